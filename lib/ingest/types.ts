@@ -1,0 +1,62 @@
+import type { ImportIssue, Question, SourceFormat, StoredColumn } from "@/lib/schema/question";
+
+/**
+ * Where parsed data rows go while a file streams in. The store implements it (DuckDB appender
+ * inside a transaction); tests implement it in memory. Rows arrive in file order, each exactly
+ * `columns.length` long, cells as raw text with "" for an empty (missing) cell.
+ */
+export interface RowSink {
+  begin(columns: StoredColumn[]): Promise<void>;
+  write(rows: string[][]): Promise<void>;
+}
+
+export interface IngestProgress {
+  bytesRead: number;
+  /** total bytes when known (upload Content-Length, file size) */
+  totalBytes?: number;
+  rowsParsed: number;
+}
+
+export interface IngestOptions {
+  /** explicit encoding override (e.g. "windows-1252", "utf-16le"); default: detect by BOM, else strict UTF-8 */
+  encoding?: string;
+  fileName?: string;
+  totalBytes?: number;
+  /** force a dialect instead of detecting it */
+  format?: SourceFormat;
+  onProgress?: (p: IngestProgress) => void;
+  signal?: AbortSignal;
+  limits?: Partial<IngestLimits>;
+}
+
+export interface IngestLimits {
+  maxColumns: number;
+  maxRecordBytes: number;
+  maxBytes: number;
+}
+
+/** The result of a successful parse: everything but the data rows (which went to the sink). */
+export interface IngestResult {
+  format: SourceFormat;
+  encoding: string;
+  delimiter: string;
+  headerRows: number;
+  respondents: number;
+  bytes: number;
+  sha256: string;
+  columns: StoredColumn[];
+  questions: Question[];
+  warnings: ImportIssue[];
+}
+
+/** Thrown (and only thrown) when the file cannot be imported; carries located issues. */
+export class IngestError extends Error {
+  readonly issues: ImportIssue[];
+  readonly code: string;
+  constructor(code: string, message: string, issues: ImportIssue[] = []) {
+    super(message);
+    this.name = "IngestError";
+    this.code = code;
+    this.issues = issues.length ? issues : [{ code, message }];
+  }
+}

@@ -1,0 +1,87 @@
+import { z } from "zod";
+
+/** Kinds of question the importer recognises. */
+export const questionTypeSchema = z.enum([
+  "single", // one choice from a list
+  "multi", // several choices: one column per option, or one delimited cell
+  "ordinal", // ordered scale (Likert, 0–10, frequency); options carry their order
+  "numeric", // a number (age, spend, duration)
+  "text", // open text
+  "date", // date or timestamp
+  "id", // respondent identifier (never a segment, never aggregated)
+  "weight", // a survey weight column
+  "metadata", // vendor metadata (status, IP, progress, …)
+]);
+export type QuestionType = z.infer<typeof questionTypeSchema>;
+
+/** One stored column: generated SQL-safe name, the header texts as metadata. */
+export const storedColumnSchema = z.object({
+  /** position in the file, 0-based */
+  index: z.number().int().nonnegative(),
+  /** generated storage name, `c0…cN`; never derived from the header */
+  name: z.string().regex(/^c\d+$/),
+  /** the text of each header row for this column (1 row for plain CSV, 3 for Qualtrics, …) */
+  headers: z.array(z.string()),
+});
+export type StoredColumn = z.infer<typeof storedColumnSchema>;
+
+export const questionOptionSchema = z.object({
+  /** the raw value as it appears in the data (for one-column-per-option multi: the column's option label) */
+  code: z.string(),
+  /** display label */
+  label: z.string(),
+  /** respondents choosing this option */
+  count: z.number().int().nonnegative(),
+  /** for one-column-per-option multi-selects: the column holding this option */
+  column: z.string().optional(),
+});
+export type QuestionOption = z.infer<typeof questionOptionSchema>;
+
+export const questionSchema = z.object({
+  /** stable id within the dataset (export tag or sanitised header, deduplicated) */
+  id: z.string().min(1),
+  /** question text shown to users */
+  label: z.string(),
+  type: questionTypeSchema,
+  /** storage names of the columns this question reads (1 except for column-per-option multi-selects) */
+  columns: z.array(z.string()).min(1),
+  /** ordered options for single / multi / ordinal; empty for the other types */
+  options: z.array(questionOptionSchema).default([]),
+  /** values treated as missing (besides the empty cell) */
+  missingCodes: z.array(z.string()).default([]),
+  /** multi-select layout */
+  multi: z
+    .object({ layout: z.enum(["columns", "delimited"]), delimiter: z.string().optional() })
+    .optional(),
+  /** grid / block grouping (e.g. the Likert grid a row belongs to) */
+  group: z.string().optional(),
+  /** respondents with a non-missing answer */
+  answered: z.number().int().nonnegative().default(0),
+});
+export type Question = z.infer<typeof questionSchema>;
+
+/** A located problem found while importing. Rows and columns are 1-based as users count them. */
+export const importIssueSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  /** 1-based line of the record in the file (header rows included) */
+  row: z.number().int().positive().optional(),
+  /** 1-based column */
+  column: z.number().int().positive().optional(),
+  /** byte offset in the original file */
+  byteOffset: z.number().int().nonnegative().optional(),
+});
+export type ImportIssue = z.infer<typeof importIssueSchema>;
+
+export const sourceFormatSchema = z.enum([
+  "qualtrics",
+  "qualtrics-legacy",
+  "surveymonkey",
+  "google-forms",
+  "alchemer",
+  "typeform",
+  "limesurvey",
+  "odk",
+  "microdata",
+]);
+export type SourceFormat = z.infer<typeof sourceFormatSchema>;

@@ -1,0 +1,20 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const root = fileURLToPath(new URL(".", import.meta.url));
+
+export default defineConfig({
+  resolve: { alias: { "@": root, "server-only": `${root}lib/server/server-only-shim.ts` } },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: { name: "unit", include: ["lib/**/*.test.ts", "cli/**/*.test.ts", "data/**/*.test.ts"], environment: "node" },
+      },
+      {
+        extends: true,
+        test: { name: "golden", include: ["test/golden/**/*.test.ts"], environment: "node", testTimeout: 120_000 },
+      },
+    ],
+  },
+});
