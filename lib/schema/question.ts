@@ -51,7 +51,13 @@ export const questionSchema = z.object({
   missingCodes: z.array(z.string()).default([]),
   /** multi-select layout */
   multi: z
-    .object({ layout: z.enum(["columns", "delimited"]), delimiter: z.string().optional() })
+    .object({
+      layout: z.enum(["columns", "delimited"]),
+      /** delimited layout: the separator between chosen options (";", ", ", " ") */
+      delimiter: z.string().optional(),
+      /** columns layout: cell values that mean "shown but not chosen" (e.g. "0", "Not selected"); an empty cell is never chosen */
+      uncheckedCodes: z.array(z.string()).default([]),
+    })
     .optional(),
   /** grid / block grouping (e.g. the Likert grid a row belongs to) */
   group: z.string().optional(),
