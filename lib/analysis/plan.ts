@@ -1,0 +1,37 @@
+/**
+ * A crosstab spec resolved against a dataset's question model: every name replaced by storage
+ * column names and the rule that decides y, missingness and filter membership. Pure data,
+ * produced by `resolveCrosstabSpec`, consumed by the store's SQL builders.
+ */
+export type ValueSource =
+  /** one stored column; `missingCodes` are treated like an empty cell */
+  | { kind: "column"; column: string; missingCodes: string[] }
+  /** one option of a multi-select: chosen / not chosen; missing when the question was not answered */
+  | { kind: "multi-option"; option: string; layout: MultiLayout; missingCodes: string[] };
+
+export type MultiLayout =
+  | { layout: "delimited"; column: string; delimiter: string }
+  | { layout: "columns"; optionColumn: string; allColumns: string[]; uncheckedCodes: string[] };
+
+export type FilterPlan =
+  /** keep rows whose column value (as text) is one of `values`; an empty cell never passes */
+  | { kind: "values"; column: string; values: string[] }
+  /** keep rows that chose at least one of the listed options of a multi-select */
+  | { kind: "multi-any"; choices: { option: string; layout: MultiLayout }[] };
+
+export interface CrosstabPlan {
+  statistic: "proportion" | "mean";
+  outcome: ValueSource;
+  /** proportion: outcome values that count as y = 1 (for a multi-option: the option) */
+  outcomeCategories: string[];
+  segment: { column: string; missingCodes: string[] };
+  weight?: { column: string };
+  filters: FilterPlan[];
+  segmentLevels?: string[];
+  missingSegment: "drop" | "include_in_total";
+  confLevel: number;
+}
+
+/** The text used for "chosen" / "not chosen" cells of a multi-select option outcome. */
+export const CHOSEN = "Selected";
+export const NOT_CHOSEN = "Not selected";

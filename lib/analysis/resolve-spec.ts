@@ -1,0 +1,114 @@
+import type { CrosstabSpec } from "@/lib/schema/crosstab-spec";
+import { getOutcomeCategories } from "@/lib/schema/crosstab-spec";
+import type { Dataset } from "@/lib/schema/dataset";
+import { AppError } from "@/lib/schema/errors";
+import type { Question, StoredColumn } from "@/lib/schema/question";
+import { CHOSEN, type CrosstabPlan, type FilterPlan, type MultiLayout, type ValueSource } from "./plan";
+
+export interface ResolveOptions {
+  /**
+   * "raw": names are column headers and only an empty cell is missing (the golden-case contract,
+   * used by the CLI on plain files); "declared": names are question ids or labels and each
+   * question's declared missing codes apply (the app).
+   */
+  missing: "raw" | "declared";
+}
+
+type Target = { question?: Question; column: StoredColumn };
+
+function findTarget(dataset: Dataset, name: string, opts: ResolveOptions): Target | undefined {
+  const byHeader = (c: StoredColumn) => c.headers[0] === name || c.headers.includes(name);
+  if (opts.missing === "raw") {
+    const column = dataset.columns.find(byHeader);
+    if (column) return { column };
+  }
+  const question =
+    dataset.questions.find((q) => q.id === name) ??
+    dataset.questions.find((q) => q.label === name) ??
+    dataset.questions.find((q) => dataset.columns.some((c) => c.name === q.columns[0] && byHeader(c)));
+  if (question) {
+    const column = dataset.columns.find((c) => c.name === question.columns[0])!;
+    return { question, column };
+  }
+  const column = dataset.columns.find(byHeader) ?? dataset.columns.find((c) => c.name === name);
+  return column ? { column } : undefined;
+}
+
+function requireTarget(dataset: Dataset, name: string, role: string, opts: ResolveOptions): Target {
+  const t = findTarget(dataset, name, opts);
+  if (!t) throw new AppError("unknown_question", `unknown ${role} question: ${name}`, { role, name });
+  return t;
+}
+
+function multiLayout(q: Question, option: string): MultiLayout {
+  if (q.multi?.layout === "delimited") {
+    return { layout: "delimited", column: q.columns[0], delimiter: q.multi.delimiter ?? ";" };
+  }
+  const opt = q.options.find((o) => o.code === option || o.label === option);
+  if (!opt?.column) throw new AppError("invalid_spec", `unknown option of ${q.id}: ${option}`);
+  return { layout: "columns", optionColumn: opt.column, allColumns: q.columns, uncheckedCodes: q.multi?.uncheckedCodes ?? [] };
+}
+
+function missingCodes(t: Target, opts: ResolveOptions): string[] {
+  return opts.missing === "declared" && t.question ? t.question.missingCodes : [];
+}
+
+function isMulti(t: Target, opts: ResolveOptions): t is Target & { question: Question } {
+  return opts.missing === "declared" && t.question?.type === "multi" && t.question.multi !== undefined;
+}
+
+function resolveFilter(dataset: Dataset, name: string, values: string[], opts: ResolveOptions): FilterPlan {
+  const t = requireTarget(dataset, name, "filter", opts);
+  if (isMulti(t, opts)) {
+    const q = t.question;
+    const codes = values.map((v) => q.options.find((o) => o.code === v || o.label === v)?.code ?? v);
+    return { kind: "multi-any", choices: codes.map((option) => ({ option, layout: multiLayout(q, option) })) };
+  }
+  return { kind: "values", column: t.column.name, values };
+}
+
+/**
+ * Resolve a crosstab spec against a dataset: names → storage columns, option → y rule.
+ * Throws `AppError("unknown_question")` naming the role and the name that did not match.
+ *
+ * @example
+ * resolveCrosstabSpec(spec, dataset, { missing: "declared" }).outcome.kind // "column"
+ */
+export function resolveCrosstabSpec(spec: CrosstabSpec, dataset: Dataset, opts: ResolveOptions): CrosstabPlan {
+  const out = requireTarget(dataset, spec.outcome, "outcome", opts);
+  const categories = getOutcomeCategories(spec);
+  let outcome: ValueSource;
+  let outcomeCategories = categories;
+  if (spec.statistic === "proportion" && isMulti(out, opts)) {
+    const q = out.question;
+    if (categories.length !== 1) {
+      throw new AppError("invalid_spec", `a multi-select outcome takes one option: ${q.id}`);
+    }
+    const code = q.options.find((o) => o.code === categories[0] || o.label === categories[0])?.code ?? categories[0];
+    outcome = { kind: "multi-option", option: code, layout: multiLayout(q, code), missingCodes: q.missingCodes };
+    outcomeCategories = [CHOSEN];
+  } else {
+    outcome = { kind: "column", column: out.column.name, missingCodes: missingCodes(out, opts) };
+    if (out.question && opts.missing === "declared") {
+      // categories may be given by option label: map them to codes
+      outcomeCategories = categories.map((c) => out.question!.options.find((o) => o.label === c && o.code !== c)?.code ?? c);
+    }
+  }
+  const seg = requireTarget(dataset, spec.segment, "segment", opts);
+  if (isMulti(seg, opts)) {
+    throw new AppError("invalid_spec", `a multi-select cannot be a segment (its groups overlap): ${seg.question.id}`);
+  }
+  const weight = spec.weight ? requireTarget(dataset, spec.weight, "weight", opts) : undefined;
+  const filters = Object.entries(spec.filters).map(([name, values]) => resolveFilter(dataset, name, values, opts));
+  return {
+    statistic: spec.statistic,
+    outcome,
+    outcomeCategories,
+    segment: { column: seg.column.name, missingCodes: missingCodes(seg, opts) },
+    weight: weight ? { column: weight.column.name } : undefined,
+    filters,
+    segmentLevels: spec.segment_levels,
+    missingSegment: spec.missing_segment,
+    confLevel: spec.conf_level,
+  };
+}

@@ -1,0 +1,251 @@
+import type { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+import type { CrosstabPlan } from "@/lib/analysis/plan";
+import { compareBytes } from "@/lib/analysis/byte-order";
+import type { IngestResult, RowSink } from "@/lib/ingest/types";
+import type { CrosstabInput } from "@/lib/schema/cell-sums";
+import { datasetSchema, type Dataset, type DatasetSummary } from "@/lib/schema/dataset";
+import { AppError } from "@/lib/schema/errors";
+import type { Question, StoredColumn } from "@/lib/schema/question";
+import { duckdbDialect } from "../sql/dialect";
+import { buildCellSumsStatement, buildDistinctStatement } from "../sql/crosstab-sql";
+import { ident } from "../sql/params";
+import { toCrosstabInput, type SumsRow } from "../sql/to-crosstab-input";
+import { dataTableName, isValidDatasetId, newDatasetId } from "../ids";
+import { summarize } from "../summarize";
+import type { FinishImport, NewDatasetMeta, SurveyStore } from "../types";
+import { openDuckDb } from "./connection";
+
+type Row = Record<string, unknown>;
+
+/** The embedded store: one DuckDB file under DATA_DIR. */
+export class DuckDbStore implements SurveyStore {
+  readonly kind = "duckdb" as const;
+  private writeQueue: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly main: DuckDBConnection,
+  ) {}
+
+  static async open(file: string): Promise<DuckDbStore> {
+    const { instance, connection } = await openDuckDb(file);
+    return new DuckDbStore(instance, connection);
+  }
+
+  /** run writes one at a time (DuckDB allows one writer per table; ordering keeps versions sane) */
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.writeQueue.then(fn, fn);
+    this.writeQueue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async query(sql: string, params: (string | number)[] = []): Promise<Row[]> {
+    const conn = await this.instance.connect();
+    try {
+      const reader = await conn.runAndReadAll(sql, params);
+      return reader.getRowObjectsJS() as Row[];
+    } finally {
+      conn.closeSync();
+    }
+  }
+
+  async listDatasets(): Promise<DatasetSummary[]> {
+    const rows = await this.query(
+      `SELECT meta FROM datasets d WHERE NOT deleted AND version = (SELECT max(version) FROM datasets x WHERE x.id = d.id) ORDER BY created_at DESC, id`,
+    );
+    return rows.map((r) => summarize(datasetSchema.parse(JSON.parse(String(r.meta)))));
+  }
+
+  private async latest(id: string): Promise<{ dataset: Dataset; table: string } | null> {
+    if (!isValidDatasetId(id)) return null;
+    const rows = await this.query(`SELECT meta, data_table, deleted FROM datasets WHERE id = $1 ORDER BY version DESC LIMIT 1`, [id]);
+    if (!rows.length || rows[0].deleted) return null;
+    return { dataset: datasetSchema.parse(JSON.parse(String(rows[0].meta))), table: String(rows[0].data_table) };
+  }
+
+  async getDataset(id: string): Promise<Dataset | null> {
+    return (await this.latest(id))?.dataset ?? null;
+  }
+
+  private async tableOf(dataset: Dataset): Promise<string> {
+    const rows = await this.query(`SELECT data_table FROM datasets WHERE id = $1 AND version = $2`, [dataset.id, dataset.version]);
+    if (!rows.length) throw new AppError("not_found", `dataset not found: ${dataset.id}`);
+    return String(rows[0].data_table);
+  }
+
+  importDataset(meta: NewDatasetMeta, run: (sink: RowSink) => Promise<IngestResult>, finish?: FinishImport): Promise<Dataset> {
+    return this.exclusive(async () => {
+      const id = meta.id ?? newDatasetId(meta.name);
+      if (!isValidDatasetId(id)) throw new AppError("bad_request", `invalid dataset id: ${id}`);
+      const prev = await this.query(`SELECT max(version) AS v, bool_and(deleted) AS gone FROM datasets WHERE id = $1`, [id]);
+      if (prev[0]?.v != null && prev[0].gone === false) throw new AppError("conflict", `dataset already exists: ${id}`);
+      const version = prev[0]?.v == null ? 1 : Number(prev[0].v) + 1;
+      const table = dataTableName(id, version);
+      const conn = await this.instance.connect();
+      await conn.run("BEGIN TRANSACTION");
+      try {
+        const sink = new DuckDbSink(conn, table);
+        let result = await run(sink);
+        await sink.finish(result.columns);
+        if (finish) result = finish(result);
+        const dataset = datasetSchema.parse({
+          id,
+          version,
+          name: meta.name,
+          format: result.format,
+          encoding: result.encoding,
+          delimiter: result.delimiter,
+          headerRows: result.headerRows,
+          respondents: result.respondents,
+          columns: result.columns,
+          questions: result.questions,
+          warnings: result.warnings,
+          source: { fileName: meta.fileName, bytes: result.bytes, sha256: result.sha256 },
+          synthetic: meta.synthetic ?? false,
+          description: meta.description ?? "",
+          owner: meta.owner,
+          createdAt: new Date().toISOString(),
+        });
+        await conn.run(`INSERT INTO datasets (id, version, data_table, name, meta) VALUES ($1, $2, $3, $4, $5)`, [
+          id,
+          version,
+          table,
+          meta.name,
+          JSON.stringify(dataset),
+        ]);
+        await conn.run("COMMIT");
+        return dataset;
+      } catch (err) {
+        await conn.run("ROLLBACK").catch(() => undefined);
+        throw err;
+      } finally {
+        conn.closeSync();
+      }
+    });
+  }
+
+  saveQuestions(id: string, questions: Question[]): Promise<Dataset> {
+    return this.exclusive(async () => {
+      const cur = await this.latest(id);
+      if (!cur) throw new AppError("not_found", `dataset not found: ${id}`);
+      const dataset = datasetSchema.parse({ ...cur.dataset, version: cur.dataset.version + 1, questions, createdAt: new Date().toISOString() });
+      await this.query(`INSERT INTO datasets (id, version, data_table, name, meta) VALUES ($1, $2, $3, $4, $5)`, [
+        id,
+        dataset.version,
+        cur.table,
+        dataset.name,
+        JSON.stringify(dataset),
+      ]);
+      return dataset;
+    });
+  }
+
+  deleteDataset(id: string): Promise<boolean> {
+    return this.exclusive(async () => {
+      if (!isValidDatasetId(id)) return false;
+      const rows = await this.query(`SELECT DISTINCT data_table FROM datasets WHERE id = $1 AND NOT deleted`, [id]);
+      if (!rows.length) return false;
+      const conn = await this.instance.connect();
+      try {
+        await conn.run("BEGIN TRANSACTION");
+        for (const r of rows) await conn.run(`DROP TABLE IF EXISTS ${ident(String(r.data_table))}`);
+        await conn.run(`UPDATE datasets SET deleted = TRUE WHERE id = $1`, [id]);
+        await conn.run("COMMIT");
+        return true;
+      } catch (err) {
+        await conn.run("ROLLBACK").catch(() => undefined);
+        throw err;
+      } finally {
+        conn.closeSync();
+      }
+    });
+  }
+
+  async cellSums(dataset: Dataset, plan: CrosstabPlan): Promise<CrosstabInput> {
+    const table = await this.tableOf(dataset);
+    let levels = plan.segmentLevels;
+    if (!levels) {
+      const st = buildDistinctStatement(table, plan.segment.column, plan.segment.missingCodes);
+      levels = (await this.query(st.sql, st.params)).map((r) => String(r.v)).sort(compareBytes);
+    }
+    const st = buildCellSumsStatement(table, plan, levels, duckdbDialect);
+    const rows = await this.query(st.sql, st.params);
+    return toCrosstabInput(plan, levels, rows.map(toSumsRow));
+  }
+
+  async readRows(dataset: Dataset, columns: string[], limit: number): Promise<(string | null)[][]> {
+    const table = await this.tableOf(dataset);
+    const cols = columns.map(ident).join(", ");
+    const conn = await this.instance.connect();
+    try {
+      const reader = await conn.runAndReadAll(`SELECT ${cols} FROM ${ident(table)} ORDER BY rid LIMIT ${Math.max(0, Math.floor(limit))}`);
+      return reader.getRowsJS() as (string | null)[][];
+    } finally {
+      conn.closeSync();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.writeQueue.catch(() => undefined);
+    this.main.closeSync();
+    this.instance.closeSync();
+  }
+}
+
+function toSumsRow(r: Row): SumsRow {
+  const num = (v: unknown) => (v == null ? 0 : Number(v));
+  return {
+    status: num(r.status),
+    segment: r.segment == null ? null : String(r.segment),
+    outcome: r.outcome == null ? null : String(r.outcome),
+    n: num(r.n),
+    sw: num(r.sw),
+    sw2: num(r.sw2),
+    sy: num(r.sy),
+    sy2: num(r.sy2),
+    swy: num(r.swy),
+    swy2: num(r.swy2),
+    sw2y: num(r.sw2y),
+    sw2y2: num(r.sw2y2),
+  };
+}
+
+/** Appends ingested rows inside the import transaction; empty cells become NULL. */
+class DuckDbSink implements RowSink {
+  private appender: Awaited<ReturnType<DuckDBConnection["createAppender"]>> | undefined;
+  private rowId = 0;
+  private width = 0;
+  constructor(
+    private readonly conn: DuckDBConnection,
+    private readonly table: string,
+  ) {}
+
+  async begin(columns: StoredColumn[]): Promise<void> {
+    if (this.appender) throw new Error("sink: begin called twice");
+    const defs = columns.map((c) => `${ident(c.name)} VARCHAR`);
+    await this.conn.run(`CREATE TABLE ${ident(this.table)} (rid BIGINT NOT NULL${defs.length ? ", " + defs.join(", ") : ""})`);
+    this.width = columns.length;
+    this.appender = await this.conn.createAppender(this.table);
+  }
+
+  async write(rows: string[][]): Promise<void> {
+    const a = this.appender;
+    if (!a) throw new Error("sink: write before begin");
+    for (const row of rows) {
+      if (row.length !== this.width) throw new Error(`sink: row of ${row.length} cells, expected ${this.width}`);
+      a.appendBigInt(BigInt(this.rowId++));
+      for (const cell of row) {
+        if (cell === "") a.appendNull();
+        else a.appendVarchar(cell);
+      }
+      a.endRow();
+    }
+    a.flushSync();
+  }
+
+  async finish(columns: StoredColumn[]): Promise<void> {
+    if (!this.appender) await this.begin(columns);
+    this.appender!.flushSync();
+    this.appender!.closeSync();
+  }
+}

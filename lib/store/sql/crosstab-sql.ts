@@ -1,0 +1,116 @@
+import type { CrosstabPlan, FilterPlan, MultiLayout, ValueSource } from "@/lib/analysis/plan";
+import { CHOSEN, NOT_CHOSEN } from "@/lib/analysis/plan";
+import type { SqlDialect } from "./dialect";
+import { ident, Params } from "./params";
+
+/** Row status codes, in the order rows are excluded (golden README "Data rules"). */
+export const STATUS = { filtered: 0, missingOutcome: 1, missingSegment: 2, invalidWeight: 3, analytic: 4 } as const;
+
+export interface Statement {
+  sql: string;
+  params: (string | number)[];
+}
+
+function col(name: string): string {
+  return ident(name);
+}
+
+function isMissing(column: string, codes: string[], p: Params): string {
+  const c = col(column);
+  return codes.length ? `(${c} IS NULL OR ${c} IN ${p.list(codes)})` : `(${c} IS NULL)`;
+}
+
+function chosen(layout: MultiLayout, option: string, d: SqlDialect, p: Params): string {
+  if (layout.layout === "delimited") {
+    return `COALESCE(${d.hasToken(col(layout.column), p.add(layout.delimiter), p.add(option))}, FALSE)`;
+  }
+  const c = col(layout.optionColumn);
+  const unchecked = layout.uncheckedCodes.length ? ` AND ${c} NOT IN ${p.list(layout.uncheckedCodes)}` : "";
+  return `(${c} IS NOT NULL${unchecked})`;
+}
+
+function answered(layout: MultiLayout, missingCodes: string[], p: Params): string {
+  const cols = layout.layout === "delimited" ? [layout.column] : layout.allColumns;
+  return `(${cols.map((c) => `NOT ${isMissing(c, missingCodes, p)}`).join(" OR ")})`;
+}
+
+function filterExpr(f: FilterPlan, d: SqlDialect, p: Params): string {
+  if (f.kind === "values") return `COALESCE(${col(f.column)} IN ${p.list(f.values)}, FALSE)`;
+  return `(${f.choices.map((c) => chosen(c.layout, c.option, d, p)).join(" OR ")})`;
+}
+
+/** outcome → [missing?, value text, y] expressions */
+function outcomeExprs(o: ValueSource, plan: CrosstabPlan, d: SqlDialect, p: Params): { missing: string; value: string; y: string } {
+  if (o.kind === "multi-option") {
+    const isChosen = chosen(o.layout, o.option, d, p);
+    return {
+      missing: `NOT ${answered(o.layout, o.missingCodes, p)}`,
+      value: `(CASE WHEN ${isChosen} THEN ${p.add(CHOSEN)} ELSE ${p.add(NOT_CHOSEN)} END)`,
+      y: `(CASE WHEN ${isChosen} THEN 1.0 ELSE 0.0 END)`,
+    };
+  }
+  if (plan.statistic === "mean") {
+    const num = d.finiteNumber(col(o.column));
+    const codes = o.missingCodes.length ? ` OR ${col(o.column)} IN ${p.list(o.missingCodes)}` : "";
+    return { missing: `(${num} IS NULL${codes})`, value: "CAST(NULL AS VARCHAR)", y: num };
+  }
+  return {
+    missing: isMissing(o.column, o.missingCodes, p),
+    value: col(o.column),
+    y: `(CASE WHEN ${col(o.column)} IN ${p.list(plan.outcomeCategories)} THEN 1.0 ELSE 0.0 END)`,
+  };
+}
+
+/**
+ * One GROUP BY that yields every row's exclusion status and, for analytic rows, the per-cell
+ * sufficient statistics (n, Σw, Σw², Σy, Σy², Σwy, Σwy², Σw²y, Σw²y²) by (segment, outcome).
+ */
+export function buildCellSumsStatement(table: string, plan: CrosstabPlan, segmentLevels: string[], d: SqlDialect): Statement {
+  const p = new Params();
+  const filters = plan.filters.length ? plan.filters.map((f) => `(${filterExpr(f, d, p)})`).join(" AND ") : "TRUE";
+  const out = outcomeExprs(plan.outcome, plan, d, p);
+  const segCol = col(plan.segment.column);
+  const segOk = `(${segCol} IN ${p.list(segmentLevels)} AND NOT ${isMissing(plan.segment.column, plan.segment.missingCodes, p)})`;
+  const w = plan.weight ? `(CASE WHEN ${d.finiteNumber(col(plan.weight.column))} > 0 THEN ${d.finiteNumber(col(plan.weight.column))} END)` : "1.0";
+  const dropSeg = plan.missingSegment === "drop";
+  const sql = `
+WITH r AS (
+  SELECT
+    ${filters} AS f,
+    ${out.missing} AS om,
+    CASE WHEN ${segOk} THEN ${segCol} END AS seg,
+    ${out.value} AS val,
+    ${d.double(out.y)} AS y,
+    ${d.double(w)} AS w
+  FROM ${ident(table)}
+), s AS (
+  SELECT
+    CASE WHEN NOT f THEN ${STATUS.filtered}
+         WHEN om THEN ${STATUS.missingOutcome}
+         ${dropSeg ? `WHEN seg IS NULL THEN ${STATUS.missingSegment}` : ""}
+         WHEN w IS NULL THEN ${STATUS.invalidWeight}
+         ELSE ${STATUS.analytic} END AS status,
+    seg, val, y, w
+  FROM r
+)
+SELECT
+  status,
+  CASE WHEN status = ${STATUS.analytic} THEN seg END AS segment,
+  CASE WHEN status = ${STATUS.analytic} THEN val END AS outcome,
+  ${d.double("COUNT(*)")} AS n,
+  COALESCE(SUM(w), 0) AS sw, COALESCE(SUM(w * w), 0) AS sw2,
+  COALESCE(SUM(y), 0) AS sy, COALESCE(SUM(y * y), 0) AS sy2,
+  COALESCE(SUM(w * y), 0) AS swy, COALESCE(SUM(w * y * y), 0) AS swy2,
+  COALESCE(SUM(w * w * y), 0) AS sw2y, COALESCE(SUM(w * w * y * y), 0) AS sw2y2
+FROM s
+GROUP BY 1, 2, 3`;
+  return { sql, params: p.values };
+}
+
+/** Distinct non-missing values of a column (for default segment levels). */
+export function buildDistinctStatement(table: string, column: string, missingCodes: string[]): Statement {
+  const p = new Params();
+  const c = col(column);
+  const sql = `SELECT DISTINCT ${c} AS v FROM ${ident(table)} WHERE NOT ${isMissing(column, missingCodes, p)}`;
+  return { sql, params: p.values };
+}

@@ -1,0 +1,62 @@
+import type { CrosstabPlan } from "@/lib/analysis/plan";
+import type { CellSums, CrosstabInput } from "@/lib/schema/cell-sums";
+import { STATUS } from "./crosstab-sql";
+
+export interface SumsRow {
+  status: number;
+  segment: string | null;
+  outcome: string | null;
+  n: number;
+  sw: number;
+  sw2: number;
+  sy: number;
+  sy2: number;
+  swy: number;
+  swy2: number;
+  sw2y: number;
+  sw2y2: number;
+}
+
+/**
+ * Fold the status-grouped rows of `buildCellSumsStatement` into the stats engine's input:
+ * row accounting from the status groups, cells from the analytic group.
+ */
+export function toCrosstabInput(plan: CrosstabPlan, segmentLevels: string[], rows: SumsRow[]): CrosstabInput {
+  const byStatus = [0, 0, 0, 0, 0];
+  const cells: CellSums[] = [];
+  for (const r of rows) {
+    byStatus[r.status] += r.n;
+    if (r.status !== STATUS.analytic) continue;
+    cells.push({
+      segment: r.segment,
+      outcome: plan.statistic === "mean" ? null : r.outcome,
+      n: r.n,
+      sw: r.sw,
+      sw2: r.sw2,
+      sy: r.sy,
+      sy2: r.sy2,
+      swy: r.swy,
+      swy2: r.swy2,
+      sw2y: r.sw2y,
+      sw2y2: r.sw2y2,
+    });
+  }
+  const total = byStatus.reduce((a, b) => a + b, 0);
+  const afterFilters = total - byStatus[STATUS.filtered];
+  return {
+    statistic: plan.statistic,
+    outcomeCategories: plan.outcomeCategories,
+    confLevel: plan.confLevel,
+    missingSegment: plan.missingSegment,
+    segmentLevels,
+    rows: {
+      csv: total,
+      after_filters: afterFilters,
+      excluded_missing_outcome: byStatus[STATUS.missingOutcome],
+      excluded_missing_segment: byStatus[STATUS.missingSegment],
+      excluded_invalid_weight: byStatus[STATUS.invalidWeight],
+      analytic: byStatus[STATUS.analytic],
+    },
+    cells,
+  };
+}

@@ -1,0 +1,41 @@
+import type { CrosstabPlan } from "@/lib/analysis/plan";
+import type { IngestResult, RowSink } from "@/lib/ingest/types";
+import type { CrosstabInput } from "@/lib/schema/cell-sums";
+import type { Dataset, DatasetSummary } from "@/lib/schema/dataset";
+import type { Question } from "@/lib/schema/question";
+
+export interface NewDatasetMeta {
+  /** wanted id (the demo uses fixed ids); generated when absent */
+  id?: string;
+  name: string;
+  owner: string;
+  synthetic?: boolean;
+  description?: string;
+  fileName: string;
+}
+
+/** Turns the freshly ingested draft into the stored question model (e.g. apply overrides). */
+export type FinishImport = (result: IngestResult) => IngestResult;
+
+/**
+ * The storage interface: the only place that knows SQL. Every write is atomic: a failed or
+ * interrupted import leaves no trace; a dataset version never changes once committed.
+ */
+export interface SurveyStore {
+  readonly kind: "duckdb" | "postgres";
+  listDatasets(): Promise<DatasetSummary[]>;
+  /** the latest version, or null when absent (or deleted) */
+  getDataset(id: string): Promise<Dataset | null>;
+  /**
+   * Import atomically: `run` streams rows into the sink; the dataset becomes visible only when
+   * `run` resolves and the commit succeeds. Any throw rolls everything back.
+   */
+  importDataset(meta: NewDatasetMeta, run: (sink: RowSink) => Promise<IngestResult>, finish?: FinishImport): Promise<Dataset>;
+  /** save an edited question model as a new version over the same data */
+  saveQuestions(id: string, questions: Question[]): Promise<Dataset>;
+  deleteDataset(id: string): Promise<boolean>;
+  cellSums(dataset: Dataset, plan: CrosstabPlan): Promise<CrosstabInput>;
+  /** raw rows of the given columns (respondent-level export); `limit` caps the rows */
+  readRows(dataset: Dataset, columns: string[], limit: number): Promise<(string | null)[][]>;
+  close(): Promise<void>;
+}
