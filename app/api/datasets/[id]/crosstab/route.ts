@@ -1,0 +1,17 @@
+// POST /api/datasets/{id}/crosstab – segment breakdown with survey statistics (golden-case JSON)
+import { AppError } from "@/lib/schema/errors";
+import { json } from "@/lib/server/responses";
+import { readJson } from "@/lib/server/read-json";
+import { route } from "@/lib/server/route";
+import { runCrosstab } from "@/lib/services/crosstab";
+import { getStore } from "@/lib/store";
+
+export const dynamic = "force-dynamic";
+
+export const POST = route<{ id: string }>(async (req, { id }) => {
+  const store = await getStore();
+  const dataset = await store.getDataset(id);
+  if (!dataset) throw new AppError("not_found", `dataset not found: ${id}`);
+  const spec = await readJson(req, 64 * 1024);
+  return json(await runCrosstab(store, dataset, spec));
+});

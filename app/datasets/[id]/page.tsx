@@ -1,0 +1,63 @@
+import Link from "next/link";
+import { BarChart3 } from "lucide-react";
+import { DeleteDatasetButton } from "@/components/datasets/delete-dataset-button";
+import { QuestionList } from "@/components/datasets/question-list";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent } from "@/components/ui/card";
+import { formatCount } from "@/lib/format/number";
+import { loadDataset } from "@/lib/server/loaders";
+
+export const dynamic = "force-dynamic";
+
+export default async function DatasetPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const dataset = await loadDataset(id);
+  const weight = dataset.questions.find((q) => q.type === "weight");
+  return (
+    <div className="flex flex-col gap-6">
+      <header className="flex flex-wrap items-start justify-between gap-4">
+        <div className="flex flex-col gap-1">
+          <h1 className="text-2xl font-semibold tracking-tight">{dataset.name}</h1>
+          <p className="text-sm text-slate-500">
+            {dataset.format} export · {dataset.headerRows} header row{dataset.headerRows === 1 ? "" : "s"} · {formatCount(dataset.respondents)} respondents ·{" "}
+            {dataset.questions.length} questions · version {dataset.version}
+            {weight ? ` · weight: ${weight.id}` : ""}
+          </p>
+          {dataset.synthetic ? (
+            <p>
+              <Badge tone="warning">synthetic, calibrated to published figures</Badge>
+            </p>
+          ) : null}
+          {dataset.description ? <p className="max-w-3xl text-sm text-slate-600">{dataset.description}</p> : null}
+        </div>
+        <div className="flex items-center gap-2">
+          <Link
+            href={`/datasets/${dataset.id}/analyze`}
+            className="inline-flex items-center gap-2 rounded-md bg-[var(--color-accent)] px-3 py-1.5 text-sm font-medium text-white hover:opacity-90"
+          >
+            <BarChart3 className="size-4" aria-hidden /> Analyze
+          </Link>
+          <DeleteDatasetButton id={dataset.id} name={dataset.name} />
+        </div>
+      </header>
+      {dataset.warnings.length ? (
+        <Card>
+          <CardContent>
+            <details>
+              <summary className="cursor-pointer text-sm font-medium text-amber-800">{dataset.warnings.length} import warnings</summary>
+              <ul className="mt-2 list-disc pl-5 text-sm text-slate-700">
+                {dataset.warnings.slice(0, 50).map((w, i) => (
+                  <li key={i}>
+                    {w.message}
+                    {w.row !== undefined ? ` (row ${w.row}${w.column !== undefined ? `, column ${w.column}` : ""})` : ""}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          </CardContent>
+        </Card>
+      ) : null}
+      <QuestionList questions={dataset.questions} />
+    </div>
+  );
+}

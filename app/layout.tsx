@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import Link from "next/link";
+import { AppNav } from "@/components/layout/app-nav";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Surveyscope", template: "%s · Surveyscope" },
+  description: "Survey analytics with defensible statistics: weighted breakdowns, confidence intervals, significance tests.",
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
+          Skip to content
+        </a>
+        <div className="flex min-h-screen flex-col md:flex-row">
+          <aside className="border-b border-slate-200 bg-white p-3 md:w-56 md:shrink-0 md:border-b-0 md:border-r">
+            <Link href="/" className="mb-2 flex items-center gap-2 px-3 py-2 text-lg font-semibold tracking-tight">
+              <span aria-hidden className="inline-block size-3 rounded-sm bg-[var(--color-accent)]" />
+              Surveyscope
+            </Link>
+            <AppNav />
+          </aside>
+          <main id="main" className="mx-auto w-full max-w-6xl flex-1 p-4 md:p-8">
+            {children}
+          </main>
+        </div>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,5 @@
+import { LoadingPanel } from "@/components/states/states";
+
+export default function Loading() {
+  return <LoadingPanel />;
+}

@@ -1,0 +1,43 @@
+import { ZodError } from "zod";
+import { AppError } from "@/lib/schema/errors";
+import { crosstabCommand } from "./commands/crosstab";
+import { importCommand } from "./commands/import";
+import { seedCommand } from "./commands/seed";
+
+const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
+  import: importCommand,
+  crosstab: crosstabCommand,
+  seed: seedCommand,
+};
+
+const HELP = `surveyscope cli
+
+  import FILE [--encoding ENC] [--format FORMAT] --json   detect a survey export and describe it
+  crosstab --data FILE --spec SPEC.json [--emit json|r]   crosstab of a plain file (JSON or an R script)
+  seed                                                    load the demo datasets into the store
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "help" || name === "--help") {
+    process.stdout.write(HELP);
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) throw new Error(`unknown command: ${name}`);
+  return command(rest);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    const message =
+      err instanceof ZodError
+        ? `invalid input: ${err.issues.map((i) => `${i.path.join(".") || "value"}: ${i.message}`).join("; ")}`
+        : err instanceof AppError || err instanceof Error
+          ? err.message
+          : String(err);
+    process.stderr.write(`error: ${message.split("\n")[0]}\n`);
+    process.exit(1);
+  },
+);

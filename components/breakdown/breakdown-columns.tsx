@@ -1,0 +1,33 @@
+"use client";
+
+import type { ColumnDef } from "@tanstack/react-table";
+import type { BreakdownRow } from "@/lib/analysis/breakdown-rows";
+import { formatBase, formatCount, formatNumber, formatPercent, formatPercentInterval } from "@/lib/format/number";
+import { Badge } from "@/components/ui/badge";
+
+export function getBreakdownColumns(statistic: "proportion" | "mean"): ColumnDef<BreakdownRow, unknown>[] {
+  const est = (r: BreakdownRow) => (statistic === "mean" ? formatNumber(r.estimate) : formatPercent(r.estimate));
+  const ci = (r: BreakdownRow) =>
+    statistic === "mean" ? (r.ci ? `${formatNumber(r.ci[0])}–${formatNumber(r.ci[1])}` : "n/a") : formatPercentInterval(r.ci);
+  return [
+    {
+      accessorKey: "label",
+      header: "Segment",
+      cell: ({ row }) => (
+        <span className={row.original.isTotal ? "font-semibold" : undefined}>
+          {row.original.label}
+          {row.original.lowBase && row.original.n > 0 ? (
+            <Badge tone="warning" className="ml-2" title="Effective base under the minimum: read with caution">
+              low base
+            </Badge>
+          ) : null}
+        </span>
+      ),
+    },
+    { accessorKey: "estimate", header: statistic === "mean" ? "Mean" : "%", cell: ({ row }) => <span className="tabular font-medium">{est(row.original)}</span> },
+    { id: "ci", header: "95% CI", enableSorting: false, cell: ({ row }) => <span className="tabular text-slate-600">{ci(row.original)}</span> },
+    { accessorKey: "n", header: "n", cell: ({ row }) => <span className="tabular">{formatCount(row.original.n)}</span> },
+    { accessorKey: "weightedN", header: "Weighted n", cell: ({ row }) => <span className="tabular">{formatBase(row.original.weightedN)}</span> },
+    { accessorKey: "effectiveN", header: "Effective n", cell: ({ row }) => <span className="tabular">{formatBase(row.original.effectiveN)}</span> },
+  ];
+}

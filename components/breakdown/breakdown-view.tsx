@@ -1,0 +1,84 @@
+"use client";
+
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useMemo } from "react";
+import { getBreakdownRows } from "@/lib/analysis/breakdown-rows";
+import { parseBreakdownState, serializeBreakdownState, toCrosstabSpec, type BreakdownState } from "@/lib/analysis/breakdown-state";
+import { toChartData } from "@/lib/analysis/chart-data";
+import type { QuestionLite } from "@/lib/analysis/question-roles";
+import { formatCount } from "@/lib/format/number";
+import { CiBarChart } from "@/components/charts/ci-bar-chart";
+import { DataTable } from "@/components/tables/data-table";
+import { EmptyState, ErrorMessage, LoadingPanel } from "@/components/states/states";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { BreakdownControls } from "./breakdown-controls";
+import { getBreakdownColumns } from "./breakdown-columns";
+import { useCrosstab } from "./use-crosstab";
+
+interface Props {
+  datasetId: string;
+  questions: QuestionLite[];
+  minBase: number;
+}
+
+/** Outcome × segment breakdown: controls, chart with CI whiskers and the matching table. */
+export function BreakdownView({ datasetId, questions, minBase }: Props) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const params = useSearchParams();
+  const state = useMemo(() => parseBreakdownState(new URLSearchParams(params.toString())), [params]);
+  const outcome = questions.find((q) => q.id === state.outcome);
+  const spec = useMemo(() => toCrosstabSpec(state, outcome?.type === "numeric"), [state, outcome]);
+  const crosstab = useCrosstab(datasetId, spec);
+  const onChange = (next: BreakdownState) => router.replace(`${pathname}?${serializeBreakdownState(next).toString()}`, { scroll: false });
+
+  const view = useMemo(() => {
+    if (crosstab.status !== "ready") return null;
+    const result = crosstab.result;
+    const rows = getBreakdownRows(result, { weighted: Boolean(state.weight), minBase });
+    return { result, rows, chart: toChartData(rows, result.statistic) };
+  }, [crosstab, state.weight, minBase]);
+
+  const segment = questions.find((q) => q.id === state.segment);
+  const category = outcome?.options.find((o) => o.code === state.category);
+  const title = outcome
+    ? `${outcome.type === "numeric" ? "Mean" : `“${category?.label ?? state.category}”`} · ${outcome.label}${segment ? ` by ${segment.label}` : ""}`
+    : "Breakdown";
+
+  return (
+    <div className="flex flex-col gap-6">
+      <Card>
+        <CardContent>
+          <BreakdownControls questions={questions} state={state} onChange={onChange} />
+        </CardContent>
+      </Card>
+      {crosstab.status === "idle" ? (
+        <EmptyState title="Choose what to break down">Pick an outcome question, the answer to measure and a segment question to compare groups.</EmptyState>
+      ) : crosstab.status === "loading" ? (
+        <LoadingPanel label="Computing breakdown…" />
+      ) : crosstab.status === "error" ? (
+        <ErrorMessage title="The breakdown could not be computed" message={crosstab.message} />
+      ) : view ? (
+        <Card data-testid="breakdown-result">
+          <CardHeader>
+            <CardTitle>{title}</CardTitle>
+            <CardDescription>
+              {state.weight ? "Weighted" : "Unweighted"} · {formatCount(view.result.rows.analytic)} of {formatCount(view.result.rows.csv)} respondents in the base
+              {Object.keys(state.filters).length ? " · filtered" : ""} · intervals: {view.rows[0]?.ciMethod}
+            </CardDescription>
+          </CardHeader>
+          <CardContent className="flex flex-col gap-6">
+            <CiBarChart data={view.chart} title={title} max={view.result.statistic === "proportion" ? 100 : undefined} unit={view.result.statistic === "proportion" ? "%" : ""} />
+            <DataTable
+              data={view.rows}
+              columns={getBreakdownColumns(view.result.statistic)}
+              caption={title}
+              testId="breakdown-table"
+              rowClassName={(r) => (r.isTotal ? "bg-slate-50" : r.lowBase ? "bg-amber-50/60" : undefined)}
+            />
+          </CardContent>
+        </Card>
+      ) : null}
+    </div>
+  );
+}

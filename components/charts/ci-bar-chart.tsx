@@ -1,0 +1,91 @@
+"use client";
+
+import { Bar, BarChart, CartesianGrid, Cell, ErrorBar, LabelList, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { BENCHMARK_COLOR, SERIES_COLORS, TOTAL_COLOR } from "./chart-config";
+
+export interface CiBarDatum {
+  key: string;
+  label: string;
+  /** estimate on the display scale (percent points for shares) */
+  value: number | null;
+  lo: number | null;
+  hi: number | null;
+  n: number;
+  isTotal?: boolean;
+  lowBase?: boolean;
+  /** pre-formatted texts from lib/format, so the tooltip shows what the table shows */
+  valueText: string;
+  ciText: string;
+  baseText: string;
+}
+
+export interface ReferenceMark {
+  value: number;
+  label: string;
+}
+
+interface Props {
+  data: CiBarDatum[];
+  /** axis maximum on the display scale (100 for percentages) */
+  max?: number;
+  unit?: string;
+  references?: ReferenceMark[];
+  title: string;
+}
+
+function TooltipBody({ active, payload }: { active?: boolean; payload?: { payload: CiBarDatum }[] }) {
+  if (!active || !payload?.length) return null;
+  const d = payload[0].payload;
+  return (
+    <div className="rounded-md border border-slate-200 bg-white px-3 py-2 text-xs shadow-md">
+      <p className="font-medium text-slate-900">{d.label}</p>
+      <p className="tabular">
+        {d.valueText} <span className="text-slate-500">(CI {d.ciText})</span>
+      </p>
+      <p className="tabular text-slate-500">{d.baseText}</p>
+      {d.lowBase ? <p className="text-amber-700">Low base: read with caution</p> : null}
+    </div>
+  );
+}
+
+/** Horizontal bars with confidence whiskers; one bar per segment plus the total. */
+export function CiBarChart({ data, max, unit = "%", references = [], title }: Props) {
+  const rows = data.map((d) => ({
+    ...d,
+    plot: d.value ?? 0,
+    err: d.value !== null && d.lo !== null && d.hi !== null ? [d.value - d.lo, d.hi - d.value] : [0, 0],
+  }));
+  const height = Math.max(160, rows.length * 44 + 60);
+  return (
+    <figure aria-label={title} className="w-full">
+      <ResponsiveContainer width="100%" height={height}>
+        <BarChart data={rows} layout="vertical" margin={{ top: 16, right: 48, bottom: 8, left: 8 }} accessibilityLayer>
+          <CartesianGrid horizontal={false} stroke="#e2e8f0" />
+          <XAxis type="number" domain={[0, max ?? "auto"]} tickFormatter={(v: number) => `${v}${unit}`} tick={{ fontSize: 12 }} />
+          <YAxis type="category" dataKey="label" width={150} tick={{ fontSize: 12 }} interval={0} />
+          <Tooltip content={<TooltipBody />} cursor={{ fill: "rgba(148,163,184,0.12)" }} />
+          {references.map((r) => (
+            <ReferenceLine
+              key={r.label}
+              x={r.value}
+              stroke={BENCHMARK_COLOR}
+              strokeDasharray="4 3"
+              label={{ value: r.label, position: "top", fill: BENCHMARK_COLOR, fontSize: 11 }}
+            />
+          ))}
+          <Bar dataKey="plot" isAnimationActive={false} radius={[0, 4, 4, 0]}>
+            {rows.map((d) => (
+              <Cell
+                key={d.key}
+                fill={d.isTotal ? TOTAL_COLOR : SERIES_COLORS[0]}
+                fillOpacity={d.lowBase ? 0.45 : 1}
+              />
+            ))}
+            <ErrorBar dataKey="err" width={6} strokeWidth={1.5} stroke="#0f172a" direction="x" />
+            <LabelList dataKey="valueText" position="right" offset={28} style={{ fontSize: 12, fill: "#334155" }} />
+          </Bar>
+        </BarChart>
+      </ResponsiveContainer>
+    </figure>
+  );
+}

@@ -1,0 +1,64 @@
+import type { Question } from "@/lib/schema/question";
+import { formatCount } from "@/lib/format/number";
+import { Badge } from "@/components/ui/badge";
+
+const TYPE_LABELS: Record<Question["type"], string> = {
+  single: "Single choice",
+  multi: "Multi-select",
+  ordinal: "Scale",
+  numeric: "Numeric",
+  text: "Open text",
+  date: "Date",
+  id: "ID",
+  weight: "Weight",
+  metadata: "Metadata",
+};
+
+const MAX_OPTIONS = 8;
+
+/** The dataset's questions: label, type, options with counts, answered base. */
+export function QuestionList({ questions }: { questions: Question[] }) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table className="w-full text-sm" data-testid="question-list">
+        <caption className="sr-only">Questions</caption>
+        <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-600">
+          <tr>
+            <th scope="col" className="px-4 py-2">Question</th>
+            <th scope="col" className="px-4 py-2">Type</th>
+            <th scope="col" className="px-4 py-2">Options (respondents)</th>
+            <th scope="col" className="px-4 py-2 text-right">Answered</th>
+          </tr>
+        </thead>
+        <tbody>
+          {questions.map((q) => (
+            <tr key={q.id} className="border-t border-slate-100 align-top">
+              <td className="px-4 py-2">
+                <p className="font-medium text-slate-900">{q.label}</p>
+                <p className="font-mono text-xs text-slate-500">{q.id}</p>
+              </td>
+              <td className="px-4 py-2">
+                <Badge tone={q.type === "weight" ? "accent" : "neutral"}>{TYPE_LABELS[q.type]}</Badge>
+              </td>
+              <td className="px-4 py-2 text-slate-700">
+                {q.options.length ? (
+                  <ul className="flex flex-wrap gap-x-3 gap-y-1">
+                    {q.options.slice(0, MAX_OPTIONS).map((o) => (
+                      <li key={o.code}>
+                        {o.label} <span className="tabular text-slate-500">({formatCount(o.count)})</span>
+                      </li>
+                    ))}
+                    {q.options.length > MAX_OPTIONS ? <li className="text-slate-500">+{q.options.length - MAX_OPTIONS} more</li> : null}
+                  </ul>
+                ) : (
+                  <span className="text-slate-400">—</span>
+                )}
+              </td>
+              <td className="tabular px-4 py-2 text-right">{formatCount(q.answered)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { BarChart3, Database, Home, Scale } from "lucide-react";
+import { cx } from "@/lib/cx";
+
+const ITEMS = [
+  { href: "/", label: "Home", icon: Home },
+  { href: "/datasets", label: "Datasets", icon: Database },
+  { href: "/analyze", label: "Analyze", icon: BarChart3 },
+  { href: "/benchmarks", label: "Benchmarks", icon: Scale },
+];
+
+export function AppNav() {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Main" className="flex gap-1 md:flex-col">
+      {ITEMS.map(({ href, label, icon: Icon }) => {
+        const active = href === "/" ? pathname === "/" : pathname.startsWith(href);
+        return (
+          <Link
+            key={href}
+            href={href}
+            aria-current={active ? "page" : undefined}
+            className={cx(
+              "flex items-center gap-2 rounded-md px-3 py-2 text-sm font-medium",
+              active ? "bg-[var(--color-accent-soft)] text-[var(--color-accent)]" : "text-slate-600 hover:bg-slate-100",
+            )}
+          >
+            <Icon className="size-4" aria-hidden />
+            <span>{label}</span>
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

@@ -1,0 +1,70 @@
+/**
+ * Shape a crosstab result into rows ready to draw: one per segment plus the total, with the
+ * estimate and interval the view shows (weighted: survey logit interval; unweighted: Wilson),
+ * so charts and tables read the same numbers and components never reshape data.
+ */
+type Interval = [number, number] | null;
+
+interface BlockLike {
+  n: number;
+  weighted_n: number | null;
+  n_eff_kish: number | null;
+  count?: number | null;
+  unweighted?: { p?: number | null; mean?: number | null; ci?: Record<string, Interval | undefined> } | null;
+  weighted?: { p?: number | null; mean?: number | null; se?: number | null; ci?: Record<string, Interval | undefined> } | null;
+}
+
+export interface BreakdownSource {
+  statistic: "proportion" | "mean";
+  total: BlockLike;
+  segments: (BlockLike & { segment: string })[];
+}
+
+export interface BreakdownRow {
+  key: string;
+  label: string;
+  isTotal: boolean;
+  n: number;
+  weightedN: number | null;
+  effectiveN: number | null;
+  estimate: number | null;
+  ci: Interval;
+  ciMethod: string;
+  lowBase: boolean;
+}
+
+export interface BreakdownOptions {
+  weighted: boolean;
+  /** minimum effective base; smaller cells are flagged */
+  minBase: number;
+}
+
+function toRow(b: BlockLike, key: string, label: string, isTotal: boolean, stat: BreakdownSource["statistic"], o: BreakdownOptions): BreakdownRow {
+  const block = o.weighted ? b.weighted : b.unweighted;
+  const estimate = (stat === "mean" ? block?.mean : block?.p) ?? null;
+  const method = stat === "mean" ? "t" : o.weighted ? "svyciprop_logit" : "wilson";
+  const ci = block?.ci?.[method] ?? null;
+  const eff = o.weighted ? b.n_eff_kish : b.n;
+  return {
+    key,
+    label,
+    isTotal,
+    n: b.n,
+    weightedN: b.weighted_n,
+    effectiveN: eff,
+    estimate: b.n > 0 ? estimate : null,
+    ci: b.n > 0 ? ci : null,
+    ciMethod: method === "svyciprop_logit" ? "logit (survey)" : method === "wilson" ? "Wilson" : "t",
+    lowBase: eff === null || eff < o.minBase,
+  };
+}
+
+/**
+ * @example
+ * getBreakdownRows(result, { weighted: true, minBase: 30 })[0].label // "Total"
+ */
+export function getBreakdownRows(result: BreakdownSource, o: BreakdownOptions): BreakdownRow[] {
+  const rows = result.segments.map((s, i) => toRow(s, `s${i}`, s.segment, false, result.statistic, o));
+  rows.push(toRow(result.total, "total", "Total", true, result.statistic, o));
+  return rows;
+}

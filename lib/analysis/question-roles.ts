@@ -1,0 +1,31 @@
+import type { Question } from "@/lib/schema/question";
+
+/** The slice of a question the analysis UI needs (sent to the browser). */
+export interface QuestionLite {
+  id: string;
+  label: string;
+  type: Question["type"];
+  options: { code: string; label: string; count: number }[];
+}
+
+const CATEGORICAL = new Set<Question["type"]>(["single", "ordinal", "multi"]);
+
+/** Questions that can be an outcome: categorical (a share) or numeric (a mean). */
+export function canBeOutcome(q: QuestionLite): boolean {
+  return (CATEGORICAL.has(q.type) && q.options.length > 0) || q.type === "numeric";
+}
+
+/** Questions that can split respondents into non-overlapping groups. */
+export function canBeSegment(q: QuestionLite): boolean {
+  return (q.type === "single" || q.type === "ordinal") && q.options.length >= 2 && q.options.length <= 60;
+}
+
+/** Questions usable as filters. */
+export function canBeFilter(q: QuestionLite): boolean {
+  return CATEGORICAL.has(q.type) && q.options.length > 0 && q.options.length <= 200;
+}
+
+/** Reduce a question to what the browser needs. */
+export function toQuestionLite(q: Question): QuestionLite {
+  return { id: q.id, label: q.label, type: q.type, options: q.options.map((o) => ({ code: o.code, label: o.label, count: o.count })) };
+}

@@ -1,0 +1,20 @@
+import { resolveCrosstabSpec, type ResolveOptions } from "@/lib/analysis/resolve-spec";
+import { crosstabSpecSchema } from "@/lib/schema/crosstab-spec";
+import type { Dataset } from "@/lib/schema/dataset";
+import { computeCrosstab } from "@/lib/stats";
+import type { SurveyStore } from "@/lib/store/types";
+
+/**
+ * Parse a crosstab spec, resolve it against the dataset, push the per-cell sums down to the
+ * store and compute the statistics. The API and the CLI both answer with this object.
+ *
+ * @example
+ * await runCrosstab(store, dataset, { outcome: "rolled_back", outcome_category: "Yes", segment: "guardrail_maturity" })
+ */
+export async function runCrosstab(store: SurveyStore, dataset: Dataset, specInput: unknown, opts: ResolveOptions = { missing: "declared" }) {
+  const spec = crosstabSpecSchema.parse(specInput);
+  const plan = resolveCrosstabSpec(spec, dataset, opts);
+  const input = await store.cellSums(dataset, plan);
+  const result = computeCrosstab(input);
+  return { ...result, spec, dataset: { id: dataset.id, version: dataset.version } };
+}
