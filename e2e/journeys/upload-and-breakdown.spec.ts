@@ -1,0 +1,41 @@
+import { expect, fixture, test } from "../fixtures";
+
+test.describe("analyst journey", () => {
+  test("upload a vendor export with progress, review its questions, build a breakdown whose chart and table agree", async ({ page }) => {
+    await page.goto("/datasets");
+    await expect(page.getByRole("heading", { name: "Datasets" })).toBeVisible();
+    const file = fixture("datasets", "vendor-exports", "surveymonkey", "fivethirtyeight-masculinity-raw-responses.csv");
+    await page.getByTestId("upload-input").setInputFiles(file);
+    // the progress panel appears while the file streams in, then we land on the overview
+    await expect(page.getByTestId("upload-progress").or(page.getByText(/Imported/))).toBeVisible();
+    await page.waitForURL(/\/datasets\/fivethirtyeight-masculinity/, { timeout: 60_000 });
+    await expect(page.getByText(/1,615 respondents/)).toBeVisible();
+    const questions = page.getByTestId("question-list");
+    await expect(questions).toContainText("weight");
+    await expect(questions.getByText("Weight", { exact: true })).toBeVisible();
+
+    await page.getByRole("link", { name: "Analyze" }).last().click();
+    await page.waitForURL(/\/analyze/);
+    await page.getByLabel("Outcome").selectOption({ index: 1 });
+    const segmentOptions = await page.getByLabel("Segment").locator("option").allTextContents();
+    const age = segmentOptions.find((t) => /age3/i.test(t));
+    expect(age, "age3 should be offered as a segment").toBeTruthy();
+    await page.getByLabel("Segment").selectOption({ label: age! });
+    await page.getByLabel("Weight").selectOption({ index: 1 });
+
+    const result = page.getByTestId("breakdown-result");
+    await expect(result).toBeVisible();
+    await expect(page).toHaveURL(/segment=age3/);
+    const table = page.getByTestId("breakdown-table");
+    const totalRow = table.getByRole("row").filter({ hasText: "Total" });
+    const tablePct = (await totalRow.getByRole("cell").nth(1).textContent())!.trim();
+    expect(tablePct).toMatch(/^\d+\.\d%$/);
+    // the chart labels its bars with the same formatted numbers as the table
+    await expect(result.locator("figure")).toContainText(tablePct);
+
+    // a pasted link re-renders the same view
+    const url = page.url();
+    await page.goto(url);
+    await expect(page.getByTestId("breakdown-table").getByRole("row").filter({ hasText: "Total" })).toContainText(tablePct);
+  });
+});

@@ -1,0 +1,47 @@
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { expect, test } from "vitest";
+import { DuckDBInstance } from "@duckdb/node-api";
+import { DuckDbStore } from "./duckdb-store";
+
+test("kill -9 during an import leaves no partial dataset and the next open is clean", async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "surveyscope-crash-"));
+  const file = path.join(dir, "store.duckdb");
+  const worker = path.join(import.meta.dirname, "crash-worker.ts");
+  const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", worker, file], { stdio: ["ignore", "pipe", "pipe"] });
+  let stderr = "";
+  child.stderr.on("data", (d) => (stderr += String(d)));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`worker made no progress: ${stderr}`)), 60_000);
+    child.stdout.on("data", (d: Buffer) => {
+      const m = /rows (\d+)/.exec(String(d));
+      if (m && Number(m[1]) >= 20_000) {
+        clearTimeout(timer);
+        child.kill("SIGKILL");
+        resolve();
+      }
+    });
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      if (code !== null) reject(new Error(`worker exited early (${code}): ${stderr}`));
+    });
+  });
+  await new Promise((r) => child.on("close", r));
+
+  const store = await DuckDbStore.open(file);
+  try {
+    expect(await store.listDatasets()).toEqual([]);
+    expect(await store.getDataset("half")).toBeNull();
+  } finally {
+    await store.close();
+  }
+  const raw = await DuckDBInstance.create(file);
+  const conn = await raw.connect();
+  const tables = (await conn.runAndReadAll("SELECT table_name FROM information_schema.tables")).getRowObjectsJS().map((r) => r.table_name);
+  expect(tables).toEqual(["datasets"]);
+  conn.closeSync();
+  raw.closeSync();
+  fs.rmSync(dir, { recursive: true, force: true });
+}, 90_000);
