@@ -14,6 +14,11 @@ import type { SurveyStore } from "@/lib/store/types";
 export async function runCrosstab(store: SurveyStore, dataset: Dataset, specInput: unknown, opts: ResolveOptions = { missing: "declared" }) {
   const spec = crosstabSpecSchema.parse(specInput);
   const plan = resolveCrosstabSpec(spec, dataset, opts);
+  if (!plan.segmentLevels && opts.missing === "declared") {
+    // an ordered scale keeps its scale order (Early → Fully mature), not byte order
+    const seg = dataset.questions.find((q) => q.columns[0] === plan.segment.column && q.type === "ordinal");
+    if (seg?.options.length) plan.segmentLevels = seg.options.map((o) => o.code);
+  }
   const input = await store.cellSums(dataset, plan);
   const result = computeCrosstab(input);
   return { ...result, spec, dataset: { id: dataset.id, version: dataset.version } };

@@ -1,0 +1,39 @@
+import { HeadlineCard } from "@/components/dashboards/headline-card";
+import { EmptyState } from "@/components/states/states";
+import { serializeBreakdownState } from "@/lib/analysis/breakdown-state";
+import { loadHome } from "@/lib/server/home";
+
+export const dynamic = "force-dynamic";
+
+export default async function HomePage() {
+  const home = await loadHome();
+  const h = home.entry.headline;
+  return (
+    <div className="flex flex-col gap-6">
+      <header>
+        <h1 className="text-2xl font-semibold tracking-tight">Home</h1>
+        <p className="text-sm text-slate-500">Your survey data next to published industry figures.</p>
+      </header>
+      {home.status === "missing" ? (
+        <EmptyState title="The demo data are not loaded">Run <code>npm run seed</code> (npm start does it for you), then reload.</EmptyState>
+      ) : (
+        <HeadlineCard
+          title={h.title}
+          datasetId={home.dataset.id}
+          datasetName={home.dataset.name}
+          result={home.result}
+          weighted={Boolean(h.weight)}
+          minBase={home.minBase}
+          benchmarks={home.benchmarks}
+          analyzeHref={`/datasets/${home.dataset.id}/analyze?${serializeBreakdownState({
+            outcome: h.outcome,
+            category: h.outcome_category,
+            segment: h.segment,
+            weight: h.weight ?? undefined,
+            filters: Object.fromEntries(h.filters.map((f) => [f.column, f.values])),
+          }).toString()}`}
+        />
+      )}
+    </div>
+  );
+}

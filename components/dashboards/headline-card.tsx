@@ -1,0 +1,72 @@
+import Link from "next/link";
+import type { BenchmarkFigure } from "@/lib/schema/benchmark";
+import { getBreakdownRows, type BreakdownSource } from "@/lib/analysis/breakdown-rows";
+import { toChartData } from "@/lib/analysis/chart-data";
+import { formatCount, formatPercent } from "@/lib/format/number";
+import { CiBarChart } from "@/components/charts/ci-bar-chart";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+
+interface Props {
+  title: string;
+  datasetId: string;
+  datasetName: string;
+  result: BreakdownSource & { rows: { analytic: number } };
+  weighted: boolean;
+  minBase: number;
+  benchmarks: BenchmarkFigure[];
+  analyzeHref: string;
+}
+
+/** The executive headline: one breakdown with CI whiskers and published figures as reference lines. */
+export function HeadlineCard({ title, datasetName, result, weighted, minBase, benchmarks, analyzeHref }: Props) {
+  const rows = getBreakdownRows(result, { weighted, minBase });
+  const total = rows.find((r) => r.isTotal);
+  const top = rows.filter((r) => !r.isTotal && r.estimate !== null).at(-1);
+  return (
+    <Card>
+      <CardHeader>
+        <div className="flex flex-wrap items-center gap-2">
+          <CardTitle className="text-lg">{title}</CardTitle>
+          <Badge tone="warning">synthetic, calibrated to published figures</Badge>
+        </div>
+        <CardDescription>
+          {total ? `${formatPercent(total.estimate)} overall` : null}
+          {top ? `, ${formatPercent(top.estimate)} among "${top.label}"` : null} · n = {formatCount(result.rows.analytic)} who shipped an agent ·{" "}
+          {weighted ? "weighted" : "unweighted"} · 95% intervals · {datasetName}
+        </CardDescription>
+      </CardHeader>
+      <CardContent className="flex flex-col gap-4">
+        <div data-testid="headline-chart">
+          <CiBarChart
+            data={toChartData(rows, "proportion")}
+            title={title}
+            max={100}
+            references={benchmarks.filter((b) => b.unit === "share").map((b) => ({ value: b.value * 100, label: `${b.publisher} ${formatPercent(b.value, 0)}` }))}
+          />
+        </div>
+        {benchmarks.length ? (
+          <ul className="flex flex-col gap-2 text-xs text-slate-600">
+            {benchmarks.map((b) => (
+              <li key={b.id}>
+                <span className="font-medium text-slate-800">
+                  {b.publisher}: {b.label} ({formatPercent(b.value, 0)})
+                </span>{" "}
+                — base: {b.base}. Source:{" "}
+                <a className="underline" href={b.source.url} rel="noreferrer noopener" target="_blank">
+                  {b.source.title}
+                </a>{" "}
+                (tier {b.tier}). <span className="italic">{b.caveat}</span>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        <p>
+          <Link href={analyzeHref} className="text-sm font-medium text-[var(--color-accent)] hover:underline">
+            Open in Analyze →
+          </Link>
+        </p>
+      </CardContent>
+    </Card>
+  );
+}

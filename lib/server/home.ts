@@ -1,0 +1,41 @@
+import "server-only";
+import fs from "node:fs";
+import path from "node:path";
+import { benchmarkDatasetSchema, type BenchmarkFigure } from "@/lib/schema/benchmark";
+import { demoManifestSchema, type DemoHeadline } from "@/lib/schema/demo-manifest";
+import { getEnv } from "@/lib/schema/env";
+import { runCrosstab } from "@/lib/services/crosstab";
+import { getStore } from "@/lib/store";
+
+const DATA = path.join(process.cwd(), "data");
+
+/** The curated published figures (data/benchmarks/benchmarks.json), validated. */
+export function loadBenchmarks() {
+  return benchmarkDatasetSchema.parse(JSON.parse(fs.readFileSync(path.join(DATA, "benchmarks", "benchmarks.json"), "utf8")));
+}
+
+/** Turn a headline definition into a crosstab spec. */
+export function headlineSpec(h: DemoHeadline) {
+  return {
+    outcome: h.outcome,
+    outcome_category: h.outcome_category,
+    segment: h.segment,
+    ...(h.weight ? { weight: h.weight } : {}),
+    filters: Object.fromEntries(h.filters.map((f) => [f.column, f.values])),
+  };
+}
+
+/** Home page: the first demo dataset's headline breakdown plus its benchmark figures. */
+export async function loadHome() {
+  const manifest = demoManifestSchema.parse(JSON.parse(fs.readFileSync(path.join(DATA, "demo", "manifest.json"), "utf8")));
+  const entry = manifest.datasets[0];
+  const store = await getStore();
+  const dataset = await store.getDataset(entry.id);
+  const figures = loadBenchmarks().figures;
+  const benchmarks = entry.headline.benchmarkIds
+    .map((id) => figures.find((f) => f.id === id))
+    .filter((f): f is BenchmarkFigure => f !== undefined);
+  if (!dataset) return { status: "missing" as const, entry, benchmarks };
+  const result = await runCrosstab(store, dataset, headlineSpec(entry.headline));
+  return { status: "ready" as const, entry, dataset: { id: dataset.id, name: dataset.name }, result, benchmarks, minBase: getEnv().MIN_EFFECTIVE_BASE };
+}
