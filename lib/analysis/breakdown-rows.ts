@@ -10,8 +10,8 @@ interface BlockLike {
   weighted_n: number | null;
   n_eff_kish: number | null;
   count?: number | null;
-  unweighted?: { p?: number | null; mean?: number | null; ci?: Record<string, Interval | undefined> } | null;
-  weighted?: { p?: number | null; mean?: number | null; se?: number | null; ci?: Record<string, Interval | undefined> } | null;
+  unweighted?: { p?: number | null; mean?: number | null; ci?: Record<string, unknown> } | null;
+  weighted?: { p?: number | null; mean?: number | null; ci?: Record<string, unknown> } | null;
 }
 
 export interface BreakdownSource {
@@ -39,11 +39,15 @@ export interface BreakdownOptions {
   minBase: number;
 }
 
+function asInterval(v: unknown): Interval {
+  return Array.isArray(v) && v.length === 2 && typeof v[0] === "number" && typeof v[1] === "number" ? [v[0], v[1]] : null;
+}
+
 function toRow(b: BlockLike, key: string, label: string, isTotal: boolean, stat: BreakdownSource["statistic"], o: BreakdownOptions): BreakdownRow {
   const block = o.weighted ? b.weighted : b.unweighted;
   const estimate = (stat === "mean" ? block?.mean : block?.p) ?? null;
   const method = stat === "mean" ? "t" : o.weighted ? "svyciprop_logit" : "wilson";
-  const ci = block?.ci?.[method] ?? null;
+  const ci = asInterval(block?.ci?.[method]);
   const eff = o.weighted ? b.n_eff_kish : b.n;
   return {
     key,

@@ -15,7 +15,10 @@ export const crosstabSpecSchema = z
     outcome_category: z.union([z.string(), z.array(z.string()).min(1)]).optional(),
     segment: z.string().min(1),
     weight: z.string().min(1).optional(),
-    filters: z.record(z.string(), z.array(z.string())).default({}),
+    /** a single allowed value may be given as a string (as R's `unlist` accepts it); normalised to a list */
+    filters: z
+      .record(z.string(), z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v])))
+      .default({}),
     conf_level: z.number().gt(0).lt(1).default(0.95),
     segment_levels: z.array(z.string()).optional(),
     missing_segment: z.enum(["drop", "include_in_total"]).default("drop"),

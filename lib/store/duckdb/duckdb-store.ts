@@ -1,6 +1,6 @@
 import type { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import type { CrosstabPlan } from "@/lib/analysis/plan";
-import { compareBytes } from "@/lib/analysis/byte-order";
+import { compareBytes } from "@/lib/engine/byte-compare";
 import type { IngestResult, RowSink } from "@/lib/ingest/types";
 import type { CrosstabInput } from "@/lib/schema/cell-sums";
 import { datasetSchema, type Dataset, type DatasetSummary } from "@/lib/schema/dataset";

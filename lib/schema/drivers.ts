@@ -1,0 +1,82 @@
+import { z } from "zod";
+
+/** One value or a list of values, normalised to a list (R's `toJSON(auto_unbox = TRUE)` unboxes length-1 vectors). */
+const stringList = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v]));
+
+/**
+ * A key-driver request: survey-weighted regression of an outcome on predictors, as R
+ * `survey::svyglm` on `svydesign(ids = ~1, weights = ~weight)`. Field names follow the golden
+ * contract in `test/fixtures/golden-drivers/README.md`.
+ *
+ * - `model`: "logistic" (quasibinomial, outcome = 1 when the cell is one of `outcome_category`)
+ *   or "linear" (gaussian, numeric outcome).
+ * - `reference_levels`: per categorical predictor, the level to use as the reference instead of
+ *   the first in byte order.
+ * - `filters`: keep only rows whose cell in each column is one of the listed values.
+ *
+ * @example
+ * driversSpecSchema.parse({ model: "logistic", outcome: "rolled_back", outcome_category: "Yes", predictors: ["guardrails", "size"] })
+ */
+export const driversSpecSchema = z
+  .object({
+    model: z.enum(["logistic", "linear"]),
+    outcome: z.string().min(1),
+    outcome_category: stringList.pipe(z.array(z.string()).min(1)).optional(),
+    predictors: stringList.pipe(z.array(z.string().min(1)).min(1)),
+    weight: z.string().min(1).optional(),
+    reference_levels: z.record(z.string(), z.string()).optional(),
+    filters: z.record(z.string(), stringList).default({}),
+  })
+  .superRefine((spec, ctx) => {
+    if (spec.model === "logistic" && spec.outcome_category === undefined) {
+      ctx.addIssue({ code: "custom", path: ["outcome_category"], message: "outcome_category is required for a logistic model" });
+    }
+    if (spec.model === "linear" && spec.outcome_category !== undefined) {
+      ctx.addIssue({ code: "custom", path: ["outcome_category"], message: "outcome_category is only for a logistic model" });
+    }
+    const seen = new Set<string>();
+    spec.predictors.forEach((p, i) => {
+      if (seen.has(p)) ctx.addIssue({ code: "custom", path: ["predictors", i], message: `duplicate predictor: ${p}` });
+      if (p === spec.outcome) ctx.addIssue({ code: "custom", path: ["predictors", i], message: `outcome used as a predictor: ${p}` });
+      if (p === spec.weight) ctx.addIssue({ code: "custom", path: ["predictors", i], message: `weight used as a predictor: ${p}` });
+      seen.add(p);
+    });
+    for (const col of Object.keys(spec.reference_levels ?? {})) {
+      if (!seen.has(col)) ctx.addIssue({ code: "custom", path: ["reference_levels", col], message: `not a predictor: ${col}` });
+    }
+  });
+
+export type DriversSpecInput = z.input<typeof driversSpecSchema>;
+export type DriversSpec = z.output<typeof driversSpecSchema>;
+
+/**
+ * One coefficient row, as `summary(svyglm)$coefficients`: estimate, design-based SE, t = estimate / SE
+ * and the two-sided p-value on `df_residual` degrees of freedom.
+ *
+ * @example
+ * driverCoefficientSchema.parse({ term: "size=5,000+", estimate: 0.4, se: 0.09, t: 4.4, p_value: 1e-5 })
+ */
+export const driverCoefficientSchema = z.object({
+  /** "(intercept)", "column=level" for a categorical level, or the column name of a numeric predictor */
+  term: z.string(),
+  estimate: z.number(),
+  se: z.number(),
+  t: z.number(),
+  p_value: z.number(),
+});
+export type DriverCoefficient = z.infer<typeof driverCoefficientSchema>;
+
+/**
+ * A fitted driver model. `df_residual` = n − number of coefficients (svyglm: `degf(design) + 1 − rank`);
+ * `reference_levels` maps each predictor to its reference level (null for a numeric predictor).
+ *
+ * @example
+ * driversResultSchema.parse({ n: 10, df_residual: 8, coefficients: [], reference_levels: { agents: null } })
+ */
+export const driversResultSchema = z.object({
+  n: z.number().int().nonnegative(),
+  df_residual: z.number().int(),
+  coefficients: z.array(driverCoefficientSchema),
+  reference_levels: z.record(z.string(), z.string().nullable()),
+});
+export type DriversResult = z.infer<typeof driversResultSchema>;
