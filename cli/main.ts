@@ -1,6 +1,7 @@
 import { ZodError } from "zod";
 import { AppError } from "@/lib/schema/errors";
 import { crosstabCommand } from "./commands/crosstab";
+import { driversCommand } from "./commands/drivers";
 import { importCommand } from "./commands/import";
 import { seedCommand } from "./commands/seed";
 
@@ -8,12 +9,14 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   import: importCommand,
   crosstab: crosstabCommand,
   seed: seedCommand,
+  drivers: driversCommand,
 };
 
 const HELP = `surveyscope cli
 
   import FILE [--encoding ENC] [--format FORMAT] --json   detect a survey export and describe it
   crosstab --data FILE --spec SPEC.json [--emit json|r]   crosstab of a plain file (JSON or an R script)
+  drivers --data FILE --spec SPEC.json                    key-driver regression (svyglm) of a plain file
   seed                                                    load the demo datasets into the store
 `;
 

@@ -3,7 +3,7 @@ import { formatCount, formatNumber, formatPercent } from "@/lib/format/number";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 
-const TOPIC_LABELS: Record<BenchmarkTopic, string> = {
+export const TOPIC_LABELS: Record<BenchmarkTopic, string> = {
   production: "AI agents in production",
   rollback: "Rollbacks",
   guardrails: "Guardrails and governance",
@@ -28,20 +28,20 @@ function value(f: BenchmarkFigure): string {
   return `${formatNumber(f.value, 1)} ${f.unit}`;
 }
 
-/** Published figures by topic, each with value, base, source, tier and caveat. */
+/** Published figures of one topic, grouped by study, each with value, base, source, tier and caveat. */
 export function BenchmarkList({ figures }: { figures: BenchmarkFigure[] }) {
-  const topics = [...new Set(figures.map((f) => f.topic))];
+  const studies = [...new Set(figures.map((f) => f.study))];
   return (
-    <div className="grid gap-6 lg:grid-cols-2">
-      {topics.map((t) => (
+    <div className="grid gap-6">
+      {studies.map((t) => (
         <Card key={t}>
           <CardHeader>
-            <CardTitle>{TOPIC_LABELS[t]}</CardTitle>
+            <CardTitle>{t}</CardTitle>
           </CardHeader>
           <CardContent>
             <ul className="flex flex-col gap-4">
               {figures
-                .filter((f) => f.topic === t)
+                .filter((f) => f.study === t)
                 .map((f) => (
                   <li key={f.id} className="flex gap-3" data-testid={`benchmark-${f.id}`}>
                     <span className="tabular w-20 shrink-0 text-right text-xl font-semibold text-slate-900">{value(f)}</span>

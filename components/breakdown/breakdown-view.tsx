@@ -1,8 +1,10 @@
 "use client";
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useMemo } from "react";
-import { getBreakdownRows } from "@/lib/analysis/breakdown-rows";
+import { useMemo, useState } from "react";
+import { getBreakdownRows, type BreakdownRow } from "@/lib/analysis/breakdown-rows";
+import { assignLetters } from "@/lib/stats/letters";
+import { formatPValue } from "@/lib/format/number";
 import { parseBreakdownState, serializeBreakdownState, toCrosstabSpec, type BreakdownState } from "@/lib/analysis/breakdown-state";
 import { toChartData } from "@/lib/analysis/chart-data";
 import type { QuestionLite } from "@/lib/analysis/question-roles";
@@ -12,6 +14,7 @@ import { DataTable } from "@/components/tables/data-table";
 import { EmptyState, ErrorMessage, LoadingPanel } from "@/components/states/states";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { BreakdownControls } from "./breakdown-controls";
+import { SignificancePanel } from "./significance-panel";
 import { getBreakdownColumns } from "./breakdown-columns";
 import { useCrosstab } from "./use-crosstab";
 
@@ -35,9 +38,19 @@ export function BreakdownView({ datasetId, questions, minBase }: Props) {
   const view = useMemo(() => {
     if (crosstab.status !== "ready") return null;
     const result = crosstab.result;
-    const rows = getBreakdownRows(result, { weighted: Boolean(state.weight), minBase });
-    return { result, rows, chart: toChartData(rows, result.statistic) };
-  }, [crosstab, state.weight, minBase]);
+    const weighted = Boolean(state.weight);
+    const letters = assignLetters(result, { test: weighted ? "weighted_z" : "unweighted", correction: state.sig ?? "none" });
+    const rows = getBreakdownRows(result, { weighted, minBase }, letters);
+    const chisq = result.statistic === "proportion" ? result.chisq?.binary : undefined;
+    const chisqText = chisq
+      ? weighted
+        ? `Rao–Scott F ${chisq.weighted?.rao_scott_f?.F?.toFixed(2) ?? "n/a"}, ${formatPValue(chisq.weighted?.rao_scott_f?.p_value)}`
+        : `χ² ${chisq.unweighted?.x2?.toFixed(2) ?? "n/a"} (df ${chisq.unweighted?.df ?? "n/a"}), ${formatPValue(chisq.unweighted?.p_value)}`
+      : null;
+    return { result, rows, chart: toChartData(rows, result.statistic), chisqText };
+  }, [crosstab, state.weight, state.sig, minBase]);
+  const [explainKey, setExplainKey] = useState<string | null>(null);
+  const explained: BreakdownRow | undefined = view?.rows.find((r) => r.key === explainKey);
 
   const segment = questions.find((q) => q.id === state.segment);
   const category = outcome?.options.find((o) => o.code === state.category);
@@ -65,17 +78,21 @@ export function BreakdownView({ datasetId, questions, minBase }: Props) {
             <CardDescription>
               {state.weight ? "Weighted" : "Unweighted"} · {formatCount(view.result.rows.analytic)} of {formatCount(view.result.rows.csv)} respondents in the base
               {Object.keys(state.filters).length ? " · filtered" : ""} · intervals: {view.rows[0]?.ciMethod}
+              {view.chisqText ? ` · ${view.chisqText}` : ""}
             </CardDescription>
           </CardHeader>
           <CardContent className="flex flex-col gap-6">
             <CiBarChart data={view.chart} title={title} max={view.result.statistic === "proportion" ? 100 : undefined} unit={view.result.statistic === "proportion" ? "%" : ""} />
             <DataTable
               data={view.rows}
-              columns={getBreakdownColumns(view.result.statistic)}
+              columns={getBreakdownColumns(view.result.statistic, view.result.conf_level, (r) => setExplainKey(r.key))}
               caption={title}
               testId="breakdown-table"
               rowClassName={(r) => (r.isTotal ? "bg-slate-50" : r.lowBase ? "bg-amber-50/60" : undefined)}
             />
+            {explained ? (
+              <SignificancePanel row={explained} rows={view.rows} statistic={view.result.statistic} onClose={() => setExplainKey(null)} />
+            ) : null}
           </CardContent>
         </Card>
       ) : null}

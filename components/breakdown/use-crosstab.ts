@@ -2,9 +2,9 @@
 
 import { useEffect, useState } from "react";
 import type { CrosstabSpecInput } from "@/lib/schema/crosstab-spec";
-import type { BreakdownSource } from "@/lib/analysis/breakdown-rows";
+import type { CrosstabResult } from "@/lib/schema/crosstab-result";
 
-export type CrosstabPayload = BreakdownSource & { rows: { analytic: number; csv: number } };
+export type CrosstabPayload = CrosstabResult;
 
 export type CrosstabState =
   | { status: "idle" }

@@ -48,6 +48,28 @@ function TooltipBody({ active, payload }: { active?: boolean; payload?: { payloa
   );
 }
 
+interface LabelProps {
+  x?: number | string;
+  y?: number | string;
+  width?: number | string;
+  height?: number | string;
+  index?: number;
+  value?: string | number;
+  rows: { value: number | null; hi: number | null }[];
+}
+
+/** The value label, placed just past the upper whisker so it never overlaps the interval. */
+function ValueLabel({ x = 0, y = 0, width = 0, height = 0, index = 0, value, rows }: LabelProps) {
+  const d = rows[index];
+  const [nx, ny, nw, nh] = [Number(x), Number(y), Number(width), Number(height)];
+  const end = d && d.value && d.hi !== null && d.value > 0 ? nx + nw * (d.hi / d.value) : nx + nw;
+  return (
+    <text x={end + 6} y={ny + nh / 2} dominantBaseline="central" fontSize={12} fill="#334155">
+      {value}
+    </text>
+  );
+}
+
 /** Horizontal bars with confidence whiskers; one bar per segment plus the total. */
 export function CiBarChart({ data, max, unit = "%", references = [], title }: Props) {
   const rows = data.map((d) => ({
@@ -82,7 +104,7 @@ export function CiBarChart({ data, max, unit = "%", references = [], title }: Pr
               />
             ))}
             <ErrorBar dataKey="err" width={6} strokeWidth={1.5} stroke="#0f172a" direction="x" />
-            <LabelList dataKey="valueText" position="right" offset={28} style={{ fontSize: 12, fill: "#334155" }} />
+            <LabelList dataKey="valueText" content={<ValueLabel rows={rows} />} />
           </Bar>
         </BarChart>
       </ResponsiveContainer>

@@ -53,7 +53,7 @@ export function DatasetList({ datasets }: { datasets: DatasetSummary[] }) {
               <td className="tabular px-4 py-2 text-right">{formatCount(d.respondents)}</td>
               <td className="tabular px-4 py-2 text-right">{formatCount(d.questionCount)}</td>
               <td className="px-4 py-2">{d.weighted ? "Yes" : "No"}</td>
-              <td className="tabular px-4 py-2 text-slate-500">{d.createdAt.slice(0, 10)}</td>
+              <td className="tabular whitespace-nowrap px-4 py-2 text-slate-500">{d.createdAt.slice(0, 10)}</td>
             </tr>
           ))}
         </tbody>

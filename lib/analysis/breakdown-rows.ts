@@ -31,6 +31,33 @@ export interface BreakdownRow {
   ci: Interval;
   ciMethod: string;
   lowBase: boolean;
+  /** this segment's column letter ("" for the total) */
+  letter: string;
+  /** letters of the segments this one is significantly higher than, e.g. "Bc" */
+  sigText: string;
+  marks: LetterMark[];
+}
+
+/** Why a segment carries a letter (see lib/stats letters). */
+export interface LetterMark {
+  letter: string;
+  versus: string;
+  test: string;
+  statistic: number;
+  df: number | null;
+  p: number;
+  adjusted_p: number;
+  correction: string;
+  n_eff: number | null;
+  n_eff_versus: number | null;
+  diff: number | null;
+}
+
+export interface SegmentLetters {
+  segment: string;
+  column_letter: string;
+  text: string;
+  marks: LetterMark[];
 }
 
 export interface BreakdownOptions {
@@ -60,6 +87,9 @@ function toRow(b: BlockLike, key: string, label: string, isTotal: boolean, stat:
     ci: b.n > 0 ? ci : null,
     ciMethod: method === "svyciprop_logit" ? "logit (survey)" : method === "wilson" ? "Wilson" : "t",
     lowBase: eff === null || eff < o.minBase,
+    letter: "",
+    sigText: "",
+    marks: [],
   };
 }
 
@@ -67,8 +97,13 @@ function toRow(b: BlockLike, key: string, label: string, isTotal: boolean, stat:
  * @example
  * getBreakdownRows(result, { weighted: true, minBase: 30 })[0].label // "Total"
  */
-export function getBreakdownRows(result: BreakdownSource, o: BreakdownOptions): BreakdownRow[] {
-  const rows = result.segments.map((s, i) => toRow(s, `s${i}`, s.segment, false, result.statistic, o));
+export function getBreakdownRows(result: BreakdownSource, o: BreakdownOptions, letters: SegmentLetters[] = []): BreakdownRow[] {
+  const bySegment = new Map(letters.map((l) => [l.segment, l]));
+  const rows = result.segments.map((s, i) => {
+    const l = bySegment.get(s.segment);
+    const row = toRow(s, `s${i}`, s.segment, false, result.statistic, o);
+    return l ? { ...row, letter: l.column_letter, sigText: l.text, marks: l.marks } : row;
+  });
   rows.push(toRow(result.total, "total", "Total", true, result.statistic, o));
   return rows;
 }

@@ -11,6 +11,8 @@ export const breakdownStateSchema = z.object({
   segment: z.string().optional(),
   weight: z.string().optional(),
   conf: z.coerce.number().gt(0).lt(1).optional(),
+  /** multiple-comparison correction for significance letters */
+  sig: z.enum(["none", "holm", "bonferroni"]).optional(),
   filters: z.record(z.string(), z.array(z.string())).default({}),
 });
 export type BreakdownState = z.infer<typeof breakdownStateSchema>;
@@ -40,7 +42,7 @@ export function parseBreakdownState(params: URLSearchParams): BreakdownState {
 /** The inverse of `parseBreakdownState` (stable key order, empty values dropped). */
 export function serializeBreakdownState(s: BreakdownState): URLSearchParams {
   const p = new URLSearchParams();
-  for (const key of ["outcome", "category", "segment", "weight"] as const) {
+  for (const key of ["outcome", "category", "segment", "weight", "sig"] as const) {
     const v = s[key];
     if (v) p.set(key, v);
   }
