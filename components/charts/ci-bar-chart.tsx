@@ -78,13 +78,14 @@ export function CiBarChart({ data, max, unit = "%", references = [], title }: Pr
     err: d.value !== null && d.lo !== null && d.hi !== null ? [d.value - d.lo, d.hi - d.value] : [0, 0],
   }));
   const height = Math.max(160, rows.length * 44 + 60);
+  const labelWidth = Math.min(160, Math.max(56, Math.max(...rows.map((r) => r.label.length)) * 7));
   return (
     <figure aria-label={title} className="w-full">
       <ResponsiveContainer width="100%" height={height}>
         <BarChart data={rows} layout="vertical" margin={{ top: 16, right: 48, bottom: 8, left: 8 }} accessibilityLayer>
           <CartesianGrid horizontal={false} stroke="#e2e8f0" />
           <XAxis type="number" domain={[0, max ?? "auto"]} tickFormatter={(v: number) => `${v}${unit}`} tick={{ fontSize: 12 }} />
-          <YAxis type="category" dataKey="label" width={150} tick={{ fontSize: 12 }} interval={0} />
+          <YAxis type="category" dataKey="label" width={labelWidth} tick={{ fontSize: 12 }} interval={0} />
           <Tooltip content={<TooltipBody />} cursor={{ fill: "rgba(148,163,184,0.12)" }} />
           {references.map((r) => (
             <ReferenceLine
@@ -103,7 +104,7 @@ export function CiBarChart({ data, max, unit = "%", references = [], title }: Pr
                 fillOpacity={d.lowBase ? 0.45 : 1}
               />
             ))}
-            <ErrorBar dataKey="err" width={6} strokeWidth={1.5} stroke="#0f172a" direction="x" />
+            <ErrorBar dataKey="err" width={6} strokeWidth={1.5} stroke="#0f172a" direction="x" isAnimationActive={false} />
             <LabelList dataKey="valueText" content={<ValueLabel rows={rows} />} />
           </Bar>
         </BarChart>

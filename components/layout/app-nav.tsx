@@ -15,7 +15,7 @@ const ITEMS = [
 export function AppNav() {
   const pathname = usePathname();
   return (
-    <nav aria-label="Main" className="flex gap-1 md:flex-col">
+    <nav aria-label="Main" className="flex gap-1 overflow-x-auto md:flex-col">
       {ITEMS.map(({ href, label, icon: Icon }) => {
         const active = href === "/" ? pathname === "/" : pathname.startsWith(href);
         return (
@@ -24,7 +24,7 @@ export function AppNav() {
             href={href}
             aria-current={active ? "page" : undefined}
             className={cx(
-              "flex items-center gap-2 rounded-md px-3 py-2 text-sm font-medium",
+              "flex shrink-0 items-center gap-2 rounded-md px-3 py-2 text-sm font-medium",
               active ? "bg-[var(--color-accent-soft)] text-[var(--color-accent)]" : "text-slate-600 hover:bg-slate-100",
             )}
           >
