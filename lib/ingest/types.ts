@@ -24,6 +24,8 @@ export interface IngestOptions {
   totalBytes?: number;
   /** force a dialect instead of detecting it */
   format?: SourceFormat;
+  /** explicit field delimiter ("," "\t" ";" "|"); default: detected from the first rows */
+  delimiter?: string;
   onProgress?: (p: IngestProgress) => void;
   signal?: AbortSignal;
   limits?: Partial<IngestLimits>;
@@ -47,9 +49,16 @@ export interface IngestResult {
   columns: StoredColumn[];
   questions: Question[];
   warnings: ImportIssue[];
+  /** warnings beyond the kept ones (only counted); absent when none were dropped */
+  warningsOmitted?: number;
 }
 
-/** Thrown (and only thrown) when the file cannot be imported; carries located issues. */
+/**
+ * Thrown (and only thrown) when the file cannot be imported; carries located issues.
+ * Codes: empty-file, binary-file, invalid-encoding, unknown-encoding, nul-byte, too-large,
+ * too-many-columns, record-too-large, unterminated-quote, malformed-quote, long-row,
+ * mixed-delimiters, aborted, read-failed, sink-failed, internal.
+ */
 export class IngestError extends Error {
   readonly issues: ImportIssue[];
   readonly code: string;

@@ -1,0 +1,55 @@
+import { describe, expect, test } from "vitest";
+import type { Question, StoredColumn } from "@/lib/schema/question";
+import { applyOverrides } from "./apply-overrides";
+import { describeImport } from "./describe";
+import { ingestBytes } from "./test-utils";
+
+const question: Question = {
+  id: "Q1",
+  label: "Q1",
+  type: "single",
+  columns: ["c0"],
+  options: [
+    { code: "1", label: "1", count: 5 },
+    { code: "2", label: "2", count: 3 },
+    { code: "3", label: "3", count: 9 },
+  ],
+  missingCodes: [],
+  answered: 17,
+};
+const columns: StoredColumn[] = [{ index: 0, name: "c0", headers: ["Q1", "How satisfied are you?"] }];
+
+describe("applyOverrides", () => {
+  test("matches by id and reorders, relabels and retypes", () => {
+    const [q] = applyOverrides([question], columns, {
+      questions: [{ id: "Q1", type: "ordinal", label: "Satisfaction", optionOrder: ["3", "1"], optionLabels: { "1": "Low", "3": "High" } }],
+    });
+    expect(q.type).toBe("ordinal");
+    expect(q.label).toBe("Satisfaction");
+    expect(q.options.map((o) => [o.code, o.label, o.count])).toEqual([
+      ["3", "High", 9],
+      ["1", "Low", 5],
+      ["2", "2", 3],
+    ]);
+  });
+
+  test("matches by the header text of the first column and ignores prototype keys", () => {
+    const labels = JSON.parse('{"__proto__": "x", "2": "Mid"}') as Record<string, string>;
+    const [q] = applyOverrides([question], columns, { questions: [{ column: "How satisfied are you?", optionLabels: labels }] });
+    expect(q.options[1].label).toBe("Mid");
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+
+  test("leaves unmatched questions unchanged", () => {
+    expect(applyOverrides([question], columns, { questions: [{ id: "Q9", label: "x" }] })).toEqual([question]);
+  });
+});
+
+describe("describeImport", () => {
+  test("gives the CLI JSON shape", async () => {
+    const { result } = await ingestBytes("id,colour\n1,red\n2,blue\n3,red\n");
+    const d = describeImport(result);
+    expect(d).toMatchObject({ format: "microdata", headerRows: 1, respondents: 3, encoding: "utf-8", delimiter: ",", warnings: [], errors: [] });
+    expect(d.questions[1]).toMatchObject({ id: "colour", type: "single", options: [{ label: "red", count: 2 }, { label: "blue", count: 1 }] });
+  });
+});

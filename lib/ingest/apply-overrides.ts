@@ -1,0 +1,43 @@
+import type { Question, QuestionOption, StoredColumn } from "@/lib/schema/question";
+import type { QuestionOverride, QuestionOverrides } from "@/lib/schema/question-overrides";
+
+function reorder(options: QuestionOption[], order: string[]): QuestionOption[] {
+  const byCode = new Map(options.map((o) => [o.code, o]));
+  const listed = order.map((code) => byCode.get(code)).filter((o): o is QuestionOption => !!o);
+  const seen = new Set(listed);
+  return [...listed, ...options.filter((o) => !seen.has(o))];
+}
+
+function relabel(options: QuestionOption[], labels: Record<string, string>): QuestionOption[] {
+  // read own properties only: codes such as "__proto__" must not reach the prototype
+  const map = new Map(Object.entries(labels));
+  return options.map((o) => (map.has(o.code) ? { ...o, label: map.get(o.code)! } : o));
+}
+
+function apply(q: Question, o: QuestionOverride): Question {
+  let next: Question = { ...q };
+  if (o.label !== undefined) next.label = o.label;
+  if (o.type !== undefined) next.type = o.type;
+  if (o.optionOrder) next.options = reorder(next.options, o.optionOrder);
+  if (o.optionLabels) next.options = relabel(next.options, o.optionLabels);
+  if (o.missingCodes) next.missingCodes = [...o.missingCodes];
+  if (o.group !== undefined) next.group = o.group;
+  if (o.multi) next.multi = { layout: o.multi.layout, delimiter: o.multi.delimiter, uncheckedCodes: next.multi?.uncheckedCodes ?? [] };
+  if (next.type !== "multi" && q.type === "multi" && o.type !== undefined) next = { ...next, multi: undefined };
+  return next;
+}
+
+/**
+ * Apply analyst overrides to detected questions. A question matches an override by `id`, or by
+ * `column`: the header text (any header row) of its first column. Options are reordered and
+ * relabelled, types and labels replaced; counts are not recomputed.
+ *
+ * @example
+ * applyOverrides(questions, columns, { questions: [{ id: "Q1", label: "Satisfaction", optionOrder: ["1", "2", "3"] }] });
+ */
+export function applyOverrides(questions: Question[], columns: StoredColumn[], overrides: QuestionOverrides): Question[] {
+  const headersByName = new Map(columns.map((c) => [c.name, c.headers.map((h) => h.trim())]));
+  const matches = (q: Question, o: QuestionOverride) =>
+    (o.id !== undefined && q.id === o.id) || (o.column !== undefined && (headersByName.get(q.columns[0]) ?? []).includes(o.column.trim()));
+  return questions.map((q) => overrides.questions.filter((o) => matches(q, o)).reduce(apply, q));
+}

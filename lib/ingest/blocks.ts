@@ -1,0 +1,114 @@
+import type { Question } from "@/lib/schema/question";
+import { inferQuestion, type ColumnMeta } from "./infer-question";
+import { groupKey, type ColumnProfile, type DatasetProfile } from "./profile";
+import type { IdAllocator } from "./question-ids";
+import { MISSING_TOKENS, parseNumber, UNCHECKED_TOKENS } from "./values";
+
+/** One column of a question block (a Qualtrics QID, a SurveyMonkey header block, `q4_1..q4_6`). */
+export interface BlockColumn {
+  index: number;
+  /** id wanted when the column becomes its own question */
+  id: string;
+  /** label when the column becomes its own question */
+  label: string;
+  /** the option / sub-item text (what follows the block's question text) */
+  option: string;
+  /** header text for name-based rules */
+  header: string;
+  /** dialect knowledge that forces a type for this column (e.g. `_TEXT` sidecars) */
+  type?: ColumnMeta["type"];
+}
+
+export interface Block {
+  id: string;
+  label: string;
+  columns: BlockColumn[];
+  /** how small integer codes of standalone columns are read */
+  integerCodes?: ColumnMeta["integerCodes"];
+}
+
+const storageName = (index: number) => `c${index}`;
+
+interface OptionColumn {
+  chosen: string | null;
+  count: number;
+  unchecked: string[];
+}
+
+/** A column of a one-column-per-option multi-select holds one chosen value (`1` or the label). */
+function asOptionColumn(p: ColumnProfile): OptionColumn | null {
+  if (p.values.overflow || p.longValues) return null;
+  const chosen = [...p.values.counts].filter(([v]) => !MISSING_TOKENS.has(v) && !UNCHECKED_TOKENS.has(v));
+  if (chosen.length > 1) return null;
+  const unchecked = [...p.values.counts.keys()].filter((v) => UNCHECKED_TOKENS.has(v));
+  if (!chosen.length) return { chosen: null, count: 0, unchecked };
+  const [value, count] = chosen[0];
+  if (value !== "1" && parseNumber(value) !== null) return null;
+  return { chosen: value, count, unchecked };
+}
+
+function multiColumns(block: Block, cols: BlockColumn[], found: OptionColumn[], profile: DatasetProfile, id: string): Question {
+  const all = block.columns.filter((c) => !c.type).map((c) => c.index);
+  const missingCodes = [...MISSING_TOKENS].filter((t) => cols.some((c) => profile.columns[c.index].values.counts.has(t)));
+  const uncheckedCodes = [...new Set(found.flatMap((f) => f.unchecked))];
+  return {
+    id,
+    label: block.label,
+    type: "multi",
+    columns: cols.map((c) => storageName(c.index)),
+    options: cols.map((c, i) => {
+      const label = found[i].chosen && found[i].chosen !== "1" ? found[i].chosen! : c.option || c.label;
+      return { code: label, label, count: found[i].count, column: storageName(c.index) };
+    }),
+    missingCodes,
+    multi: { layout: "columns", uncheckedCodes },
+    answered: profile.groups.get(groupKey(all))?.answered ?? 0,
+  };
+}
+
+/**
+ * Columns a block's profile group tracks (every column without a forced type), so the
+ * profiler can count respondents answering any of them.
+ *
+ * @example
+ * blockGroup({ id: "Q2", label: "", columns: [a, b, textSidecar] }); // [a.index, b.index]
+ */
+export function blockGroup(block: Block): number[] {
+  return block.columns.filter((c) => !c.type).map((c) => c.index);
+}
+
+/**
+ * Turn a block into questions: a one-column-per-option multi-select when (nearly) every column
+ * holds a single chosen value (`1` or its option label, else empty / `0` / `Not selected`),
+ * plus standalone questions for the rest (write-ins, `_TEXT` sidecars, grid rows).
+ *
+ * @example
+ * buildBlock({ id: "Q2", label: "Fruits?", columns }, profile, ids); // [{ id: "Q2", type: "multi", … }]
+ */
+export function buildBlock(block: Block, profile: DatasetProfile, ids: IdAllocator): Question[] {
+  const candidates = block.columns.filter((c) => !c.type);
+  const found = candidates.map((c) => asOptionColumn(profile.columns[c.index]));
+  const optionCols = candidates.filter((_, i) => found[i]);
+  const optionFound = found.filter((f): f is OptionColumn => !!f);
+  const anyChosen = optionFound.some((f) => f.chosen);
+  const codes = new Set(optionFound.map((f) => f.chosen).filter((c) => c));
+  const labelled = !codes.has("1") || codes.size === 1;
+  const isMulti = optionCols.length >= 2 && candidates.length - optionCols.length <= 2 && anyChosen && labelled;
+  const out: Question[] = [];
+  const grouped = block.columns.length > 1 ? block.id : undefined;
+  if (isMulti) out.push(multiColumns(block, optionCols, optionFound, profile, ids.take(block.id)));
+  for (const c of block.columns) {
+    if (isMulti && optionCols.includes(c)) continue;
+    const meta: ColumnMeta = {
+      id: ids.take(c.id),
+      label: c.label,
+      header: c.header,
+      column: storageName(c.index),
+      group: isMulti ? block.id : grouped,
+      type: c.type,
+      integerCodes: block.integerCodes,
+    };
+    out.push(inferQuestion(profile.columns[c.index], meta));
+  }
+  return out;
+}

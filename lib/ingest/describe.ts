@@ -1,0 +1,69 @@
+import type { ImportIssue, Question, QuestionType, SourceFormat } from "@/lib/schema/question";
+import type { IngestError, IngestResult } from "./types";
+
+export interface DescribedQuestion {
+  id: string;
+  label: string;
+  type: QuestionType;
+  columns: string[];
+  answered: number;
+  options: { label: string; count: number }[];
+  missingCodes?: string[];
+  multi?: Question["multi"];
+  group?: string;
+}
+
+/** The CLI / API JSON shape describing an import. */
+export interface ImportDescription {
+  format: SourceFormat | null;
+  headerRows: number;
+  respondents: number;
+  encoding: string | null;
+  delimiter: string | null;
+  questions: DescribedQuestion[];
+  warnings: ImportIssue[];
+  errors: ImportIssue[];
+}
+
+function describeQuestion(q: Question): DescribedQuestion {
+  return {
+    id: q.id,
+    label: q.label,
+    type: q.type,
+    columns: q.columns,
+    answered: q.answered,
+    options: q.options.map((o) => ({ label: o.label, count: o.count })),
+    ...(q.missingCodes.length ? { missingCodes: q.missingCodes } : {}),
+    ...(q.multi ? { multi: q.multi } : {}),
+    ...(q.group ? { group: q.group } : {}),
+  };
+}
+
+/**
+ * The JSON the CLI prints for a successful import.
+ *
+ * @example
+ * describeImport(result); // { format: "qualtrics", headerRows: 3, respondents: 1, …, errors: [] }
+ */
+export function describeImport(result: IngestResult): ImportDescription {
+  return {
+    format: result.format,
+    headerRows: result.headerRows,
+    respondents: result.respondents,
+    encoding: result.encoding,
+    delimiter: result.delimiter,
+    questions: result.questions.map(describeQuestion),
+    warnings: result.warnings,
+    errors: [],
+  };
+}
+
+/**
+ * The same JSON shape for a failed import: no questions, the located issues as `errors`.
+ *
+ * @example
+ * describeImportError(err).errors[0].byteOffset; // 5
+ */
+export function describeImportError(error: IngestError): ImportDescription {
+  return { format: null, headerRows: 0, respondents: 0, encoding: null, delimiter: null, questions: [], warnings: [], errors: error.issues };
+}

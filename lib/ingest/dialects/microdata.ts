@@ -1,0 +1,20 @@
+import { headerBlocks } from "../header-blocks";
+import { buildFromBlocks } from "./build";
+import { headerAt, headerWidth, type Dialect } from "./types";
+
+/**
+ * Plain respondent-level files with one header row (R `write.csv`, Stack Overflow, files
+ * flattened by their publishers): the fallback dialect.
+ *
+ * @example
+ * microdata.detect([["id", "age"], ["1", "34"]]); // 0.1
+ */
+export const microdata: Dialect = {
+  format: "microdata",
+  headerRows: 1,
+  detect: () => 0.1,
+  blocks: (headers) => headerBlocks(Array.from({ length: headerWidth(headers) }, (_, index) => ({ index, header: headerAt(headers, 0, index) }))),
+  build(headers, profile) {
+    return buildFromBlocks(this.blocks(headers), profile);
+  },
+};

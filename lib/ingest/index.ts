@@ -1,0 +1,12 @@
+/**
+ * lib/ingest public API: bytes → strict decoding → papaparse (array mode) → dialect detection →
+ * column profiles → question model, streamed into a RowSink.
+ */
+export { ingest } from "./ingest";
+export { ingestFile } from "./ingest-file";
+export { createMemorySink, type MemorySink } from "./memory-sink";
+export { describeImport, describeImportError, type ImportDescription } from "./describe";
+export { applyOverrides } from "./apply-overrides";
+export { splitMultiCell } from "./multi-split";
+export { DEFAULT_LIMITS } from "./limits";
+export { IngestError, type IngestLimits, type IngestOptions, type IngestProgress, type IngestResult, type RowSink } from "./types";

@@ -1,0 +1,126 @@
+import type { Question, QuestionOption, QuestionType } from "@/lib/schema/question";
+import { MAX_DISTINCT } from "./limits";
+import { MULTI_DELIMITERS, type ColumnProfile, type MultiDelimiter } from "./profile";
+import { scaleOrder } from "./scales";
+import { MISSING_TOKENS } from "./values";
+
+/** Naming and hints for one column turned into a question. */
+export interface ColumnMeta {
+  id: string;
+  label: string;
+  /** header text used for name-based rules (weight, id) */
+  header: string;
+  /** storage name `cN` */
+  column: string;
+  group?: string;
+  /** force a type (dialect knowledge, e.g. Qualtrics `_TEXT` sidecars, metadata) */
+  type?: QuestionType;
+  /** small integer codes: "single" (vendor recodes), "ordinal" (grid scales) or "auto" */
+  integerCodes?: "single" | "ordinal" | "auto";
+}
+
+const WEIGHT_HEADER = /^(weight|weights?|wt|wgt|.*_weight|pop_?weight|pw|wt[a-z0-9_]*|final_?wt|.*wgt)$/i;
+const ID_HEADER = /^(id|_?id|.*[ _]id|.*_id|respondent( ?id)?|response ?id|record ?id|key_?id|uuid|_?uuid|instance ?id|_index)$/i;
+
+const MAX_OPTIONS = 60;
+
+const byCountThenLabel = (a: [string, number], b: [string, number]) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+
+function options(entries: [string, number][], order: string[] | null): QuestionOption[] {
+  const sorted = order ? order.map((code) => [code, entries.find(([c]) => c === code)?.[1] ?? 0] as [string, number]) : [...entries].sort(byCountThenLabel);
+  return sorted.map(([code, count]) => ({ code, label: code, count }));
+}
+
+const numericOrder = (codes: string[]) => [...codes].sort((a, b) => Number(a) - Number(b));
+
+function isAutoOrdinal(p: ColumnProfile, distinct: number): boolean {
+  return (p.min === 0 || p.min === 1) && p.max - p.min >= 3 && p.max <= 10 && distinct >= 3;
+}
+
+/** Values (or tokens) frequent enough to be options rather than write-ins. */
+function frequent(entries: [string, number][], present: number): [string, number][] {
+  const min = Math.max(2, Math.ceil(0.002 * present));
+  return entries
+    .filter(([, n]) => n >= min)
+    .sort(byCountThenLabel)
+    .slice(0, MAX_OPTIONS);
+}
+
+const sum = (entries: [string, number][]) => entries.reduce((s, [, n]) => s + n, 0);
+
+/**
+ * A delimited multi-select is a column whose cells are joined by `;` or `, ` and whose tokens
+ * repeat across rows much more than whole cells do, with frequent tokens covering most token
+ * occurrences (the rest are "Other" write-ins). Returns the delimiter and the options.
+ */
+function delimitedMulti(p: ColumnProfile, present: number, distinct: number): { delimiter: MultiDelimiter; tokens: [string, number][] } | null {
+  for (const d of MULTI_DELIMITERS) {
+    const t = p.tokens[d];
+    if (t.cells < Math.max(2, 0.005 * present)) continue;
+    const all = [...t.counts].filter(([k]) => !MISSING_TOKENS.has(k));
+    const tokens = frequent(all, present);
+    if (tokens.length < 2 || sum(tokens) < 0.7 * t.occurrences) continue;
+    const tokenRepeat = t.occurrences / (t.overflow ? MAX_DISTINCT : all.length);
+    const cellRepeat = present / Math.max(1, p.values.overflow ? MAX_DISTINCT : distinct);
+    const collapses = !p.values.overflow && tokens.length < distinct;
+    if (tokenRepeat >= 2 && (tokenRepeat >= 2 * cellRepeat || collapses)) return { delimiter: d, tokens };
+  }
+  return null;
+}
+
+/**
+ * Infer one column's question from its profile: weight, id, date, numeric, ordinal (integer
+ * scales, recognised Likert labels), single, delimited multi, else text. `NA` cells are a
+ * missing code. Option counts are respondents; `answered` counts non-missing cells.
+ *
+ * @example
+ * inferQuestion(profile, { id: "age", label: "Age", header: "age", column: "c3" }).type; // "numeric"
+ */
+export function inferQuestion(p: ColumnProfile, meta: ColumnMeta): Question {
+  const counts = p.values.counts;
+  const missingCodes = [...MISSING_TOKENS].filter((t) => counts.has(t));
+  const missing = missingCodes.reduce((s, t) => s + (counts.get(t) ?? 0), 0);
+  const present = p.nonEmpty - missing;
+  const entries = [...counts].filter(([k]) => !MISSING_TOKENS.has(k));
+  const distinct = entries.length;
+  const base = { id: meta.id, label: meta.label, columns: [meta.column], options: [], missingCodes, answered: present, group: meta.group };
+  const q = (type: QuestionType, extra: Partial<Question> = {}): Question => ({ ...base, type, ...extra });
+  const enumerable = !p.values.overflow && p.longValues === 0;
+
+  if (meta.type && meta.type !== "single" && meta.type !== "ordinal" && meta.type !== "multi") {
+    return q(meta.type, meta.type === "numeric" || meta.type === "weight" ? { answered: p.numeric } : {});
+  }
+  if (present <= 0) return q(meta.type ?? "text");
+  const allNumeric = p.numeric === present;
+  if (WEIGHT_HEADER.test(meta.header.trim()) && allNumeric && p.min > 0) return q("weight");
+  const unique = enumerable && entries.every(([, n]) => n === 1);
+  const manyUnique = unique && present > 1;
+  if (ID_HEADER.test(meta.header.trim()) && (manyUnique || p.values.overflow)) return q("id");
+  if (manyUnique && p.leadingZero === present) return q("id");
+  const rowNumbers = p.integer === present && present > 1 && p.max - p.min + 1 === present && (manyUnique || p.values.overflow);
+  if (meta.header.trim() === "" && p.index === 0 && rowNumbers) return q("id");
+  if (p.date >= 0.9 * present) return q("date");
+
+  const integerCodes = allNumeric && p.integer === present && enumerable && distinct <= 11 && p.max - p.min <= 20;
+  if (integerCodes) {
+    const mode = meta.integerCodes ?? "auto";
+    const ordinal = mode === "ordinal" || (mode === "auto" && isAutoOrdinal(p, distinct));
+    const order = numericOrder(entries.map(([k]) => k));
+    return q(ordinal ? "ordinal" : "single", { options: options(entries, order) });
+  }
+  if (p.numeric >= 0.95 * present) return q("numeric", { answered: p.numeric });
+
+  const multi = meta.type === "single" ? null : delimitedMulti(p, present, distinct);
+  if (multi) return q("multi", { options: options(multi.tokens, null), multi: { layout: "delimited", delimiter: multi.delimiter, uncheckedCodes: [] } });
+  const looksFree = unique && p.maxLength > 10; // every answer different and wordy: free text, even in tiny files
+  if (enumerable && !looksFree && p.maxLength <= 150 && distinct <= 30 && (present >= 2 * distinct || distinct <= 12)) {
+    const order = scaleOrder(entries.map(([k]) => k));
+    return q(order ? "ordinal" : "single", { options: options(entries, order) });
+  }
+  // a closed question with "Other" write-ins: a few frequent answers cover nearly every respondent
+  const common = frequent(entries, present);
+  if (common.length >= 2 && common.length <= MAX_OPTIONS && sum(common) >= 0.9 * present && common.every(([k]) => k.length <= 150)) {
+    return q("single", { options: options(common, null) });
+  }
+  return q("text");
+}

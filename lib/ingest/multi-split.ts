@@ -1,0 +1,29 @@
+/**
+ * Splitting a delimited multi-select cell into its options. For ", " (Google Forms), pieces
+ * inside parentheses are kept together, so options such as "R Command Line (i.e., the native
+ * R terminal interface)" survive.
+ *
+ * @example
+ * splitMultiCell("Excel, R Command Line (i.e., the native R terminal interface)", ", ");
+ * // ["Excel", "R Command Line (i.e., the native R terminal interface)"]
+ */
+export function splitMultiCell(cell: string, delimiter: string): string[] {
+  const pieces = cell.split(delimiter);
+  if (delimiter.trim() !== "," || !cell.includes("(")) return pieces.map((p) => p.trim()).filter((p) => p);
+  const out: string[] = [];
+  let current = "";
+  let depth = 0;
+  for (const piece of pieces) {
+    current = current ? current + delimiter + piece : piece;
+    for (const ch of piece) {
+      if (ch === "(") depth++;
+      else if (ch === ")" && depth > 0) depth--;
+    }
+    if (depth === 0) {
+      out.push(current.trim());
+      current = "";
+    }
+  }
+  if (current) out.push(current.trim());
+  return out.filter((p) => p);
+}
