@@ -4,12 +4,14 @@ import { crosstabCommand } from "./commands/crosstab";
 import { driversCommand } from "./commands/drivers";
 import { importCommand } from "./commands/import";
 import { seedCommand } from "./commands/seed";
+import { weightCommand } from "./commands/weight";
 
 const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   import: importCommand,
   crosstab: crosstabCommand,
   seed: seedCommand,
   drivers: driversCommand,
+  weight: weightCommand,
 };
 
 const HELP = `surveyscope cli
@@ -17,6 +19,8 @@ const HELP = `surveyscope cli
   import FILE [--encoding ENC] [--format FORMAT] --json   detect a survey export and describe it
   crosstab --data FILE --spec SPEC.json [--emit json|r]   crosstab of a plain file (JSON or an R script)
   drivers --data FILE --spec SPEC.json                    key-driver regression (svyglm) of a plain file
+  weight --data FILE (--scheme SCHEME.json | --targets TARGETS.csv) [--pretty]
+                                                          survey weights (rake, cell, group) and a report
   seed                                                    load the demo datasets into the store
 `;
 

@@ -9,7 +9,8 @@ import { X } from "lucide-react";
 interface Props {
   questions: QuestionLite[];
   state: BreakdownState;
-  onChange: (next: BreakdownState) => void;
+  /** apply a change to the latest state (not the render-time one: changes can outpace renders) */
+  onChange: (update: (current: BreakdownState) => BreakdownState) => void;
 }
 
 function label(q: QuestionLite): string {
@@ -21,7 +22,7 @@ export function BreakdownControls({ questions, state, onChange }: Props) {
   const outcome = questions.find((q) => q.id === state.outcome);
   const weights = questions.filter((q) => q.type === "weight");
   const filterable = questions.filter(canBeFilter);
-  const set = (patch: Partial<BreakdownState>) => onChange({ ...state, ...patch });
+  const set = (patch: Partial<BreakdownState>) => onChange((current) => ({ ...current, ...patch }));
   const filterIds = Object.keys(state.filters);
   return (
     <div className="grid gap-4 md:grid-cols-2 lg:grid-cols-4" data-testid="breakdown-controls">
@@ -85,7 +86,7 @@ export function BreakdownControls({ questions, state, onChange }: Props) {
             value=""
             onChange={(e) => {
               const q = questions.find((x) => x.id === e.target.value);
-              if (q?.options[0]) set({ filters: { ...state.filters, [q.id]: [q.options[0].code] } });
+              if (q?.options[0]) onChange((c) => ({ ...c, filters: { ...c.filters, [q.id]: [q.options[0].code] } }));
             }}
           >
             <option value="">Filter by a question…</option>
@@ -109,7 +110,7 @@ export function BreakdownControls({ questions, state, onChange }: Props) {
                   value={state.filters[id]}
                   onChange={(e) => {
                     const values = Array.from(e.target.selectedOptions).map((o) => o.value);
-                    set({ filters: { ...state.filters, [id]: values } });
+                    onChange((c) => ({ ...c, filters: { ...c.filters, [id]: values } }));
                   }}
                 >
                   {q.options.map((o) => (
@@ -122,11 +123,13 @@ export function BreakdownControls({ questions, state, onChange }: Props) {
               <Button
                 variant="ghost"
                 aria-label={`Remove filter ${q.id}`}
-                onClick={() => {
-                  const next = { ...state.filters };
-                  delete next[id];
-                  set({ filters: next });
-                }}
+                onClick={() =>
+                  onChange((c) => {
+                    const next = { ...c.filters };
+                    delete next[id];
+                    return { ...c, filters: next };
+                  })
+                }
               >
                 <X className="size-4" aria-hidden />
               </Button>

@@ -1,6 +1,6 @@
 "use client";
 
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useSearchParams } from "next/navigation";
 import { useMemo, useState } from "react";
 import { getBreakdownRows, type BreakdownRow } from "@/lib/analysis/breakdown-rows";
 import { assignLetters } from "@/lib/stats/letters";
@@ -26,14 +26,17 @@ interface Props {
 
 /** Outcome × segment breakdown: controls, chart with CI whiskers and the matching table. */
 export function BreakdownView({ datasetId, questions, minBase }: Props) {
-  const router = useRouter();
-  const pathname = usePathname();
   const params = useSearchParams();
   const state = useMemo(() => parseBreakdownState(new URLSearchParams(params.toString())), [params]);
   const outcome = questions.find((q) => q.id === state.outcome);
   const spec = useMemo(() => toCrosstabSpec(state, outcome?.type === "numeric"), [state, outcome]);
   const crosstab = useCrosstab(datasetId, spec);
-  const onChange = (next: BreakdownState) => router.replace(`${pathname}?${serializeBreakdownState(next).toString()}`, { scroll: false });
+  // native history calls keep the URL (the source of truth) current synchronously, with no server
+  // round trip; Next syncs useSearchParams with them, and back/forward step through past views
+  const onChange = (update: (current: BreakdownState) => BreakdownState) => {
+    const current = parseBreakdownState(new URLSearchParams(window.location.search));
+    window.history.pushState(null, "", `?${serializeBreakdownState(update(current)).toString()}`);
+  };
 
   const view = useMemo(() => {
     if (crosstab.status !== "ready") return null;

@@ -135,10 +135,11 @@ export type Convergence = z.infer<typeof convergenceSchema>;
 
 export const boundsReportSchema = z.object({
   min: z.number(),
-  max: z.number(),
+  /** null: no upper bound */
+  max: z.number().nullable(),
   /** the bounds as weights (relative bound × mean weight) */
   lower: z.number(),
-  upper: z.number(),
+  upper: z.number().nullable(),
   at_min: z.number().int(),
   at_max: z.number().int(),
 });
