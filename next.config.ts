@@ -6,6 +6,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,
+  // `npm test` runs `tsc --noEmit` as its own gate; the build does not repeat it
+  typescript: { ignoreBuildErrors: true },
 };
 
 export default nextConfig;

@@ -1,12 +1,19 @@
 import type { Metadata } from "next";
 import { BenchmarkList } from "@/components/benchmarks/benchmark-list";
+import { TopicTabs } from "@/components/benchmarks/topic-tabs";
+import { benchmarkTopicSchema } from "@/lib/schema/benchmark";
 import { loadBenchmarks } from "@/lib/server/home";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Benchmarks" };
 
-export default async function BenchmarksPage() {
+export default async function BenchmarksPage({ searchParams }: { searchParams: Promise<{ topic?: string }> }) {
+  const { topic } = await searchParams;
   const data = loadBenchmarks();
+  const topics = benchmarkTopicSchema.options
+    .map((t) => ({ topic: t, count: data.figures.filter((f) => f.topic === t).length }))
+    .filter((t) => t.count > 0);
+  const active = benchmarkTopicSchema.safeParse(topic).data ?? topics[0].topic;
   return (
     <div className="flex flex-col gap-6">
       <header className="flex flex-col gap-1">
@@ -16,7 +23,8 @@ export default async function BenchmarksPage() {
           its caveats.
         </p>
       </header>
-      <BenchmarkList figures={data.figures} />
+      <TopicTabs topics={topics} active={active} />
+      <BenchmarkList figures={data.figures.filter((f) => f.topic === active)} />
     </div>
   );
 }
