@@ -6,8 +6,16 @@
 export type ValueSource =
   /** one stored column; `missingCodes` are treated like an empty cell */
   | { kind: "column"; column: string; missingCodes: string[] }
-  /** one option of a multi-select: chosen / not chosen; missing when the question was not answered */
-  | { kind: "multi-option"; option: string; layout: MultiLayout; missingCodes: string[] };
+  /**
+   * a multi-select outcome: y = 1 when the respondent chose any of `choices` (one option, or a NET
+   * such as "any of A, B"); missing when the question was not answered (`answered` layout)
+   */
+  | { kind: "multi-option"; choices: MultiChoice[]; answered: MultiLayout; missingCodes: string[] };
+
+export interface MultiChoice {
+  option: string;
+  layout: MultiLayout;
+}
 
 export type MultiLayout =
   | { layout: "delimited"; column: string; delimiter: string }
@@ -17,7 +25,7 @@ export type FilterPlan =
   /** keep rows whose column value (as text) is one of `values`; an empty cell never passes */
   | { kind: "values"; column: string; values: string[] }
   /** keep rows that chose at least one of the listed options of a multi-select */
-  | { kind: "multi-any"; choices: { option: string; layout: MultiLayout }[] };
+  | { kind: "multi-any"; choices: MultiChoice[] };
 
 export interface CrosstabPlan {
   statistic: "proportion" | "mean";

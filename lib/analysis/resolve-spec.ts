@@ -46,7 +46,9 @@ function multiLayout(q: Question, option: string): MultiLayout {
   }
   const opt = q.options.find((o) => o.code === option || o.label === option);
   if (!opt?.column) throw new AppError("invalid_spec", `unknown option of ${q.id}: ${option}`);
-  return { layout: "columns", optionColumn: opt.column, allColumns: q.columns, uncheckedCodes: q.multi?.uncheckedCodes ?? [] };
+  // a missing code in an option column (e.g. "NA": not asked) is never a choice
+  const unchecked = [...(q.multi?.uncheckedCodes ?? []), ...q.missingCodes];
+  return { layout: "columns", optionColumn: opt.column, allColumns: q.columns, uncheckedCodes: unchecked };
 }
 
 function missingCodes(t: Target, opts: ResolveOptions): string[] {
@@ -81,11 +83,9 @@ export function resolveCrosstabSpec(spec: CrosstabSpec, dataset: Dataset, opts: 
   let outcomeCategories = categories;
   if (spec.statistic === "proportion" && isMulti(out, opts)) {
     const q = out.question;
-    if (categories.length !== 1) {
-      throw new AppError("invalid_spec", `a multi-select outcome takes one option: ${q.id}`);
-    }
-    const code = q.options.find((o) => o.code === categories[0] || o.label === categories[0])?.code ?? categories[0];
-    outcome = { kind: "multi-option", option: code, layout: multiLayout(q, code), missingCodes: q.missingCodes };
+    const codes = categories.map((c) => q.options.find((o) => o.code === c || o.label === c)?.code ?? c);
+    const choices = codes.map((option) => ({ option, layout: multiLayout(q, option) }));
+    outcome = { kind: "multi-option", choices, answered: choices[0].layout, missingCodes: q.missingCodes };
     outcomeCategories = [CHOSEN];
   } else {
     outcome = { kind: "column", column: out.column.name, missingCodes: missingCodes(out, opts) };

@@ -42,9 +42,9 @@ function filterExpr(f: FilterPlan, d: SqlDialect, p: Params): string {
 /** outcome → [missing?, value text, y] expressions */
 function outcomeExprs(o: ValueSource, plan: CrosstabPlan, d: SqlDialect, p: Params): { missing: string; value: string; y: string } {
   if (o.kind === "multi-option") {
-    const isChosen = chosen(o.layout, o.option, d, p);
+    const isChosen = `(${o.choices.map((c) => chosen(c.layout, c.option, d, p)).join(" OR ")})`;
     return {
-      missing: `NOT ${answered(o.layout, o.missingCodes, p)}`,
+      missing: `NOT ${answered(o.answered, o.missingCodes, p)}`,
       value: `(CASE WHEN ${isChosen} THEN ${p.add(CHOSEN)} ELSE ${p.add(NOT_CHOSEN)} END)`,
       y: `(CASE WHEN ${isChosen} THEN 1.0 ELSE 0.0 END)`,
     };
