@@ -79,7 +79,18 @@ export function BreakdownControls({ questions, state, onChange }: Props) {
           ))}
         </Select>
       </Field>
-      <div className="flex flex-wrap items-end gap-2 md:col-span-2 lg:col-span-4">
+      <Field label="Multiple comparisons" htmlFor="bd-sig" hint="Correction applied to the significance letters">
+        <Select
+          id="bd-sig"
+          value={state.sig ?? "none"}
+          onChange={(e) => set({ sig: e.target.value === "none" ? undefined : (e.target.value as "holm" | "bonferroni") })}
+        >
+          <option value="none">No correction</option>
+          <option value="holm">Holm</option>
+          <option value="bonferroni">Bonferroni</option>
+        </Select>
+      </Field>
+      <div className="flex flex-wrap items-end gap-2 md:col-span-2 lg:col-span-3">
         <Field label="Add filter" htmlFor="bd-filter-add">
           <Select
             id="bd-filter-add"

@@ -15,6 +15,7 @@ import { EmptyState, ErrorMessage, LoadingPanel } from "@/components/states/stat
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { BreakdownControls } from "./breakdown-controls";
 import { SignificancePanel } from "./significance-panel";
+import { RScriptButton } from "./r-script-button";
 import { getBreakdownColumns } from "./breakdown-columns";
 import { useCrosstab } from "./use-crosstab";
 
@@ -96,6 +97,7 @@ export function BreakdownView({ datasetId, questions, minBase }: Props) {
             {explained ? (
               <SignificancePanel row={explained} rows={view.rows} statistic={view.result.statistic} onClose={() => setExplainKey(null)} />
             ) : null}
+            {spec ? <RScriptButton datasetId={datasetId} spec={spec} /> : null}
           </CardContent>
         </Card>
       ) : null}

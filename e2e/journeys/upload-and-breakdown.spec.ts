@@ -39,3 +39,26 @@ test.describe("analyst journey", () => {
     await expect(page.getByTestId("breakdown-table").getByRole("row").filter({ hasText: "Total" })).toContainText(tablePct);
   });
 });
+
+test.describe("significance and reproducibility", () => {
+  test("letters explain themselves and the breakdown exports as an R script", async ({ page }) => {
+    await page.goto("/datasets/ai-agents-production/analyze?outcome=rolled_back&category=Yes&segment=guardrail_maturity&weight=weight");
+    const table = page.getByTestId("breakdown-table");
+    const mature = table.getByRole("row").filter({ hasText: "Fully mature" });
+    await expect(mature).toContainText(/[A-D]/);
+    await mature.getByRole("button", { name: /Explain significance/ }).click();
+    const panel = page.getByTestId("significance-panel");
+    await expect(panel).toContainText(/design-based z test/);
+    await expect(panel).toContainText(/p [=<] 0\.\d+/);
+    await page.keyboard.press("Escape");
+    await expect(panel).toBeHidden();
+
+    await page.getByLabel("Multiple comparisons").selectOption("bonferroni");
+    await expect(page).toHaveURL(/sig=bonferroni/);
+
+    await page.getByRole("button", { name: "Reproduce in R" }).click();
+    const script = page.getByTestId("r-script");
+    await expect(script).toContainText("library(survey)");
+    await expect(script).toContainText('"rolled_back"');
+  });
+});

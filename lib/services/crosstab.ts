@@ -2,7 +2,32 @@ import { resolveCrosstabSpec, type ResolveOptions } from "@/lib/analysis/resolve
 import { crosstabSpecSchema } from "@/lib/schema/crosstab-spec";
 import type { Dataset } from "@/lib/schema/dataset";
 import { computeCrosstab } from "@/lib/stats";
+import { toRScript } from "@/lib/stats/r-script";
+import { toRawHeaderSpec } from "@/lib/analysis/to-r-spec";
 import type { SurveyStore } from "@/lib/store/types";
+
+/** Parse a spec and resolve it against the dataset (ordinal segments keep their scale order). */
+export function planCrosstab(dataset: Dataset, specInput: unknown, opts: ResolveOptions) {
+  const spec = crosstabSpecSchema.parse(specInput);
+  const plan = resolveCrosstabSpec(spec, dataset, opts);
+  if (!plan.segmentLevels && opts.missing === "declared") {
+    // an ordered scale keeps its scale order (Early → Fully mature), not byte order
+    const seg = dataset.questions.find((q) => q.columns[0] === plan.segment.column && q.type === "ordinal");
+    if (seg?.options.length) plan.segmentLevels = seg.options.map((o) => o.code);
+  }
+  return { spec, plan };
+}
+
+/**
+ * An R script (survey package) reproducing the breakdown from the uploaded file.
+ * @example crosstabRScript(dataset, { outcome: "q1", outcome_category: "Yes", segment: "region" })
+ */
+export function crosstabRScript(dataset: Dataset, specInput: unknown): string {
+  const { spec, plan } = planCrosstab(dataset, specInput, { missing: "declared" });
+  return toRScript(toRawHeaderSpec(spec, plan, dataset), dataset.source.fileName.split(/[\\/]/).pop() ?? "data.csv", {
+    extraHeaderRows: Math.max(0, dataset.headerRows - 1),
+  });
+}
 
 /**
  * Parse a crosstab spec, resolve it against the dataset, push the per-cell sums down to the
@@ -12,13 +37,7 @@ import type { SurveyStore } from "@/lib/store/types";
  * await runCrosstab(store, dataset, { outcome: "rolled_back", outcome_category: "Yes", segment: "guardrail_maturity" })
  */
 export async function runCrosstab(store: SurveyStore, dataset: Dataset, specInput: unknown, opts: ResolveOptions = { missing: "declared" }) {
-  const spec = crosstabSpecSchema.parse(specInput);
-  const plan = resolveCrosstabSpec(spec, dataset, opts);
-  if (!plan.segmentLevels && opts.missing === "declared") {
-    // an ordered scale keeps its scale order (Early → Fully mature), not byte order
-    const seg = dataset.questions.find((q) => q.columns[0] === plan.segment.column && q.type === "ordinal");
-    if (seg?.options.length) plan.segmentLevels = seg.options.map((o) => o.code);
-  }
+  const { spec, plan } = planCrosstab(dataset, specInput, opts);
   const input = await store.cellSums(dataset, plan);
   const result = computeCrosstab(input);
   return { ...result, spec, dataset: { id: dataset.id, version: dataset.version } };

@@ -25,7 +25,8 @@ function filterLines(spec: CrosstabSpec): string[] {
  * Emit an R script reproducing the crosstab of `spec` on the CSV file `dataFileName`.
  * @example toRScript(crosstabSpecSchema.parse({ outcome: "q1", outcome_category: "Yes", segment: "region" }), "survey.csv")
  */
-export function toRScript(spec: CrosstabSpec, dataFileName: string): string {
+export function toRScript(spec: CrosstabSpec, dataFileName: string, options: { extraHeaderRows?: number } = {}): string {
+  const extra = options.extraHeaderRows ?? 0;
   const isMean = spec.statistic === "mean";
   const cats = getOutcomeCategories(spec);
   const level = spec.conf_level;
@@ -80,6 +81,7 @@ export function toRScript(spec: CrosstabSpec, dataFileName: string): string {
     "",
     `raw <- read.csv(${rString(dataFileName)}, colClasses = "character", na.strings = "",`,
     '                check.names = FALSE, fileEncoding = "UTF-8-BOM", strip.white = FALSE)',
+    ...(extra > 0 ? [`raw <- raw[-seq_len(${extra}), , drop = FALSE]  # the export's extra header rows (question text, import ids)`] : []),
     "",
     "# ---- rows: filters (compared as text; an empty cell never passes), then exclusions in order",
     "keep <- rep(TRUE, nrow(raw))",
