@@ -13,6 +13,10 @@ export default defineConfig({
       },
       {
         extends: true,
+        test: { name: "reference", include: ["test/reference/**/*.test.ts", "test/importer/**/*.test.ts"], environment: "node", testTimeout: 120_000 },
+      },
+      {
+        extends: true,
         test: { name: "golden", include: ["test/golden/**/*.test.ts"], environment: "node", testTimeout: 120_000 },
       },
     ],

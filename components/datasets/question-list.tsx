@@ -1,18 +1,8 @@
 import type { Question } from "@/lib/schema/question";
 import { formatCount } from "@/lib/format/number";
 import { Badge } from "@/components/ui/badge";
+import { TYPE_LABELS } from "./question-types";
 
-const TYPE_LABELS: Record<Question["type"], string> = {
-  single: "Single choice",
-  multi: "Multi-select",
-  ordinal: "Scale",
-  numeric: "Numeric",
-  text: "Open text",
-  date: "Date",
-  id: "ID",
-  weight: "Weight",
-  metadata: "Metadata",
-};
 
 const MAX_OPTIONS = 8;
 

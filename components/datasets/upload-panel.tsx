@@ -22,7 +22,7 @@ export function UploadPanel() {
   const { state, start, cancel, reset } = useUpload();
 
   useEffect(() => {
-    if (state.phase === "done") router.push(`/datasets/${state.datasetId}`);
+    if (state.phase === "done") router.push(`/datasets/${state.datasetId}/schema`);
   }, [state, router]);
 
   const pick = (files: FileList | null) => {

@@ -9,12 +9,10 @@ test.describe("analyst journey", () => {
     // the progress panel appears while the file streams in, then we land on the overview
     await expect(page.getByTestId("upload-progress").or(page.getByText(/Imported/))).toBeVisible();
     await page.waitForURL(/\/datasets\/fivethirtyeight-masculinity/, { timeout: 60_000 });
-    await expect(page.getByText(/1,615 respondents/)).toBeVisible();
-    const questions = page.getByTestId("question-list");
-    await expect(questions).toContainText("weight");
-    await expect(questions.getByText("Weight", { exact: true })).toBeVisible();
-
-    await page.getByRole("link", { name: "Analyze" }).last().click();
+    // the schema review opens with the detected format and counts
+    await expect(page.getByTestId("import-summary")).toContainText("1,615 respondents");
+    await expect(page.getByLabel("Type of weight")).toHaveValue("weight");
+    await page.getByRole("link", { name: "Continue to analysis" }).click();
     await page.waitForURL(/\/analyze/);
     await page.getByLabel("Outcome").selectOption({ index: 1 });
     const segmentOptions = await page.getByLabel("Segment").locator("option").allTextContents();

@@ -35,6 +35,8 @@ export interface SurveyStore {
   saveQuestions(id: string, questions: Question[]): Promise<Dataset>;
   deleteDataset(id: string): Promise<boolean>;
   cellSums(dataset: Dataset, plan: CrosstabPlan): Promise<CrosstabInput>;
+  /** how many rows hold each non-empty value of a column, most frequent first (at most `limit` values) */
+  valueCounts(dataset: Dataset, column: string, limit: number): Promise<{ value: string; n: number }[]>;
   /** raw rows of the given columns (respondent-level export); `limit` caps the rows */
   readRows(dataset: Dataset, columns: string[], limit: number): Promise<(string | null)[][]>;
   close(): Promise<void>;

@@ -173,6 +173,15 @@ export class DuckDbStore implements SurveyStore {
     return toCrosstabInput(plan, levels, rows.map(toSumsRow));
   }
 
+  async valueCounts(dataset: Dataset, column: string, limit: number): Promise<{ value: string; n: number }[]> {
+    const table = await this.tableOf(dataset);
+    const c = ident(column);
+    const rows = await this.query(
+      `SELECT ${c} AS v, CAST(COUNT(*) AS DOUBLE) AS n FROM ${ident(table)} WHERE ${c} IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${Math.max(1, Math.floor(limit))}`,
+    );
+    return rows.map((r) => ({ value: String(r.v), n: Number(r.n) }));
+  }
+
   async readRows(dataset: Dataset, columns: string[], limit: number): Promise<(string | null)[][]> {
     const table = await this.tableOf(dataset);
     const cols = columns.map(ident).join(", ");

@@ -1,0 +1,36 @@
+import Link from "next/link";
+import { SchemaEditor } from "@/components/datasets/schema-editor";
+import { formatCount } from "@/lib/format/number";
+import { loadDataset } from "@/lib/server/loaders";
+
+export const dynamic = "force-dynamic";
+
+export default async function SchemaPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const d = await loadDataset(id);
+  return (
+    <div className="flex flex-col gap-6">
+      <header className="flex flex-wrap items-start justify-between gap-4">
+        <div className="flex flex-col gap-1">
+          <p className="text-sm text-slate-500">
+            <Link href={`/datasets/${d.id}`} className="hover:underline">
+              {d.name}
+            </Link>
+          </p>
+          <h1 className="text-2xl font-semibold tracking-tight">Review questions</h1>
+          <p className="text-sm text-slate-600" data-testid="import-summary">
+            {d.format} export, {d.headerRows} header row{d.headerRows === 1 ? "" : "s"}, {formatCount(d.respondents)} respondents, {d.questions.length} questions,{" "}
+            {d.warnings.length} warning{d.warnings.length === 1 ? "" : "s"}
+          </p>
+        </div>
+        <Link
+          href={`/datasets/${d.id}/analyze`}
+          className="inline-flex items-center gap-2 rounded-md bg-[var(--color-accent)] px-3 py-1.5 text-sm font-medium text-white hover:opacity-90"
+        >
+          Continue to analysis
+        </Link>
+      </header>
+      <SchemaEditor key={d.version} datasetId={d.id} version={d.version} questions={d.questions} />
+    </div>
+  );
+}
