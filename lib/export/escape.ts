@@ -26,7 +26,12 @@ export const FORMULA_TRIGGER = /^[\s"]*[=+\-@|%\t\r\0\uFF1D\uFF0B\uFF0D\uFF20]/;
  * neutralizeFormula("plain text") // "plain text"
  */
 export function neutralizeFormula(cell: string): string {
-  return FORMULA_TRIGGER.test(cell) ? `'${cell}` : cell;
+  return needsPrefix(cell) ? `'${cell}` : cell;
+}
+
+/** A trigger, possibly behind apostrophes already in the data (so the round trip stays exact). */
+function needsPrefix(cell: string): boolean {
+  return FORMULA_TRIGGER.test(cell.replace(/^'+/, ""));
 }
 
 /**
@@ -34,7 +39,7 @@ export function neutralizeFormula(cell: string): string {
  * @example restoreFormulaText("'=1+2") // "=1+2"
  */
 export function restoreFormulaText(cell: string): string {
-  return cell.startsWith("'") && FORMULA_TRIGGER.test(cell.slice(1)) ? cell.slice(1) : cell;
+  return cell.startsWith("'") && needsPrefix(cell.slice(1)) ? cell.slice(1) : cell;
 }
 
 /** A plain decimal number as text (`-12.5`, `3`, `1e-3`): what typed numeric columns may hold unescaped. */
@@ -93,7 +98,6 @@ export const CSV_EOL = "\r\n";
 export function sanitizeSheetName(name: string, fallback = "Table"): string {
   const cleaned = Array.from(
     name
-      // eslint-disable-next-line no-control-regex
       .replace(/[\\/?*[\]:\u0000-\u001f\u007f]/g, " ")
       .replace(/\s+/g, " ")
       .trim()
@@ -115,7 +119,6 @@ export function sanitizeSheetName(name: string, fallback = "Table"): string {
 export function escapeXml(text: string): string {
   return (
     text
-      // eslint-disable-next-line no-control-regex
       .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd")
       .replace(/&/g, "&amp;")
       .replace(/</g, "&lt;")

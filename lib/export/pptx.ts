@@ -1,0 +1,89 @@
+/**
+ * Dashboard → PPTX deck with pptxgenjs: one slide per view with its title, optional takeaway, chart
+ * image, base note and source footer. Text is passed to pptxgenjs as plain strings (it XML-escapes
+ * them); charts are images, never HTML.
+ *
+ * Chart images: a PNG buffer is embedded as is. An SVG is embedded as `image/svg+xml` (PowerPoint
+ * 2016+/365 render it via `asvg:svgBlip`), but in Node pptxgenjs cannot draw the PNG preview that
+ * older viewers (and Google Slides) fall back to and stores a "broken image" placeholder instead. So
+ * when a rasteriser is given (e.g. {@link svgToPng}), SVG slides are converted to PNG first.
+ */
+import PptxGenJS from "pptxgenjs";
+import { pngSize } from "./png";
+import { svgSize } from "./svg";
+
+export interface DeckSlide {
+  title: string;
+  /** the chart: an SVG document string (from chartToSvg) or a PNG buffer */
+  svg?: string;
+  png?: Uint8Array;
+  /** e.g. "Base: all respondents (n = 1,571). Weighted." */
+  baseNote: string;
+  source: string;
+  takeaway?: string;
+  /** alt text for the chart image (defaults to the title) */
+  altText?: string;
+}
+
+export interface Deck {
+  title: string;
+  slides: DeckSlide[];
+  author?: string;
+}
+
+export interface DeckOptions {
+  /** turn SVG charts into PNG for viewers without SVG support; see {@link svgToPng} */
+  rasterize?: (svg: string) => Promise<Uint8Array>;
+}
+
+const SLIDE_W = 10;
+const IMG_BOX = { x: 0.5, y: 1.35, w: 9, h: 3.45 };
+
+function fit(size: { width: number; height: number } | null): { x: number; y: number; w: number; h: number } {
+  if (!size || size.width <= 0 || size.height <= 0) return IMG_BOX;
+  const scale = Math.min(IMG_BOX.w / size.width, IMG_BOX.h / size.height);
+  const w = size.width * scale;
+  const h = size.height * scale;
+  return { x: (SLIDE_W - w) / 2, y: IMG_BOX.y, w, h };
+}
+
+async function chartImage(s: DeckSlide, o: DeckOptions): Promise<{ data: string; size: { width: number; height: number } | null } | null> {
+  if (s.png) return { data: `data:image/png;base64,${Buffer.from(s.png).toString("base64")}`, size: pngSize(s.png) };
+  if (s.svg === undefined) return null;
+  if (o.rasterize) {
+    const png = await o.rasterize(s.svg);
+    return { data: `data:image/png;base64,${Buffer.from(png).toString("base64")}`, size: pngSize(png) };
+  }
+  return { data: `data:image/svg+xml;base64,${Buffer.from(s.svg, "utf8").toString("base64")}`, size: svgSize(s.svg) };
+}
+
+/**
+ * Build the deck.
+ * @example
+ * const pptx = await deckToPptx({ title: "Q3 pulse", slides: [{ title: "Satisfied by region",
+ *   svg: chartToSvg(spec), baseNote: "Base: all respondents (n = 1,571)", source: "Surveyscope · pulse.csv" }] });
+ * // Content-Type: application/vnd.openxmlformats-officedocument.presentationml.presentation
+ */
+export async function deckToPptx(deck: Deck, options: DeckOptions = {}): Promise<Buffer> {
+  const pres = new PptxGenJS();
+  pres.layout = "LAYOUT_16x9";
+  pres.title = deck.title;
+  pres.author = deck.author ?? "Surveyscope";
+  pres.company = "Surveyscope";
+
+  for (const s of deck.slides) {
+    const slide = pres.addSlide();
+    slide.addText(s.title, { x: 0.5, y: 0.25, w: 9, h: 0.6, fontSize: 22, bold: true, color: "0F172A", fontFace: "Arial" });
+    if (s.takeaway) slide.addText(s.takeaway, { x: 0.5, y: 0.85, w: 9, h: 0.45, fontSize: 14, color: "334155", fontFace: "Arial" });
+    const img = await chartImage(s, options);
+    if (img) slide.addImage({ data: img.data, ...fit(img.size), altText: s.altText ?? s.title });
+    slide.addText(s.baseNote, { x: 0.5, y: 4.85, w: 9, h: 0.3, fontSize: 10, color: "475569", fontFace: "Arial" });
+    slide.addText(`Source: ${s.source}`, { x: 0.5, y: 5.15, w: 9, h: 0.3, fontSize: 9, color: "64748B", fontFace: "Arial" });
+  }
+
+  const out = await pres.write({ outputType: "nodebuffer", compression: true });
+  if (Buffer.isBuffer(out)) return out;
+  if (out instanceof Uint8Array) return Buffer.from(out);
+  if (out instanceof ArrayBuffer) return Buffer.from(out);
+  throw new Error("pptxgenjs returned an unexpected output type");
+}

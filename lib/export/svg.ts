@@ -1,0 +1,161 @@
+/**
+ * Chart → SVG on the server: a horizontal bar chart with CI whiskers, assembled as an element tree
+ * and serialised in one place, with every text and attribute XML-escaped and an allow-list of
+ * elements and attributes enforced at serialisation. No `<script>`, no `on*` attributes, no `href`,
+ * no `foreignObject`, no external resources (research/reliability.md C28). The same SVG goes into
+ * PPTX decks.
+ */
+import { escapeXml } from "./escape";
+
+/** One bar on the display scale (percent points for shares). `ChartDatum` from lib/analysis/chart-data fits. */
+export interface SvgBarDatum {
+  label: string;
+  value: number | null;
+  lo: number | null;
+  hi: number | null;
+  /** formatted by lib/format/number, e.g. "74.1%" */
+  valueText: string;
+  isTotal?: boolean;
+  lowBase?: boolean;
+}
+
+export interface ChartSvgSpec {
+  title?: string;
+  data: SvgBarDatum[];
+  /** axis maximum on the display scale (100 for percentages); default: a nice value above the data */
+  max?: number;
+  /** tick suffix, e.g. "%" */
+  unit?: string;
+  /** total width in px (default 720) */
+  width?: number;
+}
+
+type Attr = string | number;
+interface SvgNode {
+  name: string;
+  attrs: Record<string, Attr>;
+  children: (SvgNode | string)[];
+}
+
+/** Elements and attributes the serialiser will write; anything else throws. */
+export const SVG_ELEMENTS: ReadonlySet<string> = new Set(["svg", "g", "rect", "line", "text", "title", "desc"]);
+export const SVG_ATTRIBUTES: ReadonlySet<string> = new Set([
+  "xmlns", "width", "height", "viewBox", "role", "aria-label", "x", "y", "x1", "y1", "x2", "y2",
+  "fill", "fill-opacity", "stroke", "stroke-width", "stroke-dasharray", "font-family", "font-size",
+  "font-weight", "text-anchor", "dominant-baseline",
+]);
+
+function el(name: string, attrs: Record<string, Attr>, children: (SvgNode | string)[] = []): SvgNode {
+  return { name, attrs, children };
+}
+
+function serialize(node: SvgNode | string): string {
+  if (typeof node === "string") return escapeXml(node);
+  if (!SVG_ELEMENTS.has(node.name)) throw new Error(`SVG element not allowed: ${node.name}`);
+  const attrs = Object.entries(node.attrs)
+    .map(([k, v]) => {
+      if (!SVG_ATTRIBUTES.has(k)) throw new Error(`SVG attribute not allowed: ${k}`);
+      const value = typeof v === "number" ? String(Math.round(v * 100) / 100) : v;
+      return ` ${k}="${escapeXml(value)}"`;
+    })
+    .join("");
+  return node.children.length ? `<${node.name}${attrs}>${node.children.map(serialize).join("")}</${node.name}>` : `<${node.name}${attrs}/>`;
+}
+
+/** Shorten a label for display (full text stays in the element's `<title>`). */
+function clip(label: string, max = 32): string {
+  const chars = Array.from(label.replace(/\s+/g, " "));
+  return chars.length > max ? `${chars.slice(0, max - 1).join("")}…` : chars.join("");
+}
+
+function niceStep(range: number): number {
+  const raw = range / 5;
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  return ([1, 2, 2.5, 5, 10].find((m) => m * mag >= raw) ?? 10) * mag;
+}
+
+const finite = (x: number | null | undefined): x is number => typeof x === "number" && Number.isFinite(x);
+const COLORS = { bar: "#3b6fb6", total: "#3f4f66", whisker: "#1e293b", grid: "#e2e8f0", text: "#0f172a", muted: "#64748b" };
+const FONT = "Arial, Helvetica, sans-serif";
+
+/**
+ * Build the chart as an SVG document string.
+ * @example
+ * chartToSvg({ title: "Satisfied by region", unit: "%", max: 100, data: toChartData(rows, "proportion") })
+ * // '<?xml version="1.0" encoding="UTF-8"?><svg xmlns="http://www.w3.org/2000/svg" …'
+ */
+export function chartToSvg(spec: ChartSvgSpec): string {
+  const W = spec.width ?? 720;
+  const pad = 16;
+  const labelW = 200;
+  const valueW = 80;
+  const rowH = 28;
+  const top = spec.title ? 48 : 16;
+  const x0 = pad + labelW;
+  const x1 = W - pad - valueW;
+  const numbers = spec.data.flatMap((d) => [d.value, d.lo, d.hi]).filter(finite);
+  const dMin = Math.min(0, ...numbers);
+  const dataMax = Math.max(0, ...numbers);
+  const step = niceStep((spec.max ?? dataMax) - dMin || 1);
+  const dMax = spec.max ?? Math.max(step, Math.ceil(dataMax / step) * step);
+  const sx = (v: number) => x0 + ((Math.min(Math.max(v, dMin), dMax) - dMin) / (dMax - dMin || 1)) * (x1 - x0);
+  const plotBottom = top + spec.data.length * rowH;
+  const H = plotBottom + 44;
+
+  const ticks: SvgNode[] = [];
+  for (let t = Math.ceil(dMin / step) * step; t <= dMax + 1e-9; t += step) {
+    const x = sx(t);
+    ticks.push(el("line", { x1: x, y1: top - 4, x2: x, y2: plotBottom, stroke: COLORS.grid, "stroke-width": 1 }));
+    const tick = `${Math.round(t * 100) / 100}${spec.unit ?? ""}`;
+    ticks.push(el("text", { x, y: plotBottom + 16, "text-anchor": "middle", "font-size": 11, fill: COLORS.muted }, [tick]));
+  }
+
+  const bars = spec.data.map((d, i) => {
+    const cy = top + i * rowH + rowH / 2;
+    const parts: SvgNode[] = [
+      el("title", {}, [`${d.label}: ${d.valueText}${d.lowBase ? " (low base)" : ""}`]),
+      el("text", { x: x0 - 8, y: cy, "text-anchor": "end", "dominant-baseline": "middle", "font-size": 12, fill: COLORS.text, ...(d.isTotal ? { "font-weight": "bold" } : {}) }, [clip(d.label)]),
+    ];
+    if (finite(d.value)) {
+      const a = sx(Math.min(0, d.value));
+      const b = sx(Math.max(0, d.value));
+      parts.push(el("rect", { x: a, y: cy - 8, width: Math.max(0, b - a), height: 16, fill: d.isTotal ? COLORS.total : COLORS.bar, "fill-opacity": d.lowBase ? 0.45 : 1 }));
+    }
+    if (finite(d.lo) && finite(d.hi)) {
+      const [lx, hx] = [sx(d.lo), sx(d.hi)];
+      parts.push(el("line", { x1: lx, y1: cy, x2: hx, y2: cy, stroke: COLORS.whisker, "stroke-width": 1.5 }));
+      parts.push(el("line", { x1: lx, y1: cy - 5, x2: lx, y2: cy + 5, stroke: COLORS.whisker, "stroke-width": 1.5 }));
+      parts.push(el("line", { x1: hx, y1: cy - 5, x2: hx, y2: cy + 5, stroke: COLORS.whisker, "stroke-width": 1.5 }));
+    }
+    parts.push(el("text", { x: W - pad, y: cy, "text-anchor": "end", "dominant-baseline": "middle", "font-size": 12, fill: COLORS.text }, [d.valueText]));
+    return el("g", {}, parts);
+  });
+
+  const notes: SvgNode[] = [];
+  const legend = `Whiskers: confidence interval${spec.data.some((d) => d.lowBase) ? " · pale bars: low base, read with caution" : ""}`;
+  notes.push(el("text", { x: pad, y: H - 8, "font-size": 10, fill: COLORS.muted }, [legend]));
+
+  const root = el(
+    "svg",
+    { xmlns: "http://www.w3.org/2000/svg", width: W, height: H, viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": spec.title ?? "Chart", "font-family": FONT },
+    [
+      el("title", {}, [spec.title ?? "Chart"]),
+      el("rect", { x: 0, y: 0, width: W, height: H, fill: "#ffffff" }),
+      ...(spec.title ? [el("text", { x: pad, y: 28, "font-size": 16, "font-weight": "bold", fill: COLORS.text }, [clip(spec.title, 80)])] : []),
+      el("g", {}, ticks),
+      el("line", { x1: sx(0), y1: top - 4, x2: sx(0), y2: plotBottom, stroke: COLORS.muted, "stroke-width": 1 }),
+      ...bars,
+      ...notes,
+    ],
+  );
+  return `<?xml version="1.0" encoding="UTF-8"?>${serialize(root)}`;
+}
+
+/**
+ * Pixel size of an SVG produced by {@link chartToSvg} (from its root `width`/`height`).
+ * @example svgSize(chartToSvg(spec)) // { width: 720, height: 212 }
+ */
+export function svgSize(svg: string): { width: number; height: number } | null {
+  const m = /<svg\b[^>]*?\swidth="([\d.]+)"[^>]*?\sheight="([\d.]+)"/.exec(svg);
+  return m ? { width: Number(m[1]), height: Number(m[2]) } : null;
+}

@@ -1,0 +1,104 @@
+/**
+ * Table → XLSX with exceljs: title and subtitle, bold header, numbers stored as numbers with the
+ * formats the UI uses (`0.0%` for shares), letters and labels as text, low-base rows shaded, the total
+ * row bold, footnotes under the table. Every string goes through neutralizeFormula (C7); no cell is
+ * ever a formula.
+ */
+import ExcelJS from "exceljs";
+import { neutralizeFormula, sanitizeSheetName } from "./escape";
+import type { ExportCell, ExportTable } from "./table-model";
+
+/** Fill for low-base rows (amber, like the UI). */
+export const LOW_BASE_FILL = "FFFEF3C7";
+const HEADER_FILL = "FFF1F5F9";
+
+/** Excel number format for a numeric cell, matching lib/format/number. */
+export function numberFormat(cell: ExportCell): string | undefined {
+  switch (cell.kind) {
+    case "percent":
+      return "0.0%";
+    case "number":
+      return "#,##0.00";
+    case "count":
+      return "#,##0";
+    case "base":
+      // formatBase: whole numbers from 100, one decimal below
+      return cell.value !== undefined && cell.value >= 100 ? "#,##0" : "0.0";
+    default:
+      return undefined;
+  }
+}
+
+function setCell(target: ExcelJS.Cell, cell: ExportCell): void {
+  const fmt = numberFormat(cell);
+  if (fmt && cell.value !== undefined) {
+    target.value = cell.value;
+    target.numFmt = fmt;
+    target.alignment = { horizontal: "right" };
+  } else {
+    target.value = neutralizeFormula(cell.text);
+    if (fmt) target.alignment = { horizontal: "right" };
+  }
+}
+
+export interface XlsxOptions {
+  /** worksheet name (sanitised); defaults to the title */
+  sheetName?: string;
+  /** workbook metadata */
+  creator?: string;
+}
+
+/**
+ * Render an export table as an .xlsx workbook.
+ * @example
+ * const buf = await tableToXlsx(toExportTable({ ... }));
+ * // Response headers: Content-Type application/vnd.openxmlformats-officedocument.spreadsheetml.sheet
+ */
+export async function tableToXlsx(model: ExportTable, options: XlsxOptions = {}): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = options.creator ?? "Surveyscope";
+  wb.title = neutralizeFormula(model.title);
+  const ws = wb.addWorksheet(sanitizeSheetName(options.sheetName ?? model.title));
+  const width = Math.max(1, model.header.length);
+
+  const title = ws.getCell(1, 1);
+  title.value = neutralizeFormula(model.title);
+  title.font = { bold: true, size: 14 };
+  ws.getCell(2, 1).value = neutralizeFormula(model.subtitle);
+  ws.getCell(2, 1).font = { italic: true, color: { argb: "FF475569" } };
+
+  const headerRow = 4;
+  model.header.forEach((h, i) => {
+    const c = ws.getCell(headerRow, i + 1);
+    c.value = neutralizeFormula(h.text);
+    c.font = { bold: true };
+    c.fill = { type: "pattern", pattern: "solid", fgColor: { argb: HEADER_FILL } };
+    c.border = { bottom: { style: "thin" } };
+  });
+
+  model.rows.forEach((r, ri) => {
+    const rowNo = headerRow + 1 + ri;
+    r.cells.forEach((cell, ci) => {
+      const c = ws.getCell(rowNo, ci + 1);
+      setCell(c, cell);
+      if (r.isTotal) c.font = { bold: true };
+      if (r.lowBase) c.fill = { type: "pattern", pattern: "solid", fgColor: { argb: LOW_BASE_FILL } };
+    });
+  });
+
+  const notesStart = headerRow + model.rows.length + 2;
+  model.footnotes.forEach((note, i) => {
+    const c = ws.getCell(notesStart + i, 1);
+    c.value = neutralizeFormula(note);
+    c.font = { size: 9, color: { argb: "FF475569" } };
+  });
+
+  for (let i = 1; i <= width; i++) {
+    const texts = [model.header[i - 1]?.text ?? "", ...model.rows.map((r) => r.cells[i - 1]?.text ?? "")];
+    ws.getColumn(i).width = Math.min(60, Math.max(8, ...texts.map((t) => t.length + 2)));
+  }
+  ws.views = [{ state: "frozen", ySplit: headerRow }];
+
+  const out = await wb.xlsx.writeBuffer();
+  return Buffer.isBuffer(out) ? out : Buffer.from(out as ArrayBuffer);
+}
