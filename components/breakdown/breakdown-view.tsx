@@ -1,7 +1,7 @@
 "use client";
 
 import { useSearchParams } from "next/navigation";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { getBreakdownRows, type BreakdownRow } from "@/lib/analysis/breakdown-rows";
 import { assignLetters } from "@/lib/stats/letters";
 import { formatPValue } from "@/lib/format/number";
@@ -28,15 +28,30 @@ interface Props {
 /** Outcome × segment breakdown: controls, chart with CI whiskers and the matching table. */
 export function BreakdownView({ datasetId, questions, minBase }: Props) {
   const params = useSearchParams();
-  const state = useMemo(() => parseBreakdownState(new URLSearchParams(params.toString())), [params]);
+  // local state is the source of truth while the page is open (changes can outpace router
+  // updates); every change is pushed to the URL, and back/forward restore it
+  const [state, setState] = useState<BreakdownState>(() => parseBreakdownState(new URLSearchParams(params.toString())));
+  const latest = useRef(state);
+  useEffect(() => {
+    latest.current = state;
+  }, [state]);
+  useEffect(() => {
+    const restore = () => {
+      const s = parseBreakdownState(new URLSearchParams(window.location.search));
+      latest.current = s;
+      setState(s);
+    };
+    window.addEventListener("popstate", restore);
+    return () => window.removeEventListener("popstate", restore);
+  }, []);
   const outcome = questions.find((q) => q.id === state.outcome);
   const spec = useMemo(() => toCrosstabSpec(state, outcome?.type === "numeric"), [state, outcome]);
   const crosstab = useCrosstab(datasetId, spec);
-  // native history calls keep the URL (the source of truth) current synchronously, with no server
-  // round trip; Next syncs useSearchParams with them, and back/forward step through past views
   const onChange = (update: (current: BreakdownState) => BreakdownState) => {
-    const current = parseBreakdownState(new URLSearchParams(window.location.search));
-    window.history.pushState(null, "", `?${serializeBreakdownState(update(current)).toString()}`);
+    const next = update(latest.current);
+    latest.current = next;
+    setState(next);
+    window.history.pushState(null, "", `?${serializeBreakdownState(next).toString()}`);
   };
 
   const view = useMemo(() => {

@@ -15,6 +15,8 @@ test("upload a Qualtrics export, change a question's type in review, and break d
   await expect(page.getByLabel("Options of Q5_1")).toBeVisible();
 
   await page.getByRole("link", { name: "Continue to analysis" }).click();
+  await page.waitForURL(/\/analyze/);
+  await page.waitForLoadState("networkidle");
   const outcome = page.getByLabel("Outcome");
   const fruits = (await outcome.locator("option").allTextContents()).find((t) => t.startsWith("fruits"));
   await outcome.selectOption({ label: fruits! });
