@@ -16,6 +16,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { BreakdownControls } from "./breakdown-controls";
 import { SignificancePanel } from "./significance-panel";
 import { RScriptButton } from "./r-script-button";
+import { ExportButtons } from "./export-buttons";
 import { getBreakdownColumns } from "./breakdown-columns";
 import { useCrosstab } from "./use-crosstab";
 
@@ -112,7 +113,12 @@ export function BreakdownView({ datasetId, questions, minBase }: Props) {
             {explained ? (
               <SignificancePanel row={explained} rows={view.rows} statistic={view.result.statistic} onClose={() => setExplainKey(null)} />
             ) : null}
-            {spec ? <RScriptButton datasetId={datasetId} spec={spec} /> : null}
+            {spec ? (
+              <div className="flex flex-col gap-3 border-t border-slate-100 pt-4">
+                <ExportButtons datasetId={datasetId} spec={spec} sig={state.sig} />
+                <RScriptButton datasetId={datasetId} spec={spec} />
+              </div>
+            ) : null}
           </CardContent>
         </Card>
       ) : null}

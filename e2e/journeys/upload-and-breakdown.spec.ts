@@ -60,3 +60,20 @@ test.describe("significance and reproducibility", () => {
     await expect(script).toContainText('"rolled_back"');
   });
 });
+
+test("a breakdown downloads as CSV and Excel with the table's numbers", async ({ page }) => {
+  await page.goto("/datasets/ai-agents-production/analyze?outcome=rolled_back&category=Yes&segment=guardrail_maturity&weight=weight");
+  const total = page.getByTestId("breakdown-table").getByRole("row").filter({ hasText: "Total" });
+  const pct = (await total.getByRole("cell").nth(1).textContent())!.trim();
+  const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "CSV" }).click()]);
+  const text = await (await import("node:fs/promises")).readFile((await csv.path())!, "utf8");
+  expect(text.charCodeAt(0)).toBe(0xfeff);
+  expect(text).toContain(pct);
+  const [xlsx] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Excel" }).click()]);
+  expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
+  const ExcelJS = (await import("exceljs")).default;
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile((await xlsx.path())!);
+  const values = wb.worksheets[0].getSheetValues().flat().map((v) => (typeof v === "object" && v !== null ? JSON.stringify(v) : String(v)));
+  expect(values.some((v) => v.includes("Fully mature"))).toBeTruthy();
+});

@@ -1,0 +1,42 @@
+import "server-only";
+import { getBreakdownRows } from "@/lib/analysis/breakdown-rows";
+import { toChartData } from "@/lib/analysis/chart-data";
+import { chartToSvg, contentDisposition, EXPORT_CONTENT_TYPES, tableToCsv, tableToXlsx, toExportTable } from "@/lib/export";
+import type { Dataset } from "@/lib/schema/dataset";
+import { AppError } from "@/lib/schema/errors";
+import { getEnv } from "@/lib/schema/env";
+import type { CrosstabResult } from "@/lib/schema/crosstab-result";
+import type { CrosstabSpec } from "@/lib/schema/crosstab-spec";
+import { assignLetters } from "@/lib/stats/letters";
+import type { Correction } from "@/lib/stats/multiple-comparisons";
+
+export type ExportFormat = "csv" | "xlsx" | "svg";
+
+/**
+ * Turn a computed crosstab into a downloadable file: the same rows, letters and formatting as the
+ * on-screen table, written by lib/export (formula-safe cells, allow-listed SVG).
+ */
+export async function exportCrosstab(dataset: Dataset, result: CrosstabResult & { spec: CrosstabSpec }, format: string, correction: Correction = "none"): Promise<Response> {
+  if (format !== "csv" && format !== "xlsx" && format !== "svg") throw new AppError("bad_request", `unknown export format: ${format}`);
+  const weighted = Boolean(result.spec.weight);
+  const minBase = getEnv().MIN_EFFECTIVE_BASE;
+  const letters = assignLetters(result, { test: weighted ? "weighted_z" : "unweighted", correction });
+  const rows = getBreakdownRows(result, { weighted, minBase }, letters);
+  const spec = result.spec;
+  const title = `${spec.statistic === "mean" ? "Mean" : `"${[spec.outcome_category].flat().join(" or ")}"`} · ${spec.outcome} by ${spec.segment}`;
+  const baseNote = `n = ${result.rows.analytic} of ${result.rows.csv} respondents${Object.keys(spec.filters).length ? ", filtered" : ""}`;
+  const source = `${dataset.name}${dataset.synthetic ? " (synthetic data)" : ""}, version ${dataset.version}`;
+  const headers: Record<string, string> = {
+    "content-type": EXPORT_CONTENT_TYPES[format],
+    "content-disposition": contentDisposition(`${dataset.name} ${spec.outcome} by ${spec.segment}`, format),
+    "x-content-type-options": "nosniff",
+    "cache-control": "no-store",
+  };
+  if (format === "svg") {
+    const svg = chartToSvg({ title, data: toChartData(rows, spec.statistic), ...(spec.statistic === "proportion" ? { unit: "%", max: 100 } : {}) });
+    return new Response(svg, { headers: { ...headers, "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; sandbox" } });
+  }
+  const table = toExportTable({ title, statistic: spec.statistic, confLevel: spec.conf_level, weighted, rows, baseNote, source, minBase });
+  if (format === "csv") return new Response(tableToCsv(table), { headers });
+  return new Response(new Uint8Array(await tableToXlsx(table)), { headers });
+}
