@@ -1,0 +1,33 @@
+/**
+ * Disclosure control: the one server-side gate between a computed result and anything a viewer
+ * sees (API JSON, tables, charts, tooltips, exports).
+ *
+ * @example
+ * const history = historyFor(viewerId); // one ReleaseHistory per viewer, kept by the server
+ * const shown = history.protectAndRecord(computeCrosstab(input), workspace.disclosure, releaseMetaFromSpec(version, spec));
+ * if (shown.disclosure.blocked) throw new AppError("forbidden", "differencing: too similar to an earlier result");
+ * return json({ ...shown, spec, dataset: { id, version } });
+ */
+export { protectCrosstab } from "./protect-crosstab";
+export type { ProtectContext } from "./protect-crosstab";
+export { planSuppression } from "./suppression-plan";
+export type { CellDecision, PlanCell, SuppressionPlan, SuppressionWhy } from "./suppression-plan";
+export { checkDifferencing, isSubsetPredicate } from "./differencing";
+export type { DifferencingConflict, DifferencingVerdict } from "./differencing";
+export { ReleaseHistory } from "./history";
+export { analysisKeyOf, canonicalFilterKey, canonicalFilters, releaseMetaFromSpec, releaseOf } from "./release";
+export type { ReleasedAggregate, ReleasedCell, ReleaseMeta } from "./release";
+export { DEFAULT_DISCLOSURE_RULES, isDisclosiveDifference, isSmallCount, resolveDisclosureRules, suppressedLabel } from "./rules";
+export type { DisclosureRole, DisclosureRules, DisclosureRulesInput } from "./rules";
+export type {
+  DisclosureSummary,
+  ProtectedBlockBase,
+  ProtectedChisq,
+  ProtectedCrosstab,
+  ProtectedMeanBlock,
+  ProtectedMeanCrosstab,
+  ProtectedProportionBlock,
+  ProtectedProportionCrosstab,
+  ProtectedRows,
+} from "./types";
+export { disclosureRulesSchema, DEFAULT_DISCLOSURE_K, MIN_DISCLOSURE_K } from "@/lib/schema/disclosure";
