@@ -1,6 +1,18 @@
 import { z } from "zod";
 import { importIssueSchema, questionSchema, sourceFormatSchema, storedColumnSchema } from "./question";
 
+/** How a version was derived from an earlier one (weights, recodes): enough to redo it. */
+export const datasetLineageSchema = z.object({
+  kind: z.enum(["weighting"]),
+  fromVersion: z.number().int().positive(),
+  /** storage names of the columns this version added */
+  columns: z.array(z.string()),
+  /** the recipe (e.g. the weighting scheme JSON) */
+  recipe: z.unknown(),
+  createdAt: z.string(),
+});
+export type DatasetLineage = z.infer<typeof datasetLineageSchema>;
+
 /** A stored, immutable dataset version and its question model. */
 export const datasetSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/),
@@ -18,6 +30,8 @@ export const datasetSchema = z.object({
   /** a dataset made by the demo generator: label as synthetic in the UI */
   synthetic: z.boolean().default(false),
   description: z.string().default(""),
+  /** derivation steps, oldest first (empty for an imported version) */
+  lineage: z.array(datasetLineageSchema).default([]),
   owner: z.string(),
   createdAt: z.string(),
 });

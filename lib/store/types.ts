@@ -2,7 +2,14 @@ import type { CrosstabPlan } from "@/lib/analysis/plan";
 import type { IngestResult, RowSink } from "@/lib/ingest/types";
 import type { CrosstabInput } from "@/lib/schema/cell-sums";
 import type { Dataset, DatasetSummary } from "@/lib/schema/dataset";
+import type { DatasetLineage } from "@/lib/schema/dataset";
 import type { Question } from "@/lib/schema/question";
+
+export interface DerivedColumn {
+  /** the header text the column is known by (its storage name is generated) */
+  header: string;
+  values: (string | null)[];
+}
 
 export interface NewDatasetMeta {
   /** wanted id (the demo uses fixed ids); generated when absent */
@@ -34,6 +41,11 @@ export interface SurveyStore {
   /** save an edited question model as a new version over the same data */
   saveQuestions(id: string, questions: Question[]): Promise<Dataset>;
   deleteDataset(id: string): Promise<boolean>;
+  /**
+   * A new version that adds computed columns (e.g. a weight) to the rows of `dataset`, which is
+   * left untouched; `values` are in row order (one per respondent, null = empty). Atomic.
+   */
+  deriveVersion(dataset: Dataset, added: DerivedColumn[], questions: Question[], lineage: DatasetLineage): Promise<Dataset>;
   cellSums(dataset: Dataset, plan: CrosstabPlan): Promise<CrosstabInput>;
   /** how many rows hold each non-empty value of a column, most frequent first (at most `limit` values) */
   valueCounts(dataset: Dataset, column: string, limit: number): Promise<{ value: string; n: number }[]>;

@@ -12,7 +12,8 @@ import { ident } from "../sql/params";
 import { toCrosstabInput, type SumsRow } from "../sql/to-crosstab-input";
 import { dataTableName, isValidDatasetId, newDatasetId } from "../ids";
 import { summarize } from "../summarize";
-import type { FinishImport, NewDatasetMeta, SurveyStore } from "../types";
+import type { DerivedColumn, FinishImport, NewDatasetMeta, SurveyStore } from "../types";
+import type { DatasetLineage } from "@/lib/schema/dataset";
 import { openDuckDb } from "./connection";
 
 type Row = Record<string, unknown>;
@@ -30,6 +31,11 @@ export class DuckDbStore implements SurveyStore {
   static async open(file: string): Promise<DuckDbStore> {
     const { instance, connection } = await openDuckDb(file);
     return new DuckDbStore(instance, connection);
+  }
+
+  /** The underlying DuckDB instance (the identity layer's better-auth adapter shares this one file). */
+  get duckdbInstance(): DuckDBInstance {
+    return this.instance;
   }
 
   /** run writes one at a time (DuckDB allows one writer per table; ordering keeps versions sane) */
@@ -137,6 +143,63 @@ export class DuckDbStore implements SurveyStore {
         JSON.stringify(dataset),
       ]);
       return dataset;
+    });
+  }
+
+  deriveVersion(dataset: Dataset, added: DerivedColumn[], questions: Question[], lineage: DatasetLineage): Promise<Dataset> {
+    return this.exclusive(async () => {
+      const cur = await this.latest(dataset.id);
+      if (!cur) throw new AppError("not_found", `dataset not found: ${dataset.id}`);
+      const source = await this.tableOf(dataset);
+      const version = cur.dataset.version + 1;
+      const table = dataTableName(dataset.id, version);
+      const first = dataset.columns.length;
+      const columns = [...dataset.columns, ...added.map((a, i) => ({ index: first + i, name: `c${first + i}`, headers: [a.header] }))];
+      const conn = await this.instance.connect();
+      await conn.run("BEGIN TRANSACTION");
+      try {
+        const staged = `${table}_add`;
+        const defs = added.map((_, i) => `${ident(`c${first + i}`)} VARCHAR`).join(", ");
+        await conn.run(`CREATE TABLE ${ident(staged)} (rid BIGINT NOT NULL, ${defs})`);
+        const ap = await conn.createAppender(staged);
+        const rows = Math.max(0, ...added.map((a) => a.values.length));
+        for (let r = 0; r < rows; r++) {
+          ap.appendBigInt(BigInt(r));
+          for (const a of added) {
+            const v = a.values[r];
+            if (v === null || v === undefined || v === "") ap.appendNull();
+            else ap.appendVarchar(v);
+          }
+          ap.endRow();
+        }
+        ap.flushSync();
+        ap.closeSync();
+        const addedCols = added.map((_, i) => `a.${ident(`c${first + i}`)}`).join(", ");
+        await conn.run(`CREATE TABLE ${ident(table)} AS SELECT t.*, ${addedCols} FROM ${ident(source)} t LEFT JOIN ${ident(staged)} a USING (rid) ORDER BY t.rid`);
+        await conn.run(`DROP TABLE ${ident(staged)}`);
+        const next = datasetSchema.parse({
+          ...cur.dataset,
+          version,
+          columns,
+          questions,
+          lineage: [...cur.dataset.lineage, lineage],
+          createdAt: new Date().toISOString(),
+        });
+        await conn.run(`INSERT INTO datasets (id, version, data_table, name, meta) VALUES ($1, $2, $3, $4, $5)`, [
+          next.id,
+          version,
+          table,
+          next.name,
+          JSON.stringify(next),
+        ]);
+        await conn.run("COMMIT");
+        return next;
+      } catch (err) {
+        await conn.run("ROLLBACK").catch(() => undefined);
+        throw err;
+      } finally {
+        conn.closeSync();
+      }
     });
   }
 

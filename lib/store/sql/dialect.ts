@@ -18,10 +18,24 @@ export const duckdbDialect: SqlDialect = {
   double: (e) => `CAST(${e} AS DOUBLE)`,
 };
 
-const NUMERIC_RE = "'^\\s*[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?\\s*$'";
+/** C-locale `isspace`, the white space R's `as.numeric` and DuckDB's cast ignore around a number */
+const PG_SPACE = "[ \\t\\n\\v\\f\\r]";
+/**
+ * Plain decimals that a PostgreSQL cast turns into a finite double without error: at most 200
+ * characters (so the mantissa is below 1e200 and a non-zero value above 1e-200) and a one- or
+ * two-digit exponent. Everything else that might still be a number (hex, "1e", huge exponents,
+ * underflow) goes to the `surveyscope_finite_double` function the PostgreSQL store installs.
+ */
+const PG_FAST_NUMBER = `'^${PG_SPACE}*[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]{1,2})?${PG_SPACE}*$'`;
+
+/** Name of the SQL function (lib/store/postgres/migrations.ts) behind the slow path of `finiteNumber`. */
+export const PG_FINITE_DOUBLE_FN = "surveyscope_finite_double";
 
 export const postgresDialect: SqlDialect = {
-  finiteNumber: (e) => `(CASE WHEN ${e} ~ ${NUMERIC_RE} THEN CAST(trim(${e}) AS DOUBLE PRECISION) END)`,
-  hasToken: (e, d, t) => `(strpos(${d} || ${e} || ${d}, ${d} || ${t} || ${d}) > 0)`,
+  // PostgreSQL 15 has no TRY_CAST and its cast raises on overflow/underflow, so only text known to
+  // be safe is cast inline; the rare rest is parsed R-style by a (slower) plpgsql function.
+  finiteNumber: (e) =>
+    `(CASE WHEN length(${e}) <= 200 AND ${e} ~ ${PG_FAST_NUMBER} THEN CAST(${e} AS DOUBLE PRECISION) WHEN ${e} ~ '[0-9]' THEN ${PG_FINITE_DOUBLE_FN}(${e}) END)`,
+  hasToken: (e, d, t) => `(strpos(CAST(${d} AS TEXT) || ${e} || CAST(${d} AS TEXT), CAST(${d} AS TEXT) || CAST(${t} AS TEXT) || CAST(${d} AS TEXT)) > 0)`,
   double: (e) => `CAST(${e} AS DOUBLE PRECISION)`,
 };

@@ -1,0 +1,153 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import type { QuestionLite } from "@/lib/analysis/question-roles";
+import type { WeightingReport } from "@/lib/schema/weighting";
+import { formatPercent } from "@/lib/format/number";
+import { Button } from "@/components/ui/button";
+import { ErrorMessage } from "@/components/states/states";
+import { WeightingReportView } from "./weighting-report";
+
+type Targets = Record<string, Record<string, string>>;
+type Outcome = { report: WeightingReport; saved?: { version: number; weight: string } };
+
+/** Sample shares in percent with one decimal, the largest adjusted so they sum to exactly 100. */
+function sampleShares(q: QuestionLite): Record<string, string> {
+  const total = q.options.reduce((a, o) => a + o.count, 0) || 1;
+  const tenths = q.options.map((o) => Math.round((o.count / total) * 1000));
+  const largest = tenths.indexOf(Math.max(...tenths));
+  tenths[largest] += 1000 - tenths.reduce((a, b) => a + b, 0);
+  return Object.fromEntries(q.options.map((o, i) => [o.code, (tenths[i] / 10).toFixed(1)]));
+}
+
+/** Rim-weighting editor: choose variables, enter population targets (%), preview, save as a weight. */
+export function WeightingEditor({ datasetId, questions }: { datasetId: string; questions: QuestionLite[] }) {
+  const candidates = questions.filter((q) => (q.type === "single" || q.type === "ordinal") && q.options.length >= 2 && q.options.length <= 30);
+  const [targets, setTargets] = useState<Targets>({});
+  const [name, setName] = useState("population rake");
+  const [bounds, setBounds] = useState({ min: "", max: "" });
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const chosen = Object.keys(targets);
+
+  const toggle = (q: QuestionLite) =>
+    setTargets((t) => {
+      const next = { ...t };
+      if (next[q.id]) delete next[q.id];
+      else next[q.id] = sampleShares(q);
+      return next;
+    });
+  const sums = Object.fromEntries(chosen.map((id) => [id, Object.values(targets[id]).reduce((a, v) => a + (Number(v) || 0), 0)]));
+  const valid = chosen.length > 0 && chosen.every((id) => Math.abs(sums[id] - 100) < 0.05);
+
+  const run = async (preview: boolean) => {
+    setBusy(true);
+    setError(null);
+    const scheme = {
+      method: "rake",
+      units: "percent",
+      targets: Object.fromEntries(chosen.map((id) => [id, Object.fromEntries(Object.entries(targets[id]).map(([k, v]) => [k, Number(v) || 0]))])),
+      ...(bounds.min || bounds.max ? { bounds: { ...(bounds.min ? { min: Number(bounds.min) } : {}), ...(bounds.max ? { max: Number(bounds.max) } : {}) } } : {}),
+    };
+    try {
+      const res = await fetch(`/api/datasets/${encodeURIComponent(datasetId)}/weights`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ name, scheme, preview }),
+      });
+      const body = (await res.json()) as { report?: WeightingReport; dataset?: { version: number; weight: string } | null; error?: { message: string } };
+      if (!res.ok || !body.report) throw new Error(body.error?.message ?? `weighting failed (${res.status})`);
+      setOutcome({ report: body.report, saved: body.dataset ?? undefined });
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="flex flex-col gap-6">
+      <fieldset className="flex flex-col gap-2">
+        <legend className="mb-2 text-sm font-medium text-slate-700">Weighting variables</legend>
+        <div className="flex flex-wrap gap-2">
+          {candidates.map((q) => (
+            <label key={q.id} className="flex items-center gap-2 rounded-md border border-slate-200 bg-white px-3 py-1.5 text-sm">
+              <input type="checkbox" checked={Boolean(targets[q.id])} onChange={() => toggle(q)} /> {q.id}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      {chosen.map((id) => {
+        const q = candidates.find((x) => x.id === id)!;
+        const sample = sampleShares(q);
+        return (
+          <fieldset key={id} className="rounded-lg border border-slate-200 bg-white p-4" data-testid={`targets-${id}`}>
+            <legend className="px-1 text-sm font-semibold">
+              {q.label} <span className="font-mono text-xs text-slate-500">({id})</span>
+            </legend>
+            <div className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
+              {q.options.map((o) => (
+                <label key={o.code} className="flex items-center justify-between gap-2 text-sm">
+                  <span>
+                    {o.label} <span className="text-xs text-slate-500">(sample {formatPercent(Number(sample[o.code]) / 100)})</span>
+                  </span>
+                  <span className="flex items-center gap-1">
+                    <input
+                      aria-label={`Target for ${id} = ${o.label}`}
+                      className="w-20 rounded-md border border-slate-300 px-2 py-1 text-right tabular"
+                      inputMode="decimal"
+                      value={targets[id][o.code] ?? ""}
+                      onChange={(e) => setTargets((t) => ({ ...t, [id]: { ...t[id], [o.code]: e.target.value } }))}
+                    />
+                    %
+                  </span>
+                </label>
+              ))}
+            </div>
+            <p className={Math.abs(sums[id] - 100) < 0.05 ? "mt-2 text-xs text-slate-500" : "mt-2 text-xs font-medium text-red-700"}>
+              Targets sum to {sums[id].toFixed(1)}% {Math.abs(sums[id] - 100) < 0.05 ? "" : "(must be 100%)"}
+            </p>
+          </fieldset>
+        );
+      })}
+      <div className="flex flex-wrap items-end gap-4">
+        <label className="flex flex-col gap-1 text-xs font-medium uppercase tracking-wide text-slate-500">
+          Weight name
+          <input className="rounded-md border border-slate-300 px-2 py-1.5 text-sm normal-case tracking-normal text-slate-900" value={name} onChange={(e) => setName(e.target.value)} />
+        </label>
+        <label className="flex flex-col gap-1 text-xs font-medium uppercase tracking-wide text-slate-500">
+          Min weight (× mean)
+          <input className="w-28 rounded-md border border-slate-300 px-2 py-1.5 text-sm" inputMode="decimal" placeholder="none" value={bounds.min} onChange={(e) => setBounds((b) => ({ ...b, min: e.target.value }))} />
+        </label>
+        <label className="flex flex-col gap-1 text-xs font-medium uppercase tracking-wide text-slate-500">
+          Max weight (× mean)
+          <input className="w-28 rounded-md border border-slate-300 px-2 py-1.5 text-sm" inputMode="decimal" placeholder="none" value={bounds.max} onChange={(e) => setBounds((b) => ({ ...b, max: e.target.value }))} />
+        </label>
+        <Button variant="secondary" disabled={!valid || busy} onClick={() => run(true)}>
+          Preview
+        </Button>
+        <Button disabled={!valid || busy || !name.trim()} onClick={() => run(false)}>
+          Save as new weight
+        </Button>
+      </div>
+      {error ? <ErrorMessage title="Weighting failed" message={error} /> : null}
+      {outcome ? (
+        <div className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4">
+          {outcome.saved ? (
+            <p role="status" className="text-sm text-emerald-800">
+              Saved as <span className="font-mono">{outcome.saved.weight}</span> in version {outcome.saved.version}.{" "}
+              <Link className="underline" href={`/datasets/${datasetId}/analyze?weight=${encodeURIComponent(outcome.saved.weight)}`}>
+                Use it in a breakdown
+              </Link>
+            </p>
+          ) : (
+            <p className="text-sm text-slate-600">Preview: nothing saved yet.</p>
+          )}
+          <WeightingReportView report={outcome.report} />
+        </div>
+      ) : null}
+    </div>
+  );
+}
