@@ -46,13 +46,14 @@ test("a raked demo dataset gives R's weighted estimates and standard errors", as
       segment: "guardrail_maturity",
       weight: "weight_r_check",
     });
+    if (out.statistic !== "proportion") throw new Error("expected a proportion result");
     const rel = (a: number | null | undefined, e: number) => Math.abs((a ?? NaN) - e) / Math.abs(e);
     expect(rel(out.total.weighted?.p, expected.total.p)).toBeLessThan(1e-9);
-    expect(rel(out.total.weighted?.se, expected.total.se)).toBeLessThan(1e-6);
+    expect(rel(out.total.weighted?.se as number | null | undefined, expected.total.se)).toBeLessThan(1e-6);
     for (const s of expected.segments) {
       const got = out.segments.find((x) => x.segment === s.segment);
       expect(rel(got?.weighted?.p, s.p), s.segment).toBeLessThan(1e-9);
-      expect(rel(got?.weighted?.se, s.se), s.segment).toBeLessThan(1e-6);
+      expect(rel(got?.weighted?.se as number | null | undefined, s.se), s.segment).toBeLessThan(1e-6);
     }
     // the imported version is untouched
     expect((await store.readRows(ds, ds.columns.map((c) => c.name), 1))[0]).toHaveLength(ds.columns.length);

@@ -1,7 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
-import { AUTH_MIGRATIONS } from "@/lib/auth/migrations";
 
 const MIGRATIONS = [
   `CREATE TABLE IF NOT EXISTS datasets (
@@ -14,8 +13,6 @@ const MIGRATIONS = [
      deleted BOOLEAN NOT NULL DEFAULT FALSE,
      PRIMARY KEY (id, version)
    )`,
-  // identity: better-auth tables, workspaces, memberships, API tokens, dataset sharing
-  ...AUTH_MIGRATIONS,
 ];
 
 /** Open (creating if needed) the embedded store file and run migrations. */
