@@ -57,7 +57,9 @@ function multiColumns(block: Block, cols: BlockColumn[], found: OptionColumn[], 
     type: "multi",
     columns: cols.map((c) => storageName(c.index)),
     options: cols.map((c, i) => {
-      const label = found[i].chosen && found[i].chosen !== "1" ? found[i].chosen! : c.option || c.label;
+      // a value chosen in several columns (`1`, LimeSurvey's `Y`) is a flag, not the option's label
+      const flag = found[i].chosen === "1" || found.filter((f) => f.chosen === found[i].chosen).length > 1;
+      const label = found[i].chosen && !flag ? found[i].chosen! : c.option || c.label;
       return { code: label, label, count: found[i].count, column: storageName(c.index) };
     }),
     missingCodes,

@@ -1,5 +1,5 @@
 import type { ImportIssue, Question, QuestionType, SourceFormat } from "@/lib/schema/question";
-import type { IngestError, IngestResult } from "./types";
+import type { DefaultFilter, IngestError, IngestResult } from "./types";
 
 export interface DescribedQuestion {
   id: string;
@@ -23,6 +23,8 @@ export interface ImportDescription {
   questions: DescribedQuestion[];
   warnings: ImportIssue[];
   errors: ImportIssue[];
+  /** filters the app should apply by default (IngestResult.defaultFilters); absent when none */
+  defaultFilters?: DefaultFilter[];
 }
 
 function describeQuestion(q: Question): DescribedQuestion {
@@ -55,6 +57,7 @@ export function describeImport(result: IngestResult): ImportDescription {
     questions: result.questions.map(describeQuestion),
     warnings: result.warnings,
     errors: [],
+    ...(result.defaultFilters?.length ? { defaultFilters: result.defaultFilters } : {}),
   };
 }
 

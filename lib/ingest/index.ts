@@ -9,4 +9,4 @@ export { describeImport, describeImportError, type ImportDescription } from "./d
 export { applyOverrides } from "./apply-overrides";
 export { splitMultiCell } from "./multi-split";
 export { DEFAULT_LIMITS } from "./limits";
-export { IngestError, type IngestLimits, type IngestOptions, type IngestProgress, type IngestResult, type RowSink } from "./types";
+export { IngestError, type DefaultFilter, type IngestLimits, type IngestOptions, type IngestProgress, type IngestResult, type RowSink } from "./types";

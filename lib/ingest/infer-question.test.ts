@@ -73,4 +73,23 @@ describe("question inference", () => {
     const q = await questions(lines("zip", ["01234", "02134", "01234", "90210", "01234", "02134"]));
     expect(q.get("zip")?.type).not.toBe("numeric");
   });
+  test("a single choice whose labels contain ', ' stays single; a real ', ' multi-select is found", async () => {
+    const degree = ["Some college, no degree", "Bachelor", "Master", "Bachelor", "Some college, no degree", "Master", "Bachelor", "PhD", "Master", "Bachelor"];
+    const tools = ["Excel, Python", "Excel", "Python, SPSS", "SPSS", "Excel, SPSS", "Python", "Excel, Python, SPSS", "Excel", "Python", "SPSS, Excel"];
+    const q = await questions(lines("degree\ttools", degree.map((d, i) => `${d}\t${tools[i]}`)).replace(/^/, ""));
+    expect(q.get("degree")?.type).toBe("single");
+    expect(q.get("degree")?.options.map((o) => o.code)).toContain("Some college, no degree");
+    expect(q.get("tools")).toMatchObject({ type: "multi", multi: { layout: "delimited", delimiter: ", " } });
+  });
+
+  test("counts the options of long multi-select cells (over 200 characters) too", async () => {
+    const labels = Array.from({ length: 12 }, (_, i) => `A fairly long option label, number ${i + 1}`.replace(",", ""));
+    const rows = Array.from({ length: 60 }, (_, r) => labels.filter((_, i) => (r * 7 + i * 3) % 5 < 2 || (r % 6 === 0 && i % 2 === 0)).join(";"));
+    expect(rows.filter((c) => c.length > 200).length).toBeGreaterThan(5);
+    const q = (await questions(lines("pick", rows))).get("pick")!;
+    expect(q.type).toBe("multi");
+    for (const label of labels) {
+      expect([label, q.options.find((o) => o.code === label)?.count]).toEqual([label, rows.filter((c) => c.split(";").includes(label)).length]);
+    }
+  });
 });

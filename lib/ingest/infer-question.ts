@@ -1,5 +1,6 @@
 import type { Question, QuestionOption, QuestionType } from "@/lib/schema/question";
 import { MAX_DISTINCT } from "./limits";
+import { splitMultiCell } from "./multi-split";
 import { MULTI_DELIMITERS, type ColumnProfile, type MultiDelimiter } from "./profile";
 import { scaleOrder } from "./scales";
 import { MISSING_TOKENS } from "./values";
@@ -49,6 +50,28 @@ function frequent(entries: [string, number][], present: number): [string, number
 const sum = (entries: [string, number][]) => entries.reduce((s, [, n]) => s + n, 0);
 
 /**
+ * Evidence that the frequent tokens are options chosen together: how many of them occur in at
+ * least 2 different whole cells, and how many respondents' cells hold 2 or more of them. Options
+ * of a real multi-select recombine (`Excel`, `Excel, Python`, `Python, SPSS`); a single choice
+ * whose labels contain the delimiter (`Some college or university, no college degree`) splits
+ * into pieces that each occur in one cell only, and a single choice with "Other" write-ins
+ * (`Pascal, VBA, Excel`) has combined cells for a handful of respondents only. Needs the
+ * whole-cell counts (not overflowed).
+ */
+function recombination(p: ColumnProfile, delimiter: MultiDelimiter, tokens: [string, number][]): { tokens: number; respondents: number } {
+  const wanted = new Set(tokens.map(([t]) => t));
+  const cells = new Map<string, number>();
+  let respondents = 0;
+  for (const [value, n] of p.values.counts) {
+    if (MISSING_TOKENS.has(value)) continue;
+    const found = [...new Set(splitMultiCell(value, delimiter))].filter((t) => wanted.has(t));
+    for (const token of found) cells.set(token, (cells.get(token) ?? 0) + 1);
+    if (found.length >= 2) respondents += n;
+  }
+  return { tokens: [...cells.values()].filter((n) => n >= 2).length, respondents };
+}
+
+/**
  * A delimited multi-select is a column whose cells are joined by `;` or `, ` and whose tokens
  * repeat across rows much more than whole cells do, with frequent tokens covering most token
  * occurrences (the rest are "Other" write-ins). Returns the delimiter and the options.
@@ -56,6 +79,13 @@ const sum = (entries: [string, number][]) => entries.reduce((s, [, n]) => s + n,
 function delimitedMulti(p: ColumnProfile, present: number, distinct: number): { delimiter: MultiDelimiter; tokens: [string, number][] } | null {
   for (const d of MULTI_DELIMITERS) {
     const t = p.tokens[d];
+    if (d === "'") {
+      // quoted lists are lists by their syntax: every item is an option
+      if (t.cells < 0.9 * present || t.overflow) continue;
+      const items = [...t.counts].sort(byCountThenLabel).slice(0, MAX_OPTIONS);
+      if (items.length) return { delimiter: d, tokens: items };
+      continue;
+    }
     if (t.cells < Math.max(2, 0.005 * present)) continue;
     const all = [...t.counts].filter(([k]) => !MISSING_TOKENS.has(k));
     const tokens = frequent(all, present);
@@ -63,6 +93,10 @@ function delimitedMulti(p: ColumnProfile, present: number, distinct: number): { 
     const tokenRepeat = t.occurrences / (t.overflow ? MAX_DISTINCT : all.length);
     const cellRepeat = present / Math.max(1, p.values.overflow ? MAX_DISTINCT : distinct);
     const collapses = !p.values.overflow && tokens.length < distinct;
+    if (!p.values.overflow) {
+      const r = recombination(p, d, tokens);
+      if (r.tokens < 2 || r.respondents < Math.max(2, 0.01 * present)) continue;
+    }
     if (tokenRepeat >= 2 && (tokenRepeat >= 2 * cellRepeat || collapses)) return { delimiter: d, tokens };
   }
   return null;

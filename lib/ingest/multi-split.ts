@@ -6,9 +6,12 @@
  * @example
  * splitMultiCell("Excel, R Command Line (i.e., the native R terminal interface)", ", ");
  * // ["Excel", "R Command Line (i.e., the native R terminal interface)"]
+ * splitMultiCell("['bicycle' ;  'radio']", "'"); // ["bicycle", "radio"]
  */
 export function splitMultiCell(cell: string, delimiter: string): string[] {
   const pieces = cell.split(delimiter);
+  // "'": a quoted list (`['bicycle' ;  'radio']`); the options are the quoted items
+  if (delimiter === "'") return [...new Set(pieces.filter((_, i) => i % 2 === 1).map((p) => p.trim()).filter((p) => p))];
   if (delimiter.trim() !== "," || !cell.includes("(")) return pieces.map((p) => p.trim()).filter((p) => p);
   const out: string[] = [];
   let current = "";

@@ -2,8 +2,14 @@ import { MAX_DISTINCT, MAX_VALUE_LENGTH } from "./limits";
 import { splitMultiCell } from "./multi-split";
 import { hasLeadingZero, isDateLike, MISSING_TOKENS, parseNumber, UNCHECKED_TOKENS } from "./values";
 
-/** Delimiters whose tokens are counted to spot delimited multi-selects. */
-export const MULTI_DELIMITERS = [";", ", "] as const;
+/**
+ * Delimiters whose tokens are counted to spot delimited multi-selects. `'` stands for a quoted
+ * list (`['bicycle' ;  'radio']`, ODK/Kobo exports rewritten by pandas): the options are the
+ * quoted items, and the store's delimiter-wrapped containment test (`'` + cell + `'` contains
+ * `'` + option + `'`) matches exactly them. `" "` is ODK's own select_multiple export (`bicycle
+ * radio`): counted only for ODK files and only on cells made of choice names.
+ */
+export const MULTI_DELIMITERS = ["'", ";", ", ", " "] as const;
 export type MultiDelimiter = (typeof MULTI_DELIMITERS)[number];
 
 /** Capped counts of values (or tokens); `overflow` once more than MAX_DISTINCT distinct ones appeared. */
@@ -74,23 +80,37 @@ function newColumn(index: number): ColumnProfile {
     min: Number.POSITIVE_INFINITY,
     max: Number.NEGATIVE_INFINITY,
     maxLength: 0,
-    tokens: { ";": tokens(), ", ": tokens() },
+    tokens: { "'": tokens(), ";": tokens(), ", ": tokens(), " ": tokens() },
   };
 }
 
 function addTokens(t: TokenProfile, cell: string, delimiter: MultiDelimiter): void {
-  if (t.overflow) return;
+  // keep counting after overflow: known tokens (the options) must get exact respondent counts
   if (cell.includes(delimiter)) t.cells++;
   const seen = new Set(splitMultiCell(cell, delimiter));
   for (const token of seen) if (token.length <= MAX_VALUE_LENGTH) bump(t, token);
   t.occurrences += seen.size;
 }
 
-function addCell(p: ColumnProfile, cell: string): void {
+/** `['a' ;  'b']`, `['a', 'b']`, `['a']`: a list of quoted items */
+export const QUOTED_LIST = /^\[\s*'[^']*'(\s*[;,]\s*'[^']*')*\s*\]$/;
+/** one or more ODK choice names separated by single spaces */
+const CHOICE_NAMES = /^[\p{L}\p{N}_.:-]+( [\p{L}\p{N}_.:-]+)*$/u;
+
+function addAllTokens(p: ColumnProfile, cell: string, spaceLists: boolean): void {
+  if (QUOTED_LIST.test(cell)) return addTokens(p.tokens["'"], cell, "'");
+  addTokens(p.tokens[";"], cell, ";");
+  addTokens(p.tokens[", "], cell, ", ");
+  if (spaceLists && CHOICE_NAMES.test(cell)) addTokens(p.tokens[" "], cell, " ");
+}
+
+function addCell(p: ColumnProfile, cell: string, spaceLists: boolean): void {
   p.nonEmpty++;
   if (cell.length > p.maxLength) p.maxLength = cell.length;
   if (cell.length > MAX_VALUE_LENGTH) {
     p.longValues++;
+    // a multi-select cell with many options ticked is long too: its tokens still count
+    addAllTokens(p, cell, spaceLists);
     return;
   }
   bump(p.values, cell);
@@ -104,7 +124,7 @@ function addCell(p: ColumnProfile, cell: string): void {
   }
   if (hasLeadingZero(cell)) p.leadingZero++;
   else if (isDateLike(cell)) p.date++;
-  else for (const d of MULTI_DELIMITERS) addTokens(p.tokens[d], cell, d);
+  else addAllTokens(p, cell, spaceLists);
 }
 
 /**
@@ -120,15 +140,18 @@ export class Profiler {
   private readonly columns: ColumnProfile[];
   private readonly groups: GroupProfile[];
   private rows = 0;
+  private readonly spaceLists: boolean;
 
-  constructor(width: number, groups: number[][] = []) {
+  /** `options.spaceLists`: also count space-separated choice names (ODK select_multiple) */
+  constructor(width: number, groups: number[][] = [], options: { spaceLists?: boolean } = {}) {
+    this.spaceLists = options.spaceLists ?? false;
     this.columns = Array.from({ length: width }, (_, i) => newColumn(i));
     this.groups = groups.filter((g) => g.length > 1).map((columns) => ({ columns, answered: 0 }));
   }
 
   add(row: string[]): void {
     this.rows++;
-    for (let i = 0; i < row.length; i++) if (row[i] !== "") addCell(this.columns[i], row[i]);
+    for (let i = 0; i < row.length; i++) if (row[i] !== "") addCell(this.columns[i], row[i], this.spaceLists);
     for (const g of this.groups) {
       if (g.columns.some((c) => row[c] !== "" && !MISSING_TOKENS.has(row[c]) && !UNCHECKED_TOKENS.has(row[c]))) g.answered++;
     }

@@ -37,6 +37,19 @@ export interface IngestLimits {
   maxBytes: number;
 }
 
+/**
+ * A filter the app should apply by default (the user can remove it): keep only respondents whose
+ * answer to `question` (a question id) is one of `values`, the same "allowed values" meaning as a
+ * crosstab spec's `filters`. Proposed for vendor metadata: Qualtrics preview/test/spam `Status`
+ * and unfinished (`Finished` = 0) responses, Alchemer partial responses.
+ */
+export interface DefaultFilter {
+  question: string;
+  values: string[];
+  /** why, for the UI ("excludes 3 unfinished responses (Qualtrics Finished = 0)") */
+  reason: string;
+}
+
 /** The result of a successful parse: everything but the data rows (which went to the sink). */
 export interface IngestResult {
   format: SourceFormat;
@@ -51,6 +64,8 @@ export interface IngestResult {
   warnings: ImportIssue[];
   /** warnings beyond the kept ones (only counted); absent when none were dropped */
   warningsOmitted?: number;
+  /** filters the app should apply by default (see DefaultFilter); absent when none apply */
+  defaultFilters?: DefaultFilter[];
 }
 
 /**

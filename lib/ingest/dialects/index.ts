@@ -5,10 +5,11 @@ import { qualtrics } from "./qualtrics";
 import { qualtricsLegacy } from "./qualtrics-legacy";
 import { alchemer, odk } from "./simple-vendors";
 import { surveyMonkey } from "./surveymonkey";
+import { limesurvey, typeform } from "./typeform-limesurvey";
 import type { Dialect } from "./types";
 
 /** Every dialect, most specific first; `microdata` is the fallback. */
-export const DIALECTS: Dialect[] = [qualtrics, qualtricsLegacy, surveyMonkey, googleForms, alchemer, odk, microdata];
+export const DIALECTS: Dialect[] = [qualtrics, qualtricsLegacy, surveyMonkey, googleForms, alchemer, typeform, limesurvey, odk, microdata];
 
 /**
  * The dialect whose `detect` scores the first records highest (microdata when none does better).

@@ -16,12 +16,16 @@ export function parseImportId(cell: string): string | null {
   return IMPORT_ID.exec(cell.trim())?.[1] ?? null;
 }
 
-/** Block key from an ImportId: `QID2-1` → `QID2`, `QID2-1-3` → `QID2-1`, `QID2_TEXT` → `QID2`. */
+/**
+ * Block key from an ImportId: `QID2-1` → `QID2`, `QID2-1-3` → `QID2-1`, `QID2_TEXT` → `QID2`;
+ * current exports use `_` for choices and grid rows: `QID2_1` → `QID2`, `QID2_4_TEXT` → `QID2`.
+ */
 function importKey(id: string): string {
   const base = id.replace(/_TEXT.*$/i, "");
   if (!base.startsWith("QID")) return "";
   const dash = base.lastIndexOf("-");
-  return dash > 0 ? base.slice(0, dash) : base;
+  if (dash > 0) return base.slice(0, dash);
+  return base.replace(/^(QID\d+)_\d+$/, "$1");
 }
 
 /**
