@@ -5,7 +5,12 @@ import type { BreakdownRow } from "@/lib/analysis/breakdown-rows";
 import { formatBase, formatCount, formatNumber, formatPercent, formatPercentInterval } from "@/lib/format/number";
 import { Badge } from "@/components/ui/badge";
 
-export function getBreakdownColumns(statistic: "proportion" | "mean", confLevel: number, onExplain: (row: BreakdownRow) => void): ColumnDef<BreakdownRow, unknown>[] {
+export function getBreakdownColumns(
+  statistic: "proportion" | "mean",
+  confLevel: number,
+  onExplain: (row: BreakdownRow) => void,
+  estimateHeader?: string,
+): ColumnDef<BreakdownRow, unknown>[] {
   const est = (r: BreakdownRow) => (statistic === "mean" ? formatNumber(r.estimate) : formatPercent(r.estimate));
   const ci = (r: BreakdownRow) =>
     statistic === "mean" ? (r.ci ? `${formatNumber(r.ci[0])}–${formatNumber(r.ci[1])}` : "n/a") : formatPercentInterval(r.ci);
@@ -25,7 +30,7 @@ export function getBreakdownColumns(statistic: "proportion" | "mean", confLevel:
         </span>
       ),
     },
-    { accessorKey: "estimate", header: statistic === "mean" ? "Mean" : "%", cell: ({ row }) => <span className="tabular font-medium">{est(row.original)}</span> },
+    { accessorKey: "estimate", header: estimateHeader ?? (statistic === "mean" ? "Mean" : "%"), cell: ({ row }) => <span className="tabular font-medium">{est(row.original)}</span> },
     {
       id: "sig",
       header: "Sig.",

@@ -1,6 +1,7 @@
 "use client";
 
-import type { BreakdownState } from "@/lib/analysis/breakdown-state";
+import { SUMMARY, type BreakdownState } from "@/lib/analysis/breakdown-state";
+import { isZeroToTen } from "@/lib/analysis/nps-source";
 import { canBeFilter, canBeOutcome, canBeSegment, type QuestionLite } from "@/lib/analysis/question-roles";
 import { Field, Select } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
@@ -56,6 +57,14 @@ export function BreakdownControls({ questions, state, onChange }: Props) {
                 {o.label}
               </option>
             ))}
+            {outcome && outcome.type === "ordinal" && outcome.options.length >= 4 ? (
+              <optgroup label="Summaries">
+                <option value={SUMMARY.top2}>Top 2 box ({outcome.options.slice(-2).map((o) => o.label).join(" + ")})</option>
+                <option value={SUMMARY.bottom2}>Bottom 2 box ({outcome.options.slice(0, 2).map((o) => o.label).join(" + ")})</option>
+                {outcome.options.every((o) => o.code.trim() !== "" && Number.isFinite(Number(o.code))) ? <option value={SUMMARY.mean}>Mean score</option> : null}
+                {isZeroToTen(outcome.options.map((o) => o.code)) ? <option value={SUMMARY.nps}>Net Promoter Score</option> : null}
+              </optgroup>
+            ) : null}
           </Select>
         )}
       </Field>

@@ -5,8 +5,9 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { getBreakdownRows, type BreakdownRow } from "@/lib/analysis/breakdown-rows";
 import { assignLetters } from "@/lib/stats/letters";
 import { formatPValue } from "@/lib/format/number";
-import { parseBreakdownState, serializeBreakdownState, toCrosstabSpec, type BreakdownState } from "@/lib/analysis/breakdown-state";
+import { parseBreakdownState, serializeBreakdownState, SUMMARY, toCrosstabSpec, type BreakdownState } from "@/lib/analysis/breakdown-state";
 import { toChartData } from "@/lib/analysis/chart-data";
+import { npsAsBreakdown } from "@/lib/analysis/nps-source";
 import type { QuestionLite } from "@/lib/analysis/question-roles";
 import { formatCount } from "@/lib/format/number";
 import { CiBarChart } from "@/components/charts/ci-bar-chart";
@@ -46,8 +47,9 @@ export function BreakdownView({ datasetId, questions, minBase }: Props) {
     return () => window.removeEventListener("popstate", restore);
   }, []);
   const outcome = questions.find((q) => q.id === state.outcome);
-  const spec = useMemo(() => toCrosstabSpec(state, outcome?.type === "numeric"), [state, outcome]);
-  const crosstab = useCrosstab(datasetId, spec);
+  const request = useMemo(() => toCrosstabSpec(state, outcome ? { type: outcome.type, codes: outcome.options.map((o) => o.code) } : undefined), [state, outcome]);
+  const spec = request?.spec ?? null;
+  const crosstab = useCrosstab(datasetId, request);
   const onChange = (update: (current: BreakdownState) => BreakdownState) => {
     const next = update(latest.current);
     latest.current = next;
@@ -57,8 +59,13 @@ export function BreakdownView({ datasetId, questions, minBase }: Props) {
 
   const view = useMemo(() => {
     if (crosstab.status !== "ready") return null;
-    const result = crosstab.result;
     const weighted = Boolean(state.weight);
+    if (crosstab.result.kind === "nps") {
+      const nps = crosstab.result.result;
+      const rows = getBreakdownRows(npsAsBreakdown(nps), { weighted, minBase });
+      return { result: { statistic: "mean" as const, conf_level: nps.conf_level, rows: nps.rows }, rows, chart: toChartData(rows, "mean"), chisqText: null, nps: true };
+    }
+    const result = crosstab.result.result;
     const letters = assignLetters(result, { test: weighted ? "weighted_z" : "unweighted", correction: state.sig ?? "none" });
     const rows = getBreakdownRows(result, { weighted, minBase }, letters);
     const chisq = result.statistic === "proportion" ? result.chisq?.binary : undefined;
@@ -67,16 +74,16 @@ export function BreakdownView({ datasetId, questions, minBase }: Props) {
         ? `Rao–Scott F ${chisq.weighted?.rao_scott_f?.F?.toFixed(2) ?? "n/a"}, ${formatPValue(chisq.weighted?.rao_scott_f?.p_value)}`
         : `χ² ${chisq.unweighted?.x2?.toFixed(2) ?? "n/a"} (df ${chisq.unweighted?.df ?? "n/a"}), ${formatPValue(chisq.unweighted?.p_value)}`
       : null;
-    return { result, rows, chart: toChartData(rows, result.statistic), chisqText };
+    return { result, rows, chart: toChartData(rows, result.statistic), chisqText, nps: false };
   }, [crosstab, state.weight, state.sig, minBase]);
   const [explainKey, setExplainKey] = useState<string | null>(null);
   const explained: BreakdownRow | undefined = view?.rows.find((r) => r.key === explainKey);
 
   const segment = questions.find((q) => q.id === state.segment);
   const category = outcome?.options.find((o) => o.code === state.category);
-  const title = outcome
-    ? `${outcome.type === "numeric" ? "Mean" : `“${category?.label ?? state.category}”`} · ${outcome.label}${segment ? ` by ${segment.label}` : ""}`
-    : "Breakdown";
+  const summaryName: Record<string, string> = { [SUMMARY.top2]: "Top 2 box", [SUMMARY.bottom2]: "Bottom 2 box", [SUMMARY.mean]: "Mean score", [SUMMARY.nps]: "NPS" };
+  const measure = outcome?.type === "numeric" ? "Mean" : (summaryName[state.category ?? ""] ?? `“${category?.label ?? state.category}”`);
+  const title = outcome ? `${measure} · ${outcome.label}${segment ? ` by ${segment.label}` : ""}` : "Breakdown";
 
   return (
     <div className="flex flex-col gap-6">
@@ -105,7 +112,7 @@ export function BreakdownView({ datasetId, questions, minBase }: Props) {
             <CiBarChart data={view.chart} title={title} max={view.result.statistic === "proportion" ? 100 : undefined} unit={view.result.statistic === "proportion" ? "%" : ""} />
             <DataTable
               data={view.rows}
-              columns={getBreakdownColumns(view.result.statistic, view.result.conf_level, (r) => setExplainKey(r.key))}
+              columns={getBreakdownColumns(view.result.statistic, view.result.conf_level, (r) => setExplainKey(r.key), view.nps ? "NPS" : undefined)}
               caption={title}
               testId="breakdown-table"
               rowClassName={(r) => (r.isTotal ? "bg-slate-50" : r.lowBase ? "bg-amber-50/60" : undefined)}
@@ -115,8 +122,8 @@ export function BreakdownView({ datasetId, questions, minBase }: Props) {
             ) : null}
             {spec ? (
               <div className="flex flex-col gap-3 border-t border-slate-100 pt-4">
-                <ExportButtons datasetId={datasetId} spec={spec} sig={state.sig} />
-                <RScriptButton datasetId={datasetId} spec={spec} />
+                {view.nps ? null : <ExportButtons datasetId={datasetId} spec={spec} sig={state.sig} />}
+                {view.nps ? null : <RScriptButton datasetId={datasetId} spec={spec} />}
               </div>
             ) : null}
           </CardContent>

@@ -53,17 +53,32 @@ export function serializeBreakdownState(s: BreakdownState): URLSearchParams {
   return p;
 }
 
-/** The crosstab spec a complete state asks for, or null while the choice is incomplete. */
-export function toCrosstabSpec(s: BreakdownState, outcomeIsNumeric: boolean): CrosstabSpecInput | null {
-  if (!s.outcome || !s.segment) return null;
-  if (!outcomeIsNumeric && !s.category) return null;
-  return {
-    outcome: s.outcome,
-    statistic: outcomeIsNumeric ? "mean" : "proportion",
-    ...(outcomeIsNumeric ? {} : { outcome_category: s.category }),
-    segment: s.segment,
-    ...(s.weight ? { weight: s.weight } : {}),
-    filters: s.filters,
-    conf_level: s.conf ?? 0.95,
-  };
+/** Special "answers" of a scale question: summaries rather than one option. */
+export const SUMMARY = { top2: "__top2", bottom2: "__bottom2", mean: "__mean", nps: "__nps" } as const;
+
+export interface OutcomeShape {
+  type: string;
+  /** option codes in scale order */
+  codes: string[];
+}
+
+export interface BreakdownRequest {
+  endpoint: "crosstab" | "nps";
+  spec: CrosstabSpecInput;
+}
+
+/**
+ * The request a complete state asks for, or null while the choice is incomplete: a proportion of
+ * one option or a NET (top/bottom 2 box), a mean (numeric question or a numeric scale), or NPS.
+ */
+export function toCrosstabSpec(s: BreakdownState, outcome: OutcomeShape | undefined): BreakdownRequest | null {
+  if (!s.outcome || !s.segment || !outcome) return null;
+  const numeric = outcome.type === "numeric";
+  if (!numeric && !s.category) return null;
+  const common = { outcome: s.outcome, segment: s.segment, ...(s.weight ? { weight: s.weight } : {}), filters: s.filters, conf_level: s.conf ?? 0.95 };
+  if (numeric || s.category === SUMMARY.mean) return { endpoint: "crosstab", spec: { ...common, statistic: "mean" } };
+  if (s.category === SUMMARY.nps) return { endpoint: "nps", spec: common };
+  const codes = outcome.codes;
+  const category = s.category === SUMMARY.top2 ? codes.slice(-2) : s.category === SUMMARY.bottom2 ? codes.slice(0, 2) : s.category!;
+  return { endpoint: "crosstab", spec: { ...common, statistic: "proportion", outcome_category: category } };
 }

@@ -1,7 +1,7 @@
 import { resolveCrosstabSpec, type ResolveOptions } from "@/lib/analysis/resolve-spec";
 import { crosstabSpecSchema } from "@/lib/schema/crosstab-spec";
 import type { Dataset } from "@/lib/schema/dataset";
-import { computeCrosstab } from "@/lib/stats";
+import { computeCrosstab, computeNps } from "@/lib/stats";
 import { toRScript } from "@/lib/stats/r-script";
 import { toRawHeaderSpec } from "@/lib/analysis/to-r-spec";
 import type { SurveyStore } from "@/lib/store/types";
@@ -41,4 +41,17 @@ export async function runCrosstab(store: SurveyStore, dataset: Dataset, specInpu
   const input = await store.cellSums(dataset, plan);
   const result = computeCrosstab(input);
   return { ...result, spec, dataset: { id: dataset.id, version: dataset.version } };
+}
+
+/**
+ * Net Promoter Score (% 9–10 minus % 0–6 of a 0–10 question) by segment, with design-based SEs:
+ * the same per-cell sums as a crosstab, folded by `computeNps`.
+ *
+ * @example await runNps(store, dataset, { outcome: "recommend", segment: "region", weight: "w" })
+ */
+export async function runNps(store: SurveyStore, dataset: Dataset, specInput: unknown) {
+  const base = typeof specInput === "object" && specInput !== null ? specInput : {};
+  const { spec, plan } = planCrosstab(dataset, { ...base, statistic: "proportion", outcome_category: ["9", "10"] }, { missing: "declared" });
+  const input = await store.cellSums(dataset, plan);
+  return { ...computeNps(input), rows: input.rows, spec: { ...spec, statistic: "nps" as const }, dataset: { id: dataset.id, version: dataset.version } };
 }
