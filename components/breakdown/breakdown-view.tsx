@@ -25,14 +25,20 @@ interface Props {
   datasetId: string;
   questions: QuestionLite[];
   minBase: number;
+  /** applied when the page opens without a state in the URL (e.g. Qualtrics previews excluded) */
+  defaultFilters?: { question: string; values: string[]; reason: string }[];
 }
 
 /** Outcome × segment breakdown: controls, chart with CI whiskers and the matching table. */
-export function BreakdownView({ datasetId, questions, minBase }: Props) {
+export function BreakdownView({ datasetId, questions, minBase, defaultFilters = [] }: Props) {
   const params = useSearchParams();
   // local state is the source of truth while the page is open (changes can outpace router
   // updates); every change is pushed to the URL, and back/forward restore it
-  const [state, setState] = useState<BreakdownState>(() => parseBreakdownState(new URLSearchParams(params.toString())));
+  const [state, setState] = useState<BreakdownState>(() => {
+    const fromUrl = parseBreakdownState(new URLSearchParams(params.toString()));
+    if (params.toString() !== "" || !defaultFilters.length) return fromUrl;
+    return { ...fromUrl, filters: Object.fromEntries(defaultFilters.map((f) => [f.question, f.values])) };
+  });
   const latest = useRef(state);
   useEffect(() => {
     latest.current = state;
@@ -90,6 +96,11 @@ export function BreakdownView({ datasetId, questions, minBase }: Props) {
       <Card>
         <CardContent>
           <BreakdownControls questions={questions} state={state} onChange={onChange} />
+          {defaultFilters.length ? (
+            <p className="mt-3 text-xs text-slate-500" data-testid="default-filters">
+              Default filters from the import: {defaultFilters.map((f) => f.reason).join("; ")}. Remove them above to include everyone.
+            </p>
+          ) : null}
         </CardContent>
       </Card>
       {crosstab.status === "idle" ? (

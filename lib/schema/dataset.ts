@@ -30,6 +30,8 @@ export const datasetSchema = z.object({
   /** a dataset made by the demo generator: label as synthetic in the UI */
   synthetic: z.boolean().default(false),
   description: z.string().default(""),
+  /** filters the analysis starts with (e.g. Qualtrics previews and unfinished responses excluded); visible and removable */
+  defaultFilters: z.array(z.object({ question: z.string(), values: z.array(z.string()), reason: z.string() })).default([]),
   /** derivation steps, oldest first (empty for an imported version) */
   lineage: z.array(datasetLineageSchema).default([]),
   owner: z.string(),

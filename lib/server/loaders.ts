@@ -22,6 +22,7 @@ export async function loadAnalysis(id: string) {
   return {
     dataset: { id: dataset.id, name: dataset.name, respondents: dataset.respondents, synthetic: dataset.synthetic },
     questions: dataset.questions.map(toQuestionLite),
+    defaultFilters: dataset.defaultFilters,
     minBase: getEnv().MIN_EFFECTIVE_BASE,
   };
 }

@@ -106,6 +106,7 @@ export class DuckDbStore implements SurveyStore {
           columns: result.columns,
           questions: result.questions,
           warnings: result.warnings,
+          defaultFilters: result.defaultFilters ?? [],
           source: { fileName: meta.fileName, bytes: result.bytes, sha256: result.sha256 },
           synthetic: meta.synthetic ?? false,
           description: meta.description ?? "",

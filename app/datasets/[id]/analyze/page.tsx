@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 
 export default async function AnalyzePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { dataset, questions, minBase } = await loadAnalysis(id);
+  const { dataset, questions, minBase, defaultFilters } = await loadAnalysis(id);
   return (
     <div className="flex flex-col gap-6">
       <header className="flex flex-col gap-1">
@@ -22,7 +22,7 @@ export default async function AnalyzePage({ params }: { params: Promise<{ id: st
         <h1 className="text-2xl font-semibold tracking-tight">Analyze</h1>
       </header>
       <Suspense fallback={<LoadingPanel />}>
-        <BreakdownView datasetId={dataset.id} questions={questions} minBase={minBase} />
+        <BreakdownView datasetId={dataset.id} questions={questions} minBase={minBase} defaultFilters={defaultFilters} />
       </Suspense>
     </div>
   );
