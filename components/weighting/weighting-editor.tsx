@@ -8,6 +8,7 @@ import { formatPercent } from "@/lib/format/number";
 import { Button } from "@/components/ui/button";
 import { ErrorMessage } from "@/components/states/states";
 import { WeightingReportView } from "./weighting-report";
+import { parseTargetsCsv } from "@/lib/analysis/targets-csv";
 
 type Targets = Record<string, Record<string, string>>;
 type Outcome = { report: WeightingReport; saved?: { version: number; weight: string } };
@@ -42,15 +43,35 @@ export function WeightingEditor({ datasetId, questions }: { datasetId: string; q
   const sums = Object.fromEntries(chosen.map((id) => [id, Object.values(targets[id]).reduce((a, v) => a + (Number(v) || 0), 0)]));
   const valid = chosen.length > 0 && chosen.every((id) => Math.abs(sums[id] - 100) < 0.05);
 
-  const run = async (preview: boolean) => {
+  const [json, setJson] = useState("");
+  const rimScheme = () => ({
+    method: "rake",
+    units: "percent",
+    targets: Object.fromEntries(chosen.map((id) => [id, Object.fromEntries(Object.entries(targets[id]).map(([k, v]) => [k, Number(v) || 0]))])),
+    ...(bounds.min || bounds.max ? { bounds: { ...(bounds.min ? { min: Number(bounds.min) } : {}), ...(bounds.max ? { max: Number(bounds.max) } : {}) } } : {}),
+  });
+  const importCsv = async (file: File | undefined) => {
+    if (!file) return;
+    try {
+      const parsed = parseTargetsCsv(await file.text());
+      const unknown = Object.keys(parsed).filter((v) => !candidates.some((q) => q.id === v));
+      if (unknown.length) throw new Error(`targets csv: not a weighting variable here: ${unknown.join(", ")}`);
+      setTargets((t) => ({ ...t, ...parsed }));
+      setError(null);
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  };
+  const run = async (preview: boolean, custom?: string) => {
     setBusy(true);
     setError(null);
-    const scheme = {
-      method: "rake",
-      units: "percent",
-      targets: Object.fromEntries(chosen.map((id) => [id, Object.fromEntries(Object.entries(targets[id]).map(([k, v]) => [k, Number(v) || 0]))])),
-      ...(bounds.min || bounds.max ? { bounds: { ...(bounds.min ? { min: Number(bounds.min) } : {}), ...(bounds.max ? { max: Number(bounds.max) } : {}) } } : {}),
-    };
+    let scheme: unknown;
+    try {
+      scheme = custom === undefined ? rimScheme() : (JSON.parse(custom) as unknown);
+    } catch {
+      setBusy(false);
+      return setError("scheme json: not valid JSON");
+    }
     try {
       const res = await fetch(`/api/datasets/${encodeURIComponent(datasetId)}/weights`, {
         method: "POST",
@@ -112,6 +133,10 @@ export function WeightingEditor({ datasetId, questions }: { datasetId: string; q
           </fieldset>
         );
       })}
+      <label className="flex w-fit flex-col gap-1 text-xs font-medium uppercase tracking-wide text-slate-500">
+        Import targets (CSV: variable,category,target)
+        <input type="file" accept=".csv,text/csv" className="text-sm normal-case tracking-normal" onChange={(e) => importCsv(e.target.files?.[0])} />
+      </label>
       <div className="flex flex-wrap items-end gap-4">
         <label className="flex flex-col gap-1 text-xs font-medium uppercase tracking-wide text-slate-500">
           Weight name
@@ -132,6 +157,28 @@ export function WeightingEditor({ datasetId, questions }: { datasetId: string; q
           Save as new weight
         </Button>
       </div>
+      <details className="rounded-lg border border-slate-200 bg-white p-4">
+        <summary className="cursor-pointer text-sm font-medium">Advanced: any scheme as JSON (interlocked cells, per-group schemes, base weight, bounds)</summary>
+        <p className="mt-2 text-xs text-slate-500">
+          Same format as <code>npm run cli -- weight</code>: <code>{`{"method":"cell","cells":[{"match":{"country":"Brazil","company_size":"5,000+ employees"},"share":0.02},…]}`}</code>; variables are
+          question ids.
+        </p>
+        <textarea
+          aria-label="Scheme JSON"
+          className="mt-2 h-40 w-full rounded-md border border-slate-300 p-2 font-mono text-xs"
+          value={json}
+          placeholder={JSON.stringify(rimScheme(), null, 1)}
+          onChange={(e) => setJson(e.target.value)}
+        />
+        <div className="mt-2 flex gap-2">
+          <Button variant="secondary" disabled={!json.trim() || busy} onClick={() => run(true, json)}>
+            Preview JSON scheme
+          </Button>
+          <Button disabled={!json.trim() || busy || !name.trim()} onClick={() => run(false, json)}>
+            Save JSON scheme as weight
+          </Button>
+        </div>
+      </details>
       {error ? <ErrorMessage title="Weighting failed" message={error} /> : null}
       {outcome ? (
         <div className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4">

@@ -26,3 +26,12 @@ test("build a rim weight on the demo data, read its report and use it in a break
   // weighted to 50/50, the first size band is half of the total
   await expect(total.getByRole("cell").nth(1)).toHaveText("50.0%");
 });
+
+test("a JSON scheme with a target category absent from the data gets a clear message", async ({ page }) => {
+  await page.goto("/datasets/ai-agents-production/weighting");
+  await page.getByText(/Advanced: any scheme as JSON/).click();
+  const scheme = { method: "rake", targets: { company_size: { "1,000–4,999 employees": 0.5, "5,000+ employees": 0.3, Atlantis: 0.2 } } };
+  await page.getByLabel("Scheme JSON").fill(JSON.stringify(scheme));
+  await page.getByRole("button", { name: "Preview JSON scheme" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Weighting failed" })).toContainText(/Atlantis/);
+});
