@@ -5,6 +5,7 @@ import { driversCommand } from "./commands/drivers";
 import { importCommand } from "./commands/import";
 import { seedCommand } from "./commands/seed";
 import { weightCommand } from "./commands/weight";
+import { tokenCommand } from "./commands/token";
 
 const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   import: importCommand,
@@ -12,6 +13,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   seed: seedCommand,
   drivers: driversCommand,
   weight: weightCommand,
+  token: tokenCommand,
 };
 
 const HELP = `surveyscope cli
@@ -21,6 +23,8 @@ const HELP = `surveyscope cli
   drivers --data FILE --spec SPEC.json                    key-driver regression (svyglm) of a plain file
   weight --data FILE (--scheme SCHEME.json | --targets TARGETS.csv) [--pretty]
                                                           survey weights (rake, cell, group) and a report
+  token create --email E --role R [--workspace W] | token revoke --id ID | token list
+                                                          API tokens for scripts (Authorization: Bearer)
   seed                                                    load the demo datasets into the store
 `;
 

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+import { AUTH_MIGRATIONS } from "@/lib/auth/migrations";
 
 const MIGRATIONS = [
   `CREATE TABLE IF NOT EXISTS datasets (
@@ -13,6 +14,8 @@ const MIGRATIONS = [
      deleted BOOLEAN NOT NULL DEFAULT FALSE,
      PRIMARY KEY (id, version)
    )`,
+  // identity: better-auth tables, workspaces, memberships, API tokens, dataset sharing
+  ...AUTH_MIGRATIONS,
 ];
 
 /** Open (creating if needed) the embedded store file and run migrations. */

@@ -15,7 +15,7 @@ function finiteDoubleFunction(schema: string): string {
   return `CREATE OR REPLACE FUNCTION ${ident(schema)}.${PG_FINITE_DOUBLE_FN}(t text) RETURNS double precision
 LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $fn$
 DECLARE
-  s text := btrim(t, E' \\t\\n\\v\\f\\r');
+  s text := btrim(t, E' \\t\\n\\x0B\\f\\r');
   m text[];
   mant text;
   digits text;
