@@ -10,6 +10,16 @@ export const envSchema = z.object({
   MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(1024 * 1024 * 1024),
   /** minimum effective base below which cells are flagged "low base" */
   MIN_EFFECTIVE_BASE: z.coerce.number().positive().default(30),
+  /** first-start admin account (seed); when absent a one-time password is generated and printed */
+  ADMIN_EMAIL: z.string().email().optional(),
+  ADMIN_PASSWORD: z.string().min(12, "ADMIN_PASSWORD must be at least 12 characters").max(128).optional(),
+  /** signs session cookies; when absent one is generated once and kept in DATA_DIR/auth-secret */
+  BETTER_AUTH_SECRET: z.string().min(32, "BETTER_AUTH_SECRET must be at least 32 characters").optional(),
+  /** the public origin of the app (cookies, CSRF origin check); default http://localhost:PORT */
+  BETTER_AUTH_URL: z.string().url().optional(),
+  /** sign-in attempts allowed per client IP per window */
+  AUTH_LOGIN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
+  AUTH_LOGIN_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
 });
 export type Env = z.infer<typeof envSchema>;
 

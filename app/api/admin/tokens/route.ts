@@ -1,0 +1,42 @@
+// GET /api/admin/tokens – API tokens of the admin's workspace; POST {email, role} – create one
+// (the token is in this response only); DELETE ?id= – revoke
+import { z } from "zod";
+import { createApiToken, emailSchema, findUserByEmail, listApiTokens, revokeApiToken } from "@/lib/auth/identity";
+import { rolesFor, roleSchema } from "@/lib/auth/permissions";
+import { getIdentity } from "@/lib/auth/server";
+import { requireViewer } from "@/lib/auth/viewer";
+import { AppError } from "@/lib/schema/errors";
+import { readJson } from "@/lib/server/read-json";
+import { json } from "@/lib/server/responses";
+import { route } from "@/lib/server/route";
+
+export const dynamic = "force-dynamic";
+
+const ADMINS = rolesFor("users:manage");
+const createSchema = z.object({ email: emailSchema, role: roleSchema });
+
+export const GET = route(async (req) => {
+  const viewer = await requireViewer(req, ADMINS);
+  const id = await getIdentity();
+  return json({ tokens: await listApiTokens(id.sql, { workspaceId: viewer.workspaceId }) });
+});
+
+export const POST = route(async (req) => {
+  const viewer = await requireViewer(req, ADMINS);
+  const body = createSchema.parse(await readJson(req, 16 * 1024));
+  const id = await getIdentity();
+  const user = await findUserByEmail(id.sql, body.email);
+  if (!user) throw new AppError("not_found", `user not found: ${body.email}`);
+  // createApiToken refuses non-members (bad_request) and roles above the member's own (forbidden)
+  const created = await createApiToken(id.sql, { userId: user.id, workspaceId: viewer.workspaceId, role: body.role });
+  return json({ id: created.id, token: created.token, role: body.role, workspaceId: viewer.workspaceId }, 201);
+});
+
+export const DELETE = route(async (req) => {
+  const viewer = await requireViewer(req, ADMINS);
+  const tokenId = new URL(req.url).searchParams.get("id") ?? "";
+  const id = await getIdentity();
+  const mine = (await listApiTokens(id.sql, { workspaceId: viewer.workspaceId })).some((t) => t.id === tokenId && !t.revoked);
+  if (!mine || !(await revokeApiToken(id.sql, tokenId))) throw new AppError("not_found", `token not found: ${tokenId}`);
+  return json({ revoked: tokenId });
+});

@@ -1,0 +1,91 @@
+/**
+ * Tables of the identity layer (DuckDB dialect; the SQL is also valid PostgreSQL).
+ *
+ * better-auth's core models live in `auth_*` tables (model names configured in `auth.ts`;
+ * `user` is a reserved word in PostgreSQL), column names are better-auth's camelCase field names.
+ * Our own tables: workspaces (tenants), memberships (role per user and workspace), API tokens
+ * (only the SHA-256 of the token is stored) and per-dataset sharing.
+ */
+export const DEFAULT_WORKSPACE_ID = "default";
+export const DEFAULT_WORKSPACE_NAME = "Default";
+
+export const AUTH_MIGRATIONS: readonly string[] = [
+  `CREATE TABLE IF NOT EXISTS auth_user (
+     "id" VARCHAR PRIMARY KEY,
+     "name" VARCHAR NOT NULL,
+     "email" VARCHAR NOT NULL UNIQUE,
+     "emailVerified" BOOLEAN NOT NULL DEFAULT FALSE,
+     "image" VARCHAR,
+     "createdAt" TIMESTAMP NOT NULL,
+     "updatedAt" TIMESTAMP NOT NULL
+   )`,
+  `CREATE TABLE IF NOT EXISTS auth_session (
+     "id" VARCHAR PRIMARY KEY,
+     "expiresAt" TIMESTAMP NOT NULL,
+     "token" VARCHAR NOT NULL UNIQUE,
+     "createdAt" TIMESTAMP NOT NULL,
+     "updatedAt" TIMESTAMP NOT NULL,
+     "ipAddress" VARCHAR,
+     "userAgent" VARCHAR,
+     "userId" VARCHAR NOT NULL
+   )`,
+  `CREATE TABLE IF NOT EXISTS auth_account (
+     "id" VARCHAR PRIMARY KEY,
+     "accountId" VARCHAR NOT NULL,
+     "providerId" VARCHAR NOT NULL,
+     "userId" VARCHAR NOT NULL,
+     "accessToken" VARCHAR,
+     "refreshToken" VARCHAR,
+     "idToken" VARCHAR,
+     "accessTokenExpiresAt" TIMESTAMP,
+     "refreshTokenExpiresAt" TIMESTAMP,
+     "scope" VARCHAR,
+     "password" VARCHAR,
+     "createdAt" TIMESTAMP NOT NULL,
+     "updatedAt" TIMESTAMP NOT NULL
+   )`,
+  `CREATE TABLE IF NOT EXISTS auth_verification (
+     "id" VARCHAR PRIMARY KEY,
+     "identifier" VARCHAR NOT NULL,
+     "value" VARCHAR NOT NULL,
+     "expiresAt" TIMESTAMP NOT NULL,
+     "createdAt" TIMESTAMP NOT NULL,
+     "updatedAt" TIMESTAMP NOT NULL
+   )`,
+  `CREATE TABLE IF NOT EXISTS workspaces (
+     id VARCHAR PRIMARY KEY,
+     name VARCHAR NOT NULL,
+     created_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+   )`,
+  `INSERT INTO workspaces (id, name) VALUES ('${DEFAULT_WORKSPACE_ID}', '${DEFAULT_WORKSPACE_NAME}') ON CONFLICT DO NOTHING`,
+  `CREATE TABLE IF NOT EXISTS memberships (
+     user_id VARCHAR NOT NULL,
+     workspace_id VARCHAR NOT NULL,
+     role VARCHAR NOT NULL,
+     created_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+     PRIMARY KEY (user_id, workspace_id)
+   )`,
+  `CREATE TABLE IF NOT EXISTS api_tokens (
+     id VARCHAR PRIMARY KEY,
+     user_id VARCHAR NOT NULL,
+     workspace_id VARCHAR NOT NULL,
+     role VARCHAR NOT NULL,
+     token_hash VARCHAR NOT NULL UNIQUE,
+     created_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+     last_used_at TIMESTAMP,
+     revoked BOOLEAN NOT NULL DEFAULT FALSE
+   )`,
+  `CREATE TABLE IF NOT EXISTS dataset_access (
+     dataset_id VARCHAR NOT NULL,
+     workspace_id VARCHAR NOT NULL,
+     shared_with_user_id VARCHAR,
+     created_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+   )`,
+  // the owning workspace of a dataset (no row = the Default workspace; see `datasetWorkspace()` in
+  // identity.ts). A table rather than `ALTER TABLE datasets ADD COLUMN`: DuckDB 1.5 fails to replay
+  // an ADD COLUMN from the WAL after a crash (caught by lib/store/duckdb/crash-import.test.ts).
+  `CREATE TABLE IF NOT EXISTS dataset_owners (
+     dataset_id VARCHAR PRIMARY KEY,
+     workspace_id VARCHAR NOT NULL
+   )`,
+];

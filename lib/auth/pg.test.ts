@@ -1,0 +1,73 @@
+import type pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { adminQuery, dropSchema, randomSchemaName, TEST_DATABASE_URL } from "@/lib/store/postgres/test-support";
+import { createIdentity, type Identity } from "./auth";
+import { canSeeDatasetWith, createApiToken, createUserWithPassword, createWorkspace, revokeApiToken, setDatasetWorkspace } from "./identity";
+import { DEFAULT_WORKSPACE_ID } from "./migrations";
+import { openIdentityPool } from "./pg";
+import { resolveViewer } from "./viewer-core";
+
+// Same PostgreSQL as the Postgres store's tests (TEST_DATABASE_URL); a fresh schema per run.
+const BASE = "http://localhost:3000";
+const PW = "correct horse battery";
+const schema = randomSchemaName();
+let pool: pg.Pool;
+let id: Identity;
+
+beforeAll(async () => {
+  await adminQuery(`CREATE SCHEMA "${schema}"`);
+  // the store's table that dataset visibility reads (created by PostgresStore in the app)
+  await adminQuery(`CREATE TABLE datasets (id TEXT NOT NULL, version INTEGER NOT NULL, PRIMARY KEY (id, version))`, [], schema);
+  pool = await openIdentityPool(TEST_DATABASE_URL, schema);
+  await openIdentityPool(TEST_DATABASE_URL, schema).then((p) => p.end()); // migrations are idempotent
+  id = createIdentity({ pool, secret: "p".repeat(40), baseURL: BASE, loginMaxAttempts: 2 });
+});
+afterAll(async () => {
+  await pool?.end();
+  await dropSchema(schema);
+});
+
+async function signIn(email: string, password: string, ip: string): Promise<Response> {
+  return id.auth.handler(
+    new Request(`${BASE}/api/auth/sign-in/email`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: BASE, "x-forwarded-for": ip },
+      body: JSON.stringify({ email, password }),
+    }),
+  );
+}
+
+describe("identity on PostgreSQL (DATABASE_URL)", () => {
+  it("sign-in, session viewer, sign-out, rate limit", async () => {
+    await createUserWithPassword(id, { email: "pg@example.org", password: PW, role: "researcher", workspaceId: DEFAULT_WORKSPACE_ID });
+    const res = await signIn("pg@example.org", PW, "10.3.3.3");
+    expect(res.status).toBe(200);
+    const cookie = res.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
+    expect(await resolveViewer(id, new Headers({ cookie }))).toMatchObject({ email: "pg@example.org", role: "researcher", via: "session" });
+    await id.auth.handler(new Request(`${BASE}/api/auth/sign-out`, { method: "POST", headers: { cookie, origin: BASE } }));
+    expect(await resolveViewer(id, new Headers({ cookie }))).toBeNull();
+
+    expect((await signIn("pg@example.org", "wrong password!!", "10.4.4.4")).status).toBe(401);
+    expect((await signIn("pg@example.org", "wrong password!!", "10.4.4.4")).status).toBe(401);
+    expect((await signIn("pg@example.org", PW, "10.4.4.4")).status).toBe(429);
+  });
+
+  it("tokens and dataset visibility", async () => {
+    const u = await createUserWithPassword(id, { email: "pgtok@example.org", password: PW, role: "analyst", workspaceId: DEFAULT_WORKSPACE_ID });
+    const t = await createApiToken(id.sql, { userId: u.id, workspaceId: DEFAULT_WORKSPACE_ID, role: "viewer" });
+    expect((await resolveViewer(id, new Headers({ authorization: `Bearer ${t.token}` })))?.role).toBe("viewer");
+    expect(await revokeApiToken(id.sql, t.id)).toBe(true);
+    expect(await resolveViewer(id, new Headers({ authorization: `Bearer ${t.token}` }))).toBeNull();
+
+    await pool.query(`INSERT INTO datasets (id, version) VALUES ('pg-a', 1), ('pg-b', 1)`);
+    const other = await createWorkspace(id.sql, "Other");
+    await setDatasetWorkspace(id.sql, "pg-b", other.id);
+    const viewer = { userId: u.id, workspaceId: DEFAULT_WORKSPACE_ID };
+    expect(await canSeeDatasetWith(id.sql, viewer, "pg-a")).toBe(true);
+    expect(await canSeeDatasetWith(id.sql, viewer, "pg-b")).toBe(false);
+    expect(await canSeeDatasetWith(id.sql, viewer, "pg-none")).toBe(false);
+  });
+});

@@ -1,0 +1,68 @@
+import { timestampValue, type DuckDBConnection, type DuckDBInstance, type DuckDBValue } from "@duckdb/node-api";
+
+/** A SQL parameter as the identity layer passes it (`$1`, `$2`, … placeholders). */
+export type SqlParam = string | number | boolean | Date | null;
+export type SqlRow = Record<string, unknown>;
+
+/**
+ * The few SQL primitives the identity layer needs. Placeholders are `$1…$n`, which both DuckDB
+ * and PostgreSQL accept, so a `pg` implementation is a thin wrapper over `Pool.query`.
+ */
+export interface SqlRunner {
+  all(sql: string, params?: SqlParam[]): Promise<SqlRow[]>;
+  /** run `fn` inside one transaction (BEGIN … COMMIT, ROLLBACK on throw) */
+  transaction<T>(fn: (tx: SqlRunner) => Promise<T>): Promise<T>;
+}
+
+function toDuck(v: SqlParam): DuckDBValue {
+  if (v instanceof Date) return timestampValue(BigInt(v.getTime()) * 1000n);
+  return v;
+}
+
+function normalizeRow(row: SqlRow): SqlRow {
+  for (const [k, v] of Object.entries(row)) if (typeof v === "bigint") row[k] = Number(v);
+  return row;
+}
+
+async function allOn(conn: DuckDBConnection, sql: string, params: SqlParam[]): Promise<SqlRow[]> {
+  const reader = await conn.runAndReadAll(sql, params.map(toDuck));
+  return (reader.getRowObjectsJS() as SqlRow[]).map(normalizeRow);
+}
+
+/** SqlRunner over one DuckDB instance: a fresh connection per statement, one per transaction. */
+export function duckdbRunner(instance: DuckDBInstance): SqlRunner {
+  return {
+    async all(sql, params = []) {
+      const conn = await instance.connect();
+      try {
+        return await allOn(conn, sql, params);
+      } finally {
+        conn.closeSync();
+      }
+    },
+    async transaction(fn) {
+      const conn = await instance.connect();
+      const tx = connectionRunner(conn);
+      await conn.run("BEGIN TRANSACTION");
+      try {
+        const result = await fn(tx);
+        await conn.run("COMMIT");
+        return result;
+      } catch (err) {
+        await conn.run("ROLLBACK").catch(() => undefined);
+        throw err;
+      } finally {
+        conn.closeSync();
+      }
+    },
+  };
+}
+
+/** SqlRunner bound to one connection that is already inside a transaction (nested = same tx). */
+function connectionRunner(conn: DuckDBConnection): SqlRunner {
+  const self: SqlRunner = {
+    all: (sql, params = []) => allOn(conn, sql, params),
+    transaction: (fn) => fn(self),
+  };
+  return self;
+}

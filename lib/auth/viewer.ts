@@ -1,0 +1,46 @@
+import "server-only";
+import { canSeeDatasetWith, setDatasetWorkspace, visibleDatasetIdsWith, type Viewer } from "./identity";
+import type { Role } from "./permissions";
+import { appOrigin, getIdentity } from "./server";
+import { assertDatasetVisibleWith, requireViewerWith, resolveViewer } from "./viewer-core";
+
+export type { Viewer } from "./identity";
+export { assertCan, WORKSPACE_HEADER } from "./viewer-core";
+
+/** The caller of a route handler (session cookie or `Authorization: Bearer`), or null. */
+export async function getViewer(req: Request): Promise<Viewer | null> {
+  return resolveViewer(await getIdentity(), req.headers);
+}
+
+/** For server components and server actions: `getViewerFromHeaders(await headers())`. */
+export async function getViewerFromHeaders(headers: Headers): Promise<Viewer | null> {
+  return resolveViewer(await getIdentity(), headers);
+}
+
+/**
+ * The caller, or throw AppError("unauthorized") (no or bad credentials) / AppError("forbidden")
+ * (role not in `allowedRoles`, or a cookie-authenticated cross-origin write).
+ */
+export async function requireViewer(req: Request, allowedRoles?: readonly Role[]): Promise<Viewer> {
+  return requireViewerWith(await getIdentity(), req, appOrigin(), allowedRoles);
+}
+
+/** Same workspace, or shared with the viewer's workspace or with the viewer. */
+export async function canSeeDataset(viewer: Viewer, datasetId: string): Promise<boolean> {
+  return canSeeDatasetWith((await getIdentity()).sql, viewer, datasetId);
+}
+
+/** Throw AppError("not_found") unless the viewer may see the dataset (same answer as a missing id). */
+export async function assertDatasetVisible(viewer: Viewer, datasetId: string): Promise<void> {
+  return assertDatasetVisibleWith(await getIdentity(), viewer, datasetId);
+}
+
+/** Ids of every dataset the viewer may see (filter dataset lists with it). */
+export async function visibleDatasetIds(viewer: Viewer): Promise<Set<string>> {
+  return visibleDatasetIdsWith((await getIdentity()).sql, viewer);
+}
+
+/** Make a freshly imported dataset belong to the viewer's workspace (call right after the import). */
+export async function claimDataset(viewer: Viewer, datasetId: string): Promise<void> {
+  await setDatasetWorkspace((await getIdentity()).sql, datasetId, viewer.workspaceId);
+}
