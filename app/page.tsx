@@ -1,6 +1,9 @@
+import Link from "next/link";
 import { HeadlineCard } from "@/components/dashboards/headline-card";
+import { InsightsPanel } from "@/components/insights/insights-panel";
 import { EmptyState } from "@/components/states/states";
 import { serializeBreakdownState } from "@/lib/analysis/breakdown-state";
+import { insightsDefaults } from "@/lib/insights/defaults";
 import { loadHome } from "@/lib/server/home";
 
 export const dynamic = "force-dynamic";
@@ -34,6 +37,26 @@ export default async function HomePage() {
           }).toString()}`}
         />
       )}
+      {home.status === "ready" ? <HomeInsights datasetId={home.dataset.id} /> : null}
     </div>
+  );
+}
+
+/** Insights for the demo headline: top drivers and the differences that survive FDR control. */
+function HomeInsights({ datasetId }: { datasetId: string }) {
+  const { spec } = insightsDefaults(datasetId, []);
+  if (!spec) return null;
+  return (
+    <section className="flex flex-col gap-3" aria-labelledby="home-insights">
+      <div className="flex items-baseline justify-between gap-2">
+        <h2 id="home-insights" className="text-lg font-semibold tracking-tight">
+          Insights
+        </h2>
+        <Link href={`/datasets/${datasetId}/insights`} className="text-sm font-medium text-[var(--color-accent)] hover:underline">
+          All insights →
+        </Link>
+      </div>
+      <InsightsPanel datasetId={datasetId} spec={spec} compact />
+    </section>
   );
 }

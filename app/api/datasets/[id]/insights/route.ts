@@ -1,0 +1,32 @@
+// POST /api/datasets/{id}/insights – scan every segment question for differences in an outcome
+// share; findings are controlled for false discoveries (Benjamini–Hochberg) across the scan
+import { toQuestionLite } from "@/lib/analysis/question-roles";
+import { insightsRequestSchema } from "@/lib/insights/types";
+import { scanInsights } from "@/lib/insights/scan";
+import { AppError } from "@/lib/schema/errors";
+import { json } from "@/lib/server/responses";
+import { readJson } from "@/lib/server/read-json";
+import { route } from "@/lib/server/route";
+import { runCrosstab } from "@/lib/services/crosstab";
+import { getStore } from "@/lib/store";
+
+export const dynamic = "force-dynamic";
+
+export const POST = route<{ id: string }>(async (req, { id }) => {
+  const store = await getStore();
+  const dataset = await store.getDataset(id);
+  if (!dataset) throw new AppError("not_found", `dataset not found: ${id}`);
+  const body = insightsRequestSchema.parse(await readJson(req, 64 * 1024));
+  const outcome = dataset.questions.find((q) => q.id === body.outcome);
+  if (!outcome) throw new AppError("unknown_question", `unknown outcome question: ${body.outcome}`, { role: "outcome", name: body.outcome });
+  const scan = await scanInsights(dataset.questions.map(toQuestionLite), (spec) => runCrosstab(store, dataset, spec), {
+    outcome: body.outcome,
+    outcome_category: body.outcome_category,
+    weight: body.weight,
+    filters: body.filters,
+    q: body.q,
+    minEffectiveN: body.min_effective_n,
+    outcomeLabel: body.outcome_label,
+  });
+  return json({ dataset: { id: dataset.id, version: dataset.version }, ...scan });
+});

@@ -1,0 +1,82 @@
+"use client";
+
+import { Bar, BarChart, CartesianGrid, Cell, ErrorBar, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { SERIES_COLORS } from "@/components/charts/chart-config";
+
+export interface DriverDatum {
+  key: string;
+  /** the predictor's question label (short) */
+  label: string;
+  /** odds ratio of its strongest term, its interval */
+  or: number;
+  lo: number;
+  hi: number;
+  /** pre-formatted texts from lib/format */
+  detail: string;
+  pText: string;
+  significant: boolean;
+}
+
+const TICKS = [0.125, 0.25, 0.5, 1, 2, 4, 8, 16, 32];
+
+function TooltipBody({ active, payload }: { active?: boolean; payload?: { payload: DriverDatum }[] }) {
+  if (!active || !payload?.length) return null;
+  const d = payload[0].payload;
+  return (
+    <div className="max-w-xs rounded-md border border-slate-200 bg-white px-3 py-2 text-xs shadow-md">
+      <p className="font-medium text-slate-900">{d.label}</p>
+      <p className="tabular">{d.detail}</p>
+      <p className="tabular text-slate-500">{d.pText}</p>
+    </div>
+  );
+}
+
+/**
+ * Ranked key drivers: one horizontal bar per predictor, the odds ratio of its strongest term with
+ * its confidence interval, on a log scale (bars grow left or right from an odds ratio of 1).
+ * Plotted as log2(OR) on a linear axis whose ticks are labelled as odds ratios.
+ */
+export function DriverChart({ data, title }: { data: DriverDatum[]; title: string }) {
+  const rows = data.map((d) => {
+    const v = Math.log2(d.or);
+    return { ...d, plot: v, err: [v - Math.log2(d.lo), Math.log2(d.hi) - v] };
+  });
+  const extent = Math.max(1, ...rows.flatMap((r) => [Math.abs(Math.log2(r.lo)), Math.abs(Math.log2(r.hi))]).filter(Number.isFinite));
+  const bound = Math.min(5, Math.ceil(extent));
+  const ticks = TICKS.map(Math.log2).filter((t) => Math.abs(t) <= bound);
+  const height = Math.max(140, rows.length * 36 + 50);
+  const labelWidth = Math.min(220, Math.max(72, Math.max(...rows.map((r) => r.label.length)) * 7));
+  return (
+    <figure aria-label={title} className="w-full" data-testid="driver-chart">
+      <ResponsiveContainer width="100%" height={height}>
+        <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }} accessibilityLayer>
+          <CartesianGrid horizontal={false} stroke="#e2e8f0" />
+          <XAxis
+            type="number"
+            domain={[-bound, bound]}
+            ticks={ticks}
+            allowDataOverflow
+            tickFormatter={(v: number) => {
+              const or = 2 ** v;
+              return or >= 1 ? `${or}×` : `1/${1 / or}`;
+            }}
+            tick={{ fontSize: 12 }}
+            label={{ value: "odds ratio (log scale)", position: "insideBottom", offset: -4, fontSize: 11, fill: "#64748b" }}
+          />
+          <YAxis type="category" dataKey="label" width={labelWidth} tick={{ fontSize: 12 }} interval={0} />
+          <Tooltip content={<TooltipBody />} cursor={{ fill: "rgba(148,163,184,0.12)" }} />
+          <ReferenceLine x={0} stroke="#0f172a" />
+          <Bar dataKey="plot" isAnimationActive={false}>
+            {rows.map((d) => (
+              <Cell key={d.key} fill={SERIES_COLORS[0]} fillOpacity={d.significant ? 1 : 0.4} />
+            ))}
+            <ErrorBar dataKey="err" width={6} strokeWidth={1.5} stroke="#0f172a" direction="x" isAnimationActive={false} />
+          </Bar>
+        </BarChart>
+      </ResponsiveContainer>
+      <figcaption className="text-xs text-slate-500">
+        Bars: odds ratio of each question&apos;s strongest level against its reference, with the 95% interval; faded bars are not significant at 5%.
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,77 @@
+"use client";
+
+import { useState } from "react";
+import type { QuestionLite } from "@/lib/analysis/question-roles";
+import { insightOutcomes, type InsightsSpecDefaults } from "@/lib/insights/outcome-choice";
+import { EmptyState } from "@/components/states/states";
+import { Card, CardContent } from "@/components/ui/card";
+import { Field, Select } from "@/components/ui/field";
+import { InsightsPanel, type InsightsSpec } from "./insights-panel";
+
+interface Props {
+  datasetId: string;
+  questions: QuestionLite[];
+  defaults: InsightsSpecDefaults;
+}
+
+/** Outcome, category and weight pickers above the insights panel. */
+export function InsightsExplorer({ datasetId, questions, defaults }: Props) {
+  const [spec, setSpec] = useState<InsightsSpec | null>(defaults.spec);
+  const outcomes = insightOutcomes(questions);
+  const weights = questions.filter((q) => q.type === "weight");
+  if (!spec || outcomes.length === 0) {
+    return <EmptyState title="Nothing to explain yet">Insights need a single-choice or scale question with at least two options.</EmptyState>;
+  }
+  const outcomeQ = outcomes.find((q) => q.id === spec.outcome);
+  const filterText = Object.entries(spec.filters)
+    .map(([k, v]) => `${k} = ${v.join(" or ")}`)
+    .join("; ");
+  return (
+    <div className="flex flex-col gap-6">
+      <Card>
+        <CardContent className="grid gap-4 sm:grid-cols-3">
+          <Field label="Outcome" htmlFor="insights-outcome">
+            <Select
+              id="insights-outcome"
+              value={spec.outcome}
+              onChange={(e) => {
+                const q = outcomes.find((x) => x.id === e.target.value);
+                if (q) setSpec({ outcome: q.id, outcome_category: q.options[0].code, weight: spec.weight, filters: spec.outcome === q.id ? spec.filters : {} });
+              }}
+            >
+              {outcomes.map((q) => (
+                <option key={q.id} value={q.id}>
+                  {q.label.length > 80 ? `${q.label.slice(0, 79)}…` : q.label}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label="Category" htmlFor="insights-category" hint={filterText ? `Among: ${filterText}` : undefined}>
+            <Select
+              id="insights-category"
+              value={spec.outcome_category}
+              onChange={(e) => setSpec({ ...spec, outcome_category: e.target.value, outcome_label: undefined })}
+            >
+              {(outcomeQ?.options ?? []).map((o) => (
+                <option key={o.code} value={o.code}>
+                  {o.label}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label="Weight" htmlFor="insights-weight">
+            <Select id="insights-weight" value={spec.weight ?? ""} onChange={(e) => setSpec({ ...spec, weight: e.target.value || undefined })}>
+              <option value="">Unweighted</option>
+              {weights.map((q) => (
+                <option key={q.id} value={q.id}>
+                  {q.label || q.id}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        </CardContent>
+      </Card>
+      <InsightsPanel datasetId={datasetId} spec={spec} />
+    </div>
+  );
+}
