@@ -1,7 +1,10 @@
 import { defineConfig } from "@playwright/test";
+import { E2E_ADMIN } from "./e2e/e2e-admin";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const CI = Boolean(process.env.CI);
+const BASE = `http://127.0.0.1:${PORT}`;
+const AUTH_STATE = "test-results/.auth/admin.json";
 
 export default defineConfig({
   testDir: "e2e",
@@ -13,7 +16,7 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   reporter: CI ? [["list"]] : [["list"]],
   use: {
-    baseURL: `http://127.0.0.1:${PORT}`,
+    baseURL: BASE,
     trace: "on-first-retry",
     screenshot: "only-on-failure",
     launchOptions: {
@@ -22,8 +25,10 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "api", testMatch: /api\/.*\.spec\.ts/ },
-    { name: "journeys", testMatch: /journeys\/.*\.spec\.ts/ },
+    { name: "setup", testMatch: /auth\.setup\.ts/ },
+    { name: "security", testMatch: /security\/.*\.spec\.ts/, use: { extraHTTPHeaders: { origin: BASE } }, dependencies: ["setup"] },
+    { name: "api", testMatch: /api\/.*\.spec\.ts/, use: { storageState: AUTH_STATE, extraHTTPHeaders: { origin: BASE } }, dependencies: ["setup"] },
+    { name: "journeys", testMatch: /journeys\/.*\.spec\.ts/, use: { storageState: AUTH_STATE }, dependencies: ["setup"] },
   ],
   webServer: {
     command: "bash scripts/e2e-server.sh",
@@ -32,6 +37,6 @@ export default defineConfig({
     reuseExistingServer: !CI,
     stdout: "pipe",
     stderr: "pipe",
-    env: { E2E_PORT: String(PORT) },
+    env: { E2E_PORT: String(PORT), ADMIN_EMAIL: E2E_ADMIN.email, ADMIN_PASSWORD: E2E_ADMIN.password, BETTER_AUTH_URL: BASE },
   },
 });

@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import Link from "next/link";
+import { headers } from "next/headers";
 import { AppNav } from "@/components/layout/app-nav";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import { getViewerFromHeaders } from "@/lib/auth/viewer";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -9,7 +12,8 @@ export const metadata: Metadata = {
   description: "Survey analytics with defensible statistics: weighted breakdowns, confidence intervals, significance tests.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const viewer = await getViewerFromHeaders(await headers()).catch(() => null);
   return (
     <html lang="en">
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
@@ -22,7 +26,14 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               <span aria-hidden className="inline-block size-3 rounded-sm bg-[var(--color-accent)]" />
               Surveyscope
             </Link>
-            <AppNav />
+            {viewer ? <AppNav /> : null}
+            {viewer ? (
+              <div className="mt-4 hidden flex-col gap-1 border-t border-slate-100 px-3 pt-4 text-xs text-slate-500 md:flex" data-testid="viewer">
+                <span className="truncate font-medium text-slate-700">{viewer.email}</span>
+                <span>{viewer.role}</span>
+                <SignOutButton />
+              </div>
+            ) : null}
           </aside>
           <main id="main" className="mx-auto w-full max-w-6xl flex-1 p-4 md:p-8">
             {children}

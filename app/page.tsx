@@ -37,7 +37,7 @@ export default async function HomePage() {
           }).toString()}`}
         />
       )}
-      {home.status === "ready" ? <HomeInsights datasetId={home.dataset.id} /> : null}
+      {home.status === "ready" && home.canAnalyze ? <HomeInsights datasetId={home.dataset.id} /> : null}
     </div>
   );
 }

@@ -3,12 +3,14 @@ import { BenchmarkList } from "@/components/benchmarks/benchmark-list";
 import { TopicTabs } from "@/components/benchmarks/topic-tabs";
 import { benchmarkTopicSchema } from "@/lib/schema/benchmark";
 import { loadBenchmarks } from "@/lib/server/home";
+import { requirePageViewer } from "@/lib/server/authorize";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Benchmarks" };
 
 export default async function BenchmarksPage({ searchParams }: { searchParams: Promise<{ topic?: string }> }) {
   const { topic } = await searchParams;
+  await requirePageViewer("benchmarks:read", "/benchmarks");
   const data = loadBenchmarks();
   const topics = benchmarkTopicSchema.options
     .map((t) => ({ topic: t, count: data.figures.filter((f) => f.topic === t).length }))

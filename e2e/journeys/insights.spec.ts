@@ -31,10 +31,11 @@ test.describe("insights journey", () => {
     await expect(table.getByRole("row").filter({ hasText: "Fully mature" })).toBeVisible();
   });
 
-  test("the insights API answers with the error envelope", async ({ request }) => {
-    const missing = await request.post("/api/datasets/no-such-dataset/insights", { data: { outcome: "x", outcome_category: "Yes" } });
+  test("the insights API answers with the error envelope", async ({ request, baseURL }) => {
+    const headers = { origin: baseURL! }; // a signed-in session writes only from the app's own origin
+    const missing = await request.post("/api/datasets/no-such-dataset/insights", { data: { outcome: "x", outcome_category: "Yes" }, headers });
     expect(missing.status()).toBe(404);
-    const bad = await request.post("/api/datasets/ai-agents-production/drivers", { data: { outcome: "rolled_back" } });
+    const bad = await request.post("/api/datasets/ai-agents-production/drivers", { data: { outcome: "rolled_back" }, headers });
     expect(bad.status()).toBe(422);
     expect((await bad.json()).error.message).toMatch(/outcome_category/);
   });

@@ -36,6 +36,15 @@ export const SESSION_UPDATE_AGE_SECONDS = 15 * 60;
  * and removed accounts take effect on the next request), an in-process rate limit that is on in every
  * environment (tighter on sign-in), and secure cookies whenever the public URL is https.
  */
+/** An origin plus its loopback twin (localhost ⇄ 127.0.0.1), so both addresses of a local install sign in. */
+export function loopbackAliases(origin: string): string[] {
+  const u = new URL(origin);
+  if (u.hostname !== "localhost" && u.hostname !== "127.0.0.1") return [origin];
+  const twin = new URL(origin);
+  twin.hostname = u.hostname === "localhost" ? "127.0.0.1" : "localhost";
+  return [u.origin, twin.origin];
+}
+
 export function createAuth(opts: CreateAuthOptions) {
   const loginRule = { window: opts.loginWindowSeconds ?? 60, max: opts.loginMaxAttempts ?? 5 };
   return betterAuth({
@@ -43,7 +52,7 @@ export function createAuth(opts: CreateAuthOptions) {
     baseURL: opts.baseURL,
     basePath: "/api/auth",
     secret: opts.secret,
-    trustedOrigins: [new URL(opts.baseURL).origin],
+    trustedOrigins: loopbackAliases(new URL(opts.baseURL).origin),
     database: opts.pool ?? duckdbAdapter(opts.instance),
     user: { modelName: "auth_user" },
     session: {

@@ -24,11 +24,13 @@ export function getIdentity(): Promise<Identity> {
         loginMaxAttempts: env.AUTH_LOGIN_MAX_ATTEMPTS,
         loginWindowSeconds: env.AUTH_LOGIN_WINDOW_SECONDS,
       };
-      if (store instanceof DuckDbStore) return createIdentity({ ...common, instance: store.duckdbInstance });
-      if (store instanceof PostgresStore && env.DATABASE_URL) {
+      // compare by kind, not instanceof: Next bundles server components and route handlers
+      // separately, so the process-wide store may come from another copy of the class
+      if (store.kind === "duckdb") return createIdentity({ ...common, instance: (store as DuckDbStore).duckdbInstance });
+      if (store.kind === "postgres" && env.DATABASE_URL) {
         // identity tables sit beside the store's tables (same schema); the login rate limit stays
         // per instance (in-process memory)
-        return createIdentity({ ...common, pool: await openIdentityPool(env.DATABASE_URL, store.schema) });
+        return createIdentity({ ...common, pool: await openIdentityPool(env.DATABASE_URL, (store as PostgresStore).schema) });
       }
       throw new AppError("internal", "no database for authentication");
     })();

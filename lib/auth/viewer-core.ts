@@ -2,6 +2,7 @@ import { AppError } from "@/lib/schema/errors";
 import type { Identity } from "./auth";
 import { canSeeDatasetWith, getMembership, resolveApiToken, type Viewer } from "./identity";
 import { can, type Action, type Role } from "./permissions";
+import { loopbackAliases } from "./auth";
 
 export type { Viewer } from "./identity";
 
@@ -35,7 +36,7 @@ export async function resolveViewer(id: Identity, headers: Headers): Promise<Vie
 export function isSameOriginWrite(req: Request, appOrigin: string): boolean {
   if (SAFE_METHODS.has(req.method.toUpperCase())) return true;
   const origin = req.headers.get("origin");
-  if (origin) return origin === appOrigin || origin === new URL(req.url).origin;
+  if (origin) return loopbackAliases(appOrigin).includes(origin) || origin === new URL(req.url).origin;
   return req.headers.get("sec-fetch-site") === "same-origin";
 }
 

@@ -6,6 +6,9 @@ import { demoManifestSchema, type DemoHeadline } from "@/lib/schema/demo-manifes
 import { getEnv } from "@/lib/schema/env";
 import { runCrosstab } from "@/lib/services/crosstab";
 import { getStore } from "@/lib/store";
+import { canSeeDataset } from "@/lib/auth/viewer";
+import { can } from "@/lib/auth/permissions";
+import { requirePageViewer } from "./authorize";
 
 const DATA = path.join(process.cwd(), "data");
 
@@ -27,15 +30,17 @@ export function headlineSpec(h: DemoHeadline) {
 
 /** Home page: the first demo dataset's headline breakdown plus its benchmark figures. */
 export async function loadHome() {
+  const viewer = await requirePageViewer("dashboards:read", "/");
   const manifest = demoManifestSchema.parse(JSON.parse(fs.readFileSync(path.join(DATA, "demo", "manifest.json"), "utf8")));
   const entry = manifest.datasets[0];
   const store = await getStore();
-  const dataset = await store.getDataset(entry.id);
+  const dataset = (await canSeeDataset(viewer, entry.id)) ? await store.getDataset(entry.id) : null;
   const figures = loadBenchmarks().figures;
   const benchmarks = entry.headline.benchmarkIds
     .map((id) => figures.find((f) => f.id === id))
     .filter((f): f is BenchmarkFigure => f !== undefined);
-  if (!dataset) return { status: "missing" as const, entry, benchmarks };
+  const canAnalyze = can(viewer.role, "crosstab:run");
+  if (!dataset) return { status: "missing" as const, entry, benchmarks, canAnalyze };
   const result = await runCrosstab(store, dataset, headlineSpec(entry.headline));
-  return { status: "ready" as const, entry, dataset: { id: dataset.id, name: dataset.name }, result, benchmarks, minBase: getEnv().MIN_EFFECTIVE_BASE };
+  return { status: "ready" as const, canAnalyze, entry, dataset: { id: dataset.id, name: dataset.name }, result, benchmarks, minBase: getEnv().MIN_EFFECTIVE_BASE };
 }

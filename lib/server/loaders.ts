@@ -1,24 +1,31 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { toQuestionLite } from "@/lib/analysis/question-roles";
+import type { Action } from "@/lib/auth/permissions";
+import { visibleDatasetIds } from "@/lib/auth/viewer";
 import { getEnv } from "@/lib/schema/env";
 import { getStore } from "@/lib/store";
+import { requirePageViewer, requireVisibleDataset } from "./authorize";
 
-/** Datasets page: every dataset summary, newest first. */
-export async function loadDatasetList() {
-  return (await getStore()).listDatasets();
+/** Datasets page: the summaries of every dataset the viewer may see, newest first. */
+export async function loadDatasetList(path = "/datasets") {
+  const viewer = await requirePageViewer("dataset:read", path);
+  const visible = await visibleDatasetIds(viewer);
+  return (await (await getStore()).listDatasets()).filter((d) => visible.has(d.id));
 }
 
-/** Dataset overview: the dataset or a 404. */
-export async function loadDataset(id: string) {
+/** Dataset pages: the dataset, or a 404 when absent or not the viewer's (indistinguishable). */
+export async function loadDataset(id: string, action: Action = "dataset:read", path = `/datasets/${id}`) {
+  const viewer = await requirePageViewer(action, path);
+  await requireVisibleDataset(viewer, id);
   const dataset = await (await getStore()).getDataset(id);
   if (!dataset) notFound();
   return dataset;
 }
 
-/** Analyze page: the question list the breakdown builder needs. */
-export async function loadAnalysis(id: string) {
-  const dataset = await loadDataset(id);
+/** Analyze, weighting and insights pages: the question list the builders need. */
+export async function loadAnalysis(id: string, action: Action = "crosstab:run", path = `/datasets/${id}/analyze`) {
+  const dataset = await loadDataset(id, action, path);
   return {
     dataset: { id: dataset.id, name: dataset.name, respondents: dataset.respondents, synthetic: dataset.synthetic },
     questions: dataset.questions.map(toQuestionLite),

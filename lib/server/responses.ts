@@ -29,6 +29,10 @@ export function toErrorResponse(err: unknown): Response {
     const where = first?.path.length ? `${first.path.join(".")}: ` : "";
     return errorResponse("validation_failed", `${where}${first?.message ?? "invalid input"}`, 422, { issues: err.issues });
   }
+  if (err instanceof Error && (err.name === "AbortError" || err.message === "aborted")) {
+    // the client went away (cancelled upload, closed tab): nothing to report
+    return errorResponse("bad_request", "request aborted by the client", 400);
+  }
   console.error("unhandled error", err);
   return errorResponse("internal", "internal error", 500);
 }

@@ -7,6 +7,7 @@ import { sourceFormatSchema } from "@/lib/schema/question";
 import type { Dataset } from "@/lib/schema/dataset";
 import { importDataset } from "@/lib/services/import-dataset";
 import { getStore } from "@/lib/store";
+import { claimDataset, type Viewer } from "@/lib/auth/viewer";
 import { bodyChunks } from "./body-stream";
 import { json, toErrorResponse } from "./responses";
 
@@ -33,7 +34,7 @@ function limitBytes(max: number) {
  * events (`{"type":"progress",…}`) and ends with `{"type":"done","dataset":…}` or
  * `{"type":"error","error":…}`; otherwise it is a plain 201 / 4xx.
  */
-export async function handleUpload(req: Request, owner: string): Promise<Response> {
+export async function handleUpload(req: Request, viewer: Viewer): Promise<Response> {
   const url = new URL(req.url);
   const query = uploadQuerySchema.parse(Object.fromEntries(url.searchParams));
   const env = getEnv();
@@ -42,9 +43,9 @@ export async function handleUpload(req: Request, owner: string): Promise<Respons
     throw new AppError("payload_too_large", `upload too large: ${declared} bytes (limit ${env.MAX_UPLOAD_BYTES})`);
   }
   const store = await getStore();
-  const run = (onProgress?: (p: IngestProgress) => void): Promise<Dataset> =>
-    importDataset(store, {
-      meta: { name: query.name, owner, fileName: query.fileName ?? query.name },
+  const run = async (onProgress?: (p: IngestProgress) => void): Promise<Dataset> => {
+    const dataset = await importDataset(store, {
+      meta: { name: query.name, owner: viewer.email, fileName: query.fileName ?? query.name },
       source: limitBytes(env.MAX_UPLOAD_BYTES)(bodyChunks(req.body)),
       options: {
         encoding: query.encoding,
@@ -54,6 +55,10 @@ export async function handleUpload(req: Request, owner: string): Promise<Respons
         onProgress,
       },
     });
+    // the new dataset belongs to the uploader's workspace (until then it is visible to no one else)
+    await claimDataset(viewer, dataset.id);
+    return dataset;
+  };
 
   if (!(req.headers.get("accept") ?? "").includes("application/x-ndjson")) {
     return json(await run(), 201);

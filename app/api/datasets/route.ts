@@ -1,4 +1,6 @@
-// GET /api/datasets – list datasets; POST /api/datasets?name=… – upload a survey file (raw body)
+// GET /api/datasets – the datasets the caller may see; POST /api/datasets?name=… – upload a survey file (raw body)
+import { visibleDatasetIds } from "@/lib/auth/viewer";
+import { authorize } from "@/lib/server/authorize";
 import { json } from "@/lib/server/responses";
 import { route } from "@/lib/server/route";
 import { handleUpload } from "@/lib/server/upload";
@@ -6,9 +8,11 @@ import { getStore } from "@/lib/store";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route(async () => {
-  const store = await getStore();
-  return json({ datasets: await store.listDatasets() });
+export const GET = route(async (req) => {
+  const viewer = await authorize(req, "dataset:read");
+  const visible = await visibleDatasetIds(viewer);
+  const datasets = (await (await getStore()).listDatasets()).filter((d) => visible.has(d.id));
+  return json({ datasets });
 });
 
-export const POST = route(async (req) => handleUpload(req, "admin"));
+export const POST = route(async (req) => handleUpload(req, await authorize(req, "dataset:upload")));

@@ -1,4 +1,4 @@
-// GET /api/health – liveness and store readiness
+// GET /api/health – liveness and store readiness (public: reveals nothing about the data)
 import { json } from "@/lib/server/responses";
 import { route } from "@/lib/server/route";
 import { getStore } from "@/lib/store";
@@ -7,6 +7,5 @@ export const dynamic = "force-dynamic";
 
 export const GET = route(async () => {
   const store = await getStore();
-  const datasets = await store.listDatasets();
-  return json({ status: "ok", store: store.kind, datasets: datasets.length });
+  return json({ status: "ok", store: store.kind });
 });

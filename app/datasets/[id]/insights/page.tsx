@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 export default async function InsightsPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { dataset, questions } = await loadAnalysis(id);
+  const { dataset, questions } = await loadAnalysis(id, "crosstab:run", `/datasets/${id}/insights`);
   const defaults = insightsDefaults(dataset.id, questions);
   return (
     <div className="flex flex-col gap-6">

@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 
 export default async function SchemaPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const d = await loadDataset(id);
+  const d = await loadDataset(id, "schema:edit", `/datasets/${id}/schema`);
   return (
     <div className="flex flex-col gap-6">
       <header className="flex flex-wrap items-start justify-between gap-4">

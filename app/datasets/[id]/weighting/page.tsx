@@ -6,7 +6,7 @@ export const dynamic = "force-dynamic";
 
 export default async function WeightingPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { dataset, questions } = await loadAnalysis(id);
+  const { dataset, questions } = await loadAnalysis(id, "schema:edit", `/datasets/${id}/weighting`);
   return (
     <div className="flex flex-col gap-6">
       <header className="flex flex-col gap-1">

@@ -6,16 +6,14 @@ import { scanInsights } from "@/lib/insights/scan";
 import { AppError } from "@/lib/schema/errors";
 import { json } from "@/lib/server/responses";
 import { readJson } from "@/lib/server/read-json";
+import { authorizeDataset } from "@/lib/server/authorize";
 import { route } from "@/lib/server/route";
 import { runCrosstab } from "@/lib/services/crosstab";
-import { getStore } from "@/lib/store";
 
 export const dynamic = "force-dynamic";
 
 export const POST = route<{ id: string }>(async (req, { id }) => {
-  const store = await getStore();
-  const dataset = await store.getDataset(id);
-  if (!dataset) throw new AppError("not_found", `dataset not found: ${id}`);
+  const { store, dataset } = await authorizeDataset(req, id, "crosstab:run");
   const body = insightsRequestSchema.parse(await readJson(req, 64 * 1024));
   const outcome = dataset.questions.find((q) => q.id === body.outcome);
   if (!outcome) throw new AppError("unknown_question", `unknown outcome question: ${body.outcome}`, { role: "outcome", name: body.outcome });

@@ -1,5 +1,0 @@
-import { LoadingPanel } from "@/components/states/states";
-
-export default function Loading() {
-  return <LoadingPanel />;
-}

@@ -1,0 +1,92 @@
+import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
+import { can, type Action, type Role } from "@/lib/auth/permissions";
+import { expect, test } from "../fixtures";
+import { E2E_ADMIN } from "../e2e-admin";
+
+const ROLES: Role[] = ["admin", "researcher", "analyst", "viewer"];
+const DEMO = "ai-agents-production";
+const CSV = "q,seg\nyes,a\nno,b\n";
+
+/** Every data route of /api/openapi.json with the action it needs and a request that exercises it. */
+const ROUTES: { method: "GET" | "POST" | "PUT" | "DELETE"; path: string; action: Action; body?: unknown; raw?: string }[] = [
+  { method: "GET", path: "/api/datasets", action: "dataset:read" },
+  { method: "POST", path: "/api/datasets?name=matrix", action: "dataset:upload", raw: CSV },
+  { method: "GET", path: `/api/datasets/${DEMO}`, action: "dataset:read" },
+  { method: "DELETE", path: "/api/datasets/no-such-dataset", action: "dataset:delete" },
+  { method: "POST", path: `/api/datasets/${DEMO}/crosstab`, action: "crosstab:run", body: { outcome: "rolled_back", outcome_category: "Yes", segment: "country" } },
+  { method: "POST", path: `/api/datasets/${DEMO}/crosstab/export?format=csv`, action: "export:aggregate", body: { outcome: "rolled_back", outcome_category: "Yes", segment: "country" } },
+  { method: "POST", path: `/api/datasets/${DEMO}/nps`, action: "crosstab:run", body: { outcome: "rolled_back", segment: "country" } },
+  { method: "PUT", path: `/api/datasets/${DEMO}/questions`, action: "schema:edit", body: { questions: [] } },
+  {
+    method: "POST",
+    path: `/api/datasets/${DEMO}/weights`,
+    action: "schema:edit",
+    body: { name: "m", preview: true, scheme: { method: "rake", targets: { company_size: { "1,000–4,999 employees": 0.5, "5,000+ employees": 0.5 } } } },
+  },
+];
+
+async function signedInAdmin(baseURL: string): Promise<APIRequestContext> {
+  const ctx = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL } });
+  const res = await ctx.post("/api/auth/sign-in/email", { data: E2E_ADMIN });
+  expect(res.ok(), await res.text()).toBeTruthy();
+  return ctx;
+}
+
+async function call(ctx: APIRequestContext, r: (typeof ROUTES)[number], headers: Record<string, string> = {}) {
+  const opts = r.raw !== undefined ? { data: Buffer.from(r.raw), headers: { ...headers, "content-type": "application/octet-stream" } } : { data: r.body, headers };
+  if (r.method === "GET") return ctx.get(r.path, { headers });
+  if (r.method === "DELETE") return ctx.delete(r.path, { headers });
+  if (r.method === "PUT") return ctx.put(r.path, opts);
+  return ctx.post(r.path, opts);
+}
+
+test.describe("route × role matrix", () => {
+  let admin: APIRequestContext;
+  const tokens = new Map<Role, string>();
+
+  test.beforeAll(async ({ baseURL }) => {
+    admin = await signedInAdmin(baseURL!);
+    for (const role of ROLES) {
+      const email = `${role}-${Date.now()}@e2e.surveyscope.test`;
+      const user = await admin.post("/api/admin/users", { data: { email, password: "matrix-password-0123", role } });
+      expect(user.status(), await user.text()).toBe(201);
+      const tok = await admin.post("/api/admin/tokens", { data: { email, role } });
+      expect(tok.status(), await tok.text()).toBe(201);
+      tokens.set(role, (await tok.json()).token);
+    }
+  });
+
+  test("the matrix covers every data route the API documents", async () => {
+    const doc = await (await admin.get("/api/openapi.json")).json();
+    const documented = Object.keys(doc.paths).filter((p) => p.startsWith("/api/datasets"));
+    const covered = new Set(ROUTES.map((r) => r.path.split("?")[0].replace(`/${DEMO}`, "/{id}").replace("/no-such-dataset", "/{id}")));
+    for (const p of documented) expect(covered, `route ${p} is not in the matrix`).toContain(p);
+  });
+
+  for (const r of ROUTES) {
+    test(`${r.method} ${r.path}: anonymous is refused`, async ({ playwright, baseURL }) => {
+      const anon = await playwright.request.newContext({ baseURL });
+      expect((await call(anon, r)).status()).toBe(401);
+      const bad = await call(anon, r, { authorization: "Bearer ssk_not-a-real-token" });
+      expect(bad.status()).toBe(401);
+      await anon.dispose();
+    });
+
+    for (const role of ROLES) {
+      test(`${r.method} ${r.path}: ${role} ${can(role, r.action) ? "is allowed" : "is forbidden"}`, async ({ playwright, baseURL }) => {
+        const ctx = await playwright.request.newContext({ baseURL });
+        const res = await call(ctx, r, { authorization: `Bearer ${tokens.get(role)}` });
+        if (can(role, r.action)) expect([401, 403], `${role}: ${await res.text()}`).not.toContain(res.status());
+        else expect(res.status()).toBe(403);
+        await ctx.dispose();
+      });
+    }
+  }
+
+  test("a signed-in session cannot be used from another origin (CSRF)", async ({ baseURL }) => {
+    const crossSite = await playwrightRequest.newContext({ baseURL, storageState: await admin.storageState(), extraHTTPHeaders: { origin: "http://evil.example" } });
+    const res = await crossSite.post(`/api/datasets/${DEMO}/crosstab`, { data: { outcome: "rolled_back", outcome_category: "Yes", segment: "country" } });
+    expect(res.status()).toBe(403);
+    await crossSite.dispose();
+  });
+});
