@@ -22,7 +22,7 @@ export function getBreakdownColumns(
         <span className={row.original.isTotal ? "font-semibold" : undefined}>
           {row.original.label}
           {row.original.letter ? <span className="ml-1 font-mono text-xs text-slate-500">({row.original.letter})</span> : null}
-          {row.original.lowBase && row.original.n > 0 ? (
+          {row.original.lowBase && (row.original.n ?? 0) > 0 ? (
             <Badge tone="warning" className="ml-2" title="Effective base under the minimum: read with caution">
               low base
             </Badge>
@@ -30,7 +30,15 @@ export function getBreakdownColumns(
         </span>
       ),
     },
-    { accessorKey: "estimate", header: estimateHeader ?? (statistic === "mean" ? "Mean" : "%"), cell: ({ row }) => <span className="tabular font-medium">{est(row.original)}</span> },
+    {
+      accessorKey: "estimate",
+      header: estimateHeader ?? (statistic === "mean" ? "Mean" : "%"),
+      cell: ({ row }) => (
+        <span className="tabular font-medium" title={row.original.hidden ? "Hidden: too few respondents to show safely" : undefined}>
+          {row.original.hidden && row.original.estimate === null ? row.original.hidden : est(row.original)}
+        </span>
+      ),
+    },
     {
       id: "sig",
       header: "Sig.",
@@ -48,7 +56,7 @@ export function getBreakdownColumns(
         ),
     },
     { id: "ci", header: `${Math.round(confLevel * 100)}% CI`, enableSorting: false, cell: ({ row }) => <span className="tabular text-slate-600">{ci(row.original)}</span> },
-    { accessorKey: "n", header: "n", cell: ({ row }) => <span className="tabular">{formatCount(row.original.n)}</span> },
+    { accessorKey: "n", header: "n", cell: ({ row }) => <span className="tabular">{row.original.n === null ? (row.original.hidden ?? "n/a") : formatCount(row.original.n)}</span> },
     { accessorKey: "weightedN", header: "Weighted n", cell: ({ row }) => <span className="tabular">{formatBase(row.original.weightedN)}</span> },
     { accessorKey: "effectiveN", header: "Effective n", cell: ({ row }) => <span className="tabular">{formatBase(row.original.effectiveN)}</span> },
   ];

@@ -4,6 +4,7 @@ import { useSearchParams } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { getBreakdownRows, type BreakdownRow } from "@/lib/analysis/breakdown-rows";
 import { assignLetters } from "@/lib/stats/letters";
+import type { CrosstabResult } from "@/lib/schema/crosstab-result";
 import { formatPValue } from "@/lib/format/number";
 import { parseBreakdownState, serializeBreakdownState, SUMMARY, toCrosstabSpec, type BreakdownState } from "@/lib/analysis/breakdown-state";
 import { toChartData } from "@/lib/analysis/chart-data";
@@ -69,10 +70,11 @@ export function BreakdownView({ datasetId, questions, minBase, defaultFilters = 
     if (crosstab.result.kind === "nps") {
       const nps = crosstab.result.result;
       const rows = getBreakdownRows(npsAsBreakdown(nps), { weighted, minBase });
-      return { result: { statistic: "mean" as const, conf_level: nps.conf_level, rows: nps.rows }, rows, chart: toChartData(rows, "mean"), chisqText: null, nps: true };
+      return { result: { statistic: "mean" as const, conf_level: nps.conf_level, rows: nps.rows }, rows, chart: toChartData(rows, "mean"), chisqText: null, nps: true, hiddenCount: 0 };
     }
     const result = crosstab.result.result;
-    const letters = assignLetters(result, { test: weighted ? "weighted_z" : "unweighted", correction: state.sig ?? "none" });
+    // hidden cells carry no pairwise tests (lib/disclosure removed them), so no letter can point at them
+    const letters = assignLetters(result as unknown as Pick<CrosstabResult, "pairwise" | "segments">, { test: weighted ? "weighted_z" : "unweighted", correction: state.sig ?? "none" });
     const rows = getBreakdownRows(result, { weighted, minBase }, letters);
     const chisq = result.statistic === "proportion" ? result.chisq?.binary : undefined;
     const chisqText = chisq
@@ -80,7 +82,7 @@ export function BreakdownView({ datasetId, questions, minBase, defaultFilters = 
         ? `Rao–Scott F ${chisq.weighted?.rao_scott_f?.F?.toFixed(2) ?? "n/a"}, ${formatPValue(chisq.weighted?.rao_scott_f?.p_value)}`
         : `χ² ${chisq.unweighted?.x2?.toFixed(2) ?? "n/a"} (df ${chisq.unweighted?.df ?? "n/a"}), ${formatPValue(chisq.unweighted?.p_value)}`
       : null;
-    return { result, rows, chart: toChartData(rows, result.statistic), chisqText, nps: false };
+    return { result, rows, chart: toChartData(rows, result.statistic), chisqText, nps: false, hiddenCount: rows.filter((r) => r.hidden !== null).length };
   }, [crosstab, state.weight, state.sig, minBase]);
   const [explainKey, setExplainKey] = useState<string | null>(null);
   const explained: BreakdownRow | undefined = view?.rows.find((r) => r.key === explainKey);
@@ -114,9 +116,10 @@ export function BreakdownView({ datasetId, questions, minBase, defaultFilters = 
           <CardHeader>
             <CardTitle>{title}</CardTitle>
             <CardDescription>
-              {state.weight ? "Weighted" : "Unweighted"} · {formatCount(view.result.rows.analytic)} of {formatCount(view.result.rows.csv)} respondents in the base
+              {state.weight ? "Weighted" : "Unweighted"} · {formatCount(view.result.rows?.analytic)} of {formatCount(view.result.rows?.csv)} respondents in the base
               {Object.keys(state.filters).length ? " · filtered" : ""} · intervals: {view.rows[0]?.ciMethod}
               {view.chisqText ? ` · ${view.chisqText}` : ""}
+              {view.hiddenCount ? ` · ${view.hiddenCount} group${view.hiddenCount === 1 ? "" : "s"} hidden (too few respondents to show safely)` : ""}
             </CardDescription>
           </CardHeader>
           <CardContent className="flex flex-col gap-6">

@@ -2,11 +2,11 @@
 
 import { useEffect, useState } from "react";
 import type { BreakdownRequest } from "@/lib/analysis/breakdown-state";
-import type { CrosstabResult } from "@/lib/schema/crosstab-result";
+import type { ProtectedCrosstab } from "@/lib/disclosure/types";
 import type { NpsResult } from "@/lib/stats/nps";
 import type { RowCounts } from "@/lib/schema/cell-sums";
 
-export type CrosstabPayload = { kind: "crosstab"; result: CrosstabResult } | { kind: "nps"; result: NpsResult & { rows: RowCounts } };
+export type CrosstabPayload = { kind: "crosstab"; result: ProtectedCrosstab } | { kind: "nps"; result: NpsResult & { rows: RowCounts } };
 
 export type CrosstabState =
   | { status: "idle" }

@@ -11,7 +11,7 @@ interface Props {
   title: string;
   datasetId: string;
   datasetName: string;
-  result: BreakdownSource & { rows: { analytic: number } };
+  result: BreakdownSource & { rows: { analytic: number | null } | null };
   weighted: boolean;
   minBase: number;
   benchmarks: BenchmarkFigure[];
@@ -32,7 +32,7 @@ export function HeadlineCard({ title, datasetName, result, weighted, minBase, be
         </div>
         <CardDescription>
           {total ? `${formatPercent(total.estimate)} overall` : null}
-          {top ? `, ${formatPercent(top.estimate)} among "${top.label}"` : null} · n = {formatCount(result.rows.analytic)} who shipped an agent ·{" "}
+          {top ? `, ${formatPercent(top.estimate)} among "${top.label}"` : null} · n = {formatCount(result.rows?.analytic)} who shipped an agent ·{" "}
           {weighted ? "weighted" : "unweighted"} · 95% intervals · {datasetName}
         </CardDescription>
       </CardHeader>

@@ -21,9 +21,17 @@ test.describe("datasets API", () => {
     expect(out.rows.analytic).toBe(expected.rows.analytic);
     expect(out.total.weighted.p).toBeCloseTo(expected.total.weighted.p, 9);
     expect(out.total.weighted.se).toBeCloseTo(expected.total.weighted.se, 9);
+    // small-cell protection (k = 5): cells under 5 respondents never leave the server
+    expect(out.disclosure.k).toBe(5);
     for (const s of expected.segments) {
       const got = out.segments.find((x: { segment: string }) => x.segment === s.segment);
-      expect(got.n).toBe(s.n);
+      if (s.n > 0 && s.n < 5) {
+        expect(got.n).toBeNull();
+        expect(got.display).toBe("< 5");
+      } else if (!got.suppressed) {
+        expect(got.n).toBe(s.n);
+      }
+      if (!got.suppressed && !got.count_suppressed && s.weighted?.p !== null) expect(got.weighted.p).toBeCloseTo(s.weighted.p, 9);
     }
     expect((await request.delete(`/api/datasets/${ds.id}`)).status()).toBe(204);
     expect((await request.get(`/api/datasets/${ds.id}`)).status()).toBe(404);

@@ -6,7 +6,10 @@
 type Interval = [number, number] | null;
 
 interface BlockLike {
-  n: number;
+  /** null when small-cell protection hid the cell */
+  n: number | null;
+  /** what to show instead of hidden numbers ("< 5"), from lib/disclosure */
+  display?: string | null;
   weighted_n: number | null;
   n_eff_kish: number | null;
   count?: number | null;
@@ -24,7 +27,10 @@ export interface BreakdownRow {
   key: string;
   label: string;
   isTotal: boolean;
-  n: number;
+  /** null when hidden by small-cell protection */
+  n: number | null;
+  /** shown instead of hidden numbers ("< 5"); null when nothing is hidden */
+  hidden: string | null;
   weightedN: number | null;
   effectiveN: number | null;
   estimate: number | null;
@@ -76,17 +82,19 @@ function toRow(b: BlockLike, key: string, label: string, isTotal: boolean, stat:
   const method = stat === "mean" ? "t" : o.weighted ? "svyciprop_logit" : "wilson";
   const ci = asInterval(block?.ci?.[method]);
   const eff = o.weighted ? b.n_eff_kish : b.n;
+  const shown = b.n !== null && b.n > 0;
   return {
     key,
     label,
     isTotal,
     n: b.n,
+    hidden: b.display ?? null,
     weightedN: b.weighted_n,
     effectiveN: eff,
-    estimate: b.n > 0 ? estimate : null,
-    ci: b.n > 0 ? ci : null,
+    estimate: shown ? estimate : null,
+    ci: shown ? ci : null,
     ciMethod: method === "svyciprop_logit" ? "logit (survey)" : method === "wilson" ? "Wilson" : "t",
-    lowBase: eff === null || eff < o.minBase,
+    lowBase: !b.display && (eff === null || eff < o.minBase),
     letter: "",
     sigText: "",
     marks: [],

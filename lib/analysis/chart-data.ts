@@ -22,13 +22,14 @@ export interface ChartDatum {
  */
 export function toChartData(rows: BreakdownRow[], statistic: "proportion" | "mean"): ChartDatum[] {
   const scale = statistic === "proportion" ? 100 : 1;
-  return rows.map((r) => ({
+  // hidden (small) cells are left out before the axis is scaled, so no bar or axis hints at them
+  return rows.filter((r) => r.hidden === null).map((r) => ({
     key: r.key,
     label: r.label,
     value: r.estimate === null ? null : r.estimate * scale,
     lo: r.ci ? r.ci[0] * scale : null,
     hi: r.ci ? r.ci[1] * scale : null,
-    n: r.n,
+    n: r.n ?? 0,
     isTotal: r.isTotal,
     lowBase: r.lowBase,
     valueText: statistic === "proportion" ? formatPercent(r.estimate) : formatNumber(r.estimate),

@@ -8,6 +8,7 @@ function toBlock(b: Block) {
   const ci = (c: [number, number] | null | undefined): [number, number] | null => (c ? [c[0] * 100, c[1] * 100] : null);
   return {
     n: b.n,
+    display: (b as { display?: string | null }).display ?? null,
     weighted_n: b.weighted_n,
     n_eff_kish: b.n_eff_kish,
     unweighted: b.unweighted ? { mean: pts(b.unweighted.nps), ci: { t: ci(b.unweighted.ci.wald) } } : null,

@@ -55,6 +55,8 @@ const num = (value: number | null | undefined, kind: ExportCellKind, t: string):
   typeof value === "number" && Number.isFinite(value) ? { text: t, value, kind } : { text: t, kind };
 
 function estimateCell(r: BreakdownRow, statistic: ExportTableInput["statistic"]): ExportCell {
+  // a cell hidden by small-cell protection exports as its "< k" text, never a number
+  if (r.hidden !== null && r.estimate === null) return { text: r.hidden, kind: "text" };
   return statistic === "mean" ? num(r.estimate, "number", formatNumber(r.estimate)) : num(r.estimate, "percent", formatPercent(r.estimate));
 }
 
@@ -92,14 +94,14 @@ export function toExportTable(input: ExportTableInput): ExportTable {
     "Note",
   ];
   const rows: ExportRow[] = input.rows.map((r) => {
-    const lowBase = r.lowBase && r.n > 0;
+    const lowBase = r.lowBase && (r.n ?? 0) > 0;
     const cells: ExportCell[] = [
       text(r.label),
       { text: r.letter, kind: "letters" },
       estimateCell(r, statistic),
       { text: r.isTotal ? "" : r.sigText || "–", kind: "letters" },
       text(ciText(r, statistic)),
-      num(r.n, "count", formatCount(r.n)),
+      r.n === null ? { text: r.hidden ?? "n/a", kind: "text" as const } : num(r.n, "count", formatCount(r.n)),
       ...(weighted ? [num(r.weightedN, "base", formatBase(r.weightedN))] : []),
       num(r.effectiveN, "base", formatBase(r.effectiveN)),
       text(lowBase ? LOW_BASE_TEXT : ""),

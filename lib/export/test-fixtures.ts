@@ -29,6 +29,7 @@ export function row(over: Partial<BreakdownRow> & { label: string }): BreakdownR
     key: over.label,
     isTotal: false,
     n: 420,
+    hidden: null,
     weightedN: 401.7,
     effectiveN: 350.2,
     estimate: 0.7412,

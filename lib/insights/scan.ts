@@ -28,7 +28,8 @@ export interface ScanCrosstabResult {
   statistic: "proportion";
   segments: {
     segment: string;
-    n: number;
+    /** null when small-cell protection hid the cell */
+    n: number | null;
     n_eff_kish: Num;
     suppressed?: boolean;
     unweighted: { p: Num } | null;
@@ -152,7 +153,7 @@ export async function scanInsights(questions: readonly QuestionLite[], runCrosst
     const seg = new Map(result.segments.map((s) => [s.segment, s]));
     const usable = (code: string) => {
       const s = seg.get(code);
-      if (!s || s.suppressed) return null;
+      if (!s || s.suppressed || s.n === null) return null;
       const p = weighted ? s.weighted?.p : s.unweighted?.p;
       const neff = finite(s.n_eff_kish) ? s.n_eff_kish : s.n;
       if (!finite(p) || neff < minEff) return null;

@@ -10,6 +10,8 @@ export const envSchema = z.object({
   MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(1024 * 1024 * 1024),
   /** minimum effective base below which cells are flagged "low base" */
   MIN_EFFECTIVE_BASE: z.coerce.number().positive().default(30),
+  /** cells with fewer respondents are shown as "< k" everywhere (at least 3) */
+  DISCLOSURE_K: z.coerce.number().int().min(3).default(5),
   /** first-start admin account (seed); when absent a one-time password is generated and printed */
   ADMIN_EMAIL: z.string().email().optional(),
   ADMIN_PASSWORD: z.string().min(12, "ADMIN_PASSWORD must be at least 12 characters").max(128).optional(),

@@ -6,6 +6,7 @@ import type { Dataset } from "@/lib/schema/dataset";
 import { AppError } from "@/lib/schema/errors";
 import { getEnv } from "@/lib/schema/env";
 import type { CrosstabResult } from "@/lib/schema/crosstab-result";
+import type { ProtectedCrosstab } from "@/lib/disclosure";
 import type { CrosstabSpec } from "@/lib/schema/crosstab-spec";
 import { assignLetters } from "@/lib/stats/letters";
 import type { Correction } from "@/lib/stats/multiple-comparisons";
@@ -16,15 +17,16 @@ export type ExportFormat = "csv" | "xlsx" | "svg";
  * Turn a computed crosstab into a downloadable file: the same rows, letters and formatting as the
  * on-screen table, written by lib/export (formula-safe cells, allow-listed SVG).
  */
-export async function exportCrosstab(dataset: Dataset, result: CrosstabResult & { spec: CrosstabSpec }, format: string, correction: Correction = "none"): Promise<Response> {
+export async function exportCrosstab(dataset: Dataset, result: ProtectedCrosstab & { spec: CrosstabSpec }, format: string, correction: Correction = "none"): Promise<Response> {
   if (format !== "csv" && format !== "xlsx" && format !== "svg") throw new AppError("bad_request", `unknown export format: ${format}`);
   const weighted = Boolean(result.spec.weight);
   const minBase = getEnv().MIN_EFFECTIVE_BASE;
-  const letters = assignLetters(result, { test: weighted ? "weighted_z" : "unweighted", correction });
+  // hidden cells carry no pairwise tests (lib/disclosure removed them), so no letter can point at them
+  const letters = assignLetters(result as unknown as Pick<CrosstabResult, "pairwise" | "segments">, { test: weighted ? "weighted_z" : "unweighted", correction });
   const rows = getBreakdownRows(result, { weighted, minBase }, letters);
   const spec = result.spec;
   const title = `${spec.statistic === "mean" ? "Mean" : `"${[spec.outcome_category].flat().join(" or ")}"`} · ${spec.outcome} by ${spec.segment}`;
-  const baseNote = `n = ${result.rows.analytic} of ${result.rows.csv} respondents${Object.keys(spec.filters).length ? ", filtered" : ""}`;
+  const baseNote = `n = ${result.rows?.analytic ?? "hidden"} of ${result.rows?.csv ?? "hidden"} respondents${Object.keys(spec.filters).length ? ", filtered" : ""}`;
   const source = `${dataset.name}${dataset.synthetic ? " (synthetic data)" : ""}, version ${dataset.version}`;
   const headers: Record<string, string> = {
     "content-type": EXPORT_CONTENT_TYPES[format],

@@ -4,7 +4,7 @@ import path from "node:path";
 import { benchmarkDatasetSchema, type BenchmarkFigure } from "@/lib/schema/benchmark";
 import { demoManifestSchema, type DemoHeadline } from "@/lib/schema/demo-manifest";
 import { getEnv } from "@/lib/schema/env";
-import { runCrosstab } from "@/lib/services/crosstab";
+import { runProtectedCrosstab } from "./protected-crosstab";
 import { getStore } from "@/lib/store";
 import { canSeeDataset } from "@/lib/auth/viewer";
 import { can } from "@/lib/auth/permissions";
@@ -41,6 +41,6 @@ export async function loadHome() {
     .filter((f): f is BenchmarkFigure => f !== undefined);
   const canAnalyze = can(viewer.role, "crosstab:run");
   if (!dataset) return { status: "missing" as const, entry, benchmarks, canAnalyze };
-  const result = await runCrosstab(store, dataset, headlineSpec(entry.headline));
+  const result = await runProtectedCrosstab(store, dataset, headlineSpec(entry.headline), viewer);
   return { status: "ready" as const, canAnalyze, entry, dataset: { id: dataset.id, name: dataset.name }, result, benchmarks, minBase: getEnv().MIN_EFFECTIVE_BASE };
 }

@@ -4,15 +4,16 @@ import { json } from "@/lib/server/responses";
 import { readJson } from "@/lib/server/read-json";
 import { authorizeDataset } from "@/lib/server/authorize";
 import { route } from "@/lib/server/route";
-import { crosstabRScript, runCrosstab } from "@/lib/services/crosstab";
+import { crosstabRScript } from "@/lib/services/crosstab";
+import { runProtectedCrosstab } from "@/lib/server/protected-crosstab";
 
 export const dynamic = "force-dynamic";
 
 export const POST = route<{ id: string }>(async (req, { id }) => {
-  const { store, dataset } = await authorizeDataset(req, id, "crosstab:run");
+  const { store, dataset, viewer } = await authorizeDataset(req, id, "crosstab:run");
   const spec = await readJson(req, 64 * 1024);
   if (new URL(req.url).searchParams.get("emit") === "r") {
     return new Response(crosstabRScript(dataset, spec), { headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
   }
-  return json(await runCrosstab(store, dataset, spec));
+  return json(await runProtectedCrosstab(store, dataset, spec, viewer));
 });

@@ -8,16 +8,16 @@ import { json } from "@/lib/server/responses";
 import { readJson } from "@/lib/server/read-json";
 import { authorizeDataset } from "@/lib/server/authorize";
 import { route } from "@/lib/server/route";
-import { runCrosstab } from "@/lib/services/crosstab";
+import { runSuppressedCrosstab } from "@/lib/server/protected-crosstab";
 
 export const dynamic = "force-dynamic";
 
 export const POST = route<{ id: string }>(async (req, { id }) => {
-  const { store, dataset } = await authorizeDataset(req, id, "crosstab:run");
+  const { store, dataset, viewer } = await authorizeDataset(req, id, "crosstab:run");
   const body = insightsRequestSchema.parse(await readJson(req, 64 * 1024));
   const outcome = dataset.questions.find((q) => q.id === body.outcome);
   if (!outcome) throw new AppError("unknown_question", `unknown outcome question: ${body.outcome}`, { role: "outcome", name: body.outcome });
-  const scan = await scanInsights(dataset.questions.map(toQuestionLite), (spec) => runCrosstab(store, dataset, spec), {
+  const scan = await scanInsights(dataset.questions.map(toQuestionLite), (spec) => runSuppressedCrosstab(store, dataset, spec, viewer), {
     outcome: body.outcome,
     outcome_category: body.outcome_category,
     weight: body.weight,

@@ -4,10 +4,13 @@ import { readJson } from "@/lib/server/read-json";
 import { authorizeDataset } from "@/lib/server/authorize";
 import { route } from "@/lib/server/route";
 import { runNps } from "@/lib/services/crosstab";
+import { protectNps } from "@/lib/disclosure/protect-nps";
+import { getEnv } from "@/lib/schema/env";
 
 export const dynamic = "force-dynamic";
 
 export const POST = route<{ id: string }>(async (req, { id }) => {
   const { store, dataset } = await authorizeDataset(req, id, "crosstab:run");
-  return json(await runNps(store, dataset, await readJson(req, 64 * 1024)));
+  const nps = await runNps(store, dataset, await readJson(req, 64 * 1024));
+  return json(protectNps(nps, getEnv().DISCLOSURE_K));
 });

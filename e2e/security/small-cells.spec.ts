@@ -1,0 +1,31 @@
+import fs from "node:fs";
+import { expect, fixture, test } from "../fixtures";
+
+test.use({ storageState: "test-results/.auth/admin.json" });
+
+test("small cells never leave the server and the differencing attack is refused", async ({ request, baseURL }) => {
+  const headers = { origin: baseURL! };
+  const up = await request.post("/api/datasets?name=small%20cells", {
+    data: fs.readFileSync(fixture("csv-edge-cases", "generated", "small-cells-survey.csv")),
+    headers: { ...headers, "content-type": "application/octet-stream" },
+  });
+  expect(up.status(), await up.text()).toBe(201);
+  const id = (await up.json()).id;
+  const crosstab = (spec: unknown) => request.post(`/api/datasets/${id}/crosstab`, { data: spec, headers });
+
+  // Legal × tenure: the 5y+ cell (n = 1) is hidden, and so is a complement, so it cannot be recomputed
+  const legalByTenure = await (
+    await crosstab({ outcome: "q1_score", statistic: "mean", segment: "tenure", filters: { department: ["Legal"] } })
+  ).json();
+  const fivePlus = legalByTenure.segments.find((s: { segment: string }) => s.segment === "5y+");
+  expect(fivePlus.n).toBeNull();
+  expect(fivePlus.display).toBe("< 5");
+  expect(JSON.stringify(legalByTenure)).not.toMatch(/"n":1[,}]/);
+
+  // the classic pair: Legal overall (n = 6), then Legal ∧ 1-5y (n = 5) differ by one person
+  const all = await crosstab({ outcome: "q1_score", statistic: "mean", segment: "gender", filters: { department: ["Legal"] } });
+  expect(all.status()).toBe(200);
+  const narrower = await crosstab({ outcome: "q1_score", statistic: "mean", segment: "gender", filters: { department: ["Legal"], tenure: ["1-5y"] } });
+  expect(narrower.status()).toBe(403);
+  expect((await narrower.json()).error.message).toMatch(/differ by fewer than 5 respondents/);
+});

@@ -1,0 +1,67 @@
+import "server-only";
+import type { Viewer } from "@/lib/auth/viewer";
+import type { CrosstabPlan } from "@/lib/analysis/plan";
+import { protectCrosstab, ReleaseHistory, type ReleaseMeta } from "@/lib/disclosure";
+import type { Dataset } from "@/lib/schema/dataset";
+import { getEnv } from "@/lib/schema/env";
+import { AppError } from "@/lib/schema/errors";
+import { planCrosstab, runCrosstab } from "@/lib/services/crosstab";
+import type { SurveyStore } from "@/lib/store/types";
+
+const g = globalThis as unknown as { __surveyscopeReleases?: Map<string, ReleaseHistory> };
+
+/** One release history per viewer and workspace (what each has been shown; never forgotten). */
+function historyOf(viewer: Viewer): ReleaseHistory {
+  g.__surveyscopeReleases ??= new Map();
+  const key = `${viewer.workspaceId}\u0000${viewer.userId}`;
+  let h = g.__surveyscopeReleases.get(key);
+  if (!h) g.__surveyscopeReleases.set(key, (h = new ReleaseHistory()));
+  return h;
+}
+
+/** The release in resolved terms (storage columns, raw codes), so two spellings of one filter compare. */
+function releaseMeta(dataset: Dataset, plan: CrosstabPlan): ReleaseMeta {
+  const outcome =
+    plan.outcome.kind === "column" ? `${plan.outcome.column}=${plan.outcomeCategories.join("|")}` : `multi:${plan.outcome.choices.map((c) => c.option).join("|")}`;
+  const filters: Record<string, string[]> = {};
+  for (const f of plan.filters) {
+    if (f.kind === "values") filters[f.column] = [...f.values].sort();
+    else filters[`multi:${f.choices.map((c) => (c.layout.layout === "delimited" ? c.layout.column : c.layout.optionColumn)).join(",")}`] = f.choices.map((c) => c.option).sort();
+  }
+  return {
+    datasetVersion: `${dataset.id}@${dataset.version}`,
+    outcome,
+    statistic: plan.statistic,
+    weight: plan.weight?.column ?? null,
+    segment: plan.segment.column,
+    missingSegment: plan.missingSegment,
+    filters,
+  };
+}
+
+function rulesFor(viewer: Viewer) {
+  return { k: getEnv().DISCLOSURE_K, sensitive: false, role: viewer.role };
+}
+
+/**
+ * The crosstab every user-facing path serves: small cells suppressed ("< k", complements too) and
+ * the differencing guard applied against what this viewer has already been shown. A release that
+ * would reveal fewer than k respondents by difference is refused.
+ */
+export async function runProtectedCrosstab(store: SurveyStore, dataset: Dataset, specInput: unknown, viewer: Viewer) {
+  const raw = await runCrosstab(store, dataset, specInput);
+  const { plan } = planCrosstab(dataset, specInput, { missing: "declared" });
+  const shown = historyOf(viewer).protectAndRecord(raw, rulesFor(viewer), releaseMeta(dataset, plan));
+  if (shown.disclosure.blocked) {
+    throw new AppError("forbidden", `disclosure: this result and one you already saw differ by fewer than ${shown.disclosure.k} respondents, so it is withheld`, {
+      reason: shown.disclosure.reason,
+    });
+  }
+  return { ...shown, spec: raw.spec, dataset: raw.dataset };
+}
+
+/** Small-cell suppression without recording (scans that only rank and link to breakdowns). */
+export async function runSuppressedCrosstab(store: SurveyStore, dataset: Dataset, specInput: unknown, viewer: Viewer) {
+  const raw = await runCrosstab(store, dataset, specInput);
+  return { ...protectCrosstab(raw, rulesFor(viewer)), spec: raw.spec, dataset: raw.dataset };
+}
