@@ -26,7 +26,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <span aria-hidden className="inline-block size-3 rounded-sm bg-[var(--color-accent)]" />
               Surveyscope
             </Link>
-            {viewer ? <AppNav /> : null}
+            {viewer ? <AppNav isAdmin={viewer.role === "admin"} /> : null}
             {viewer ? (
               <div className="mt-4 hidden flex-col gap-1 border-t border-slate-100 px-3 pt-4 text-xs text-slate-500 md:flex" data-testid="viewer">
                 <span className="truncate font-medium text-slate-700">{viewer.email}</span>

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { BarChart3, Database, Home, Scale } from "lucide-react";
+import { BarChart3, Database, Home, Scale, ScrollText } from "lucide-react";
 import { cx } from "@/lib/cx";
 
 const ITEMS = [
@@ -12,11 +12,12 @@ const ITEMS = [
   { href: "/benchmarks", label: "Benchmarks", icon: Scale },
 ];
 
-export function AppNav() {
+export function AppNav({ isAdmin = false }: { isAdmin?: boolean }) {
   const pathname = usePathname();
+  const items = isAdmin ? [...ITEMS, { href: "/audit", label: "Audit", icon: ScrollText }] : ITEMS;
   return (
     <nav aria-label="Main" className="flex gap-1 overflow-x-auto md:flex-col">
-      {ITEMS.map(({ href, label, icon: Icon }) => {
+      {items.map(({ href, label, icon: Icon }) => {
         const active = href === "/" ? pathname === "/" : pathname.startsWith(href);
         return (
           <Link

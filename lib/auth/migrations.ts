@@ -88,4 +88,21 @@ export const AUTH_MIGRATIONS: readonly string[] = [
      dataset_id VARCHAR PRIMARY KEY,
      workspace_id VARCHAR NOT NULL
    )`,
+  // append-only audit trail (lib/audit): each row's hash covers the previous row's hash
+  `CREATE TABLE IF NOT EXISTS audit_log (
+     seq BIGINT PRIMARY KEY,
+     occurred_at VARCHAR NOT NULL,
+     workspace_id VARCHAR,
+     actor_id VARCHAR,
+     actor_email VARCHAR,
+     actor_role VARCHAR,
+     action VARCHAR NOT NULL,
+     resource_type VARCHAR,
+     resource_id VARCHAR,
+     result VARCHAR NOT NULL,
+     detail VARCHAR NOT NULL,
+     ip VARCHAR,
+     prev_hash VARCHAR NOT NULL,
+     hash VARCHAR NOT NULL
+   )`,
 ];

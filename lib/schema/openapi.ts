@@ -75,6 +75,17 @@ export function buildOpenApiDocument() {
           responses: { "200": { description: "crosstab", ...jsonBody("CrosstabResult") }, ...errors(404, 422) },
         },
       },
+      "/api/audit": {
+        get: {
+          summary: "The workspace's audit trail (admins): hash-chained, with verification; ?format=csv to download",
+          parameters: [
+            { name: "action", in: "query", schema: { type: "string" } },
+            { name: "actor", in: "query", schema: { type: "string" } },
+            { name: "format", in: "query", schema: { type: "string", enum: ["json", "csv"] } },
+          ],
+          responses: { "200": { description: "records and chain status" }, ...errors(401, 403) },
+        },
+      },
       "/api/openapi.json": { get: { summary: "This document", responses: { "200": { description: "OpenAPI 3.1" } } } },
     },
     components: {

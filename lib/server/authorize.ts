@@ -6,6 +6,7 @@ import { assertDatasetVisible, canSeeDataset, getViewerFromHeaders, requireViewe
 import { AppError } from "@/lib/schema/errors";
 import type { Dataset } from "@/lib/schema/dataset";
 import { getStore, type SurveyStore } from "@/lib/store";
+import { audit } from "./audit";
 
 /**
  * Route handlers: the caller must be signed in (or send a token) with a role allowed to do
@@ -13,17 +14,38 @@ import { getStore, type SurveyStore } from "@/lib/store";
  * failures answer the same 404, so "not yours" cannot be told from "absent".
  */
 export async function authorizeDataset(req: Request, id: string, action: Action): Promise<{ viewer: Viewer; store: SurveyStore; dataset: Dataset }> {
-  const viewer = await requireViewer(req, rolesFor(action));
-  await assertDatasetVisible(viewer, id);
-  const store = await getStore();
-  const dataset = await store.getDataset(id);
-  if (!dataset) throw new AppError("not_found", `dataset not found: ${id}`);
-  return { viewer, store, dataset };
+  let viewer: Viewer | null = null;
+  try {
+    viewer = await requireViewer(req, rolesFor(action));
+    await assertDatasetVisible(viewer, id);
+    const store = await getStore();
+    const dataset = await store.getDataset(id);
+    if (!dataset) throw new AppError("not_found", `dataset not found: ${id}`);
+    await audit(viewer, { action, resourceType: "dataset", resourceId: id, result: "allowed", detail: { method: req.method, version: dataset.version } }, req);
+    return { viewer, store, dataset };
+  } catch (err) {
+    await auditDenied(viewer, action, id, err, req);
+    throw err;
+  }
 }
 
 /** Route handlers without a dataset. */
 export async function authorize(req: Request, action: Action): Promise<Viewer> {
-  return requireViewer(req, rolesFor(action));
+  let viewer: Viewer | null = null;
+  try {
+    viewer = await requireViewer(req, rolesFor(action));
+    if (req.method !== "GET") await audit(viewer, { action, result: "allowed", detail: { method: req.method, path: new URL(req.url).pathname } }, req);
+    return viewer;
+  } catch (err) {
+    await auditDenied(viewer, action, null, err, req);
+    throw err;
+  }
+}
+
+/** Every refusal (no credentials, wrong role, not yours) is on the record, with the reason code. */
+async function auditDenied(viewer: Viewer | null, action: Action, id: string | null, err: unknown, req: Request) {
+  if (!(err instanceof AppError)) return;
+  await audit(viewer, { action, resourceType: id ? "dataset" : null, resourceId: id, result: "denied", detail: { code: err.code, method: req.method } }, req).catch(() => undefined);
 }
 
 /** Pages: the signed-in viewer (else to the sign-in page, coming back to `path`), allowed `action`. */

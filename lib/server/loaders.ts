@@ -6,6 +6,7 @@ import { visibleDatasetIds } from "@/lib/auth/viewer";
 import { getEnv } from "@/lib/schema/env";
 import { getStore } from "@/lib/store";
 import { requirePageViewer, requireVisibleDataset } from "./authorize";
+import { audit } from "./audit";
 
 /** Datasets page: the summaries of every dataset the viewer may see, newest first. */
 export async function loadDatasetList(path = "/datasets") {
@@ -20,6 +21,7 @@ export async function loadDataset(id: string, action: Action = "dataset:read", p
   await requireVisibleDataset(viewer, id);
   const dataset = await (await getStore()).getDataset(id);
   if (!dataset) notFound();
+  await audit(viewer, { action: "dataset:view", resourceType: "dataset", resourceId: id, result: "allowed", detail: { page: path, version: dataset.version } });
   return dataset;
 }
 

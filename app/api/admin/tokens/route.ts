@@ -9,6 +9,7 @@ import { AppError } from "@/lib/schema/errors";
 import { readJson } from "@/lib/server/read-json";
 import { json } from "@/lib/server/responses";
 import { route } from "@/lib/server/route";
+import { audit } from "@/lib/server/audit";
 
 export const dynamic = "force-dynamic";
 
@@ -29,6 +30,7 @@ export const POST = route(async (req) => {
   if (!user) throw new AppError("not_found", `user not found: ${body.email}`);
   // createApiToken refuses non-members (bad_request) and roles above the member's own (forbidden)
   const created = await createApiToken(id.sql, { userId: user.id, workspaceId: viewer.workspaceId, role: body.role });
+  await audit(viewer, { action: "tokens:create", resourceType: "token", resourceId: created.id, result: "ok", detail: { email: body.email, role: body.role } }, req);
   return json({ id: created.id, token: created.token, role: body.role, workspaceId: viewer.workspaceId }, 201);
 });
 
@@ -38,5 +40,6 @@ export const DELETE = route(async (req) => {
   const id = await getIdentity();
   const mine = (await listApiTokens(id.sql, { workspaceId: viewer.workspaceId })).some((t) => t.id === tokenId && !t.revoked);
   if (!mine || !(await revokeApiToken(id.sql, tokenId))) throw new AppError("not_found", `token not found: ${tokenId}`);
+  await audit(viewer, { action: "tokens:revoke", resourceType: "token", resourceId: tokenId, result: "ok" }, req);
   return json({ revoked: tokenId });
 });

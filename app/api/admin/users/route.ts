@@ -9,6 +9,7 @@ import { AppError } from "@/lib/schema/errors";
 import { readJson } from "@/lib/server/read-json";
 import { json } from "@/lib/server/responses";
 import { route } from "@/lib/server/route";
+import { audit } from "@/lib/server/audit";
 
 export const dynamic = "force-dynamic";
 
@@ -30,6 +31,7 @@ export const POST = route(async (req) => {
   const body = createSchema.parse(await readJson(req, 16 * 1024));
   const id = await getIdentity();
   const user = await createUserWithPassword(id, { ...body, workspaceId: viewer.workspaceId });
+  await audit(viewer, { action: "users:create", resourceType: "user", resourceId: user.id, result: "ok", detail: { email: body.email, role: body.role } }, req);
   return json({ user: { ...user, role: body.role } }, 201);
 });
 
@@ -44,5 +46,6 @@ export const PATCH = route(async (req) => {
   if (body.role && user.id === viewer.userId && body.role !== "admin") throw new AppError("conflict", "you cannot remove your own admin role");
   if (body.role) await setMembership(id.sql, user.id, viewer.workspaceId, body.role);
   if (body.password) await setUserPassword(id, user.id, body.password);
+  await audit(viewer, { action: "users:update", resourceType: "user", resourceId: user.id, result: "ok", detail: { email: body.email, role: body.role ?? null, passwordReset: Boolean(body.password) } }, req);
   return json({ user: { ...user, role: body.role ?? member.role }, passwordReset: Boolean(body.password) });
 });

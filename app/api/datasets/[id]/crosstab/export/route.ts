@@ -5,6 +5,7 @@ import { readJson } from "@/lib/server/read-json";
 import { authorizeDataset } from "@/lib/server/authorize";
 import { route } from "@/lib/server/route";
 import { runProtectedCrosstab } from "@/lib/server/protected-crosstab";
+import { audit } from "@/lib/server/audit";
 
 export const dynamic = "force-dynamic";
 
@@ -16,5 +17,14 @@ export const POST = route<{ id: string }>(async (req, { id }) => {
   const sig = url.searchParams.get("sig") ?? "none";
   if (!CORRECTIONS.has(sig as "none")) throw new AppError("bad_request", `unknown correction: ${sig}`);
   const result = await runProtectedCrosstab(store, dataset, await readJson(req, 64 * 1024), viewer);
-  return exportCrosstab(dataset, result, url.searchParams.get("format") ?? "csv", sig as "none" | "holm" | "bonferroni");
+  const format = url.searchParams.get("format") ?? "csv";
+  const response = await exportCrosstab(dataset, result, format, sig as "none" | "holm" | "bonferroni");
+  await audit(viewer, {
+    action: "export:aggregate",
+    resourceType: "dataset",
+    resourceId: id,
+    result: "ok",
+    detail: { format, version: dataset.version, outcome: result.spec.outcome, segment: result.spec.segment, filters: result.spec.filters, rows: result.rows?.analytic ?? null },
+  }, req);
+  return response;
 });
