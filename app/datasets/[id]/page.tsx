@@ -37,6 +37,9 @@ export default async function DatasetPage({ params }: { params: Promise<{ id: st
           >
             <BarChart3 className="size-4" aria-hidden /> Analyze
           </Link>
+          <Link href={`/datasets/${dataset.id}/insights`} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50">
+            Insights
+          </Link>
           <Link href={`/datasets/${dataset.id}/weighting`} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50">
             Weighting
           </Link>
