@@ -3,7 +3,8 @@ import { ZodError } from "zod";
 import { AppError, type ErrorCode, type ErrorEnvelope } from "@/lib/schema/errors";
 import { IngestError } from "@/lib/ingest/types";
 
-const JSON_HEADERS = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" };
+/** Every JSON answer: never sniffed as another type, never kept by a shared cache (per-user data, C34). */
+const JSON_HEADERS = { "content-type": "application/json; charset=utf-8", "cache-control": "private, no-store", "x-content-type-options": "nosniff" };
 
 /** A JSON response. */
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
@@ -20,7 +21,7 @@ export function errorResponse(code: ErrorCode, message: string, status: number, 
 export function toErrorResponse(err: unknown): Response {
   if (err instanceof AppError) return errorResponse(err.code, err.message, err.status, err.details);
   if (err instanceof IngestError) {
-    const status = err.code === "too_large" ? 413 : err.code === "binary_file" ? 415 : 422;
+    const status = err.code === "too-large" ? 413 : err.code === "binary-file" ? 415 : 422;
     const code: ErrorCode = status === 413 ? "payload_too_large" : status === 415 ? "unsupported_media_type" : "import_failed";
     return errorResponse(code, err.message, status, { reason: err.code, issues: err.issues });
   }
