@@ -1,23 +1,11 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Cell, ErrorBar, LabelList, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { ChartDatum } from "@/lib/analysis/chart-data";
 import { BENCHMARK_COLOR, SERIES_COLORS, TOTAL_COLOR } from "./chart-config";
 
-export interface CiBarDatum {
-  key: string;
-  label: string;
-  /** estimate on the display scale (percent points for shares) */
-  value: number | null;
-  lo: number | null;
-  hi: number | null;
-  n: number;
-  isTotal?: boolean;
-  lowBase?: boolean;
-  /** pre-formatted texts from lib/format, so the tooltip shows what the table shows */
-  valueText: string;
-  ciText: string;
-  baseText: string;
-}
+/** One bar: the chart-ready row built by lib/analysis/chart-data (same numbers and texts as the table). */
+export type CiBarDatum = ChartDatum;
 
 export interface ReferenceMark {
   value: number;

@@ -1,6 +1,5 @@
-import Link from "next/link";
+import { DatasetPageHeader } from "@/components/datasets/dataset-page-header";
 import { InsightsExplorer } from "@/components/insights/insights-explorer";
-import { Badge } from "@/components/ui/badge";
 import { insightsDefaults } from "@/lib/insights/defaults";
 import { loadAnalysis } from "@/lib/server/loaders";
 
@@ -12,16 +11,9 @@ export default async function InsightsPage({ params }: { params: Promise<{ id: s
   const defaults = insightsDefaults(dataset.id, questions);
   return (
     <div className="flex flex-col gap-6">
-      <header className="flex flex-col gap-1">
-        <p className="text-sm text-slate-500">
-          <Link href={`/datasets/${dataset.id}`} className="hover:underline">
-            {dataset.name}
-          </Link>{" "}
-          {dataset.synthetic ? <Badge tone="warning">synthetic, calibrated to published figures</Badge> : null}
-        </p>
-        <h1 className="text-2xl font-semibold tracking-tight">Insights</h1>
+      <DatasetPageHeader dataset={dataset} title="Insights">
         <p className="text-sm text-slate-500">What drives the outcome, and which differences between segments hold up after correcting for the number of comparisons.</p>
-      </header>
+      </DatasetPageHeader>
       <InsightsExplorer datasetId={dataset.id} questions={questions} defaults={defaults} />
     </div>
   );
