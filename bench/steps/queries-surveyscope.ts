@@ -1,0 +1,99 @@
+/**
+ * Step: the 50 crosstabs and 50 multi-select queries through Surveyscope's engine
+ * (`runCrosstab(store, dataset, spec, { missing: "declared" })`: spec parse + resolve, the store's
+ * cell-sums SQL, full statistics: SEs, CIs, pairwise tests, Rao–Scott), each timed end to end
+ * after a warm-up pass. Also times the crosstab route's own work around the engine (JSON body read,
+ * dataset lookup, JSON response serialised) — without sign-in/token checks, which need a server.
+ * Writes each query's analytic cells (n, Σw) to `--digest` for the equality check.
+ *
+ * Usage: node --import tsx --conditions=react-server bench/steps/queries-surveyscope.ts --db D --digest OUT.json
+ */
+import fs from "node:fs";
+import type { CrosstabInput } from "@/lib/schema/cell-sums";
+import type { Dataset } from "@/lib/schema/dataset";
+import { readJson } from "@/lib/server/read-json";
+import { json } from "@/lib/server/responses";
+import { runCrosstab } from "@/lib/services/crosstab";
+import { DuckDbStore } from "@/lib/store/duckdb/duckdb-store";
+import type { SurveyStore } from "@/lib/store/types";
+import { crosstabQueries, multiQueries, type CellDigest, type CrosstabQuery } from "../schema";
+import { args, emit, main, percentile } from "./common";
+
+function questionIdOf(dataset: Dataset, header: string): string {
+  const column = dataset.columns.find((c) => c.headers[0] === header);
+  const q = column && dataset.questions.find((x) => x.columns[0] === column.name);
+  if (!q) throw new Error(`no question for column ${header}`);
+  return q.id;
+}
+
+function specOf(dataset: Dataset, q: CrosstabQuery) {
+  return {
+    outcome: questionIdOf(dataset, q.outcome),
+    outcome_category: q.outcomeCategory,
+    segment: questionIdOf(dataset, q.segment),
+    weight: questionIdOf(dataset, "weight"),
+    filters: Object.fromEntries(q.filters.map(([h, v]) => [questionIdOf(dataset, h), v])),
+  };
+}
+
+function digest(input: CrosstabInput): CellDigest {
+  const out: CellDigest = {};
+  for (const c of input.cells) out[`${c.segment}\u0001${c.outcome}`] = [c.n, c.sw];
+  return out;
+}
+
+main(async () => {
+  const a = args(["db", "digest"]);
+  const store = await DuckDbStore.open(a.db!);
+  let last: CrosstabInput | null = null;
+  // the same store, with cellSums' answer kept for the equality check (no extra work)
+  const capturing = new Proxy(store, {
+    get(target, prop) {
+      if (prop === "cellSums") {
+        return async (...p: Parameters<SurveyStore["cellSums"]>) => (last = await target.cellSums(...p));
+      }
+      const v = Reflect.get(target, prop, target) as unknown;
+      return typeof v === "function" ? v.bind(target) : v;
+    },
+  }) as SurveyStore;
+  const dataset = (await store.getDataset("bench"))!;
+  const xt = crosstabQueries().map((q) => specOf(dataset, q));
+  const ms = multiQueries().map((q) => specOf(dataset, q));
+
+  // warm-up: every query once (DuckDB buffers, JIT)
+  for (const spec of [...xt, ...ms]) await runCrosstab(capturing, dataset, spec, { missing: "declared" });
+
+  const time = async (specs: ReturnType<typeof specOf>[]) => {
+    const ms: number[] = [];
+    const cells: CellDigest[] = [];
+    for (const spec of specs) {
+      const t0 = performance.now();
+      const res = await runCrosstab(capturing, dataset, spec, { missing: "declared" });
+      ms.push(performance.now() - t0);
+      if (!res || !last) throw new Error("no result");
+      cells.push(digest(last));
+    }
+    return { ms, cells };
+  };
+  const c = await time(xt);
+  const m = await time(ms);
+
+  // the route's work around the engine: read the JSON body, load the dataset, run, serialise
+  const api: number[] = [];
+  for (const spec of xt) {
+    const t0 = performance.now();
+    const req = new Request("http://localhost/api/datasets/bench/crosstab", { method: "POST", body: JSON.stringify(spec), headers: { "content-type": "application/json" } });
+    const body = await readJson(req, 64 * 1024);
+    const ds = await store.getDataset("bench");
+    const res = json(await runCrosstab(store, ds!, body));
+    await res.text();
+    api.push(performance.now() - t0);
+  }
+  await store.close();
+  fs.writeFileSync(a.digest!, JSON.stringify({ crosstab: c.cells, multiselect: m.cells }));
+  emit({
+    crosstab: { p50_ms: percentile(c.ms, 50), p95_ms: percentile(c.ms, 95), all_ms: c.ms },
+    multiselect: { p50_ms: percentile(m.ms, 50), p95_ms: percentile(m.ms, 95), all_ms: m.ms },
+    api: { p50_ms: percentile(api, 50), p95_ms: percentile(api, 95), overhead_p50_ms: percentile(api, 50) - percentile(c.ms, 50) },
+  });
+});
