@@ -100,6 +100,12 @@ export function SchemaEditor({ datasetId, version, questions }: { datasetId: str
                 </label>
               </div>
               {v.options.length ? (
+                <p className="mt-2 text-xs text-slate-500" data-testid={`answered-${q.id}`}>
+                  Answered: {formatCount(v.options.filter((o) => !v.missing.includes(o.code)).reduce((a, o) => a + o.count, 0))}
+                  {v.missing.length ? ` (excluding missing codes ${v.missing.join(", ")})` : ""}
+                </p>
+              ) : null}
+              {v.options.length ? (
                 <ul className="mt-3 flex flex-wrap gap-2" aria-label={`Options of ${q.id}`}>
                   {v.options.map((o, i) => (
                     <li key={o.code} className="flex items-center gap-1 rounded-full border border-slate-200 bg-slate-50 py-0.5 pl-3 pr-1 text-sm">

@@ -27,3 +27,22 @@ test("upload a Qualtrics export, change a question's type in review, and break d
   await expect(page.getByTestId("breakdown-table")).toBeVisible();
   await expect(page).toHaveURL(/segment=Q5_1/);
 });
+
+test("a derived NET (live or planning within 12 months) is added in review and used in a breakdown", async ({ page }) => {
+  await page.goto("/datasets/ai-agent-identity/schema");
+  const editor = page.getByTestId("derived-editor");
+  const source = editor.getByLabel("From question");
+  const first = (await source.locator("option").allTextContents()).find((t) => t.startsWith("region"));
+  expect(first, "region is offered as a source").toBeTruthy();
+  await source.selectOption({ label: first! });
+  await editor.getByLabel("New id").fill("region_net");
+  await editor.getByLabel("Label").fill("Region (all)");
+  for (const input of await editor.getByLabel(/^Group for /).all()) await input.fill("All regions");
+  await expect(page.getByTestId("derived-preview")).toContainText("All regions 400");
+  await editor.getByRole("button", { name: "Add derived variable" }).click();
+  await expect(editor.getByRole("status")).toContainText("Added region_net");
+
+  await page.goto("/datasets/ai-agent-identity/analyze?outcome=region_net&category=All%20regions&segment=region");
+  const total = page.getByTestId("breakdown-table").getByRole("row").filter({ hasText: "Total" });
+  await expect(total.getByRole("cell").nth(1)).toHaveText("100.0%");
+});

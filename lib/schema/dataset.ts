@@ -3,7 +3,7 @@ import { importIssueSchema, questionSchema, sourceFormatSchema, storedColumnSche
 
 /** How a version was derived from an earlier one (weights, recodes): enough to redo it. */
 export const datasetLineageSchema = z.object({
-  kind: z.enum(["weighting"]),
+  kind: z.enum(["weighting", "derived"]),
   fromVersion: z.number().int().positive(),
   /** storage names of the columns this version added */
   columns: z.array(z.string()),

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { SchemaEditor } from "@/components/datasets/schema-editor";
+import { DerivedVariableEditor } from "@/components/datasets/derived-variable-editor";
 import { formatCount } from "@/lib/format/number";
 import { loadDataset } from "@/lib/server/loaders";
 
@@ -30,6 +31,7 @@ export default async function SchemaPage({ params }: { params: Promise<{ id: str
           Continue to analysis
         </Link>
       </header>
+      <DerivedVariableEditor key={`derived-${d.version}`} datasetId={d.id} questions={d.questions} />
       <SchemaEditor key={d.version} datasetId={d.id} version={d.version} questions={d.questions} />
     </div>
   );
