@@ -23,6 +23,9 @@ const ROUTES: { method: "GET" | "POST" | "PUT" | "DELETE"; path: string; action:
     action: "schema:edit",
     body: { name: "m", preview: true, scheme: { method: "rake", targets: { company_size: { "1,000–4,999 employees": 0.5, "5,000+ employees": 0.5 } } } },
   },
+  { method: "POST", path: `/api/datasets/${DEMO}/derived`, action: "schema:edit", body: { id: "bad id!", label: "x", source: "country", groups: [] } },
+  { method: "POST", path: `/api/datasets/${DEMO}/insights`, action: "crosstab:run", body: { outcome: "nope", outcome_category: "x" } },
+  { method: "POST", path: `/api/datasets/${DEMO}/drivers`, action: "crosstab:run", body: { outcome: "rolled_back" } },
   { method: "GET", path: "/api/audit", action: "audit:read" },
 ];
 

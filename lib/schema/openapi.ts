@@ -75,6 +75,32 @@ export function buildOpenApiDocument() {
           responses: { "200": { description: "crosstab", ...jsonBody("CrosstabResult") }, ...errors(404, 422) },
         },
       },
+      "/api/datasets/{id}/crosstab/export": {
+        post: {
+          summary: "The breakdown as a file (small cells hidden): CSV (UTF-8 BOM, formula-safe), XLSX or SVG",
+          parameters: [idParam, { name: "format", in: "query", schema: { type: "string", enum: ["csv", "xlsx", "svg"] } }, { name: "sig", in: "query", schema: { type: "string", enum: ["none", "holm", "bonferroni"] } }],
+          requestBody: { required: true, ...jsonBody("CrosstabSpec") },
+          responses: { "200": { description: "the file" }, ...errors(401, 403, 404, 422) },
+        },
+      },
+      "/api/datasets/{id}/nps": {
+        post: { summary: "Net Promoter Score of a 0–10 question by segment, with design-based intervals", parameters: [idParam], responses: { "200": { description: "NPS by segment" }, ...errors(401, 403, 404, 422) } },
+      },
+      "/api/datasets/{id}/questions": {
+        put: { summary: "Save schema-review edits as a new version", parameters: [idParam], responses: { "200": { description: "the new version", ...jsonBody("Dataset") }, ...errors(401, 403, 404, 422) } },
+      },
+      "/api/datasets/{id}/weights": {
+        post: { summary: "Compute rim/cell/group weights; saves a new version with the weight unless preview", parameters: [idParam], responses: { "200": { description: "preview report" }, "201": { description: "saved" }, ...errors(401, 403, 404, 422) } },
+      },
+      "/api/datasets/{id}/derived": {
+        post: { summary: "Add a derived variable (recode or NET declared as JSON) as a new version", parameters: [idParam], responses: { "201": { description: "saved" }, ...errors(401, 403, 404, 409, 422) } },
+      },
+      "/api/datasets/{id}/insights": {
+        post: { summary: "Scan every segment question for differences in an outcome share (Benjamini–Hochberg controlled)", parameters: [idParam], responses: { "200": { description: "findings" }, ...errors(401, 403, 404, 422) } },
+      },
+      "/api/datasets/{id}/drivers": {
+        post: { summary: "Key drivers: survey-weighted regression (svyglm semantics) with odds ratios and R code", parameters: [idParam], responses: { "200": { description: "drivers" }, ...errors(401, 403, 404, 422) } },
+      },
       "/api/audit": {
         get: {
           summary: "The workspace's audit trail (admins): hash-chained, with verification; ?format=csv to download",
