@@ -36,7 +36,8 @@ export function SchemaEditor({ datasetId, version, questions }: { datasetId: str
     const e = edits.get(q.id);
     const order = e?.optionOrder;
     const options = order ? order.map((c) => q.options.find((o) => o.code === c)!).filter(Boolean) : q.options;
-    return { label: e?.label ?? q.label, type: e?.type ?? q.type, missing: e?.missingCodes ?? q.missingCodes, options };
+    const delimiter = e?.multi?.delimiter ?? q.multi?.delimiter ?? ";";
+    return { label: e?.label ?? q.label, type: e?.type ?? q.type, missing: e?.missingCodes ?? q.missingCodes, options, delimiter };
   };
   const save = async () => {
     setStatus({ kind: "saving" });
@@ -79,7 +80,14 @@ export function SchemaEditor({ datasetId, version, questions }: { datasetId: str
                 </label>
                 <label className="flex flex-col gap-1 text-xs font-medium text-slate-500">
                   Type
-                  <Select aria-label={`Type of ${q.id}`} value={v.type} onChange={(e) => edit(q.id, { type: e.target.value as QuestionType })}>
+                  <Select
+                    aria-label={`Type of ${q.id}`}
+                    value={v.type}
+                    onChange={(e) => {
+                      const type = e.target.value as QuestionType;
+                      edit(q.id, type === "multi" && q.columns.length === 1 ? { type, multi: { layout: "delimited", delimiter: v.delimiter } } : { type });
+                    }}
+                  >
                     {Object.entries(TYPE_LABELS).map(([t, l]) => (
                       <option key={t} value={t}>
                         {l}
@@ -99,6 +107,18 @@ export function SchemaEditor({ datasetId, version, questions }: { datasetId: str
                   />
                 </label>
               </div>
+              {v.type === "multi" && q.columns.length === 1 ? (
+                <label className="mt-2 flex w-fit items-center gap-2 text-xs font-medium text-slate-500">
+                  Options separated by
+                  <input
+                    aria-label={`Delimiter of ${q.id}`}
+                    className="w-16 rounded-md border border-slate-300 px-2 py-1 font-mono text-sm text-slate-900"
+                    value={v.delimiter}
+                    onChange={(e) => edit(q.id, { type: "multi", multi: { layout: "delimited", delimiter: e.target.value } })}
+                  />
+                  <span className="font-normal">(options are recounted when you save)</span>
+                </label>
+              ) : null}
               {v.options.length ? (
                 <p className="mt-2 text-xs text-slate-500" data-testid={`answered-${q.id}`}>
                   Answered: {formatCount(v.options.filter((o) => !v.missing.includes(o.code)).reduce((a, o) => a + o.count, 0))}

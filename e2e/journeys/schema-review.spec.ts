@@ -46,3 +46,17 @@ test("a derived NET (live or planning within 12 months) is added in review and u
   const total = page.getByTestId("breakdown-table").getByRole("row").filter({ hasText: "Total" });
   await expect(total.getByRole("cell").nth(1)).toHaveText("100.0%");
 });
+
+test("a text column is turned into a delimited multi-select in review and its options are recounted", async ({ page, request, baseURL }) => {
+  const csv = ["id,pets", "1,cat", '2,"cat, dog"', "3,dog", '4,"dog, fish"', "5,cat"].join("\n") + "\n";
+  const res = await request.post("/api/datasets?name=pets", { data: Buffer.from(csv), headers: { "content-type": "application/octet-stream", origin: baseURL! } });
+  expect(res.status(), await res.text()).toBe(201);
+  const id = (await res.json()).id;
+  await page.goto(`/datasets/${id}/schema`);
+  await page.getByLabel("Type of pets").selectOption("multi");
+  await page.getByLabel("Delimiter of pets").fill(", ");
+  await page.getByRole("button", { name: "Save as new version" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved as version 2" })).toBeVisible();
+  await expect(page.getByLabel("Options of pets")).toContainText("fish (1)");
+  await expect(page.getByLabel("Options of pets")).toContainText("cat (3)");
+});

@@ -4,12 +4,37 @@ import { AppError } from "@/lib/schema/errors";
 import type { Question } from "@/lib/schema/question";
 import { questionOverridesSchema } from "@/lib/schema/question-overrides";
 import type { SurveyStore } from "@/lib/store/types";
+import { splitMultiCell } from "@/lib/ingest/multi-split";
 
 const CATEGORICAL = new Set<Question["type"]>(["single", "ordinal"]);
 const MAX_OPTIONS = 200;
 
+const MAX_DISTINCT_CELLS = 20_000;
+
+/** Recount a one-column delimited multi-select: each cell split into whole options (respondents per option). */
+async function recountDelimited(store: SurveyStore, dataset: Dataset, q: Question, delimiter: string): Promise<Question> {
+  if (!delimiter) throw new AppError("invalid_spec", `a multi-select needs a delimiter: ${q.id}`);
+  const cells = await store.valueCounts(dataset, q.columns[0], MAX_DISTINCT_CELLS);
+  const missing = new Set(q.missingCodes);
+  const counts = new Map<string, number>();
+  let answered = 0;
+  for (const c of cells) {
+    if (missing.has(c.value)) continue;
+    answered += c.n;
+    for (const token of new Set(splitMultiCell(c.value, delimiter))) counts.set(token, (counts.get(token) ?? 0) + c.n);
+  }
+  const labels = new Map(q.options.map((o) => [o.code, o.label]));
+  const options = [...counts]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, MAX_OPTIONS)
+    .map(([code, count]) => ({ code, label: labels.get(code) ?? code, count }));
+  return { ...q, options, answered, multi: { layout: "delimited", delimiter, uncheckedCodes: [] } };
+}
+
 /** Recount a single-column question's options and answered base from the stored data. */
 async function recount(store: SurveyStore, dataset: Dataset, q: Question): Promise<Question> {
+  // a one-column question retyped as a multi-select is a delimited one (";" unless told otherwise)
+  if (q.columns.length === 1 && q.type === "multi" && (q.multi?.layout ?? "delimited") === "delimited") return recountDelimited(store, dataset, q, q.multi?.delimiter ?? ";");
   if (q.columns.length !== 1 || q.type === "multi") return q;
   const counts = await store.valueCounts(dataset, q.columns[0], MAX_OPTIONS + 1);
   const missing = new Set(q.missingCodes);
@@ -43,7 +68,9 @@ export async function saveQuestionEdits(store: SurveyStore, dataset: Dataset, ed
   const questions = await Promise.all(
     edited.map((q, i) => {
       const before = dataset.questions[i];
-      const changed = touched.has(q.id) && (q.type !== before.type || q.missingCodes.join("\u0000") !== before.missingCodes.join("\u0000"));
+      const changed =
+        touched.has(q.id) &&
+        (q.type !== before.type || q.missingCodes.join("\u0000") !== before.missingCodes.join("\u0000") || JSON.stringify(q.multi ?? null) !== JSON.stringify(before.multi ?? null));
       return changed ? recount(store, dataset, q) : q;
     }),
   );
