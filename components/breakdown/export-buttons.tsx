@@ -9,6 +9,8 @@ const FORMATS = [
   { format: "csv", label: "CSV" },
   { format: "xlsx", label: "Excel" },
   { format: "svg", label: "SVG chart" },
+  { format: "png", label: "PNG chart" },
+  { format: "pptx", label: "PowerPoint" },
 ] as const;
 
 function fileNameOf(res: Response, fallback: string): string {

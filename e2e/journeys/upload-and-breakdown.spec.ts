@@ -76,4 +76,14 @@ test("a breakdown downloads as CSV and Excel with the table's numbers", async ({
   await wb.xlsx.readFile((await xlsx.path())!);
   const values = wb.worksheets[0].getSheetValues().flat().map((v) => (typeof v === "object" && v !== null ? JSON.stringify(v) : String(v)));
   expect(values.some((v) => v.includes("Fully mature"))).toBeTruthy();
+
+  const fs = await import("node:fs/promises");
+  const [png] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "PNG chart" }).click()]);
+  const pngBytes = await fs.readFile((await png.path())!);
+  expect([...pngBytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+  const [deck] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "PowerPoint" }).click()]);
+  expect(deck.suggestedFilename()).toMatch(/\.pptx$/);
+  const deckBytes = await fs.readFile((await deck.path())!);
+  expect(deckBytes.subarray(0, 2).toString()).toBe("PK");
+  expect(deckBytes.includes(Buffer.from("ppt/slides/slide1.xml"))).toBe(true);
 });

@@ -78,7 +78,7 @@ export function buildOpenApiDocument() {
       "/api/datasets/{id}/crosstab/export": {
         post: {
           summary: "The breakdown as a file (small cells hidden): CSV (UTF-8 BOM, formula-safe), XLSX or SVG",
-          parameters: [idParam, { name: "format", in: "query", schema: { type: "string", enum: ["csv", "xlsx", "svg"] } }, { name: "sig", in: "query", schema: { type: "string", enum: ["none", "holm", "bonferroni"] } }],
+          parameters: [idParam, { name: "format", in: "query", schema: { type: "string", enum: ["csv", "xlsx", "svg", "png", "pptx"] } }, { name: "sig", in: "query", schema: { type: "string", enum: ["none", "holm", "bonferroni"] } }],
           requestBody: { required: true, ...jsonBody("CrosstabSpec") },
           responses: { "200": { description: "the file" }, ...errors(401, 403, 404, 422) },
         },

@@ -1,7 +1,7 @@
 import "server-only";
 import { getBreakdownRows } from "@/lib/analysis/breakdown-rows";
 import { toChartData } from "@/lib/analysis/chart-data";
-import { chartToSvg, contentDisposition, EXPORT_CONTENT_TYPES, tableToCsv, tableToXlsx, toExportTable } from "@/lib/export";
+import { chartToSvg, contentDisposition, deckToPptx, EXPORT_CONTENT_TYPES, svgToPng, tableToCsv, tableToXlsx, toExportTable } from "@/lib/export";
 import type { Dataset } from "@/lib/schema/dataset";
 import { AppError } from "@/lib/schema/errors";
 import { getEnv } from "@/lib/schema/env";
@@ -11,14 +11,16 @@ import type { CrosstabSpec } from "@/lib/schema/crosstab-spec";
 import { assignLetters } from "@/lib/stats/letters";
 import type { Correction } from "@/lib/stats/multiple-comparisons";
 
-export type ExportFormat = "csv" | "xlsx" | "svg";
+export type ExportFormat = "csv" | "xlsx" | "svg" | "png" | "pptx";
+const FORMATS = new Set<string>(["csv", "xlsx", "svg", "png", "pptx"]);
 
 /**
  * Turn a computed crosstab into a downloadable file: the same rows, letters and formatting as the
  * on-screen table, written by lib/export (formula-safe cells, allow-listed SVG).
  */
 export async function exportCrosstab(dataset: Dataset, result: ProtectedCrosstab & { spec: CrosstabSpec }, format: string, correction: Correction = "none"): Promise<Response> {
-  if (format !== "csv" && format !== "xlsx" && format !== "svg") throw new AppError("bad_request", `unknown export format: ${format}`);
+  if (!FORMATS.has(format)) throw new AppError("bad_request", `unknown export format: ${format}`);
+  const fmt = format as ExportFormat;
   const weighted = Boolean(result.spec.weight);
   const minBase = getEnv().MIN_EFFECTIVE_BASE;
   // hidden cells carry no pairwise tests (lib/disclosure removed them), so no letter can point at them
@@ -29,14 +31,19 @@ export async function exportCrosstab(dataset: Dataset, result: ProtectedCrosstab
   const baseNote = `n = ${result.rows?.analytic ?? "hidden"} of ${result.rows?.csv ?? "hidden"} respondents${Object.keys(spec.filters).length ? ", filtered" : ""}`;
   const source = `${dataset.name}${dataset.synthetic ? " (synthetic data)" : ""}, version ${dataset.version}`;
   const headers: Record<string, string> = {
-    "content-type": EXPORT_CONTENT_TYPES[format],
-    "content-disposition": contentDisposition(`${dataset.name} ${spec.outcome} by ${spec.segment}`, format),
+    "content-type": EXPORT_CONTENT_TYPES[fmt],
+    "content-disposition": contentDisposition(`${dataset.name} ${spec.outcome} by ${spec.segment}`, fmt),
     "x-content-type-options": "nosniff",
     "cache-control": "no-store",
   };
-  if (format === "svg") {
-    const svg = chartToSvg({ title, data: toChartData(rows, spec.statistic), ...(spec.statistic === "proportion" ? { unit: "%", max: 100 } : {}) });
-    return new Response(svg, { headers: { ...headers, "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; sandbox" } });
+  const svg = () => chartToSvg({ title, data: toChartData(rows, spec.statistic), ...(spec.statistic === "proportion" ? { unit: "%", max: 100 } : {}) });
+  if (fmt === "svg") {
+    return new Response(svg(), { headers: { ...headers, "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; sandbox" } });
+  }
+  if (fmt === "png") return new Response(new Uint8Array(await svgToPng(svg())), { headers });
+  if (fmt === "pptx") {
+    const deck = await deckToPptx({ title, slides: [{ title, svg: svg(), baseNote, source }] }, { rasterize: svgToPng });
+    return new Response(new Uint8Array(deck), { headers });
   }
   const table = toExportTable({ title, statistic: spec.statistic, confLevel: spec.conf_level, weighted, rows, baseNote, source, minBase });
   if (format === "csv") return new Response(tableToCsv(table), { headers });
