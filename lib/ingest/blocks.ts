@@ -1,4 +1,5 @@
 import type { Question } from "@/lib/schema/question";
+import { alignGrid } from "./grid";
 import { inferQuestion, type ColumnMeta } from "./infer-question";
 import { groupKey, type ColumnProfile, type DatasetProfile } from "./profile";
 import type { IdAllocator } from "./question-ids";
@@ -25,6 +26,8 @@ export interface Block {
   columns: BlockColumn[];
   /** how small integer codes of standalone columns are read */
   integerCodes?: ColumnMeta["integerCodes"];
+  /** `Question text [Row]` columns (Google Forms grids): the rows' group id; rows share a scale */
+  grid?: string;
 }
 
 const storageName = (index: number) => `c${index}`;
@@ -97,8 +100,10 @@ export function buildBlock(block: Block, profile: DatasetProfile, ids: IdAllocat
   const labelled = !codes.has("1") || codes.size === 1;
   const isMulti = optionCols.length >= 2 && candidates.length - optionCols.length <= 2 && anyChosen && labelled;
   const out: Question[] = [];
-  const grouped = block.columns.length > 1 ? block.id : undefined;
+  const groupId = block.grid ?? block.id;
+  const grouped = block.columns.length > 1 ? groupId : undefined;
   if (isMulti) out.push(multiColumns(block, optionCols, optionFound, profile, ids.take(block.id)));
+  const rows: Question[] = [];
   for (const c of block.columns) {
     if (isMulti && optionCols.includes(c)) continue;
     const meta: ColumnMeta = {
@@ -106,11 +111,15 @@ export function buildBlock(block: Block, profile: DatasetProfile, ids: IdAllocat
       label: c.label,
       header: c.header,
       column: storageName(c.index),
-      group: isMulti ? block.id : grouped,
+      group: isMulti ? groupId : grouped,
       type: c.type,
       integerCodes: block.integerCodes,
     };
-    out.push(inferQuestion(profile.columns[c.index], meta));
+    rows.push(inferQuestion(profile.columns[c.index], meta));
   }
-  return out;
+  if (block.grid && !isMulti) {
+    const index = new Map(block.columns.map((c) => [storageName(c.index), c.index]));
+    return [...out, ...alignGrid(rows, profile, (q) => index.get(q.columns[0])!)];
+  }
+  return [...out, ...rows];
 }

@@ -1,4 +1,10 @@
 import type { Block, BlockColumn } from "./blocks";
+import { gridGroupId } from "./grid";
+
+const BRACKET = /^(.*\S)\s*\[([^\]]+)\]$|^\[([^\]]+)\]$/;
+
+/** A Google Forms grid row header: `Question text [Row label]` (or `[Row label]` alone). */
+export const isBracketHeader = (header: string): boolean => BRACKET.test(header.trim());
 
 /** How a one-row header splits into a block stem and an option: `q4_0001`, `Q - Option`, `3. Python.`, `Q [Row]`. */
 export function splitHeader(header: string): { stem: string; option: string } | null {
@@ -31,6 +37,7 @@ const single = (c: HeaderColumn): Block => ({
  * Group one-header-row columns into blocks: consecutive columns sharing a stem (`q0004_0001…`,
  * `Question - Option…`, `3. Python.…`, `Question [Row]…`), with a preceding column whose whole
  * header is that stem (the main answer before its `- Other (please specify)` write-in).
+ * Runs of `Question text [Row]` columns are marked `grid`.
  *
  * @example
  * headerBlocks([{ index: 0, header: "q4_1" }, { index: 1, header: "q4_2" }])[0].columns.length; // 2
@@ -60,7 +67,10 @@ export function headerBlocks(columns: HeaderColumn[]): Block[] {
       blocks.pop();
       cols.unshift({ ...prev.columns[0], option: prev.columns[0].option || "Response" });
     }
-    blocks.push({ id: stem || `block${first.index + 1}`, label: stem || first.header, columns: cols });
+    // `Question text [Row]` runs are grids (or one column per checkbox option): buildBlock decides
+    const grid = !joinsPrev && run.every((c) => isBracketHeader(c.header));
+    const id = stem || `block${first.index + 1}`;
+    blocks.push({ id, label: stem || first.header, columns: cols, ...(grid ? { grid: gridGroupId(stem, id) } : {}) });
     i = j;
   }
   return blocks;

@@ -66,8 +66,11 @@ const EXPECTED: Record<string, Expected> = {
     format: "google-forms",
     headerRows: 1,
     respondents: 2389,
-    types: { date: 1, single: 39, text: 5, multi: 8 },
+    // the 30 `[Language]` grid columns (9-38) are one tick-box grid: every row a ";" multi of the
+    // same two levels (was 24 single + 6 multi before grid rows were aligned)
+    types: { date: 1, single: 15, text: 5, multi: 32 },
     options: [
+      { id: "Assembly", type: "multi", counts: { "ระดับพื้นฐาน": 492, "ระดับชำนาญ ทำงานได้อย่างคล่องแคล่ว": 50 } },
       {
         id: "อายุ",
         type: "single",
