@@ -4,6 +4,7 @@ test("upload a Qualtrics export, change a question's type in review, and break d
   await page.goto("/datasets");
   await page.getByTestId("upload-input").setInputFiles(fixture("datasets", "vendor-exports", "qualtrics", "qualtricstools-sample-survey-insights.csv"));
   await page.waitForURL(/\/schema$/, { timeout: 60_000 });
+  await page.waitForLoadState("networkidle");
   await expect(page.getByTestId("import-summary")).toContainText(/qualtrics export, 3 header rows, 5 respondents/);
 
   // Q5_1 (a 0–10 rating) was detected as numeric: treat it as a choice question
@@ -30,6 +31,7 @@ test("upload a Qualtrics export, change a question's type in review, and break d
 
 test("a derived NET (live or planning within 12 months) is added in review and used in a breakdown", async ({ page }) => {
   await page.goto("/datasets/ai-agent-identity/schema");
+  await page.waitForLoadState("networkidle");
   const editor = page.getByTestId("derived-editor");
   const source = editor.getByLabel("From question");
   const first = (await source.locator("option").allTextContents()).find((t) => t.startsWith("region"));
@@ -53,6 +55,7 @@ test("a text column is turned into a delimited multi-select in review and its op
   expect(res.status(), await res.text()).toBe(201);
   const id = (await res.json()).id;
   await page.goto(`/datasets/${id}/schema`);
+  await page.waitForLoadState("networkidle"); // interact only once the editor has hydrated
   await page.getByLabel("Type of pets").selectOption("multi");
   await page.getByLabel("Delimiter of pets").fill(", ");
   await page.getByRole("button", { name: "Save as new version" }).click();

@@ -2,6 +2,7 @@ import { expect, test } from "../fixtures";
 
 test("build a rim weight on the demo data, read its report and use it in a breakdown", async ({ page }) => {
   await page.goto("/datasets/ai-agents-production/weighting");
+  await page.waitForLoadState("networkidle");
   await page.getByRole("checkbox", { name: "company_size" }).check();
   const targets = page.getByTestId("targets-company_size");
   await targets.getByLabel("Target for company_size = 1,000–4,999 employees").fill("50");
@@ -29,6 +30,7 @@ test("build a rim weight on the demo data, read its report and use it in a break
 
 test("a JSON scheme with a target category absent from the data gets a clear message", async ({ page }) => {
   await page.goto("/datasets/ai-agents-production/weighting");
+  await page.waitForLoadState("networkidle");
   await page.getByText(/Advanced: any scheme as JSON/).click();
   const scheme = { method: "rake", targets: { company_size: { "1,000–4,999 employees": 0.5, "5,000+ employees": 0.3, Atlantis: 0.2 } } };
   await page.getByLabel("Scheme JSON").fill(JSON.stringify(scheme));
