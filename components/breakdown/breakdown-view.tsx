@@ -19,6 +19,7 @@ import { BreakdownControls } from "./breakdown-controls";
 import { SignificancePanel } from "./significance-panel";
 import { RScriptButton } from "./r-script-button";
 import { ExportButtons } from "./export-buttons";
+import { RespondentExport, type ExportableQuestion } from "./respondent-export";
 import { getBreakdownColumns } from "./breakdown-columns";
 import { useCrosstab } from "./use-crosstab";
 
@@ -28,10 +29,12 @@ interface Props {
   minBase: number;
   /** applied when the page opens without a state in the URL (e.g. Qualtrics previews excluded) */
   defaultFilters?: { question: string; values: string[]; reason: string }[];
+  /** present when the viewer may export respondent-level rows */
+  respondentExport?: ExportableQuestion[] | null;
 }
 
 /** Outcome × segment breakdown: controls, chart with CI whiskers and the matching table. */
-export function BreakdownView({ datasetId, questions, minBase, defaultFilters = [] }: Props) {
+export function BreakdownView({ datasetId, questions, minBase, defaultFilters = [], respondentExport = null }: Props) {
   const params = useSearchParams();
   // local state is the source of truth while the page is open (changes can outpace router
   // updates); every change is pushed to the URL, and back/forward restore it
@@ -138,6 +141,7 @@ export function BreakdownView({ datasetId, questions, minBase, defaultFilters = 
               <div className="flex flex-col gap-3 border-t border-slate-100 pt-4">
                 {view.nps ? null : <ExportButtons datasetId={datasetId} spec={spec} sig={state.sig} />}
                 {view.nps ? null : <RScriptButton datasetId={datasetId} spec={spec} />}
+                {respondentExport ? <RespondentExport datasetId={datasetId} questions={respondentExport} filters={state.filters} /> : null}
               </div>
             ) : null}
           </CardContent>

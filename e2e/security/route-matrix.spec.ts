@@ -26,6 +26,7 @@ const ROUTES: { method: "GET" | "POST" | "PUT" | "DELETE"; path: string; action:
   { method: "POST", path: `/api/datasets/${DEMO}/derived`, action: "schema:edit", body: { id: "bad id!", label: "x", source: "country", groups: [] } },
   { method: "POST", path: `/api/datasets/${DEMO}/insights`, action: "crosstab:run", body: { outcome: "nope", outcome_category: "x" } },
   { method: "POST", path: `/api/datasets/${DEMO}/drivers`, action: "crosstab:run", body: { outcome: "rolled_back" } },
+  { method: "POST", path: `/api/datasets/${DEMO}/respondents/export`, action: "export:respondents", body: { columns: ["country"] } },
   { method: "GET", path: "/api/audit", action: "audit:read" },
 ];
 

@@ -69,6 +69,11 @@ function resolveFilter(dataset: Dataset, name: string, values: string[], opts: R
   return { kind: "values", column: t.column.name, values };
 }
 
+/** Resolve `{question: [values]}` filters (question ids or labels, declared semantics) to storage terms. */
+export function resolveFilters(dataset: Dataset, filters: Record<string, string[]>): FilterPlan[] {
+  return Object.entries(filters).map(([name, values]) => resolveFilter(dataset, name, values, { missing: "declared" }));
+}
+
 /**
  * Resolve a crosstab spec against a dataset: names → storage columns, option → y rule.
  * Throws `AppError("unknown_question")` naming the role and the name that did not match.

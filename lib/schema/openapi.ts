@@ -101,6 +101,13 @@ export function buildOpenApiDocument() {
       "/api/datasets/{id}/drivers": {
         post: { summary: "Key drivers: survey-weighted regression (svyglm semantics) with odds ratios and R code", parameters: [idParam], responses: { "200": { description: "drivers" }, ...errors(401, 403, 404, 422) } },
       },
+      "/api/datasets/{id}/respondents/export": {
+        post: {
+          summary: "Respondent-level CSV of a filtered segment (researchers and admins; direct identifiers admins only; row cap by role; audited)",
+          parameters: [idParam],
+          responses: { "200": { description: "CSV (x-rows-truncated tells whether the cap applied)" }, ...errors(401, 403, 404, 422) },
+        },
+      },
       "/api/audit": {
         get: {
           summary: "The workspace's audit trail (admins): hash-chained, with verification; ?format=csv to download",

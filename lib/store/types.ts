@@ -1,4 +1,4 @@
-import type { CrosstabPlan } from "@/lib/analysis/plan";
+import type { CrosstabPlan, FilterPlan } from "@/lib/analysis/plan";
 import type { IngestResult, RowSink } from "@/lib/ingest/types";
 import type { CrosstabInput } from "@/lib/schema/cell-sums";
 import type { Dataset, DatasetSummary } from "@/lib/schema/dataset";
@@ -49,7 +49,7 @@ export interface SurveyStore {
   cellSums(dataset: Dataset, plan: CrosstabPlan): Promise<CrosstabInput>;
   /** how many rows hold each non-empty value of a column, most frequent first (at most `limit` values) */
   valueCounts(dataset: Dataset, column: string, limit: number): Promise<{ value: string; n: number }[]>;
-  /** raw rows of the given columns (respondent-level export); `limit` caps the rows */
-  readRows(dataset: Dataset, columns: string[], limit: number): Promise<(string | null)[][]>;
+  /** raw rows of the given columns in file order (respondent-level export), optionally filtered; `limit` caps the rows */
+  readRows(dataset: Dataset, columns: string[], limit: number, filters?: FilterPlan[]): Promise<(string | null)[][]>;
   close(): Promise<void>;
 }

@@ -1,5 +1,5 @@
 import type { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
-import type { CrosstabPlan } from "@/lib/analysis/plan";
+import type { CrosstabPlan, FilterPlan } from "@/lib/analysis/plan";
 import { compareBytes } from "@/lib/engine/byte-compare";
 import type { IngestResult, RowSink } from "@/lib/ingest/types";
 import type { CrosstabInput } from "@/lib/schema/cell-sums";
@@ -7,7 +7,7 @@ import { datasetSchema, type Dataset, type DatasetSummary } from "@/lib/schema/d
 import { AppError } from "@/lib/schema/errors";
 import type { Question, StoredColumn } from "@/lib/schema/question";
 import { duckdbDialect } from "../sql/dialect";
-import { buildCellSumsStatement, buildDistinctStatement } from "../sql/crosstab-sql";
+import { buildCellSumsStatement, buildDistinctStatement, buildReadRowsStatement } from "../sql/crosstab-sql";
 import { ident } from "../sql/params";
 import { toCrosstabInput, type SumsRow } from "../sql/to-crosstab-input";
 import { dataTableName, isValidDatasetId, newDatasetId } from "../ids";
@@ -246,12 +246,12 @@ export class DuckDbStore implements SurveyStore {
     return rows.map((r) => ({ value: String(r.v), n: Number(r.n) }));
   }
 
-  async readRows(dataset: Dataset, columns: string[], limit: number): Promise<(string | null)[][]> {
+  async readRows(dataset: Dataset, columns: string[], limit: number, filters: FilterPlan[] = []): Promise<(string | null)[][]> {
     const table = await this.tableOf(dataset);
-    const cols = columns.map(ident).join(", ");
+    const st = buildReadRowsStatement(table, columns, filters, limit, duckdbDialect);
     const conn = await this.instance.connect();
     try {
-      const reader = await conn.runAndReadAll(`SELECT ${cols} FROM ${ident(table)} ORDER BY rid LIMIT ${Math.max(0, Math.floor(limit))}`);
+      const reader = await conn.runAndReadAll(st.sql, st.params);
       return reader.getRowsJS() as (string | null)[][];
     } finally {
       conn.closeSync();

@@ -1,12 +1,12 @@
 import pg from "pg";
-import type { CrosstabPlan } from "@/lib/analysis/plan";
+import type { CrosstabPlan, FilterPlan } from "@/lib/analysis/plan";
 import { compareBytes } from "@/lib/engine/byte-compare";
 import type { IngestResult, RowSink } from "@/lib/ingest/types";
 import type { CrosstabInput } from "@/lib/schema/cell-sums";
 import { datasetSchema, type Dataset, type DatasetLineage, type DatasetSummary } from "@/lib/schema/dataset";
 import { AppError } from "@/lib/schema/errors";
 import type { Question } from "@/lib/schema/question";
-import { buildCellSumsStatement, buildDistinctStatement } from "../sql/crosstab-sql";
+import { buildCellSumsStatement, buildDistinctStatement, buildReadRowsStatement } from "../sql/crosstab-sql";
 import { postgresDialect } from "../sql/dialect";
 import { ident } from "../sql/params";
 import { toCrosstabInput, type SumsRow } from "../sql/to-crosstab-input";
@@ -330,10 +330,10 @@ export class PostgresStore implements SurveyStore {
     return rows.map((r) => ({ value: String(r.v), n: Number(r.n) }));
   }
 
-  async readRows(dataset: Dataset, columns: string[], limit: number): Promise<(string | null)[][]> {
+  async readRows(dataset: Dataset, columns: string[], limit: number, filters: FilterPlan[] = []): Promise<(string | null)[][]> {
     const table = await this.tableOf(dataset);
-    const cols = columns.map(ident).join(", ");
-    const res = await this.read(`SELECT ${cols} FROM ${ident(table)} ORDER BY rid LIMIT ${Math.max(0, Math.floor(limit))}`, [], "array");
+    const st = buildReadRowsStatement(table, columns, filters, limit, postgresDialect);
+    const res = await this.read(st.sql, st.params, "array");
     return res.rows as (string | null)[][];
   }
 

@@ -107,6 +107,14 @@ GROUP BY 1, 2, 3`;
   return { sql, params: p.values };
 }
 
+/** Respondent rows (file order) of some columns, restricted by filters, capped at `limit`. */
+export function buildReadRowsStatement(table: string, columns: string[], filters: FilterPlan[], limit: number, d: SqlDialect): Statement {
+  const p = new Params();
+  const where = filters.length ? `WHERE ${filters.map((f) => `(${filterExpr(f, d, p)})`).join(" AND ")}` : "";
+  const cols = columns.length ? columns.map(ident).join(", ") : "rid";
+  return { sql: `SELECT ${cols} FROM ${ident(table)} ${where} ORDER BY rid LIMIT ${Math.max(0, Math.floor(limit))}`, params: p.values };
+}
+
 /** Distinct non-missing values of a column (for default segment levels). */
 export function buildDistinctStatement(table: string, column: string, missingCodes: string[]): Statement {
   const p = new Params();
