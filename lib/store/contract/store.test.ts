@@ -74,6 +74,21 @@ describe.each(BACKENDS)("store contract: $name", (backend) => {
     ]);
   });
 
+  test("the import's default filters are kept with the dataset", async () => {
+    const filters = [{ question: "seg", values: ["a"], reason: "excludes previews" }];
+    await store.importDataset({ id: "df", name: "D", owner: "t", fileName: "d.csv" }, async (sink) => {
+      await sink.begin(columns);
+      await sink.write(data);
+      return { ...draft(data.length), defaultFilters: filters };
+    });
+    expect((await store.getDataset("df"))?.defaultFilters).toEqual(filters);
+  });
+
+  test("rows can be read for a filtered segment", async () => {
+    const ds = await load();
+    expect(await store.readRows(ds, ["c1"], 10, [{ kind: "values", column: "c0", values: ["a"] }])).toEqual([["yes"], ["no"]]);
+  });
+
   test("a failed import leaves nothing behind", async () => {
     await expect(
       store.importDataset({ id: "bad", name: "Bad", owner: "t", fileName: "b.csv" }, async (sink) => {

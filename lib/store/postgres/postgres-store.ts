@@ -12,6 +12,7 @@ import { ident } from "../sql/params";
 import { toCrosstabInput, type SumsRow } from "../sql/to-crosstab-input";
 import { isValidDatasetId, newDatasetId } from "../ids";
 import { summarize } from "../summarize";
+import { newDatasetRecord } from "../dataset-record";
 import type { DerivedColumn, FinishImport, NewDatasetMeta, SurveyStore } from "../types";
 import { fenceRowCte } from "./fence";
 import { migrate } from "./migrations";
@@ -216,24 +217,7 @@ export class PostgresStore implements SurveyStore {
       let result = await run(sink);
       await sink.finish(result.columns);
       if (finish) result = finish(result);
-      const dataset = datasetSchema.parse({
-        id,
-        version,
-        name: meta.name,
-        format: result.format,
-        encoding: result.encoding,
-        delimiter: result.delimiter,
-        headerRows: result.headerRows,
-        respondents: result.respondents,
-        columns: result.columns,
-        questions: result.questions,
-        warnings: result.warnings,
-        source: { fileName: meta.fileName, bytes: result.bytes, sha256: result.sha256 },
-        synthetic: meta.synthetic ?? false,
-        description: meta.description ?? "",
-        owner: meta.owner,
-        createdAt: new Date().toISOString(),
-      });
+      const dataset = newDatasetRecord(id, version, meta, result);
       await insertMeta(client, dataset, table);
       return dataset;
     });

@@ -2,20 +2,8 @@ import type { CrosstabPlan } from "@/lib/analysis/plan";
 import type { CellSums, CrosstabInput } from "@/lib/schema/cell-sums";
 import { STATUS } from "./crosstab-sql";
 
-export interface SumsRow {
-  status: number;
-  segment: string | null;
-  outcome: string | null;
-  n: number;
-  sw: number;
-  sw2: number;
-  sy: number;
-  sy2: number;
-  swy: number;
-  swy2: number;
-  sw2y: number;
-  sw2y2: number;
-}
+/** One row of the cell-sums query: a cell's sums plus the exclusion status of its rows. */
+export type SumsRow = CellSums & { status: number };
 
 /**
  * Fold the status-grouped rows of `buildCellSumsStatement` into the stats engine's input:
