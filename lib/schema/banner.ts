@@ -1,0 +1,98 @@
+import { z } from "zod";
+
+/**
+ * A banner table: every answer of one outcome question as rows, the Total plus the levels of one
+ * or more segment ("banner") questions as columns. Each column group is one crosstab of the
+ * outcome by that segment, so every cell carries the same statistics as the single breakdown
+ * (weights, effective base, interval, significance letters within its group) and the same
+ * small-cell protection. Numbers are shares in [0, 1] (or means); `null` means undefined or hidden.
+ *
+ * @example
+ * bannerSpecSchema.parse({ outcome: "rolled_back", segments: ["guardrail_maturity", "country"] })
+ */
+export const bannerSpecSchema = z.object({
+  outcome: z.string().min(1),
+  /** banner questions, left to right (at most 4 groups) */
+  segments: z.array(z.string().min(1)).min(1).max(4),
+  /** outcome answers to show as rows (default: every option; NETs by their `__top2`/`__bottom2` ids) */
+  categories: z.array(z.string()).optional(),
+  weight: z.string().min(1).optional(),
+  filters: z.record(z.string(), z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v]))).default({}),
+  conf_level: z.number().gt(0).lt(1).default(0.95),
+  /** multiple-comparison correction for the letters (within each column group) */
+  sig: z.enum(["none", "holm", "bonferroni"]).default("holm"),
+});
+export type BannerSpecInput = z.input<typeof bannerSpecSchema>;
+export type BannerSpec = z.output<typeof bannerSpecSchema>;
+
+const interval = z.tuple([z.number(), z.number()]).nullable();
+
+export const bannerColumnSchema = z.object({
+  /** generated id: "total" or "g<group>c<level>" (never data) */
+  id: z.string(),
+  /** the segment question id, null for the Total */
+  segment: z.string().nullable(),
+  segmentLabel: z.string().nullable(),
+  /** the segment level code, null for the Total */
+  level: z.string().nullable(),
+  label: z.string(),
+  /** column letter within its group ("A", "B", …); "" for the Total */
+  letter: z.string(),
+  /** respondents in the column's base; null when hidden by small-cell protection */
+  n: z.number().int().nullable(),
+  weightedN: z.number().nullable(),
+  effectiveN: z.number().nullable(),
+  lowBase: z.boolean(),
+  /** "< 5" when the whole column is hidden */
+  hidden: z.string().nullable(),
+});
+
+export const bannerCellSchema = z.object({
+  columnId: z.string(),
+  /** share (0–1) or mean; null when undefined or hidden */
+  value: z.number().nullable(),
+  ci: interval,
+  /** respondents choosing this answer in the column (proportions); null when hidden or a mean */
+  count: z.number().int().nullable(),
+  /** "< 5" when small-cell protection hid this cell */
+  hidden: z.string().nullable(),
+  /** letters of the columns in the same group this cell is significantly higher than, e.g. "AC" */
+  letters: z.string(),
+});
+
+export const bannerRowSchema = z.object({
+  /** generated id ("r0", "r1", …) */
+  id: z.string(),
+  /** the answer code(s) this row counts */
+  codes: z.array(z.string()),
+  label: z.string(),
+  kind: z.enum(["option", "net", "mean"]),
+  cells: z.array(bannerCellSchema),
+});
+
+export const bannerGroupTestSchema = z.object({
+  segment: z.string(),
+  /** Rao–Scott F (weighted) or Pearson χ² (unweighted) test of independence, when defined */
+  test: z.string().nullable(),
+  statistic: z.number().nullable(),
+  p: z.number().nullable(),
+});
+
+export const bannerResultSchema = z.object({
+  outcome: z.object({ id: z.string(), label: z.string(), type: z.string() }),
+  statistic: z.enum(["proportion", "mean"]),
+  weighted: z.boolean(),
+  conf_level: z.number(),
+  sig: z.enum(["none", "holm", "bonferroni"]),
+  columns: z.array(bannerColumnSchema),
+  rows: z.array(bannerRowSchema),
+  tests: z.array(bannerGroupTestSchema),
+  notes: z.array(z.string()),
+  disclosure: z.object({ k: z.number().int(), suppressedCells: z.number().int() }),
+  dataset: z.object({ id: z.string(), version: z.number().int() }),
+});
+
+export type BannerColumn = z.infer<typeof bannerColumnSchema>;
+export type BannerCell = z.infer<typeof bannerCellSchema>;
+export type BannerRow = z.infer<typeof bannerRowSchema>;
+export type BannerResult = z.infer<typeof bannerResultSchema>;
