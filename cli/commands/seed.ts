@@ -5,24 +5,56 @@ import { getEnv } from "@/lib/schema/env";
 import { questionOverridesSchema } from "@/lib/schema/question-overrides";
 import { importDataset } from "@/lib/services/import-dataset";
 import { DuckDbStore } from "@/lib/store/duckdb/duckdb-store";
-import { createIdentity, publicOrigin, resolveAuthSecret } from "@/lib/auth/auth";
+import { PostgresStore } from "@/lib/store/postgres/postgres-store";
+import type { SurveyStore } from "@/lib/store/types";
+import { createIdentity, publicOrigin, resolveAuthSecret, type Identity } from "@/lib/auth/auth";
+import { openIdentityPool } from "@/lib/auth/pg";
+import { DEMO_DASHBOARD_NAME, seedDemoDashboard } from "@/lib/views/seed";
 import { describeEnsureAdmin, ensureAdmin, isDuckDbLockError } from "@/lib/auth/bootstrap";
 
 const DEMO_DIR = path.join(process.cwd(), "data", "demo");
 
-/** `seed`: load the demo datasets into the embedded store (idempotent: present ids are skipped). */
-export async function seedCommand(): Promise<number> {
+interface SeedTarget {
+  store: SurveyStore;
+  identity: Identity;
+  where: string;
+  close(): Promise<void>;
+}
+
+/** The store the app will use: PostgreSQL when DATABASE_URL is set, else the DuckDB file under DATA_DIR. */
+async function openTarget(): Promise<SeedTarget> {
   const env = getEnv();
-  const manifest = demoManifestSchema.parse(JSON.parse(fs.readFileSync(path.join(DEMO_DIR, "manifest.json"), "utf8")));
+  const secret = resolveAuthSecret(env.DATA_DIR, env.BETTER_AUTH_SECRET);
+  const baseURL = publicOrigin(env);
+  if (env.DATABASE_URL) {
+    const store = await PostgresStore.open(env.DATABASE_URL);
+    const pool = await openIdentityPool(env.DATABASE_URL, store.schema);
+    return {
+      store,
+      identity: createIdentity({ secret, baseURL, pool }),
+      where: `PostgreSQL schema ${store.schema}`,
+      close: async () => {
+        await pool.end();
+        await store.close();
+      },
+    };
+  }
   const file = path.join(env.DATA_DIR, "surveyscope.duckdb");
   const store = await DuckDbStore.open(file).catch((err: unknown) => {
     if (isDuckDbLockError(err)) throw new Error(`the database is in use by a running server: stop it before seeding (${file})`);
     throw err;
   });
+  return { store, identity: createIdentity({ secret, baseURL, instance: store.duckdbInstance }), where: file, close: () => store.close() };
+}
+
+/** `seed`: load the demo datasets into the app's store (idempotent: present ids are skipped). */
+export async function seedCommand(): Promise<number> {
+  const env = getEnv();
+  const manifest = demoManifestSchema.parse(JSON.parse(fs.readFileSync(path.join(DEMO_DIR, "manifest.json"), "utf8")));
+  const { store, identity, where, close } = await openTarget();
   try {
     // first start: the Default workspace and an admin (ADMIN_EMAIL/ADMIN_PASSWORD, or a printed one-time password)
     const origin = publicOrigin(env);
-    const identity = createIdentity({ instance: store.duckdbInstance, secret: resolveAuthSecret(env.DATA_DIR, env.BETTER_AUTH_SECRET), baseURL: origin });
     const admin = await ensureAdmin(identity, { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD });
     process.stdout.write(`${describeEnsureAdmin(admin, origin)}\n`);
     for (const d of manifest.datasets) {
@@ -39,9 +71,10 @@ export async function seedCommand(): Promise<number> {
       });
       process.stdout.write(`loaded demo dataset ${ds.id}: ${ds.respondents} respondents, ${ds.questions.length} questions (${Date.now() - started} ms)\n`);
     }
-    process.stdout.write(`store ready: ${file}\n`);
+    process.stdout.write(`demo dashboard ${await seedDemoDashboard(identity.sql, manifest.datasets[0].id)}: ${DEMO_DASHBOARD_NAME}\n`);
+    process.stdout.write(`store ready: ${where}\n`);
     return 0;
   } finally {
-    await store.close();
+    await close();
   }
 }

@@ -5,7 +5,7 @@ test.describe("datasets API", () => {
   test("health answers and the demo datasets are loaded", async ({ request }) => {
     const health = await request.get("/api/health");
     expect(health.ok()).toBeTruthy();
-    expect(await health.json()).toMatchObject({ status: "ok", store: "duckdb" });
+    expect(await health.json()).toMatchObject({ status: "ok", store: process.env.E2E_BACKEND === "postgres" ? "postgres" : "duckdb" });
     const list = await (await request.get("/api/datasets")).json();
     const ids = list.datasets.map((d: { id: string }) => d.id);
     expect(ids).toContain("ai-agents-production");
