@@ -4,7 +4,8 @@ import Link from "next/link";
 import { headers } from "next/headers";
 import { AppNav } from "@/components/layout/app-nav";
 import { SignOutButton } from "@/components/auth/sign-out-button";
-import { getViewerFromHeaders } from "@/lib/auth/viewer";
+import { WorkspaceSwitcher } from "@/components/layout/workspace-switcher";
+import { getViewerFromHeaders, viewerWorkspaces } from "@/lib/auth/viewer";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -14,6 +15,7 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const viewer = await getViewerFromHeaders(await headers()).catch(() => null);
+  const workspaces = viewer ? await viewerWorkspaces(viewer).catch(() => []) : [];
   return (
     <html lang="en">
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
@@ -31,6 +33,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <div className="mt-4 hidden flex-col gap-1 border-t border-slate-100 px-3 pt-4 text-xs text-slate-500 md:flex" data-testid="viewer">
                 <span className="truncate font-medium text-slate-700">{viewer.email}</span>
                 <span>{viewer.role}</span>
+                <WorkspaceSwitcher workspaces={workspaces} current={viewer.workspaceId} />
                 <SignOutButton />
               </div>
             ) : null}

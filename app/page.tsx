@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { HeadlineCard } from "@/components/dashboards/headline-card";
+import { ExecPanel } from "@/components/home/exec-panel";
 import { InsightsPanel } from "@/components/insights/insights-panel";
 import { EmptyState } from "@/components/states/states";
 import { serializeBreakdownState } from "@/lib/analysis/breakdown-state";
@@ -37,6 +38,18 @@ export default async function HomePage() {
           }).toString()}`}
         />
       )}
+      {home.status === "ready" && home.panels.length ? (
+        <section className="flex flex-col gap-3" aria-labelledby="home-executive">
+          <h2 id="home-executive" className="text-lg font-semibold tracking-tight">
+            Executive dashboard
+          </h2>
+          <div className="grid gap-6 lg:grid-cols-2">
+            {home.panels.map((p) => (
+              <ExecPanel key={p.id} panel={p} />
+            ))}
+          </div>
+        </section>
+      ) : null}
       {home.status === "ready" && home.canAnalyze ? <HomeInsights datasetId={home.dataset.id} /> : null}
     </div>
   );

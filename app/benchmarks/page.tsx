@@ -4,13 +4,18 @@ import { TopicTabs } from "@/components/benchmarks/topic-tabs";
 import { benchmarkTopicSchema } from "@/lib/schema/benchmark";
 import { loadBenchmarks } from "@/lib/server/home";
 import { requirePageViewer } from "@/lib/server/authorize";
+import { loadCompareDatasets } from "@/lib/server/benchmark-compare";
+import { can } from "@/lib/auth/permissions";
+import { getStore } from "@/lib/store";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Benchmarks" };
 
 export default async function BenchmarksPage({ searchParams }: { searchParams: Promise<{ topic?: string }> }) {
   const { topic } = await searchParams;
-  await requirePageViewer("benchmarks:read", "/benchmarks");
+  const viewer = await requirePageViewer("benchmarks:read", "/benchmarks");
+  const canRun = can(viewer.role, "crosstab:run");
+  const compareWith = canRun ? await loadCompareDatasets(viewer, await getStore(), true) : null;
   const data = loadBenchmarks();
   const topics = benchmarkTopicSchema.options
     .map((t) => ({ topic: t, count: data.figures.filter((f) => f.topic === t).length }))
@@ -26,7 +31,8 @@ export default async function BenchmarksPage({ searchParams }: { searchParams: P
         </p>
       </header>
       <TopicTabs topics={topics} active={active} />
-      <BenchmarkList figures={data.figures.filter((f) => f.topic === active)} />
+      {canRun ? null : <p className="text-sm text-slate-600">Comparing a figure with your own data needs the analyst role; ask a workspace admin.</p>}
+      <BenchmarkList figures={data.figures.filter((f) => f.topic === active)} compareWith={compareWith} />
     </div>
   );
 }

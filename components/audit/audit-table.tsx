@@ -4,7 +4,7 @@ import { Badge } from "@/components/ui/badge";
 /** The audit trail as a table; details are shown as the stored JSON text (never interpreted). */
 export function AuditTable({ records }: { records: AuditRecord[] }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" tabIndex={0} role="region" aria-label="Audit trail (scrolls sideways)">
       <table className="w-full text-sm" data-testid="audit-table">
         <caption className="sr-only">Audit trail</caption>
         <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-600">
@@ -22,16 +22,18 @@ export function AuditTable({ records }: { records: AuditRecord[] }) {
               <td className="tabular px-3 py-1.5 text-slate-500">{r.seq}</td>
               <td className="tabular whitespace-nowrap px-3 py-1.5">{r.occurred_at.replace("T", " ").slice(0, 19)}</td>
               <td className="px-3 py-1.5">
-                {r.actor_email ?? <span className="text-slate-400">anonymous</span>}
+                {r.actor_email ? <bdi>{r.actor_email}</bdi> : <span className="text-slate-500">anonymous</span>}
                 {r.actor_role ? <span className="ml-1 text-xs text-slate-500">({r.actor_role})</span> : null}
               </td>
               <td className="px-3 py-1.5 font-mono text-xs">{r.action}</td>
-              <td className="px-3 py-1.5 font-mono text-xs">{r.resource_id ?? ""}</td>
+              <td className="px-3 py-1.5 font-mono text-xs">
+                <bdi>{r.resource_id ?? ""}</bdi>
+              </td>
               <td className="px-3 py-1.5">
                 <Badge tone={r.result === "denied" || r.result === "failed" ? "danger" : "neutral"}>{r.result}</Badge>
               </td>
               <td className="max-w-md truncate px-3 py-1.5 font-mono text-xs text-slate-600" title={r.detail}>
-                {r.detail}
+                <bdi>{r.detail}</bdi>
               </td>
             </tr>
           ))}

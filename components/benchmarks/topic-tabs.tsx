@@ -17,7 +17,7 @@ export function TopicTabs({ topics, active }: { topics: { topic: BenchmarkTopic;
             topic === active ? "border-[var(--color-accent)] bg-[var(--color-accent-soft)] text-[var(--color-accent)]" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-50",
           )}
         >
-          {TOPIC_LABELS[topic]} <span className="tabular text-slate-500">{count}</span>
+          {TOPIC_LABELS[topic]} <span className="tabular text-slate-600">{count}</span>
         </Link>
       ))}
     </nav>

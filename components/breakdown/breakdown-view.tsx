@@ -22,6 +22,8 @@ import { ExportButtons } from "./export-buttons";
 import { RespondentExport, type ExportableQuestion } from "./respondent-export";
 import { getBreakdownColumns } from "./breakdown-columns";
 import { useCrosstab } from "./use-crosstab";
+import { BannerPanel } from "@/components/banner/banner-panel";
+import { SaveViewButton } from "@/components/views/save-view-button";
 
 interface Props {
   datasetId: string;
@@ -57,7 +59,10 @@ export function BreakdownView({ datasetId, questions, minBase, defaultFilters = 
     return () => window.removeEventListener("popstate", restore);
   }, []);
   const outcome = questions.find((q) => q.id === state.outcome);
-  const request = useMemo(() => toCrosstabSpec(state, outcome ? { type: outcome.type, codes: outcome.options.map((o) => o.code) } : undefined), [state, outcome]);
+  const request = useMemo(
+    () => (state.view === "banner" ? null : toCrosstabSpec(state, outcome ? { type: outcome.type, codes: outcome.options.map((o) => o.code) } : undefined)),
+    [state, outcome],
+  );
   const spec = request?.spec ?? null;
   const crosstab = useCrosstab(datasetId, request);
   const onChange = (update: (current: BreakdownState) => BreakdownState) => {
@@ -106,9 +111,16 @@ export function BreakdownView({ datasetId, questions, minBase, defaultFilters = 
               Default filters from the import: {defaultFilters.map((f) => f.reason).join("; ")}. Remove them above to include everyone.
             </p>
           ) : null}
+          {state.outcome && (state.segment || state.segments?.length) ? (
+            <div className="mt-4 border-t border-slate-100 pt-4">
+              <SaveViewButton datasetId={datasetId} defaultName={state.view === "banner" ? undefined : title} />
+            </div>
+          ) : null}
         </CardContent>
       </Card>
-      {crosstab.status === "idle" ? (
+      {state.view === "banner" ? (
+        <BannerPanel datasetId={datasetId} state={state} questions={questions} />
+      ) : crosstab.status === "idle" ? (
         <EmptyState title="Choose what to break down">Pick an outcome question, the answer to measure and a segment question to compare groups.</EmptyState>
       ) : crosstab.status === "loading" ? (
         <LoadingPanel label="Computing breakdown…" />

@@ -9,18 +9,23 @@ export interface ExportableQuestion {
   label: string;
   allowed: boolean;
   reason: string | null;
+  /** protected by k-anonymity by default (demographic, metadata, date) */
+  quasiIdentifier?: boolean;
+  /** a default the viewer's role cannot switch off */
+  quasiLocked?: boolean;
 }
 
 /** Respondent-level CSV of the current filtered segment: chosen columns, identifiers locked, a reminder, audited. */
 export function RespondentExport({ datasetId, questions, filters }: { datasetId: string; questions: ExportableQuestion[]; filters: Record<string, string[]> }) {
   const [chosen, setChosen] = useState<Set<string>>(new Set());
+  const [qi, setQi] = useState<Set<string>>(() => new Set(questions.filter((q) => q.quasiIdentifier).map((q) => q.id)));
   const [message, setMessage] = useState<string | null>(null);
   const download = async () => {
     setMessage(null);
     const res = await fetch(`/api/datasets/${encodeURIComponent(datasetId)}/respondents/export`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ columns: [...chosen], filters }),
+      body: JSON.stringify({ columns: [...chosen], filters, quasiIdentifiers: [...chosen].filter((id) => qi.has(id)) }),
     });
     if (!res.ok) {
       const body = (await res.json().catch(() => ({}))) as { error?: { message?: string } };
@@ -34,7 +39,11 @@ export function RespondentExport({ datasetId, questions, filters }: { datasetId:
     a.click();
     a.remove();
     URL.revokeObjectURL(url);
-    if (res.headers.get("x-rows-truncated") === "true") setMessage("The export was capped at your role's row limit.");
+    const notes: string[] = [];
+    if (res.headers.get("x-rows-truncated") === "true") notes.push("The export was capped at your role's row limit.");
+    const suppressed = Number(res.headers.get("x-suppressed-cells") ?? 0);
+    if (suppressed > 0) notes.push(`${suppressed} quasi-identifier value${suppressed === 1 ? " was" : "s were"} replaced by * so that every combination is shared by at least ${res.headers.get("x-k-anonymity-k")} respondents.`);
+    if (notes.length) setMessage(notes.join(" "));
   };
   return (
     <details className="rounded-lg border border-slate-200 p-3" data-testid="respondent-export">
@@ -66,6 +75,39 @@ export function RespondentExport({ datasetId, questions, filters }: { datasetId:
           </label>
         ))}
       </fieldset>
+      {chosen.size ? (
+        <fieldset className="mt-3 flex flex-col gap-1" data-testid="quasi-identifiers">
+          <legend className="text-xs font-medium uppercase tracking-wide text-slate-500">Quasi-identifiers (k-anonymity)</legend>
+          <p className="text-xs text-slate-500">
+            Ticked columns are generalised by suppression: any value that would leave a combination with fewer than k respondents is replaced by *. Demographics,
+            metadata and dates are ticked by default.
+          </p>
+          <div className="grid gap-1 sm:grid-cols-2 lg:grid-cols-3">
+            {questions
+              .filter((q) => chosen.has(q.id))
+              .map((q) => (
+                <label key={q.id} className="flex items-center gap-2 text-sm" title={q.quasiLocked ? "protected by default for your role" : undefined}>
+                  <input
+                    type="checkbox"
+                    disabled={q.quasiLocked}
+                    checked={qi.has(q.id)}
+                    onChange={(e) =>
+                      setQi((s) => {
+                        const next = new Set(s);
+                        if (e.target.checked) next.add(q.id);
+                        else next.delete(q.id);
+                        return next;
+                      })
+                    }
+                  />
+                  <span className="truncate">
+                    <bdi>{q.id}</bdi>
+                  </span>
+                </label>
+              ))}
+          </div>
+        </fieldset>
+      ) : null}
       <div className="mt-2 flex items-center gap-3">
         <Button variant="secondary" disabled={!chosen.size} onClick={download}>
           Download CSV

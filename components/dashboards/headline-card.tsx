@@ -4,6 +4,7 @@ import { getBreakdownRows, type BreakdownSource } from "@/lib/analysis/breakdown
 import { toChartData } from "@/lib/analysis/chart-data";
 import { formatCount, formatPercent } from "@/lib/format/number";
 import { CiBarChart } from "@/components/charts/ci-bar-chart";
+import { BenchmarkNotes } from "@/components/home/benchmark-notes";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 
@@ -45,22 +46,7 @@ export function HeadlineCard({ title, datasetName, result, weighted, minBase, be
             references={benchmarks.filter((b) => b.unit === "share").map((b) => ({ value: b.value * 100, label: `${b.publisher} ${formatPercent(b.value, 0)}` }))}
           />
         </div>
-        {benchmarks.length ? (
-          <ul className="flex flex-col gap-2 text-xs text-slate-600">
-            {benchmarks.map((b) => (
-              <li key={b.id}>
-                <span className="font-medium text-slate-800">
-                  {b.publisher}: {b.label} ({formatPercent(b.value, 0)})
-                </span>{" "}
-                — base: {b.base}. Source:{" "}
-                <a className="underline" href={b.source.url} rel="noreferrer noopener" target="_blank">
-                  {b.source.title}
-                </a>{" "}
-                (tier {b.tier}). <span className="italic">{b.caveat}</span>
-              </li>
-            ))}
-          </ul>
-        ) : null}
+        <BenchmarkNotes benchmarks={benchmarks} />
         <p>
           <Link href={analyzeHref} className="text-sm font-medium text-[var(--color-accent)] hover:underline">
             Open in Analyze →

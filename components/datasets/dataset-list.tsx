@@ -39,7 +39,7 @@ export function DatasetList({ datasets }: { datasets: DatasetSummary[] }) {
             <tr key={d.id} className="border-t border-slate-100">
               <td className="px-4 py-2">
                 <Link href={`/datasets/${d.id}`} className="font-medium text-[var(--color-accent)] hover:underline">
-                  {d.name}
+                  <bdi>{d.name}</bdi>
                 </Link>
                 {d.synthetic ? (
                   <Badge tone="warning" className="ml-2">

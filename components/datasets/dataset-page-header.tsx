@@ -8,7 +8,7 @@ export function DatasetPageHeader({ dataset, title, children }: { dataset: { id:
     <header className="flex flex-col gap-1">
       <p className="text-sm text-slate-500">
         <Link href={`/datasets/${dataset.id}`} className="hover:underline">
-          {dataset.name}
+          <bdi>{dataset.name}</bdi>
         </Link>{" "}
         {dataset.synthetic ? <Badge tone="warning">synthetic, calibrated to published figures</Badge> : null}
       </p>

@@ -85,7 +85,7 @@ export function DerivedVariableEditor({ datasetId, questions }: { datasetId: str
           {source.options.map((o) => (
             <label key={o.code} className="flex items-center justify-between gap-2 text-sm">
               <span>
-                {o.label} <span className="text-xs text-slate-500">({formatCount(o.count)})</span>
+                <bdi>{o.label}</bdi> <span className="text-xs text-slate-500">({formatCount(o.count)})</span>
               </span>
               <input
                 aria-label={`Group for ${o.label}`}

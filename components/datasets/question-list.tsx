@@ -10,7 +10,7 @@ const MAX_OPTIONS = 8;
 export function QuestionList({ questions }: { questions: Question[] }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full text-sm" data-testid="question-list">
+      <table className="w-full min-w-[36rem] text-sm" data-testid="question-list">
         <caption className="sr-only">Questions</caption>
         <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-600">
           <tr>
@@ -24,8 +24,12 @@ export function QuestionList({ questions }: { questions: Question[] }) {
           {questions.map((q) => (
             <tr key={q.id} className="border-t border-slate-100 align-top">
               <td className="px-4 py-2">
-                <p className="font-medium text-slate-900">{q.label}</p>
-                <p className="font-mono text-xs text-slate-500">{q.id}</p>
+                <p className="font-medium text-slate-900">
+                  <bdi>{q.label}</bdi>
+                </p>
+                <p className="font-mono text-xs text-slate-500">
+                  <bdi>{q.id}</bdi>
+                </p>
               </td>
               <td className="px-4 py-2">
                 <Badge tone={q.type === "weight" ? "accent" : "neutral"}>{TYPE_LABELS[q.type]}</Badge>
@@ -35,13 +39,13 @@ export function QuestionList({ questions }: { questions: Question[] }) {
                   <ul className="flex flex-wrap gap-x-3 gap-y-1">
                     {q.options.slice(0, MAX_OPTIONS).map((o) => (
                       <li key={o.code}>
-                        {o.label} <span className="tabular text-slate-500">({formatCount(o.count)})</span>
+                        <bdi>{o.label}</bdi> <span className="tabular text-slate-500">({formatCount(o.count)})</span>
                       </li>
                     ))}
                     {q.options.length > MAX_OPTIONS ? <li className="text-slate-500">+{q.options.length - MAX_OPTIONS} more</li> : null}
                   </ul>
                 ) : (
-                  <span className="text-slate-400">—</span>
+                  <span className="text-slate-500">—</span>
                 )}
               </td>
               <td className="tabular px-4 py-2 text-right">{formatCount(q.answered)}</td>

@@ -71,7 +71,7 @@ export function SchemaEditor({ datasetId, version, questions }: { datasetId: str
             <li key={q.id} className="rounded-lg border border-slate-200 bg-white p-4" data-testid={`schema-q-${q.id}`}>
               <div className="grid gap-3 md:grid-cols-[1fr_12rem_12rem]">
                 <label className="flex flex-col gap-1 text-xs font-medium text-slate-500">
-                  Label <span className="font-mono font-normal">{q.id}</span>
+                  Label <bdi className="font-mono font-normal">{q.id}</bdi>
                   <input
                     className="rounded-md border border-slate-300 px-2 py-1.5 text-sm font-normal text-slate-900"
                     value={v.label}
@@ -129,7 +129,7 @@ export function SchemaEditor({ datasetId, version, questions }: { datasetId: str
                 <ul className="mt-3 flex flex-wrap gap-2" aria-label={`Options of ${q.id}`}>
                   {v.options.map((o, i) => (
                     <li key={o.code} className="flex items-center gap-1 rounded-full border border-slate-200 bg-slate-50 py-0.5 pl-3 pr-1 text-sm">
-                      {o.label} <span className="tabular text-xs text-slate-500">({formatCount(o.count)})</span>
+                      <bdi>{o.label}</bdi> <span className="tabular text-xs text-slate-500">({formatCount(o.count)})</span>
                       {q.type === "ordinal" || v.type === "ordinal" || v.type === "single" ? (
                         <>
                           <button type="button" aria-label={`Move ${o.label} earlier`} className="rounded p-0.5 hover:bg-slate-200" onClick={() => edit(q.id, { optionOrder: moved(v.options, i, -1).map((x) => x.code) })}>

@@ -24,7 +24,9 @@ function TooltipBody({ active, payload }: { active?: boolean; payload?: { payloa
   const d = payload[0].payload;
   return (
     <div className="max-w-xs rounded-md border border-slate-200 bg-white px-3 py-2 text-xs shadow-md">
-      <p className="font-medium text-slate-900">{d.label}</p>
+      <p className="font-medium text-slate-900">
+        <bdi>{d.label}</bdi>
+      </p>
       <p className="tabular">{d.detail}</p>
       <p className="tabular text-slate-500">{d.pText}</p>
     </div>

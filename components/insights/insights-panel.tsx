@@ -120,11 +120,11 @@ function Drivers({ state, datasetId, spec, compact }: { state: ReturnType<typeof
       <ol className="flex flex-col gap-1 text-sm">
         {top.map((d, i) => (
           <li key={d.predictor} className="flex flex-wrap items-baseline gap-x-2" data-testid="driver-row">
-            <span className="tabular w-5 text-slate-400">{i + 1}.</span>
+            <span className="tabular w-5 text-slate-500">{i + 1}.</span>
             <Link href={href(d.predictor)} className="font-medium text-slate-900 hover:text-[var(--color-accent)] hover:underline">
               {shorten(d.label, compact ? 48 : 70)}
             </Link>
-            {compact ? null : <code className="text-xs text-slate-400">{d.predictor}</code>}
+            {compact ? null : <code className="text-xs text-slate-500">{d.predictor}</code>}
             <span className="tabular text-xs text-slate-600">{data[i].detail} · {formatPValue(d.min_p)}</span>
           </li>
         ))}
@@ -167,7 +167,9 @@ export function InsightsPanel({ datasetId, spec, compact = false }: Props) {
     <div className={compact ? "grid gap-4 lg:grid-cols-2" : "flex flex-col gap-6"} data-testid="insights-panel">
       <Card>
         <CardHeader>
-          <CardTitle>What drives {spec.outcome_label ?? `${spec.outcome} = ${spec.outcome_category}`}</CardTitle>
+          <CardTitle>
+            What drives <bdi>{spec.outcome_label ?? `${spec.outcome} = ${spec.outcome_category}`}</bdi>
+          </CardTitle>
           <CardDescription>Every candidate question in one model, so each effect is adjusted for the others.</CardDescription>
         </CardHeader>
         <CardContent>

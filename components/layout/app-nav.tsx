@@ -2,11 +2,12 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { BarChart3, Database, Home, Scale, ScrollText } from "lucide-react";
+import { BarChart3, Database, Home, LayoutDashboard, Scale, ScrollText, Users } from "lucide-react";
 import { cx } from "@/lib/cx";
 
 const ITEMS = [
   { href: "/", label: "Home", icon: Home },
+  { href: "/dashboards", label: "Dashboards", icon: LayoutDashboard },
   { href: "/datasets", label: "Datasets", icon: Database },
   { href: "/analyze", label: "Analyze", icon: BarChart3 },
   { href: "/benchmarks", label: "Benchmarks", icon: Scale },
@@ -14,7 +15,7 @@ const ITEMS = [
 
 export function AppNav({ isAdmin = false }: { isAdmin?: boolean }) {
   const pathname = usePathname();
-  const items = isAdmin ? [...ITEMS, { href: "/audit", label: "Audit", icon: ScrollText }] : ITEMS;
+  const items = isAdmin ? [...ITEMS, { href: "/audit", label: "Audit", icon: ScrollText }, { href: "/admin", label: "Admin", icon: Users }] : ITEMS;
   return (
     <nav aria-label="Main" className="flex gap-1 overflow-x-auto md:flex-col">
       {items.map(({ href, label, icon: Icon }) => {

@@ -61,7 +61,7 @@ export function DataTable<T>({ data, columns, caption, rowClassName, testId }: P
             <tr key={row.id} className={cx("border-b border-slate-100 last:border-0", rowClassName?.(row.original))}>
               {row.getVisibleCells().map((cell) => (
                 <td key={cell.id} className="px-3 py-2 align-top">
-                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                  <bdi>{flexRender(cell.column.columnDef.cell, cell.getContext())}</bdi>
                 </td>
               ))}
             </tr>

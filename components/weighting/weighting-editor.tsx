@@ -95,7 +95,7 @@ export function WeightingEditor({ datasetId, questions }: { datasetId: string; q
         <div className="flex flex-wrap gap-2">
           {candidates.map((q) => (
             <label key={q.id} className="flex items-center gap-2 rounded-md border border-slate-200 bg-white px-3 py-1.5 text-sm">
-              <input type="checkbox" checked={Boolean(targets[q.id])} onChange={() => toggle(q)} /> {q.id}
+              <input type="checkbox" checked={Boolean(targets[q.id])} onChange={() => toggle(q)} /> <bdi>{q.id}</bdi>
             </label>
           ))}
         </div>
@@ -106,13 +106,13 @@ export function WeightingEditor({ datasetId, questions }: { datasetId: string; q
         return (
           <fieldset key={id} className="rounded-lg border border-slate-200 bg-white p-4" data-testid={`targets-${id}`}>
             <legend className="px-1 text-sm font-semibold">
-              {q.label} <span className="font-mono text-xs text-slate-500">({id})</span>
+              <bdi>{q.label}</bdi> <span className="font-mono text-xs text-slate-500">(<bdi>{id}</bdi>)</span>
             </legend>
             <div className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
               {q.options.map((o) => (
                 <label key={o.code} className="flex items-center justify-between gap-2 text-sm">
                   <span>
-                    {o.label} <span className="text-xs text-slate-500">(sample {formatPercent(Number(sample[o.code]) / 100)})</span>
+                    <bdi>{o.label}</bdi> <span className="text-xs text-slate-500">(sample {formatPercent(Number(sample[o.code]) / 100)})</span>
                   </span>
                   <span className="flex items-center gap-1">
                     <input

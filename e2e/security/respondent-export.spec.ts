@@ -18,6 +18,13 @@ test("respondent-level export: researchers get allowed columns of the filtered s
   expect(rows[0]).toEqual(["country", "rolled_back"]);
   expect(rows.length - 1).toBe(1567); // the live-in-production segment of the demo
   expect(ok.headers()["x-rows-truncated"]).toBe("false");
+  // k-anonymity (C33): country is a default quasi-identifier; every shown country has ≥ k rows
+  expect(ok.headers()["x-quasi-identifiers"]).toBe("country");
+  const k = Number(ok.headers()["x-k-anonymity-k"]);
+  const counts = new Map<string, number>();
+  for (const r of rows.slice(1)) counts.set(r[0], (counts.get(r[0]) ?? 0) + 1);
+  for (const [country, n] of counts) if (country !== "*") expect(n, country).toBeGreaterThanOrEqual(k);
+  expect(Number(ok.headers()["x-suppressed-cells"])).toBe(counts.get("*") ?? 0);
 
   const id = await researcher.post(url, { data: { columns: ["country", "respondent_id"] } });
   expect(id.status()).toBe(403);

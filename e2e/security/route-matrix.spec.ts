@@ -15,6 +15,14 @@ const ROUTES: { method: "GET" | "POST" | "PUT" | "DELETE"; path: string; action:
   { method: "DELETE", path: "/api/datasets/no-such-dataset", action: "dataset:delete" },
   { method: "POST", path: `/api/datasets/${DEMO}/crosstab`, action: "crosstab:run", body: { outcome: "rolled_back", outcome_category: "Yes", segment: "country" } },
   { method: "POST", path: `/api/datasets/${DEMO}/crosstab/export?format=csv`, action: "export:aggregate", body: { outcome: "rolled_back", outcome_category: "Yes", segment: "country" } },
+  { method: "POST", path: `/api/datasets/${DEMO}/banner`, action: "crosstab:run", body: { outcome: "rolled_back", segments: ["country", "industry"] } },
+  { method: "POST", path: `/api/datasets/${DEMO}/banner/export?format=xlsx`, action: "export:aggregate", body: { outcome: "rolled_back", segments: ["country"] } },
+  {
+    method: "POST",
+    path: `/api/datasets/${DEMO}/benchmark-compare`,
+    action: "crosstab:run",
+    body: { benchmarkId: "sinch-rollback-shipped", column: "Total", spec: { outcome: "rolled_back", outcome_category: "Yes", segment: "country" } },
+  },
   { method: "POST", path: `/api/datasets/${DEMO}/nps`, action: "crosstab:run", body: { outcome: "rolled_back", segment: "country" } },
   { method: "PUT", path: `/api/datasets/${DEMO}/questions`, action: "schema:edit", body: { questions: [] } },
   {
@@ -27,7 +35,20 @@ const ROUTES: { method: "GET" | "POST" | "PUT" | "DELETE"; path: string; action:
   { method: "POST", path: `/api/datasets/${DEMO}/insights`, action: "crosstab:run", body: { outcome: "nope", outcome_category: "x" } },
   { method: "POST", path: `/api/datasets/${DEMO}/drivers`, action: "crosstab:run", body: { outcome: "rolled_back" } },
   { method: "POST", path: `/api/datasets/${DEMO}/respondents/export`, action: "export:respondents", body: { columns: ["country"] } },
+  { method: "GET", path: `/api/datasets/${DEMO}/shares`, action: "dataset:share" },
+  { method: "POST", path: `/api/datasets/${DEMO}/shares`, action: "dataset:share", body: { workspace: "no-such-workspace" } },
+  { method: "DELETE", path: `/api/datasets/${DEMO}/shares?workspace=no-such-workspace`, action: "dataset:share" },
   { method: "GET", path: "/api/audit", action: "audit:read" },
+  { method: "GET", path: `/api/views?dataset=${DEMO}`, action: "views:read" },
+  { method: "POST", path: "/api/views", action: "views:save", body: { datasetId: DEMO, name: "matrix", query: "outcome=rolled_back&category=Yes&segment=country" } },
+  { method: "GET", path: "/api/views/no-such-view", action: "views:read" },
+  { method: "DELETE", path: "/api/views/no-such-view", action: "views:save" },
+  { method: "GET", path: "/api/dashboards", action: "dashboards:read" },
+  { method: "POST", path: "/api/dashboards", action: "dashboards:edit", body: { name: "matrix", tiles: [] } },
+  { method: "GET", path: "/api/dashboards/no-such-dashboard", action: "dashboards:read" },
+  { method: "PUT", path: "/api/dashboards/no-such-dashboard", action: "dashboards:edit", body: { name: "matrix", tiles: [] } },
+  { method: "DELETE", path: "/api/dashboards/no-such-dashboard", action: "dashboards:edit" },
+  { method: "GET", path: "/api/dashboards/no-such-dashboard/deck", action: "dashboards:read" },
 ];
 
 async function signedInAdmin(baseURL: string): Promise<APIRequestContext> {
@@ -63,8 +84,8 @@ test.describe("route × role matrix", () => {
 
   test("the matrix covers every data route the API documents", async () => {
     const doc = await (await admin.get("/api/openapi.json")).json();
-    const documented = Object.keys(doc.paths).filter((p) => p.startsWith("/api/datasets") || p === "/api/audit");
-    const covered = new Set(ROUTES.map((r) => r.path.split("?")[0].replace(`/${DEMO}`, "/{id}").replace("/no-such-dataset", "/{id}")));
+    const documented = Object.keys(doc.paths).filter((p) => p.startsWith("/api/datasets") || p === "/api/audit" || p.startsWith("/api/views") || p.startsWith("/api/dashboards"));
+    const covered = new Set(ROUTES.map((r) => r.path.split("?")[0].replace(`/${DEMO}`, "/{id}").replace("/no-such-dataset", "/{id}").replace(/\/no-such-(view|dashboard)\b/, "/{id}")));
     for (const p of documented) expect(covered, `route ${p} is not in the matrix`).toContain(p);
   });
 
@@ -93,5 +114,79 @@ test.describe("route × role matrix", () => {
     const res = await crossSite.post(`/api/datasets/${DEMO}/crosstab`, { data: { outcome: "rolled_back", outcome_category: "Yes", segment: "country" } });
     expect(res.status()).toBe(403);
     await crossSite.dispose();
+  });
+});
+
+/**
+ * Issue #7: every route of the matrix called by the admin of ANOTHER workspace. The demo dataset
+ * is not theirs, so its routes answer 404 (never 200 or 403: not-yours looks like absent) and the
+ * workspace-wide routes show nothing of the Default workspace. Sharing the demo with that workspace
+ * opens read and aggregate analysis only; unsharing closes it again.
+ */
+test.describe("route matrix from another workspace", () => {
+  let admin: APIRequestContext;
+  let foreign: APIRequestContext;
+  let workspaceId = "";
+  let demoName = "";
+  const SHARED: ReadonlySet<Action> = new Set<Action>(["dataset:read", "crosstab:run", "export:aggregate"]);
+  const touchesDemo = (r: (typeof ROUTES)[number]) => r.path.includes(`/${DEMO}`);
+
+  test.beforeAll(async ({ baseURL }) => {
+    admin = await signedInAdmin(baseURL!);
+    demoName = (await (await admin.get(`/api/datasets/${DEMO}`)).json()).name;
+    const ws = await admin.post("/api/admin/workspaces", { data: { name: `Foreign ${Date.now()}` } });
+    expect(ws.status(), await ws.text()).toBe(201);
+    workspaceId = (await ws.json()).workspace.id;
+    const email = `foreign-admin-${Date.now()}@e2e.surveyscope.test`;
+    const user = await admin.post("/api/admin/users", { data: { email, password: "matrix-password-0123", role: "admin", workspaceId } });
+    expect(user.status(), await user.text()).toBe(201);
+    const tok = await admin.post("/api/admin/tokens", { data: { email, role: "admin", workspaceId } });
+    expect(tok.status(), await tok.text()).toBe(201);
+    foreign = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${(await tok.json()).token}` } });
+  });
+
+  test.afterAll(async () => {
+    await admin.delete(`/api/datasets/${DEMO}/shares?workspace=${workspaceId}`).catch(() => undefined);
+    await foreign?.dispose();
+  });
+
+  for (const r of ROUTES) {
+    test(`${r.method} ${r.path}: another workspace's admin ${touchesDemo(r) ? "gets 404" : "sees nothing foreign"}`, async () => {
+      const res = await call(foreign, r);
+      const text = await res.text();
+      if (touchesDemo(r)) {
+        expect(res.status(), text).toBe(404);
+        return;
+      }
+      expect([401, 403, 500], text).not.toContain(res.status());
+      if (r.method === "GET") {
+        for (const marker of [E2E_ADMIN.email, demoName, `"id":"${DEMO}"`, `"datasetId":"${DEMO}"`]) expect(text, `${r.path} leaks ${marker}`).not.toContain(marker);
+      }
+    });
+  }
+
+  test("another workspace cannot administer the Default workspace", async () => {
+    expect((await foreign.get("/api/admin/users?workspaceId=default")).status()).toBe(404);
+    expect((await foreign.post("/api/admin/workspaces/default/members", { data: { email: E2E_ADMIN.email, role: "viewer" } })).status()).toBe(404);
+    expect((await foreign.post("/api/admin/tokens", { data: { email: E2E_ADMIN.email, role: "admin", workspaceId: "default" } })).status()).toBe(404);
+    const workspaces = await (await foreign.get("/api/admin/workspaces")).json();
+    expect(workspaces.workspaces.map((w: { id: string }) => w.id)).toEqual([workspaceId]);
+  });
+
+  test("sharing the demo opens read and aggregate analysis only; unsharing closes it", async () => {
+    const share = await admin.post(`/api/datasets/${DEMO}/shares`, { data: { workspace: workspaceId } });
+    expect(share.status(), await share.text()).toBe(201);
+    expect((await share.json()).shares).toContainEqual(expect.objectContaining({ workspaceId, userId: null }));
+    const listed = (await (await foreign.get("/api/datasets")).json()).datasets.map((d: { id: string }) => d.id);
+    expect(listed).toContain(DEMO);
+    for (const r of ROUTES.filter(touchesDemo)) {
+      const res = await call(foreign, r);
+      if (SHARED.has(r.action)) expect([401, 403, 404], `${r.method} ${r.path}: ${await res.text()}`).not.toContain(res.status());
+      else expect(res.status(), `${r.method} ${r.path} must stay with the owner`).toBe(403);
+    }
+    const unshare = await admin.delete(`/api/datasets/${DEMO}/shares?workspace=${workspaceId}`);
+    expect(unshare.status(), await unshare.text()).toBe(200);
+    expect((await foreign.get(`/api/datasets/${DEMO}`)).status()).toBe(404);
+    expect((await (await foreign.get("/api/datasets")).json()).datasets.map((d: { id: string }) => d.id)).not.toContain(DEMO);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { parseBreakdownState, serializeBreakdownState, SUMMARY, toCrosstabSpec } from "./breakdown-state";
+import { bannerSegments, parseBreakdownState, serializeBreakdownState, SUMMARY, toBannerSpec, toCrosstabSpec } from "./breakdown-state";
 
 describe("breakdown state in the URL", () => {
   test("round-trips every choice including multi-value filters", () => {
@@ -32,5 +32,36 @@ describe("breakdown state in the URL", () => {
     expect(toCrosstabSpec({ ...base, category: SUMMARY.bottom2 }, scale)?.spec).toMatchObject({ outcome_category: ["1", "2"] });
     expect(toCrosstabSpec({ ...base, category: SUMMARY.mean }, scale)?.spec).toMatchObject({ statistic: "mean" });
     expect(toCrosstabSpec({ ...base, category: SUMMARY.nps }, scale)?.endpoint).toBe("nps");
+  });
+});
+
+describe("banner view in the URL", () => {
+  test("view and segments round-trip; old URLs keep the single breakdown", () => {
+    const s = { outcome: "rolled_back", segment: "country", weight: "weight", filters: { industry: ["Retail"] }, view: "banner" as const, segments: ["guardrail_maturity", "country"] };
+    const url = serializeBreakdownState(s).toString();
+    expect(url).toContain("segments=guardrail_maturity%2Ccountry");
+    expect(url).toContain("view=banner");
+    expect(parseBreakdownState(new URLSearchParams(url))).toEqual(s);
+    const old = parseBreakdownState(new URLSearchParams("outcome=a&category=x&segment=b"));
+    expect(old.view).toBeUndefined();
+    expect(old.segments).toBeUndefined();
+  });
+
+  test("a banner spec needs an outcome and a segment; the single segment seeds it", () => {
+    expect(toBannerSpec({ outcome: "a", filters: {}, view: "banner" })).toBeNull();
+    expect(toBannerSpec({ outcome: "a", segment: "b", filters: {} })?.segments).toEqual(["b"]);
+    expect(toBannerSpec({ outcome: "a", segment: "b", segments: ["c", "a", "d"], sig: "holm", filters: { x: ["1"] } })).toEqual({
+      outcome: "a",
+      segments: ["c", "d"],
+      filters: { x: ["1"] },
+      conf_level: 0.95,
+      sig: "holm",
+    });
+    expect(bannerSegments({ segment: "b", filters: {} })).toEqual(["b"]);
+  });
+
+  test("an unknown view or too many segments is dropped rather than trusted", () => {
+    expect(parseBreakdownState(new URLSearchParams("outcome=a&view=evil"))).toEqual({ filters: {} });
+    expect(parseBreakdownState(new URLSearchParams("outcome=a&segments=a,b,c,d,e"))).toEqual({ filters: {} });
   });
 });

@@ -1,9 +1,11 @@
 import { z } from "zod";
+import type { BannerSpecInput } from "@/lib/schema/banner";
 import type { CrosstabSpecInput } from "@/lib/schema/crosstab-spec";
 
 /**
  * The breakdown view's state, kept in the URL so reload, back/forward and pasted links re-render
- * the same view. Filters are `f.<questionId>=value|value`.
+ * the same view. Filters are `f.<questionId>=value|value`; the banner view is `view=banner` with
+ * its segment questions as `segments=a,b` (question ids never contain commas).
  */
 export const breakdownStateSchema = z.object({
   outcome: z.string().optional(),
@@ -14,11 +16,16 @@ export const breakdownStateSchema = z.object({
   /** multiple-comparison correction for significance letters */
   sig: z.enum(["none", "holm", "bonferroni"]).optional(),
   filters: z.record(z.string(), z.array(z.string())).default({}),
+  /** "banner": every answer of the outcome by one or more segments; absent: the single-answer breakdown */
+  view: z.enum(["banner"]).optional(),
+  /** banner segment questions, left to right (at most 4) */
+  segments: z.array(z.string().min(1)).max(4).optional(),
 });
 export type BreakdownState = z.infer<typeof breakdownStateSchema>;
 
 const FILTER_PREFIX = "f.";
 const VALUE_SEP = "|";
+const SEGMENT_SEP = ",";
 
 /**
  * @example
@@ -27,15 +34,19 @@ const VALUE_SEP = "|";
 export function parseBreakdownState(params: URLSearchParams): BreakdownState {
   const filters: Record<string, string[]> = {};
   const plain: Record<string, string> = {};
+  let segments: string[] | undefined;
   for (const [k, v] of params) {
     if (k.startsWith(FILTER_PREFIX)) {
       const values = v.split(VALUE_SEP).filter((x) => x !== "");
       if (values.length) filters[k.slice(FILTER_PREFIX.length)] = values;
+    } else if (k === "segments") {
+      const list = v.split(SEGMENT_SEP).filter((x) => x !== "");
+      if (list.length) segments = list;
     } else {
       plain[k] = v;
     }
   }
-  const parsed = breakdownStateSchema.safeParse({ ...plain, filters });
+  const parsed = breakdownStateSchema.safeParse({ ...plain, filters, ...(segments ? { segments } : {}) });
   return parsed.success ? parsed.data : { filters: {} };
 }
 
@@ -47,6 +58,8 @@ export function serializeBreakdownState(s: BreakdownState): URLSearchParams {
     if (v) p.set(key, v);
   }
   if (s.conf !== undefined) p.set("conf", String(s.conf));
+  if (s.view) p.set("view", s.view);
+  if (s.segments?.length) p.set("segments", s.segments.join(SEGMENT_SEP));
   for (const [q, values] of Object.entries(s.filters).sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (values.length) p.set(FILTER_PREFIX + q, values.join(VALUE_SEP));
   }
@@ -81,4 +94,23 @@ export function toCrosstabSpec(s: BreakdownState, outcome: OutcomeShape | undefi
   const codes = outcome.codes;
   const category = s.category === SUMMARY.top2 ? codes.slice(-2) : s.category === SUMMARY.bottom2 ? codes.slice(0, 2) : s.category!;
   return { endpoint: "crosstab", spec: { ...common, statistic: "proportion", outcome_category: category } };
+}
+
+/**
+ * The banner segments of a state: the explicit list, or the single breakdown's segment.
+ * @example bannerSegments({ segment: "country", filters: {} }) // ["country"]
+ */
+export function bannerSegments(s: BreakdownState): string[] {
+  if (s.segments?.length) return s.segments;
+  return s.segment ? [s.segment] : [];
+}
+
+/**
+ * The banner request of a state, or null while the outcome or every segment is missing.
+ * @example toBannerSpec({ view: "banner", outcome: "q1", segments: ["a", "b"], filters: {} })?.segments // ["a", "b"]
+ */
+export function toBannerSpec(s: BreakdownState): BannerSpecInput | null {
+  const segments = bannerSegments(s).filter((x) => x !== s.outcome);
+  if (!s.outcome || !segments.length) return null;
+  return { outcome: s.outcome, segments, ...(s.weight ? { weight: s.weight } : {}), filters: s.filters, conf_level: s.conf ?? 0.95, sig: s.sig ?? "none" };
 }

@@ -34,7 +34,17 @@ const COLUMNS = "seq, occurred_at, workspace_id, actor_id, actor_email, actor_ro
  *
  * @example await appendAudit(sql, { action: "dataset:upload", result: "ok", resourceType: "dataset", resourceId: "q3" })
  */
-export async function appendAudit(sql: SqlRunner, e: AuditEvent, now = new Date()): Promise<AuditRecord> {
+export function appendAudit(sql: SqlRunner, e: AuditEvent, now = new Date()): Promise<AuditRecord> {
+  // one append at a time per process (concurrent requests would all race for the same link);
+  // several instances on one PostgreSQL still race, hence the retries with jitter below
+  const run = () => appendOnce(sql, e, now);
+  const next = appendQueue.then(run, run);
+  appendQueue = next.catch(() => undefined);
+  return next;
+}
+let appendQueue: Promise<unknown> = Promise.resolve();
+
+async function appendOnce(sql: SqlRunner, e: AuditEvent, now: Date): Promise<AuditRecord> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await sql.transaction(async (tx) => {
@@ -61,7 +71,9 @@ export async function appendAudit(sql: SqlRunner, e: AuditEvent, now = new Date(
         return record;
       });
     } catch (err) {
-      if (attempt >= 4) throw err;
+      // only instances appending at the same moment collide, so each retry is a fair coin at worst
+      if (attempt >= 29) throw err;
+      await new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 10 * (attempt + 1))));
     }
   }
 }
@@ -71,12 +83,14 @@ export interface AuditQuery {
   action?: string;
   actor?: string;
   limit?: number;
+  /** also list instance-level records without a workspace (anonymous refusals, sign-ins); default true */
+  includeInstance?: boolean;
 }
 
 /** Records of one workspace (plus workspace-less events such as failed sign-ins), newest first. */
 export async function listAudit(sql: SqlRunner, q: AuditQuery): Promise<AuditRecord[]> {
   const params: (string | number)[] = [q.workspaceId];
-  let where = "(workspace_id = $1 OR workspace_id IS NULL)";
+  let where = q.includeInstance === false ? "workspace_id = $1" : "(workspace_id = $1 OR workspace_id IS NULL)";
   if (q.action) where += ` AND action = $${params.push(q.action)}`;
   if (q.actor) where += ` AND actor_email = $${params.push(q.actor)}`;
   const rows = await sql.all(`SELECT ${COLUMNS} FROM audit_log WHERE ${where} ORDER BY seq DESC LIMIT ${Math.min(5000, Math.max(1, q.limit ?? 500))}`, params);

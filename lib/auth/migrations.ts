@@ -6,6 +6,8 @@
  * Our own tables: workspaces (tenants), memberships (role per user and workspace), API tokens
  * (only the SHA-256 of the token is stored) and per-dataset sharing.
  */
+import { VIEWS_MIGRATIONS } from "@/lib/views/migrations";
+
 export const DEFAULT_WORKSPACE_ID = "default";
 export const DEFAULT_WORKSPACE_NAME = "Default";
 
@@ -105,4 +107,5 @@ export const AUTH_MIGRATIONS: readonly string[] = [
      prev_hash VARCHAR NOT NULL,
      hash VARCHAR NOT NULL
    )`,
+  ...VIEWS_MIGRATIONS,
 ];

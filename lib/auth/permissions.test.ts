@@ -3,8 +3,8 @@ import { ACTIONS, ROLES, can, roleSchema, rolesFor, type Action, type Role } fro
 
 const EXPECTED: Record<Role, Action[]> = {
   viewer: ["dashboards:read", "benchmarks:read"],
-  analyst: ["dashboards:read", "benchmarks:read", "dataset:read", "dataset:upload", "crosstab:run", "export:aggregate", "schema:edit"],
-  researcher: ["dashboards:read", "benchmarks:read", "dataset:read", "dataset:upload", "crosstab:run", "export:aggregate", "schema:edit", "export:respondents"],
+  analyst: ["dashboards:read", "benchmarks:read", "dataset:read", "dataset:upload", "crosstab:run", "export:aggregate", "schema:edit", "views:read", "views:save", "dashboards:edit"],
+  researcher: ["dashboards:read", "benchmarks:read", "dataset:read", "dataset:upload", "crosstab:run", "export:aggregate", "schema:edit", "views:read", "views:save", "dashboards:edit", "export:respondents"],
   admin: [...ACTIONS],
 };
 

@@ -16,13 +16,16 @@ export const ACTIONS = [
   "schema:edit",
   "benchmarks:read",
   "dashboards:read",
+  "dashboards:edit",
+  "views:read",
+  "views:save",
   "audit:read",
   "users:manage",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 const VIEWER: readonly Action[] = ["dashboards:read", "benchmarks:read"];
-const ANALYST: readonly Action[] = [...VIEWER, "dataset:read", "dataset:upload", "crosstab:run", "export:aggregate", "schema:edit"];
+const ANALYST: readonly Action[] = [...VIEWER, "dataset:read", "dataset:upload", "crosstab:run", "export:aggregate", "schema:edit", "views:read", "views:save", "dashboards:edit"];
 const RESEARCHER: readonly Action[] = [...ANALYST, "export:respondents"];
 const ADMIN: readonly Action[] = ACTIONS;
 

@@ -3,6 +3,7 @@ import type { Identity } from "./auth";
 import { canSeeDatasetWith, getMembership, resolveApiToken, type Viewer } from "./identity";
 import { can, type Action, type Role } from "./permissions";
 import { loopbackAliases } from "./auth";
+import { WORKSPACE_COOKIE } from "./workspaces";
 
 export type { Viewer } from "./identity";
 
@@ -24,9 +25,27 @@ export async function resolveViewer(id: Identity, headers: Headers): Promise<Vie
   if (!headers.get("cookie")) return null;
   const session = await id.auth.api.getSession({ headers });
   if (!session) return null;
-  const member = await getMembership(id.sql, session.user.id, headers.get(WORKSPACE_HEADER));
+  // explicit header: that workspace or nothing; the switcher's cookie: that workspace while the user
+  // is still a member, else their oldest membership (a stale cookie must not sign anyone out)
+  const explicit = headers.get(WORKSPACE_HEADER);
+  const chosen = explicit ?? readCookie(headers.get("cookie"), WORKSPACE_COOKIE);
+  let member = await getMembership(id.sql, session.user.id, chosen);
+  if (!member && explicit === null && chosen) member = await getMembership(id.sql, session.user.id);
   if (!member) return null;
   return { userId: session.user.id, email: session.user.email, workspaceId: member.workspaceId, role: member.role, via: "session" };
+}
+
+/** One cookie's value from a Cookie header (null when absent or malformed). */
+export function readCookie(cookieHeader: string | null, name: string): string | null {
+  if (!cookieHeader) return null;
+  for (const part of cookieHeader.split(";")) {
+    const eq = part.indexOf("=");
+    if (eq > 0 && part.slice(0, eq).trim() === name) {
+      const value = part.slice(eq + 1).trim();
+      return /^[A-Za-z0-9_-]{1,100}$/.test(value) ? value : null;
+    }
+  }
+  return null;
 }
 
 /**

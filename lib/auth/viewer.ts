@@ -2,6 +2,7 @@ import "server-only";
 import { canSeeDatasetWith, setDatasetWorkspace, visibleDatasetIdsWith, type Viewer } from "./identity";
 import type { Role } from "./permissions";
 import { appOrigin, getIdentity } from "./server";
+import { datasetAccessWith, listUserWorkspaces, type DatasetAccess } from "./workspaces";
 import { assertDatasetVisibleWith, requireViewerWith, resolveViewer } from "./viewer-core";
 
 export type { Viewer } from "./identity";
@@ -43,4 +44,15 @@ export async function visibleDatasetIds(viewer: Viewer): Promise<Set<string>> {
 /** Make a freshly imported dataset belong to the viewer's workspace (call right after the import). */
 export async function claimDataset(viewer: Viewer, datasetId: string): Promise<void> {
   await setDatasetWorkspace((await getIdentity()).sql, datasetId, viewer.workspaceId);
+}
+
+/** "owner" (the viewer's workspace owns it), "shared" (read-only share) or null (absent or not theirs). */
+export async function datasetAccess(viewer: Viewer, datasetId: string): Promise<DatasetAccess> {
+  return datasetAccessWith((await getIdentity()).sql, viewer, datasetId);
+}
+
+/** The workspaces of the viewer's user (for the workspace switcher); tokens see only their own. */
+export async function viewerWorkspaces(viewer: Viewer) {
+  const all = await listUserWorkspaces((await getIdentity()).sql, viewer.userId);
+  return viewer.via === "token" ? all.filter((w) => w.id === viewer.workspaceId) : all;
 }

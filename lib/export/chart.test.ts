@@ -5,6 +5,7 @@ import { pngSize, svgToPng } from "./png";
 import { deckToPptx } from "./pptx";
 import { SVG_ATTRIBUTES, SVG_ELEMENTS, chartToSvg, svgSize } from "./svg";
 import { hostileStrings, parseXml, row, sampleRows } from "./test-fixtures";
+import { isolate, unisolate } from "@/lib/format/bidi";
 
 const xssRows = () => hostileStrings().xss.map((label, i) => row({ label, key: `s${i}`, estimate: 0.1 * (i + 1), ci: [0.05 * (i + 1), 0.15 * (i + 1)] }));
 
@@ -23,7 +24,9 @@ describe("chartToSvg", () => {
     expect(elements).not.toContain("foreignObject");
     expect(svg).not.toMatch(/<(script|foreignObject|a|img|style|iframe|image|use)[\s>/]/i);
     for (const label of labels) expect(texts.some((t) => t.includes(label)), label).toBe(true);
-    expect(texts).toContain("</text><script>alert(0)</script>");
+    expect(texts.map(unisolate)).toContain("</text><script>alert(0)</script>");
+    // C26: every user label is bidi-isolated (SVG has no <bdi>)
+    expect(texts).toContain(isolate("</text><script>alert(0)</script>"));
     expect(svg).toContain("&lt;img src=x onerror=alert(1)&gt;");
   });
 
@@ -41,7 +44,7 @@ describe("chartToSvg", () => {
 
   it("handles means, negative values, empty data and control characters", () => {
     const svg = chartToSvg({ data: [{ label: "a\u0000b", value: -1.5, lo: -2, hi: -1, valueText: "-1.50" }, { label: "c", value: 3.2, lo: 3, hi: 3.4, valueText: "3.20" }] });
-    expect(parseXml(svg).texts).toContain("a\ufffdb");
+    expect(parseXml(svg).texts.map(unisolate)).toContain("a\ufffdb");
     expect(() => parseXml(chartToSvg({ data: [] }))).not.toThrow();
   });
 });

@@ -6,6 +6,7 @@
  * PPTX decks.
  */
 import { escapeXml } from "./escape";
+import { isolate } from "@/lib/format/bidi";
 
 /** One bar on the display scale (percent points for shares). `ChartDatum` from lib/analysis/chart-data fits. */
 export interface SvgBarDatum {
@@ -62,7 +63,11 @@ function serialize(node: SvgNode | string): string {
   return node.children.length ? `<${node.name}${attrs}>${node.children.map(serialize).join("")}</${node.name}>` : `<${node.name}${attrs}/>`;
 }
 
-/** Shorten a label for display (full text stays in the element's `<title>`). */
+/**
+ * Shorten a label for display (full text stays in the element's `<title>`). Every user-supplied
+ * text in the SVG is wrapped in bidi isolates (`isolate`, C26): SVG has no `<bdi>`, and an RLO in a
+ * label must not reorder the value or the title next to it.
+ */
 function clip(label: string, max = 32): string {
   const chars = Array.from(label.replace(/\s+/g, " "));
   return chars.length > max ? `${chars.slice(0, max - 1).join("")}…` : chars.join("");
@@ -113,8 +118,8 @@ export function chartToSvg(spec: ChartSvgSpec): string {
   const bars = spec.data.map((d, i) => {
     const cy = top + i * rowH + rowH / 2;
     const parts: SvgNode[] = [
-      el("title", {}, [`${d.label}: ${d.valueText}${d.lowBase ? " (low base)" : ""}`]),
-      el("text", { x: x0 - 8, y: cy, "text-anchor": "end", "dominant-baseline": "middle", "font-size": 12, fill: COLORS.text, ...(d.isTotal ? { "font-weight": "bold" } : {}) }, [clip(d.label)]),
+      el("title", {}, [`${isolate(d.label)}: ${d.valueText}${d.lowBase ? " (low base)" : ""}`]),
+      el("text", { x: x0 - 8, y: cy, "text-anchor": "end", "dominant-baseline": "middle", "font-size": 12, fill: COLORS.text, ...(d.isTotal ? { "font-weight": "bold" } : {}) }, [isolate(clip(d.label))]),
     ];
     if (finite(d.value)) {
       const a = sx(Math.min(0, d.value));
@@ -137,11 +142,11 @@ export function chartToSvg(spec: ChartSvgSpec): string {
 
   const root = el(
     "svg",
-    { xmlns: "http://www.w3.org/2000/svg", width: W, height: H, viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": spec.title ?? "Chart", "font-family": FONT },
+    { xmlns: "http://www.w3.org/2000/svg", width: W, height: H, viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": spec.title ? isolate(spec.title) : "Chart", "font-family": FONT },
     [
-      el("title", {}, [spec.title ?? "Chart"]),
+      el("title", {}, [spec.title ? isolate(spec.title) : "Chart"]),
       el("rect", { x: 0, y: 0, width: W, height: H, fill: "#ffffff" }),
-      ...(spec.title ? [el("text", { x: pad, y: 28, "font-size": 16, "font-weight": "bold", fill: COLORS.text }, [clip(spec.title, 80)])] : []),
+      ...(spec.title ? [el("text", { x: pad, y: 28, "font-size": 16, "font-weight": "bold", fill: COLORS.text }, [isolate(clip(spec.title, 80))])] : []),
       el("g", {}, ticks),
       el("line", { x1: sx(0), y1: top - 4, x2: sx(0), y2: plotBottom, stroke: COLORS.muted, "stroke-width": 1 }),
       ...bars,

@@ -57,39 +57,74 @@ export interface DatasetProfile {
 
 export const groupKey = (columns: number[]) => columns.join(",");
 
-const capped = (): CappedCounts => ({ counts: new Map(), overflow: false });
-
-function bump(c: CappedCounts, key: string): void {
-  const n = c.counts.get(key);
-  if (n !== undefined) c.counts.set(key, n + 1);
-  else if (c.counts.size < MAX_DISTINCT) c.counts.set(key, 1);
-  else c.overflow = true;
+/** a counter cell; boxes let a memoised cell bump its counts without hashing again */
+interface Box {
+  n: number;
+}
+interface Counter {
+  boxes: Map<string, Box>;
+  overflow: boolean;
+}
+interface TokenState {
+  counter: Counter;
+  cells: number;
+  occurrences: number;
+}
+interface ColumnState {
+  p: Omit<ColumnProfile, "values" | "tokens">;
+  values: Counter;
+  tokens: Record<MultiDelimiter, TokenState>;
+  /** cell text → its effects, so a repeated value (the common case) costs one lookup */
+  memo: Map<string, Effects>;
+}
+/** what one cell does to its column's profile (computed once per distinct value) */
+interface Effects {
+  long: boolean;
+  value: Box | null;
+  /** 0 numeric, 1 integer, 2 leading zero, 3 date, 4 other (tokens) */
+  kind: 0 | 1 | 2 | 3 | 4;
+  num: number;
+  tokens: { t: TokenState; delimited: boolean; boxes: (Box | null)[]; occurrences: number }[];
 }
 
-function newColumn(index: number): ColumnProfile {
-  const tokens = (): TokenProfile => ({ ...capped(), cells: 0, occurrences: 0 });
+const counter = (): Counter => ({ boxes: new Map(), overflow: false });
+
+/** the box of `key`, created while the counter has room; null (and overflow) once it is full */
+function boxOf(c: Counter, key: string): Box | null {
+  const b = c.boxes.get(key);
+  if (b) return b;
+  if (c.boxes.size < MAX_DISTINCT) {
+    const nb = { n: 0 };
+    c.boxes.set(key, nb);
+    return nb;
+  }
+  c.overflow = true;
+  return null;
+}
+
+function newColumn(index: number): ColumnState {
+  const tokens = (): TokenState => ({ counter: counter(), cells: 0, occurrences: 0 });
   return {
-    index,
-    nonEmpty: 0,
-    values: capped(),
-    longValues: 0,
-    numeric: 0,
-    integer: 0,
-    date: 0,
-    leadingZero: 0,
-    min: Number.POSITIVE_INFINITY,
-    max: Number.NEGATIVE_INFINITY,
-    maxLength: 0,
+    p: { index, nonEmpty: 0, longValues: 0, numeric: 0, integer: 0, date: 0, leadingZero: 0, min: Number.POSITIVE_INFINITY, max: Number.NEGATIVE_INFINITY, maxLength: 0 },
+    values: counter(),
     tokens: { "'": tokens(), ";": tokens(), ", ": tokens(), " ": tokens() },
+    memo: new Map(),
   };
 }
 
-function addTokens(t: TokenProfile, cell: string, delimiter: MultiDelimiter): void {
-  // keep counting after overflow: known tokens (the options) must get exact respondent counts
-  if (cell.includes(delimiter)) t.cells++;
+// keep counting tokens after overflow: known tokens (the options) must get exact respondent counts
+function tokenEffects(t: TokenState, cell: string, delimiter: MultiDelimiter): Effects["tokens"][number] | null {
+  if (!cell.includes(delimiter)) {
+    // no delimiter: splitMultiCell would give [] for a quoted list and the trimmed cell otherwise
+    if (delimiter === "'") return null;
+    const token = cell.trim();
+    if (!token) return null;
+    return { t, delimited: false, boxes: token.length <= MAX_VALUE_LENGTH ? [boxOf(t.counter, token)] : [], occurrences: 1 };
+  }
   const seen = new Set(splitMultiCell(cell, delimiter));
-  for (const token of seen) if (token.length <= MAX_VALUE_LENGTH) bump(t, token);
-  t.occurrences += seen.size;
+  const boxes: (Box | null)[] = [];
+  for (const token of seen) if (token.length <= MAX_VALUE_LENGTH) boxes.push(boxOf(t.counter, token));
+  return { t, delimited: true, boxes, occurrences: seen.size };
 }
 
 /** `['a' ;  'b']`, `['a', 'b']`, `['a']`: a list of quoted items */
@@ -97,34 +132,70 @@ export const QUOTED_LIST = /^\[\s*'[^']*'(\s*[;,]\s*'[^']*')*\s*\]$/;
 /** one or more ODK choice names separated by single spaces */
 const CHOICE_NAMES = /^[\p{L}\p{N}_.:-]+( [\p{L}\p{N}_.:-]+)*$/u;
 
-function addAllTokens(p: ColumnProfile, cell: string, spaceLists: boolean): void {
-  if (QUOTED_LIST.test(cell)) return addTokens(p.tokens["'"], cell, "'");
-  addTokens(p.tokens[";"], cell, ";");
-  addTokens(p.tokens[", "], cell, ", ");
-  if (spaceLists && CHOICE_NAMES.test(cell)) addTokens(p.tokens[" "], cell, " ");
+function allTokenEffects(c: ColumnState, cell: string, spaceLists: boolean): Effects["tokens"] {
+  const out: Effects["tokens"] = [];
+  const push = (d: MultiDelimiter) => {
+    const e = tokenEffects(c.tokens[d], cell, d);
+    if (e) out.push(e);
+  };
+  if (cell.charCodeAt(0) === 91 /* [ */ && QUOTED_LIST.test(cell)) push("'");
+  else {
+    push(";");
+    push(", ");
+    if (spaceLists && CHOICE_NAMES.test(cell)) push(" ");
+  }
+  return out;
 }
 
-function addCell(p: ColumnProfile, cell: string, spaceLists: boolean): void {
-  p.nonEmpty++;
-  if (cell.length > p.maxLength) p.maxLength = cell.length;
-  if (cell.length > MAX_VALUE_LENGTH) {
-    p.longValues++;
-    // a multi-select cell with many options ticked is long too: its tokens still count
-    addAllTokens(p, cell, spaceLists);
-    return;
-  }
-  bump(p.values, cell);
+function effectsOf(c: ColumnState, cell: string, spaceLists: boolean): Effects {
+  // a multi-select cell with many options ticked is long too: its tokens still count
+  if (cell.length > MAX_VALUE_LENGTH) return { long: true, value: null, kind: 4, num: 0, tokens: allTokenEffects(c, cell, spaceLists) };
+  const value = boxOf(c.values, cell);
   const n = parseNumber(cell);
-  if (n !== null) {
+  if (n !== null) return { long: false, value, kind: Number.isInteger(n) ? 1 : 0, num: n, tokens: [] };
+  if (hasLeadingZero(cell)) return { long: false, value, kind: 2, num: 0, tokens: [] };
+  if (isDateLike(cell)) return { long: false, value, kind: 3, num: 0, tokens: [] };
+  return { long: false, value, kind: 4, num: 0, tokens: allTokenEffects(c, cell, spaceLists) };
+}
+
+function apply(c: ColumnState, e: Effects): void {
+  const p = c.p;
+  p.nonEmpty++;
+  if (e.long) p.longValues++;
+  else if (e.value) e.value.n++;
+  else c.values.overflow = true;
+  if (e.kind <= 1) {
     p.numeric++;
-    if (Number.isInteger(n)) p.integer++;
-    if (n < p.min) p.min = n;
-    if (n > p.max) p.max = n;
-    return;
+    if (e.kind === 1) p.integer++;
+    if (e.num < p.min) p.min = e.num;
+    if (e.num > p.max) p.max = e.num;
+  } else if (e.kind === 2) p.leadingZero++;
+  else if (e.kind === 3) p.date++;
+  for (const x of e.tokens) {
+    if (x.delimited) x.t.cells++;
+    for (const b of x.boxes) {
+      if (b) b.n++;
+      else x.t.counter.overflow = true;
+    }
+    x.t.occurrences += x.occurrences;
   }
-  if (hasLeadingZero(cell)) p.leadingZero++;
-  else if (isDateLike(cell)) p.date++;
-  else addAllTokens(p, cell, spaceLists);
+}
+
+function addCell(c: ColumnState, cell: string, spaceLists: boolean): void {
+  let e = c.memo.get(cell);
+  if (!e) {
+    if (cell.length > c.p.maxLength) c.p.maxLength = cell.length;
+    e = effectsOf(c, cell, spaceLists);
+    if (!e.long && c.memo.size < MAX_DISTINCT) c.memo.set(cell, e);
+  }
+  apply(c, e);
+}
+
+const counts = (c: Counter): CappedCounts => ({ counts: new Map([...c.boxes].map(([k, b]) => [k, b.n])), overflow: c.overflow });
+
+function profileOf(c: ColumnState): ColumnProfile {
+  const t = (d: MultiDelimiter): TokenProfile => ({ ...counts(c.tokens[d].counter), cells: c.tokens[d].cells, occurrences: c.tokens[d].occurrences });
+  return { ...c.p, values: counts(c.values), tokens: { "'": t("'"), ";": t(";"), ", ": t(", "), " ": t(" ") } };
 }
 
 /**
@@ -137,7 +208,7 @@ function addCell(p: ColumnProfile, cell: string, spaceLists: boolean): void {
  * p.finish().columns[0].numeric; // 1
  */
 export class Profiler {
-  private readonly columns: ColumnProfile[];
+  private readonly columns: ColumnState[];
   private readonly groups: GroupProfile[];
   private rows = 0;
   private readonly spaceLists: boolean;
@@ -158,6 +229,6 @@ export class Profiler {
   }
 
   finish(): DatasetProfile {
-    return { rows: this.rows, columns: this.columns, groups: new Map(this.groups.map((g) => [groupKey(g.columns), g])) };
+    return { rows: this.rows, columns: this.columns.map(profileOf), groups: new Map(this.groups.map((g) => [groupKey(g.columns), g])) };
   }
 }

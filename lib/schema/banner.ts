@@ -58,6 +58,24 @@ export const bannerCellSchema = z.object({
   hidden: z.string().nullable(),
   /** letters of the columns in the same group this cell is significantly higher than, e.g. "AC" */
   letters: z.string(),
+  /** optional: the test behind each letter (versus = the other column's segment level), for the explanation panel */
+  marks: z
+    .array(
+      z.object({
+        letter: z.string(),
+        versus: z.string(),
+        test: z.string(),
+        statistic: z.number(),
+        df: z.number().nullable(),
+        p: z.number(),
+        adjusted_p: z.number(),
+        correction: z.string(),
+        n_eff: z.number().nullable(),
+        n_eff_versus: z.number().nullable(),
+        diff: z.number().nullable(),
+      }),
+    )
+    .optional(),
 });
 
 export const bannerRowSchema = z.object({

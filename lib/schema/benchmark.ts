@@ -87,3 +87,53 @@ export const benchmarkDatasetSchema = z
     });
   });
 export type BenchmarkDataset = z.infer<typeof benchmarkDatasetSchema>;
+
+/**
+ * `POST /api/datasets/{id}/benchmark-compare`: one published share against the same share in a
+ * dataset, read from the "Total" column or one segment level of a breakdown.
+ *
+ * @example
+ * benchmarkCompareRequestSchema.parse({ benchmarkId: "sinch-rollback-fully-mature", column: "Fully mature",
+ *   spec: { outcome: "rolled_back", outcome_category: "Yes", segment: "guardrail_maturity", weight: "weight" } })
+ */
+export const benchmarkCompareRequestSchema = z.object({
+  benchmarkId: z.string().min(1).max(200),
+  spec: z.object({
+    outcome: z.string().min(1),
+    outcome_category: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
+    segment: z.string().min(1),
+    weight: z.string().min(1).optional(),
+    filters: z.record(z.string(), z.array(z.string())).default({}),
+    conf_level: z.number().gt(0).lt(1).default(0.95),
+  }),
+  /** "Total" or a segment level */
+  column: z.string().min(1).default("Total"),
+});
+export type BenchmarkCompareRequest = z.infer<typeof benchmarkCompareRequestSchema>;
+
+const side = z.object({ p: z.number().nullable(), se: z.number().nullable(), n: z.number().nullable(), moe: z.number().nullable(), ci: z.tuple([z.number(), z.number()]).nullable() });
+
+/** The answer: both estimates with their margins, the difference, its interval and the z test. */
+export const benchmarkCompareResultSchema = z.object({
+  benchmark: z.object({ id: z.string(), publisher: z.string(), label: z.string(), base: z.string(), caveat: z.string(), source: z.object({ title: z.string(), url: z.string() }), tier: benchmarkTierSchema }),
+  dataset: z.object({ id: z.string(), name: z.string(), version: z.number(), synthetic: z.boolean() }),
+  /** the breakdown the estimate was read from, as requested */
+  spec: benchmarkCompareRequestSchema.shape.spec,
+  column: z.string(),
+  weighted: z.boolean(),
+  comparison: z.object({
+    conf_level: z.number(),
+    z_crit: z.number(),
+    own: side,
+    published: side,
+    difference: z.number().nullable(),
+    se_difference: z.number().nullable(),
+    ci_difference: z.tuple([z.number(), z.number()]).nullable(),
+    z: z.number().nullable(),
+    p_value: z.number().nullable(),
+    note: z.string().nullable(),
+  }),
+  /** plain-language caveats to show next to the chart */
+  caveats: z.array(z.string()),
+});
+export type BenchmarkCompareResult = z.infer<typeof benchmarkCompareResultSchema>;

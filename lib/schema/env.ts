@@ -22,6 +22,9 @@ export const envSchema = z.object({
   /** sign-in attempts allowed per client IP per window */
   AUTH_LOGIN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
   AUTH_LOGIN_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
+  /** per-user query budget for breakdowns and exports (token bucket; 0 = off) */
+  QUERY_BUDGET_PER_MINUTE: z.coerce.number().int().nonnegative().default(600),
+  QUERY_BUDGET_BURST: z.coerce.number().int().positive().default(120),
 });
 export type Env = z.infer<typeof envSchema>;
 

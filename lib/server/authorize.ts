@@ -2,26 +2,37 @@ import "server-only";
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { rolesFor, type Action } from "@/lib/auth/permissions";
-import { assertDatasetVisible, canSeeDataset, getViewerFromHeaders, requireViewer, type Viewer } from "@/lib/auth/viewer";
+import { canSeeDataset, datasetAccess, getViewerFromHeaders, requireViewer, type Viewer } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/schema/errors";
 import type { Dataset } from "@/lib/schema/dataset";
 import { getStore, type SurveyStore } from "@/lib/store";
 import { audit } from "./audit";
+import { chargeQuery } from "./budget";
+
+/**
+ * What a share grants: reading and aggregate (small-cell protected) analysis. Respondent rows,
+ * schema edits, deletion and re-sharing stay with the owning workspace.
+ */
+export const SHARED_ACTIONS: ReadonlySet<Action> = new Set<Action>(["dataset:read", "crosstab:run", "export:aggregate"]);
 
 /**
  * Route handlers: the caller must be signed in (or send a token) with a role allowed to do
  * `action`; for a dataset route the dataset must exist AND be visible to the caller — both
- * failures answer the same 404, so "not yours" cannot be told from "absent".
+ * failures answer the same 404, so "not yours" cannot be told from "absent". On a dataset shared
+ * with the caller (not owned) only SHARED_ACTIONS are allowed (403 otherwise).
  */
 export async function authorizeDataset(req: Request, id: string, action: Action): Promise<{ viewer: Viewer; store: SurveyStore; dataset: Dataset }> {
   let viewer: Viewer | null = null;
   try {
     viewer = await requireViewer(req, rolesFor(action));
-    await assertDatasetVisible(viewer, id);
+    const access = await datasetAccess(viewer, id);
+    if (access === null) throw new AppError("not_found", `dataset not found: ${id}`);
+    if (access === "shared" && !SHARED_ACTIONS.has(action)) throw new AppError("forbidden", "this dataset is shared with you read-only");
+    chargeQuery(viewer, action); // C41: per-user budget for breakdowns and exports (429 + Retry-After)
     const store = await getStore();
     const dataset = await store.getDataset(id);
     if (!dataset) throw new AppError("not_found", `dataset not found: ${id}`);
-    await audit(viewer, { action, resourceType: "dataset", resourceId: id, result: "allowed", detail: { method: req.method, version: dataset.version } }, req);
+    await audit(viewer, { action, resourceType: "dataset", resourceId: id, result: "allowed", detail: { method: req.method, version: dataset.version, ...(access === "shared" ? { access } : {}) } }, req);
     return { viewer, store, dataset };
   } catch (err) {
     await auditDenied(viewer, action, id, err, req);

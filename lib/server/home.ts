@@ -9,6 +9,7 @@ import { getStore } from "@/lib/store";
 import { canSeeDataset } from "@/lib/auth/viewer";
 import { can } from "@/lib/auth/permissions";
 import { requirePageViewer } from "./authorize";
+import { loadHomePanels } from "./home-panels";
 
 const DATA = path.join(process.cwd(), "data");
 
@@ -28,7 +29,7 @@ export function headlineSpec(h: DemoHeadline) {
   };
 }
 
-/** Home page: the first demo dataset's headline breakdown plus its benchmark figures. */
+/** Home page: the first demo dataset's headline breakdown, the executive cards, and their benchmark figures. */
 export async function loadHome() {
   const viewer = await requirePageViewer("dashboards:read", "/");
   const manifest = demoManifestSchema.parse(JSON.parse(fs.readFileSync(path.join(DATA, "demo", "manifest.json"), "utf8")));
@@ -41,6 +42,10 @@ export async function loadHome() {
     .filter((f): f is BenchmarkFigure => f !== undefined);
   const canAnalyze = can(viewer.role, "crosstab:run");
   if (!dataset) return { status: "missing" as const, entry, benchmarks, canAnalyze };
-  const result = await runProtectedCrosstab(store, dataset, headlineSpec(entry.headline), viewer);
-  return { status: "ready" as const, canAnalyze, entry, dataset: { id: dataset.id, name: dataset.name }, result, benchmarks, minBase: getEnv().MIN_EFFECTIVE_BASE };
+  const minBase = getEnv().MIN_EFFECTIVE_BASE;
+  const [result, panels] = await Promise.all([
+    runProtectedCrosstab(store, dataset, headlineSpec(entry.headline), viewer),
+    loadHomePanels(store, dataset, viewer, figures, { minBase, canAnalyze }),
+  ]);
+  return { status: "ready" as const, canAnalyze, entry, dataset: { id: dataset.id, name: dataset.name }, result, benchmarks, panels, minBase };
 }

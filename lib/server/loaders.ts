@@ -37,7 +37,7 @@ export async function loadAnalysis(id: string, action: Action = "crosstab:run", 
   return {
     /** questions a respondent-level export may include for this viewer (null: the role may not export rows) */
     respondentExport: can(viewer.role, "export:respondents")
-      ? exportableQuestions(dataset, viewer.role).map((p) => ({ id: p.question.id, label: p.question.label, allowed: p.allowed, reason: p.reason }))
+      ? exportableQuestions(dataset, viewer.role).map((p) => ({ id: p.question.id, label: p.question.label, allowed: p.allowed, reason: p.reason, quasiIdentifier: p.quasiIdentifier, quasiLocked: p.quasiLocked }))
       : null,
     dataset: { id: dataset.id, name: dataset.name, respondents: dataset.respondents, synthetic: dataset.synthetic },
     questions: dataset.questions.map(toQuestionLite),

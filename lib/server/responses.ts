@@ -19,7 +19,12 @@ export function errorResponse(code: ErrorCode, message: string, status: number, 
 
 /** Map anything thrown in a handler to the envelope; unknown errors are logged and hidden. */
 export function toErrorResponse(err: unknown): Response {
-  if (err instanceof AppError) return errorResponse(err.code, err.message, err.status, err.details);
+  if (err instanceof AppError) {
+    const res = errorResponse(err.code, err.message, err.status, err.details);
+    const retry = (err.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+    if (err.code === "rate_limited" && typeof retry === "number") res.headers.set("retry-after", String(retry));
+    return res;
+  }
   if (err instanceof IngestError) {
     const status = err.code === "too-large" ? 413 : err.code === "binary-file" ? 415 : 422;
     const code: ErrorCode = status === 413 ? "payload_too_large" : status === 415 ? "unsupported_media_type" : "import_failed";

@@ -5,6 +5,7 @@ import { computeCrosstab, computeNps } from "@/lib/stats";
 import { toRScript } from "@/lib/stats/r-script";
 import { toRawHeaderSpec } from "@/lib/analysis/to-r-spec";
 import type { SurveyStore } from "@/lib/store/types";
+import { assertCardinality } from "@/lib/governance/cardinality";
 
 /** Parse a spec and resolve it against the dataset (ordinal segments keep their scale order). */
 export function planCrosstab(dataset: Dataset, specInput: unknown, opts: ResolveOptions) {
@@ -39,6 +40,7 @@ export function crosstabRScript(dataset: Dataset, specInput: unknown): string {
 export async function runCrosstab(store: SurveyStore, dataset: Dataset, specInput: unknown, opts: ResolveOptions = { missing: "declared" }) {
   const { spec, plan } = planCrosstab(dataset, specInput, opts);
   const input = await store.cellSums(dataset, plan);
+  assertCardinality(input); // C41: more than 200 segment levels or outcome categories → 422
   const result = computeCrosstab(input);
   return { ...result, spec, dataset: { id: dataset.id, version: dataset.version } };
 }
@@ -53,5 +55,6 @@ export async function runNps(store: SurveyStore, dataset: Dataset, specInput: un
   const base = typeof specInput === "object" && specInput !== null ? specInput : {};
   const { spec, plan } = planCrosstab(dataset, { ...base, statistic: "proportion", outcome_category: ["9", "10"] }, { missing: "declared" });
   const input = await store.cellSums(dataset, plan);
+  assertCardinality(input);
   return { ...computeNps(input), rows: input.rows, spec: { ...spec, statistic: "nps" as const }, dataset: { id: dataset.id, version: dataset.version } };
 }

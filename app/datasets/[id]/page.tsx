@@ -17,7 +17,9 @@ export default async function DatasetPage({ params }: { params: Promise<{ id: st
     <div className="flex flex-col gap-6">
       <header className="flex flex-wrap items-start justify-between gap-4">
         <div className="flex flex-col gap-1">
-          <h1 className="text-2xl font-semibold tracking-tight">{dataset.name}</h1>
+          <h1 className="text-2xl font-semibold tracking-tight">
+            <bdi>{dataset.name}</bdi>
+          </h1>
           <p className="text-sm text-slate-500">
             {dataset.format} export · {dataset.headerRows} header row{dataset.headerRows === 1 ? "" : "s"} · {formatCount(dataset.respondents)} respondents ·{" "}
             {dataset.questions.length} questions · version {dataset.version}
@@ -30,7 +32,7 @@ export default async function DatasetPage({ params }: { params: Promise<{ id: st
           ) : null}
           {dataset.description ? <p className="max-w-3xl text-sm text-slate-600">{dataset.description}</p> : null}
         </div>
-        <div className="flex items-center gap-2">
+        <div className="flex flex-wrap items-center gap-2">
           <Link
             href={`/datasets/${dataset.id}/analyze`}
             className="inline-flex items-center gap-2 rounded-md bg-[var(--color-accent)] px-3 py-1.5 text-sm font-medium text-white hover:opacity-90"

@@ -5,17 +5,22 @@ import type { IngestResult, RowSink } from "@/lib/ingest/types";
 import type { CrosstabInput } from "@/lib/schema/cell-sums";
 import { datasetSchema, type Dataset, type DatasetSummary } from "@/lib/schema/dataset";
 import { AppError } from "@/lib/schema/errors";
-import type { Question, StoredColumn } from "@/lib/schema/question";
+import type { Question } from "@/lib/schema/question";
 import { duckdbDialect } from "../sql/dialect";
 import { buildCellSumsStatement, buildDistinctStatement, buildReadRowsStatement } from "../sql/crosstab-sql";
 import { ident } from "../sql/params";
-import { toCrosstabInput, type SumsRow } from "../sql/to-crosstab-input";
+import { toCrosstabInput, toSumsRow } from "../sql/to-crosstab-input";
 import { dataTableName, isValidDatasetId, newDatasetId } from "../ids";
 import { summarize } from "../summarize";
 import { newDatasetRecord } from "../dataset-record";
 import type { DerivedColumn, FinishImport, NewDatasetMeta, SurveyStore } from "../types";
 import type { DatasetLineage } from "@/lib/schema/dataset";
+import { Lru } from "../cache/lru";
+import { VersionCache } from "../cache/version-cache";
 import { openDuckDb } from "./connection";
+import { DuckDbSink } from "./sink";
+import { wipeFreeBlocks } from "./wipe-free-blocks";
+import { addTypedColumns, numericColumns, typedColumnsOf } from "./typed-columns";
 
 type Row = Record<string, unknown>;
 
@@ -23,6 +28,16 @@ type Row = Record<string, unknown>;
 export class DuckDbStore implements SurveyStore {
   readonly kind = "duckdb" as const;
   private writeQueue: Promise<unknown> = Promise.resolve();
+  /** immutable per-version lookups, typed columns, segment levels and cell sums (see VersionCache) */
+  private readonly cache = new VersionCache();
+  /**
+   * id → its latest (version, table), or null when absent/deleted. Only this process writes the
+   * file (DuckDB locks it), so the map is exact as long as every write clears it: `exclusive`
+   * does so when a write starts and when it ends, and a read only stores what it found if no write
+   * started or ended meanwhile (`generation`).
+   */
+  private readonly latestById = new Lru<string, { version: number; table: string } | null>(4096);
+  private generation = 0;
 
   private constructor(
     private readonly instance: DuckDBInstance,
@@ -39,9 +54,26 @@ export class DuckDbStore implements SurveyStore {
     return this.instance;
   }
 
+  /** Forget every cached lookup and cell sums (benchmarks measure the uncached path with it). */
+  clearCache(): void {
+    this.cache.clear();
+  }
+
   /** run writes one at a time (DuckDB allows one writer per table; ordering keeps versions sane) */
   private exclusive<T>(fn: () => Promise<T>): Promise<T> {
-    const next = this.writeQueue.then(fn, fn);
+    const forget = () => {
+      this.generation++;
+      this.latestById.clear();
+    };
+    const run = async () => {
+      forget();
+      try {
+        return await fn();
+      } finally {
+        forget();
+      }
+    };
+    const next = this.writeQueue.then(run, run);
     this.writeQueue = next.catch(() => undefined);
     return next;
   }
@@ -65,19 +97,32 @@ export class DuckDbStore implements SurveyStore {
 
   private async latest(id: string): Promise<{ dataset: Dataset; table: string } | null> {
     if (!isValidDatasetId(id)) return null;
-    const rows = await this.query(`SELECT meta, data_table, deleted FROM datasets WHERE id = $1 ORDER BY version DESC LIMIT 1`, [id]);
-    if (!rows.length || rows[0].deleted) return null;
-    return { dataset: datasetSchema.parse(JSON.parse(String(rows[0].meta))), table: String(rows[0].data_table) };
+    let head = this.latestById.get(id);
+    if (head === undefined) {
+      const generation = this.generation;
+      const rows = await this.query(`SELECT version, data_table, deleted FROM datasets WHERE id = $1 ORDER BY version DESC LIMIT 1`, [id]);
+      head = !rows.length || rows[0].deleted ? null : { version: Number(rows[0].version), table: String(rows[0].data_table) };
+      if (generation === this.generation) this.latestById.set(id, head);
+    }
+    if (!head) return null;
+    const { version, table } = head;
+    const dataset = await this.cache.dataset(id, version, async () => {
+      const meta = await this.query(`SELECT meta FROM datasets WHERE id = $1 AND version = $2`, [id, version]);
+      return meta.length ? datasetSchema.parse(JSON.parse(String(meta[0].meta))) : null;
+    });
+    return dataset ? { dataset, table } : null;
   }
 
   async getDataset(id: string): Promise<Dataset | null> {
     return (await this.latest(id))?.dataset ?? null;
   }
 
-  private async tableOf(dataset: Dataset): Promise<string> {
-    const rows = await this.query(`SELECT data_table FROM datasets WHERE id = $1 AND version = $2`, [dataset.id, dataset.version]);
-    if (!rows.length) throw new AppError("not_found", `dataset not found: ${dataset.id}`);
-    return String(rows[0].data_table);
+  private tableOf(dataset: Dataset): Promise<string> {
+    return this.cache.table(dataset.id, dataset.version, async () => {
+      const rows = await this.query(`SELECT data_table FROM datasets WHERE id = $1 AND version = $2 AND NOT deleted`, [dataset.id, dataset.version]);
+      if (!rows.length) throw new AppError("not_found", `dataset not found: ${dataset.id}`);
+      return String(rows[0].data_table);
+    });
   }
 
   importDataset(meta: NewDatasetMeta, run: (sink: RowSink) => Promise<IngestResult>, finish?: FinishImport): Promise<Dataset> {
@@ -95,6 +140,7 @@ export class DuckDbStore implements SurveyStore {
         let result = await run(sink);
         await sink.finish(result.columns);
         if (finish) result = finish(result);
+        await addTypedColumns(conn, table, numericColumns(result.questions));
         const dataset = newDatasetRecord(id, version, meta, result);
         await conn.run(`INSERT INTO datasets (id, version, data_table, name, meta) VALUES ($1, $2, $3, $4, $5)`, [
           id,
@@ -196,8 +242,15 @@ export class DuckDbStore implements SurveyStore {
       try {
         await conn.run("BEGIN TRANSACTION");
         for (const r of rows) await conn.run(`DROP TABLE IF EXISTS ${ident(String(r.data_table))}`);
-        await conn.run(`UPDATE datasets SET deleted = TRUE WHERE id = $1`, [id]);
+        // C44: the metadata (headers, labels, option values and counts) goes too; the row stays as a
+        // tombstone so a re-upload under the same id gets a fresh version number
+        await conn.run(`UPDATE datasets SET deleted = TRUE, name = '', meta = '{}' WHERE id = $1`, [id]);
         await conn.run("COMMIT");
+        await wipeFreeBlocks(conn); // C44: overwrite the blocks the dropped tables freed
+        this.cache.forget(
+          id,
+          rows.map((r) => String(r.data_table)),
+        );
         return true;
       } catch (err) {
         await conn.run("ROLLBACK").catch(() => undefined);
@@ -210,14 +263,25 @@ export class DuckDbStore implements SurveyStore {
 
   async cellSums(dataset: Dataset, plan: CrosstabPlan): Promise<CrosstabInput> {
     const table = await this.tableOf(dataset);
-    let levels = plan.segmentLevels;
-    if (!levels) {
-      const st = buildDistinctStatement(table, plan.segment.column, plan.segment.missingCodes);
-      levels = (await this.query(st.sql, st.params)).map((r) => String(r.v)).sort(compareBytes);
-    }
-    const st = buildCellSumsStatement(table, plan, levels, duckdbDialect);
-    const rows = await this.query(st.sql, st.params);
-    return toCrosstabInput(plan, levels, rows.map(toSumsRow));
+    return this.cache.sums(table, plan, async () => {
+      const levels =
+        plan.segmentLevels ??
+        (await this.cache.levels(table, plan.segment.column, plan.segment.missingCodes, async () => {
+          const st = buildDistinctStatement(table, plan.segment.column, plan.segment.missingCodes);
+          return (await this.query(st.sql, st.params)).map((r) => String(r.v)).sort(compareBytes);
+        }));
+      const typed = await this.cache.typed(table, async () => {
+        const conn = await this.instance.connect();
+        try {
+          return await typedColumnsOf(conn, table);
+        } finally {
+          conn.closeSync();
+        }
+      });
+      const st = buildCellSumsStatement(table, plan, levels, duckdbDialect, typed);
+      const rows = await this.query(st.sql, st.params);
+      return toCrosstabInput(plan, levels, rows.map(toSumsRow));
+    });
   }
 
   async valueCounts(dataset: Dataset, column: string, limit: number): Promise<{ value: string; n: number }[]> {
@@ -245,63 +309,5 @@ export class DuckDbStore implements SurveyStore {
     await this.writeQueue.catch(() => undefined);
     this.main.closeSync();
     this.instance.closeSync();
-  }
-}
-
-function toSumsRow(r: Row): SumsRow {
-  const num = (v: unknown) => (v == null ? 0 : Number(v));
-  return {
-    status: num(r.status),
-    segment: r.segment == null ? null : String(r.segment),
-    outcome: r.outcome == null ? null : String(r.outcome),
-    n: num(r.n),
-    sw: num(r.sw),
-    sw2: num(r.sw2),
-    sy: num(r.sy),
-    sy2: num(r.sy2),
-    swy: num(r.swy),
-    swy2: num(r.swy2),
-    sw2y: num(r.sw2y),
-    sw2y2: num(r.sw2y2),
-  };
-}
-
-/** Appends ingested rows inside the import transaction; empty cells become NULL. */
-class DuckDbSink implements RowSink {
-  private appender: Awaited<ReturnType<DuckDBConnection["createAppender"]>> | undefined;
-  private rowId = 0;
-  private width = 0;
-  constructor(
-    private readonly conn: DuckDBConnection,
-    private readonly table: string,
-  ) {}
-
-  async begin(columns: StoredColumn[]): Promise<void> {
-    if (this.appender) throw new Error("sink: begin called twice");
-    const defs = columns.map((c) => `${ident(c.name)} VARCHAR`);
-    await this.conn.run(`CREATE TABLE ${ident(this.table)} (rid BIGINT NOT NULL${defs.length ? ", " + defs.join(", ") : ""})`);
-    this.width = columns.length;
-    this.appender = await this.conn.createAppender(this.table);
-  }
-
-  async write(rows: string[][]): Promise<void> {
-    const a = this.appender;
-    if (!a) throw new Error("sink: write before begin");
-    for (const row of rows) {
-      if (row.length !== this.width) throw new Error(`sink: row of ${row.length} cells, expected ${this.width}`);
-      a.appendBigInt(BigInt(this.rowId++));
-      for (const cell of row) {
-        if (cell === "") a.appendNull();
-        else a.appendVarchar(cell);
-      }
-      a.endRow();
-    }
-    a.flushSync();
-  }
-
-  async finish(columns: StoredColumn[]): Promise<void> {
-    if (!this.appender) await this.begin(columns);
-    this.appender!.flushSync();
-    this.appender!.closeSync();
   }
 }

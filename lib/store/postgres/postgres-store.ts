@@ -9,11 +9,12 @@ import type { Question } from "@/lib/schema/question";
 import { buildCellSumsStatement, buildDistinctStatement, buildReadRowsStatement } from "../sql/crosstab-sql";
 import { postgresDialect } from "../sql/dialect";
 import { ident } from "../sql/params";
-import { toCrosstabInput, type SumsRow } from "../sql/to-crosstab-input";
+import { toCrosstabInput, toSumsRow } from "../sql/to-crosstab-input";
 import { isValidDatasetId, newDatasetId } from "../ids";
 import { summarize } from "../summarize";
 import { newDatasetRecord } from "../dataset-record";
 import type { DerivedColumn, FinishImport, NewDatasetMeta, SurveyStore } from "../types";
+import { VersionCache } from "../cache/version-cache";
 import { fenceRowCte } from "./fence";
 import { migrate } from "./migrations";
 import { pgDataTableName, redactUrl } from "./names";
@@ -65,6 +66,12 @@ export function isConnectionError(err: unknown): boolean {
  */
 export class PostgresStore implements SurveyStore {
   readonly kind = "postgres" as const;
+  /**
+   * immutable per-version metadata, segment levels and cell sums (see VersionCache). The data
+   * table is still looked up per query (one indexed row), so a delete made by another instance
+   * is seen at once: the lookup fails before any cached sums are used.
+   */
+  private readonly cache = new VersionCache();
 
   private constructor(
     private readonly pool: pg.Pool,
@@ -186,10 +193,16 @@ export class PostgresStore implements SurveyStore {
 
   private async latest(id: string, client?: pg.PoolClient): Promise<{ dataset: Dataset; table: string } | null> {
     if (!isValidDatasetId(id)) return null;
-    const sql = `SELECT meta, data_table, deleted FROM datasets WHERE id = $1 ORDER BY version DESC LIMIT 1`;
+    const sql = `SELECT version, data_table, deleted FROM datasets WHERE id = $1 ORDER BY version DESC LIMIT 1`;
     const rows = client ? ((await client.query(sql, [id])).rows as Row[]) : await this.rows(sql, [id]);
     if (!rows.length || rows[0].deleted) return null;
-    return { dataset: datasetSchema.parse(rows[0].meta), table: String(rows[0].data_table) };
+    const version = Number(rows[0].version);
+    const dataset = await this.cache.dataset(id, version, async () => {
+      const metaSql = `SELECT meta FROM datasets WHERE id = $1 AND version = $2`;
+      const meta = client ? ((await client.query(metaSql, [id, version])).rows as Row[]) : await this.rows(metaSql, [id, version]);
+      return meta.length ? datasetSchema.parse(meta[0].meta) : null;
+    });
+    return dataset ? { dataset, table: String(rows[0].data_table) } : null;
   }
 
   async getDataset(id: string): Promise<Dataset | null> {
@@ -287,21 +300,29 @@ export class PostgresStore implements SurveyStore {
       const rows = (await client.query(`SELECT DISTINCT data_table FROM datasets WHERE id = $1 AND NOT deleted`, [id])).rows as Row[];
       if (!rows.length) return false;
       for (const r of rows) await client.query(`DROP TABLE IF EXISTS ${ident(String(r.data_table))}`);
-      await client.query(`UPDATE datasets SET deleted = TRUE WHERE id = $1`, [id]);
+      // C44: the tombstone keeps no metadata (headers, labels, option values and counts)
+      await client.query(`UPDATE datasets SET deleted = TRUE, name = '', meta = '{}'::jsonb WHERE id = $1`, [id]);
+      this.cache.forget(
+        id,
+        rows.map((r) => String(r.data_table)),
+      );
       return true;
     });
   }
 
   async cellSums(dataset: Dataset, plan: CrosstabPlan): Promise<CrosstabInput> {
     const table = await this.tableOf(dataset);
-    let levels = plan.segmentLevels;
-    if (!levels) {
-      const st = buildDistinctStatement(table, plan.segment.column, plan.segment.missingCodes);
-      levels = (await this.rows(st.sql, st.params)).map((r) => String(r.v)).sort(compareBytes);
-    }
-    const st = buildCellSumsStatement(table, plan, levels, postgresDialect);
-    const rows = await this.rows(fenceRowCte(st.sql, table).sql, st.params);
-    return toCrosstabInput(plan, levels, rows.map(toSumsRow));
+    return this.cache.sums(table, plan, async () => {
+      const levels =
+        plan.segmentLevels ??
+        (await this.cache.levels(table, plan.segment.column, plan.segment.missingCodes, async () => {
+          const st = buildDistinctStatement(table, plan.segment.column, plan.segment.missingCodes);
+          return (await this.rows(st.sql, st.params)).map((r) => String(r.v)).sort(compareBytes);
+        }));
+      const st = buildCellSumsStatement(table, plan, levels, postgresDialect);
+      const rows = await this.rows(fenceRowCte(st.sql, table).sql, st.params);
+      return toCrosstabInput(plan, levels, rows.map(toSumsRow));
+    });
   }
 
   async valueCounts(dataset: Dataset, column: string, limit: number): Promise<{ value: string; n: number }[]> {
@@ -352,22 +373,4 @@ function mapError(err: unknown): unknown {
   // two instances raced past the lock (should not happen) onto the same (id, version)
   if (code === "23505") return new AppError("conflict", "dataset version already exists");
   return err;
-}
-
-function toSumsRow(r: Row): SumsRow {
-  const num = (v: unknown) => (v == null ? 0 : Number(v));
-  return {
-    status: num(r.status),
-    segment: r.segment == null ? null : String(r.segment),
-    outcome: r.outcome == null ? null : String(r.outcome),
-    n: num(r.n),
-    sw: num(r.sw),
-    sw2: num(r.sw2),
-    sy: num(r.sy),
-    sy2: num(r.sy2),
-    swy: num(r.swy),
-    swy2: num(r.swy2),
-    sw2y: num(r.sw2y),
-    sw2y2: num(r.sw2y2),
-  };
 }

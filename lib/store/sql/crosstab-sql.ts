@@ -15,6 +15,16 @@ function col(name: string): string {
   return ident(name);
 }
 
+/** The typed shadow of a text column: DOUBLE, filled at import with `finiteNumber(column)`. */
+export function typedColumnName(column: string): string {
+  return `${column}__d`;
+}
+
+/** `column` as a finite double: its typed shadow when the table has one (no per-row cast), else parsed */
+function numberOf(column: string, d: SqlDialect, typed: ReadonlySet<string>): string {
+  return typed.has(column) ? col(typedColumnName(column)) : d.finiteNumber(col(column));
+}
+
 function isMissing(column: string, codes: string[], p: Params): string {
   const c = col(column);
   return codes.length ? `(${c} IS NULL OR ${c} IN ${p.list(codes)})` : `(${c} IS NULL)`;
@@ -40,7 +50,7 @@ function filterExpr(f: FilterPlan, d: SqlDialect, p: Params): string {
 }
 
 /** outcome → [missing?, value text, y] expressions */
-function outcomeExprs(o: ValueSource, plan: CrosstabPlan, d: SqlDialect, p: Params): { missing: string; value: string; y: string } {
+function outcomeExprs(o: ValueSource, plan: CrosstabPlan, d: SqlDialect, p: Params, typed: ReadonlySet<string>): { missing: string; value: string; y: string } {
   if (o.kind === "multi-option") {
     const isChosen = `(${o.choices.map((c) => chosen(c.layout, c.option, d, p)).join(" OR ")})`;
     return {
@@ -50,7 +60,7 @@ function outcomeExprs(o: ValueSource, plan: CrosstabPlan, d: SqlDialect, p: Para
     };
   }
   if (plan.statistic === "mean") {
-    const num = d.finiteNumber(col(o.column));
+    const num = numberOf(o.column, d, typed);
     const codes = o.missingCodes.length ? ` OR ${col(o.column)} IN ${p.list(o.missingCodes)}` : "";
     return { missing: `(${num} IS NULL${codes})`, value: "CAST(NULL AS VARCHAR)", y: num };
   }
@@ -64,14 +74,23 @@ function outcomeExprs(o: ValueSource, plan: CrosstabPlan, d: SqlDialect, p: Para
 /**
  * One GROUP BY that yields every row's exclusion status and, for analytic rows, the per-cell
  * sufficient statistics (n, Σw, Σw², Σy, Σy², Σwy, Σwy², Σw²y, Σw²y²) by (segment, outcome).
+ * `typed`: columns of `table` that have a typed shadow (`typedColumnName`), read instead of
+ * parsing the text on every row.
  */
-export function buildCellSumsStatement(table: string, plan: CrosstabPlan, segmentLevels: string[], d: SqlDialect): Statement {
+export function buildCellSumsStatement(
+  table: string,
+  plan: CrosstabPlan,
+  segmentLevels: string[],
+  d: SqlDialect,
+  typed: ReadonlySet<string> = new Set(),
+): Statement {
   const p = new Params();
   const filters = plan.filters.length ? plan.filters.map((f) => `(${filterExpr(f, d, p)})`).join(" AND ") : "TRUE";
-  const out = outcomeExprs(plan.outcome, plan, d, p);
+  const out = outcomeExprs(plan.outcome, plan, d, p, typed);
   const segCol = col(plan.segment.column);
   const segOk = `(${segCol} IN ${p.list(segmentLevels)} AND NOT ${isMissing(plan.segment.column, plan.segment.missingCodes, p)})`;
-  const w = plan.weight ? `(CASE WHEN ${d.finiteNumber(col(plan.weight.column))} > 0 THEN ${d.finiteNumber(col(plan.weight.column))} END)` : "1.0";
+  const wn = plan.weight ? numberOf(plan.weight.column, d, typed) : "";
+  const w = plan.weight ? `(CASE WHEN ${wn} > 0 THEN ${wn} END)` : "1.0";
   const dropSeg = plan.missingSegment === "drop";
   const sql = `
 WITH r AS (

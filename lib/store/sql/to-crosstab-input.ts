@@ -48,3 +48,22 @@ export function toCrosstabInput(plan: CrosstabPlan, segmentLevels: string[], row
     cells,
   };
 }
+
+/** One result row of the cell-sums query as numbers (drivers return bigint/numeric text for some sums). */
+export function toSumsRow(r: Record<string, unknown>): SumsRow {
+  const num = (v: unknown) => (v == null ? 0 : Number(v));
+  return {
+    status: num(r.status),
+    segment: r.segment == null ? null : String(r.segment),
+    outcome: r.outcome == null ? null : String(r.outcome),
+    n: num(r.n),
+    sw: num(r.sw),
+    sw2: num(r.sw2),
+    sy: num(r.sy),
+    sy2: num(r.sy2),
+    swy: num(r.swy),
+    swy2: num(r.swy2),
+    sw2y: num(r.sw2y),
+    sw2y2: num(r.sw2y2),
+  };
+}

@@ -1,10 +1,12 @@
 // GET /api/admin/tokens – API tokens of the admin's workspace; POST {email, role} – create one
-// (the token is in this response only); DELETE ?id= – revoke
+// (the token is in this response only; optional workspaceId: another workspace the signed-in admin
+// administers); DELETE ?id= – revoke
 import { z } from "zod";
 import { createApiToken, emailSchema, findUserByEmail, listApiTokens, revokeApiToken } from "@/lib/auth/identity";
 import { rolesFor, roleSchema } from "@/lib/auth/permissions";
 import { getIdentity } from "@/lib/auth/server";
 import { requireViewer } from "@/lib/auth/viewer";
+import { adminWorkspace } from "@/lib/auth/workspaces";
 import { AppError } from "@/lib/schema/errors";
 import { readJson } from "@/lib/server/read-json";
 import { json } from "@/lib/server/responses";
@@ -14,7 +16,7 @@ import { audit } from "@/lib/server/audit";
 export const dynamic = "force-dynamic";
 
 const ADMINS = rolesFor("users:manage");
-const createSchema = z.object({ email: emailSchema, role: roleSchema });
+const createSchema = z.object({ email: emailSchema, role: roleSchema, workspaceId: z.string().trim().min(1).max(100).optional() });
 
 export const GET = route(async (req) => {
   const viewer = await requireViewer(req, ADMINS);
@@ -29,9 +31,10 @@ export const POST = route(async (req) => {
   const user = await findUserByEmail(id.sql, body.email);
   if (!user) throw new AppError("not_found", `user not found: ${body.email}`);
   // createApiToken refuses non-members (bad_request) and roles above the member's own (forbidden)
-  const created = await createApiToken(id.sql, { userId: user.id, workspaceId: viewer.workspaceId, role: body.role });
-  await audit(viewer, { action: "tokens:create", resourceType: "token", resourceId: created.id, result: "ok", detail: { email: body.email, role: body.role } }, req);
-  return json({ id: created.id, token: created.token, role: body.role, workspaceId: viewer.workspaceId }, 201);
+  const ws = await adminWorkspace(id.sql, viewer, body.workspaceId);
+  const created = await createApiToken(id.sql, { userId: user.id, workspaceId: ws, role: body.role });
+  await audit(viewer, { action: "tokens:create", resourceType: "token", resourceId: created.id, result: "ok", detail: { email: body.email, role: body.role, workspaceId: ws } }, req);
+  return json({ id: created.id, token: created.token, role: body.role, workspaceId: ws }, 201);
 });
 
 export const DELETE = route(async (req) => {

@@ -1,10 +1,12 @@
 // GET /api/admin/users – members of the admin's workspace; POST – create a user with a role;
+// POST/PATCH take an optional workspaceId (another workspace the signed-in admin administers);
 // PATCH – reset a member's password (revokes their sessions) and/or change their role
 import { z } from "zod";
 import { createUserWithPassword, emailSchema, findUserByEmail, getMembership, listMembers, passwordSchema, setMembership, setUserPassword } from "@/lib/auth/identity";
 import { rolesFor, roleSchema } from "@/lib/auth/permissions";
 import { getIdentity } from "@/lib/auth/server";
 import { requireViewer } from "@/lib/auth/viewer";
+import { adminWorkspace } from "@/lib/auth/workspaces";
 import { AppError } from "@/lib/schema/errors";
 import { readJson } from "@/lib/server/read-json";
 import { json } from "@/lib/server/responses";
@@ -15,23 +17,26 @@ export const dynamic = "force-dynamic";
 
 const ADMINS = rolesFor("users:manage");
 
-const createSchema = z.object({ email: emailSchema, name: z.string().trim().max(200).optional(), password: passwordSchema, role: roleSchema });
+const workspaceIdSchema = z.string().trim().min(1).max(100).optional();
+const createSchema = z.object({ email: emailSchema, name: z.string().trim().max(200).optional(), password: passwordSchema, role: roleSchema, workspaceId: workspaceIdSchema });
 const updateSchema = z
-  .object({ email: emailSchema, password: passwordSchema.optional(), role: roleSchema.optional() })
+  .object({ email: emailSchema, password: passwordSchema.optional(), role: roleSchema.optional(), workspaceId: workspaceIdSchema })
   .refine((b) => b.password !== undefined || b.role !== undefined, "give a new password, a role, or both");
 
 export const GET = route(async (req) => {
   const viewer = await requireViewer(req, ADMINS);
   const id = await getIdentity();
-  return json({ users: await listMembers(id.sql, viewer.workspaceId) });
+  const ws = await adminWorkspace(id.sql, viewer, new URL(req.url).searchParams.get("workspaceId"));
+  return json({ users: await listMembers(id.sql, ws) });
 });
 
 export const POST = route(async (req) => {
   const viewer = await requireViewer(req, ADMINS);
   const body = createSchema.parse(await readJson(req, 16 * 1024));
   const id = await getIdentity();
-  const user = await createUserWithPassword(id, { ...body, workspaceId: viewer.workspaceId });
-  await audit(viewer, { action: "users:create", resourceType: "user", resourceId: user.id, result: "ok", detail: { email: body.email, role: body.role } }, req);
+  const ws = await adminWorkspace(id.sql, viewer, body.workspaceId);
+  const user = await createUserWithPassword(id, { ...body, workspaceId: ws });
+  await audit(viewer, { action: "users:create", resourceType: "user", resourceId: user.id, result: "ok", detail: { email: body.email, role: body.role, workspaceId: ws } }, req);
   return json({ user: { ...user, role: body.role } }, 201);
 });
 
@@ -39,13 +44,14 @@ export const PATCH = route(async (req) => {
   const viewer = await requireViewer(req, ADMINS);
   const body = updateSchema.parse(await readJson(req, 16 * 1024));
   const id = await getIdentity();
+  const ws = await adminWorkspace(id.sql, viewer, body.workspaceId);
   const user = await findUserByEmail(id.sql, body.email);
   // a user outside the admin's workspace answers exactly like an unknown one
-  const member = user ? await getMembership(id.sql, user.id, viewer.workspaceId) : null;
+  const member = user ? await getMembership(id.sql, user.id, ws) : null;
   if (!user || !member) throw new AppError("not_found", `user not found: ${body.email}`);
   if (body.role && user.id === viewer.userId && body.role !== "admin") throw new AppError("conflict", "you cannot remove your own admin role");
-  if (body.role) await setMembership(id.sql, user.id, viewer.workspaceId, body.role);
+  if (body.role) await setMembership(id.sql, user.id, ws, body.role);
   if (body.password) await setUserPassword(id, user.id, body.password);
-  await audit(viewer, { action: "users:update", resourceType: "user", resourceId: user.id, result: "ok", detail: { email: body.email, role: body.role ?? null, passwordReset: Boolean(body.password) } }, req);
+  await audit(viewer, { action: "users:update", resourceType: "user", resourceId: user.id, result: "ok", detail: { email: body.email, role: body.role ?? null, passwordReset: Boolean(body.password), workspaceId: ws } }, req);
   return json({ user: { ...user, role: body.role ?? member.role }, passwordReset: Boolean(body.password) });
 });

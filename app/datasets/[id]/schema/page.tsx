@@ -15,7 +15,7 @@ export default async function SchemaPage({ params }: { params: Promise<{ id: str
         <div className="flex flex-col gap-1">
           <p className="text-sm text-slate-500">
             <Link href={`/datasets/${d.id}`} className="hover:underline">
-              {d.name}
+              <bdi>{d.name}</bdi>
             </Link>
           </p>
           <h1 className="text-2xl font-semibold tracking-tight">Review questions</h1>

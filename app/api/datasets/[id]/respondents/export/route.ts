@@ -1,9 +1,13 @@
 // POST /api/datasets/{id}/respondents/export – respondent-level CSV of the filtered segment:
-// researchers and admins only, allowed columns only (no direct identifiers unless admin), capped, audited
+// researchers and admins only, allowed columns only (no direct identifiers unless admin), capped,
+// k-anonymous on the quasi-identifiers by local suppression (x-suppressed-cells), audited
 import { z } from "zod";
 import { resolveFilters } from "@/lib/analysis/resolve-spec";
 import { rowsToCsv, contentDisposition } from "@/lib/export";
+import { suppressToK } from "@/lib/governance/k-anonymity";
+import { resolveQuasiIdentifiers } from "@/lib/governance/quasi-identifiers";
 import { assertExportable, ROW_CAP } from "@/lib/governance/respondent-export";
+import { getEnv } from "@/lib/schema/env";
 import { audit } from "@/lib/server/audit";
 import { authorizeDataset } from "@/lib/server/authorize";
 import { readJson } from "@/lib/server/read-json";
@@ -14,6 +18,8 @@ export const dynamic = "force-dynamic";
 const bodySchema = z.object({
   columns: z.array(z.string()).min(1).max(500),
   filters: z.record(z.string(), z.array(z.string())).default({}),
+  /** question ids to protect by k-anonymity (default: demographics, metadata, dates; non-admins cannot remove those) */
+  quasiIdentifiers: z.array(z.string()).max(500).optional(),
 });
 
 export const POST = route<{ id: string }>(async (req, { id }) => {
@@ -26,19 +32,34 @@ export const POST = route<{ id: string }>(async (req, { id }) => {
   const cap = ROW_CAP[viewer.role];
   const rows = await store.readRows(dataset, questions.flatMap((q) => q.columns), cap + 1, resolveFilters(dataset, body.filters));
   const truncated = rows.length > cap;
-  const kept = truncated ? rows.slice(0, cap) : rows;
+  const k = getEnv().DISCLOSURE_K;
+  const qi = resolveQuasiIdentifiers(dataset, viewer.role, questions, body.quasiIdentifiers);
+  const qiColumns = new Set(qi.flatMap((q) => q.columns));
+  const qiIndexes = questions.flatMap((q) => q.columns).flatMap((c, i) => (qiColumns.has(c) ? [i] : []));
+  const protectedRows = suppressToK(truncated ? rows.slice(0, cap) : rows, qiIndexes, k);
+  const kept = protectedRows.rows;
   await audit(viewer, {
     action: "export:respondents",
     resourceType: "dataset",
     resourceId: id,
     result: "ok",
-    detail: { version: dataset.version, columns: body.columns, filters: body.filters, rows: kept.length, truncated },
+    detail: {
+      version: dataset.version,
+      columns: body.columns,
+      filters: body.filters,
+      rows: kept.length,
+      truncated,
+      kAnonymity: { k, quasiIdentifiers: qi.map((q) => q.id), suppressedCells: protectedRows.suppressed, rowsAffected: protectedRows.rowsAffected },
+    },
   }, req);
   return new Response(rowsToCsv(header, kept), {
     headers: {
       "content-type": "text/csv; charset=utf-8",
       "content-disposition": contentDisposition(`${dataset.name} respondents`, "csv"),
       "x-rows-truncated": String(truncated),
+      "x-k-anonymity-k": String(k),
+      "x-suppressed-cells": String(protectedRows.suppressed),
+      "x-quasi-identifiers": qi.map((q) => encodeURIComponent(q.id)).join(","),
       "x-content-type-options": "nosniff",
       "cache-control": "private, no-store",
     },

@@ -1,0 +1,45 @@
+// POST /api/admin/workspaces/{id}/members {email, role} – add an existing user to a workspace the
+// caller administers, or change their role; DELETE ?email= – remove them. Not yours → 404.
+import { z } from "zod";
+import { emailSchema, findUserByEmail, getMembership, removeMembership, setMembership } from "@/lib/auth/identity";
+import { rolesFor, roleSchema } from "@/lib/auth/permissions";
+import { getIdentity } from "@/lib/auth/server";
+import { requireViewer } from "@/lib/auth/viewer";
+import { adminWorkspace } from "@/lib/auth/workspaces";
+import { AppError } from "@/lib/schema/errors";
+import { readJson } from "@/lib/server/read-json";
+import { json } from "@/lib/server/responses";
+import { route } from "@/lib/server/route";
+import { audit } from "@/lib/server/audit";
+
+export const dynamic = "force-dynamic";
+
+const ADMINS = rolesFor("users:manage");
+const memberSchema = z.object({ email: emailSchema, role: roleSchema });
+
+export const POST = route<{ id: string }>(async (req, { id: workspaceId }) => {
+  const viewer = await requireViewer(req, ADMINS);
+  const id = await getIdentity();
+  const ws = await adminWorkspace(id.sql, viewer, workspaceId);
+  const body = memberSchema.parse(await readJson(req, 4 * 1024));
+  const user = await findUserByEmail(id.sql, body.email);
+  if (!user) throw new AppError("not_found", `user not found: ${body.email} (create the account first)`);
+  if (user.id === viewer.userId && body.role !== "admin") throw new AppError("conflict", "you cannot remove your own admin role");
+  const before = await getMembership(id.sql, user.id, ws);
+  await setMembership(id.sql, user.id, ws, body.role);
+  await audit(viewer, { action: "members:set", resourceType: "workspace", resourceId: ws, result: "ok", detail: { email: user.email, role: body.role, previous: before?.role ?? null } }, req);
+  return json({ member: { ...user, role: body.role, workspaceId: ws } }, before ? 200 : 201);
+});
+
+export const DELETE = route<{ id: string }>(async (req, { id: workspaceId }) => {
+  const viewer = await requireViewer(req, ADMINS);
+  const id = await getIdentity();
+  const ws = await adminWorkspace(id.sql, viewer, workspaceId);
+  const email = emailSchema.parse(new URL(req.url).searchParams.get("email") ?? "");
+  const user = await findUserByEmail(id.sql, email);
+  if (user?.id === viewer.userId) throw new AppError("conflict", "you cannot remove yourself from a workspace");
+  if (!user || !(await removeMembership(id.sql, user.id, ws))) throw new AppError("not_found", `no member ${email} in this workspace`);
+  // the user's tokens for this workspace stop resolving at once (resolveApiToken joins memberships)
+  await audit(viewer, { action: "members:remove", resourceType: "workspace", resourceId: ws, result: "ok", detail: { email } }, req);
+  return json({ removed: email, workspaceId: ws });
+});

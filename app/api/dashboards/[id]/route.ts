@@ -1,0 +1,40 @@
+// GET /api/dashboards/{id} – the dashboard with its tiles computed for the caller (small cells
+// hidden); PUT {name, description?, tiles} – replace name and layout; DELETE – remove it
+import { AppError } from "@/lib/schema/errors";
+import { updateDashboardSchema } from "@/lib/schema/views";
+import { audit } from "@/lib/server/audit";
+import { authorize } from "@/lib/server/authorize";
+import { readJson } from "@/lib/server/read-json";
+import { json } from "@/lib/server/responses";
+import { route } from "@/lib/server/route";
+import { requireDashboard, viewsSql } from "@/lib/views/access";
+import { deleteDashboard, updateDashboard } from "@/lib/views/dashboards-repo";
+import { computeTiles } from "@/lib/views/tiles";
+
+export const dynamic = "force-dynamic";
+
+export const GET = route<{ id: string }>(async (req, { id }) => {
+  const viewer = await authorize(req, "dashboards:read");
+  const dashboard = await requireDashboard(viewer, id);
+  const tiles = await computeTiles(viewer, dashboard);
+  await audit(viewer, { action: "dashboard:view", resourceType: "dashboard", resourceId: dashboard.id, result: "ok", detail: { via: "api", tiles: tiles.map((t) => ({ view: t.viewId, status: t.status })) } }, req);
+  return json({ dashboard, tiles });
+});
+
+export const PUT = route<{ id: string }>(async (req, { id }) => {
+  const viewer = await authorize(req, "dashboards:edit");
+  const current = await requireDashboard(viewer, id);
+  const body = updateDashboardSchema.parse(await readJson(req, 32 * 1024));
+  const dashboard = await updateDashboard(await viewsSql(), viewer.workspaceId, current.id, body);
+  if (!dashboard) throw new AppError("not_found", `dashboard not found: ${id}`);
+  await audit(viewer, { action: "dashboard:edit", resourceType: "dashboard", resourceId: dashboard.id, result: "ok", detail: { name: dashboard.name, tiles: dashboard.tiles } }, req);
+  return json({ dashboard });
+});
+
+export const DELETE = route<{ id: string }>(async (req, { id }) => {
+  const viewer = await authorize(req, "dashboards:edit");
+  const current = await requireDashboard(viewer, id);
+  if (!(await deleteDashboard(await viewsSql(), viewer.workspaceId, current.id))) throw new AppError("not_found", `dashboard not found: ${id}`);
+  await audit(viewer, { action: "dashboard:delete", resourceType: "dashboard", resourceId: current.id, result: "ok", detail: { name: current.name } }, req);
+  return new Response(null, { status: 204 });
+});

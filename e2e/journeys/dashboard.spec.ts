@@ -1,0 +1,116 @@
+import fs from "node:fs/promises";
+import JSZip from "jszip";
+import type { Page } from "@playwright/test";
+import { expect, test } from "../fixtures";
+
+const ANALYSIS =
+  "/datasets/ai-agents-production/analyze?outcome=rolled_back&category=Yes&segment=guardrail_maturity&weight=weight&f.agent_status=Live%20in%20production";
+
+async function tileNames(page: Page): Promise<string[]> {
+  return page.getByTestId("dashboard-tile").getByRole("heading", { level: 2 }).allTextContents();
+}
+
+test("save a filtered breakdown, pin it to a new dashboard, edit the layout, download the deck", async ({ page }) => {
+  const stamp = Date.now();
+  const viewName = `E2E rollback ${stamp}`;
+  const dashName = `E2E dashboard ${stamp}`;
+
+  // 1. a breakdown with a filter, saved as a view
+  await page.goto(ANALYSIS);
+  await page.waitForLoadState("networkidle");
+  const total = page.getByTestId("breakdown-table").getByRole("row").filter({ hasText: "Total" });
+  const pct = (await total.getByRole("cell").nth(1).textContent())!.trim();
+  expect(pct).toMatch(/^\d+\.\d%$/);
+  await page.getByRole("button", { name: "Save view" }).click();
+  await page.getByLabel("View name").fill(viewName);
+  await page.screenshot({ path: "/tmp/shots-views/save-view-1440.png" });
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByRole("status").filter({ hasText: `Saved “${viewName}”` })).toBeVisible();
+  await expect(page.getByTestId("saved-views")).toContainText(viewName);
+
+  // 2. a new dashboard (the seeded executive one is listed too)
+  await page.goto("/dashboards");
+  await expect(page.getByRole("link", { name: "AI agents: executive summary" })).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  await page.getByLabel("Dashboard name").fill(dashName);
+  await page.getByRole("button", { name: "Create dashboard" }).click();
+  await page.waitForURL(/\/dashboards\/d-[0-9a-f]{16}/);
+  await page.waitForLoadState("networkidle");
+  const dashUrl = page.url().split("?")[0];
+
+  // 3. pin the new view and a seeded one, save
+  const picker = page.getByLabel("Pin a saved view");
+  const options = await picker.locator("option").allTextContents();
+  await picker.selectOption({ label: options.find((o) => o.startsWith(viewName))! });
+  await page.getByRole("button", { name: "Pin" }).click();
+  await picker.selectOption({ label: options.find((o) => o.startsWith("Live in production by industry"))! });
+  await page.getByRole("button", { name: "Pin" }).click();
+  await page.getByRole("button", { name: "Save layout" }).click();
+  await expect(page.getByRole("button", { name: "Edit layout" })).toBeVisible();
+
+  // 4. the tile shows the analysis' numbers, and survives a reload
+  const mine = page.getByTestId("dashboard-tile").filter({ hasText: viewName });
+  await expect(mine).toHaveAttribute("data-status", "ready");
+  await expect(mine.getByTestId("tile-figures").getByRole("row").filter({ hasText: "Total" })).toContainText(pct);
+  await expect(mine.getByTestId("tile-base")).toContainText("filtered (");
+  await page.screenshot({ path: "/tmp/shots-views/dashboard-1440.png", fullPage: true });
+  await page.goto(dashUrl);
+  expect(await tileNames(page)).toEqual([viewName, "Live in production by industry"]);
+  await expect(mine.getByTestId("tile-figures").getByRole("row").filter({ hasText: "Total" })).toContainText(pct);
+
+  // 5. edit layout: move the second tile up and make it full width; persists
+  await page.waitForLoadState("networkidle");
+  await page.getByRole("button", { name: "Edit layout" }).click();
+  await page.getByRole("button", { name: "Move “Live in production by industry” up" }).click();
+  await page.getByRole("button", { name: "Make “Live in production by industry” full width" }).click();
+  await page.screenshot({ path: "/tmp/shots-views/edit-1440.png", fullPage: true });
+  await page.getByRole("button", { name: "Save layout" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Layout saved" })).toBeVisible();
+  await page.goto(dashUrl);
+  expect(await tileNames(page)).toEqual(["Live in production by industry", viewName]);
+  await expect(page.getByTestId("dashboard-tile").first()).toHaveAttribute("data-size", "full");
+
+  // 6. the deck has one slide per tile
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download deck (PPTX)" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/\.pptx$/);
+  const zip = await JSZip.loadAsync(await fs.readFile((await download.path())!));
+  const slides = Object.keys(zip.files).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n));
+  expect(slides).toHaveLength(2);
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: "/tmp/shots-views/dashboard-390.png", fullPage: true });
+  await page.getByRole("button", { name: "Edit layout" }).click();
+  await page.screenshot({ path: "/tmp/shots-views/edit-390.png", fullPage: true });
+  await page.goto("/dashboards");
+  await page.screenshot({ path: "/tmp/shots-views/list-390.png", fullPage: true });
+});
+
+test("a banner view is saved from the analyze page and pinned as a compact table", async ({ page, baseURL }) => {
+  const name = `E2E banner ${Date.now()}`;
+  await page.goto("/datasets/ai-agents-production/analyze?view=banner&outcome=rolled_back&segments=guardrail_maturity,country&weight=weight");
+  await page.waitForLoadState("networkidle");
+  await page.getByRole("button", { name: "Save view" }).click();
+  await page.getByLabel("View name").fill(name);
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByRole("status").filter({ hasText: `Saved “${name}”` })).toBeVisible();
+
+  const headers = { origin: baseURL! };
+  const views = (await (await page.request.get("/api/views?dataset=ai-agents-production")).json()).views as { id: string; name: string; query: string }[];
+  const view = views.find((v) => v.name === name)!;
+  expect(view.query).toContain("view=banner");
+  expect(view.query).toContain("segments=guardrail_maturity%2Ccountry");
+  const dash = await page.request.post("/api/dashboards", { headers, data: { name: `${name} dashboard`, tiles: [{ viewId: view.id, size: "full" }] } });
+  expect(dash.status(), await dash.text()).toBe(201);
+  await page.goto(`/dashboards/${(await dash.json()).dashboard.id}`);
+  const tile = page.getByTestId("dashboard-tile");
+  await expect(tile).toHaveAttribute("data-status", "ready");
+  await expect(tile.getByTestId("tile-banner")).toContainText("Fully mature");
+  await expect(tile.locator("figure")).toBeVisible();
+  await page.screenshot({ path: "/tmp/shots-views/banner-tile-1440.png", fullPage: true });
+
+  await page.goto("/dashboards");
+  await page.screenshot({ path: "/tmp/shots-views/list-1440.png", fullPage: true });
+  await page.getByRole("link", { name: "AI agents: executive summary" }).click();
+  await expect(page.getByTestId("dashboard-tile")).toHaveCount(3);
+  await page.screenshot({ path: "/tmp/shots-views/seeded-1440.png", fullPage: true });
+});

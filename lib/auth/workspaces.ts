@@ -1,0 +1,121 @@
+import { AppError } from "@/lib/schema/errors";
+import { datasetWorkspace, findUserByEmail, getMembership, getWorkspace, type Viewer, type Workspace } from "./identity";
+import { DEFAULT_WORKSPACE_ID } from "./migrations";
+import { roleSchema, type Role } from "./permissions";
+import type { SqlRunner } from "./sql";
+
+/** Cookie choosing the workspace of a signed-in browser (navigation cannot send the header). */
+export const WORKSPACE_COOKIE = "surveyscope_ws";
+
+/** How the viewer reaches a dataset: their workspace owns it, it was shared with them, or not at all. */
+export type DatasetAccess = "owner" | "shared" | null;
+
+/**
+ * Every workspace the user belongs to, with their role there (oldest membership first).
+ *
+ * @example
+ * await listUserWorkspaces(sql, "u1") // [{ id: "default", name: "Default", role: "admin" }]
+ */
+export async function listUserWorkspaces(sql: SqlRunner, userId: string): Promise<(Workspace & { role: Role })[]> {
+  const rows = await sql.all(
+    `SELECT w.id, w.name, m.role FROM memberships m JOIN workspaces w ON w.id = m.workspace_id
+     WHERE m.user_id = $1 ORDER BY m.created_at, w.id`,
+    [userId],
+  );
+  return rows.flatMap((r) => {
+    const role = roleSchema.safeParse(r.role);
+    return role.success ? [{ id: String(r.id), name: String(r.name), role: role.data }] : [];
+  });
+}
+
+/**
+ * The workspace an admin acts on: their current one by default, another only when a signed-in
+ * (session) caller is an admin there. API tokens are bound to their workspace. Anything else
+ * answers not_found — a workspace you do not administer looks absent.
+ *
+ * @example
+ * await adminWorkspace(sql, viewer, "ws_abc") // "ws_abc" or throws AppError("not_found")
+ */
+export async function adminWorkspace(sql: SqlRunner, viewer: Viewer, requested?: string | null): Promise<string> {
+  if (!requested || requested === viewer.workspaceId) return viewer.workspaceId;
+  if (viewer.via === "session") {
+    const member = await getMembership(sql, viewer.userId, requested);
+    if (member?.role === "admin") return requested;
+  }
+  throw new AppError("not_found", `workspace not found: ${requested}`);
+}
+
+/**
+ * Owner, shared or no access (the latter also for an absent dataset).
+ *
+ * @example
+ * await datasetAccessWith(sql, { userId: "u1", workspaceId: "default" }, "demo") // "owner"
+ */
+export async function datasetAccessWith(sql: SqlRunner, viewer: Pick<Viewer, "userId" | "workspaceId">, datasetId: string): Promise<DatasetAccess> {
+  const owner = await datasetWorkspace(sql, datasetId);
+  if (owner === null) return null;
+  if (owner === viewer.workspaceId) return "owner";
+  const rows = await sql.all(
+    `SELECT 1 AS x FROM dataset_access WHERE dataset_id = $1 AND workspace_id = $2
+     AND (shared_with_user_id IS NULL OR shared_with_user_id = $3) LIMIT 1`,
+    [datasetId, viewer.workspaceId, viewer.userId],
+  );
+  return rows.length > 0 ? "shared" : null;
+}
+
+export interface DatasetShare {
+  datasetId: string;
+  workspaceId: string;
+  workspaceName: string;
+  /** null: every member of the workspace */
+  userId: string | null;
+  email: string | null;
+}
+
+/**
+ * The shares of the datasets a workspace owns (one dataset with `datasetId`).
+ *
+ * @example
+ * await listDatasetShares(sql, "default", "demo") // [{ datasetId: "demo", workspaceId: "ws_1", … }]
+ */
+export async function listDatasetShares(sql: SqlRunner, ownerWorkspaceId: string, datasetId?: string): Promise<DatasetShare[]> {
+  const rows = await sql.all(
+    `SELECT a.dataset_id, a.workspace_id, w.name AS workspace_name, a.shared_with_user_id, u."email" AS email
+     FROM dataset_access a
+     LEFT JOIN dataset_owners o ON o.dataset_id = a.dataset_id
+     LEFT JOIN workspaces w ON w.id = a.workspace_id
+     LEFT JOIN auth_user u ON u."id" = a.shared_with_user_id
+     WHERE coalesce(o.workspace_id, $1) = $2 AND ($3::VARCHAR IS NULL OR a.dataset_id = $3)
+     ORDER BY a.dataset_id, a.workspace_id, a.created_at`,
+    [DEFAULT_WORKSPACE_ID, ownerWorkspaceId, datasetId ?? null],
+  );
+  return rows.map((r) => ({
+    datasetId: String(r.dataset_id),
+    workspaceId: String(r.workspace_id),
+    workspaceName: r.workspace_name == null ? String(r.workspace_id) : String(r.workspace_name),
+    userId: r.shared_with_user_id == null ? null : String(r.shared_with_user_id),
+    email: r.email == null ? null : String(r.email),
+  }));
+}
+
+/**
+ * Resolve the target of a share: an existing other workspace (by id or name) and, optionally,
+ * one of its members by email. Refuses the owning workspace itself.
+ *
+ * @example
+ * await resolveShareTarget(sql, "default", { workspace: "Partners" }) // { workspaceId: "ws_1", userId: null }
+ */
+export async function resolveShareTarget(
+  sql: SqlRunner,
+  ownerWorkspaceId: string,
+  input: { workspace: string; email?: string | null },
+): Promise<{ workspaceId: string; userId: string | null; email: string | null }> {
+  const ws = await getWorkspace(sql, input.workspace);
+  if (!ws) throw new AppError("not_found", `workspace not found: ${input.workspace}`);
+  if (ws.id === ownerWorkspaceId) throw new AppError("validation_failed", "the dataset already belongs to this workspace");
+  if (!input.email) return { workspaceId: ws.id, userId: null, email: null };
+  const user = await findUserByEmail(sql, input.email);
+  const member = user ? await getMembership(sql, user.id, ws.id) : null;
+  if (!user || !member) throw new AppError("not_found", `no member ${input.email} in workspace ${ws.name}`);
+  return { workspaceId: ws.id, userId: user.id, email: user.email };
+}

@@ -1,0 +1,19 @@
+import "server-only";
+import type { Viewer } from "@/lib/auth/viewer";
+import type { Dataset } from "@/lib/schema/dataset";
+import { getEnv } from "@/lib/schema/env";
+import type { BannerResult } from "@/lib/schema/banner";
+import { runProtectedCrosstab } from "@/lib/server/protected-crosstab";
+import type { SurveyStore } from "@/lib/store/types";
+import { runBanner } from "./banner";
+
+/**
+ * The banner every user-facing path serves: each (answer, segment) crosstab goes through the
+ * viewer's protected path (small cells, complements, differencing guard), then rows are protected
+ * against each other.
+ * @example await runProtectedBanner(store, dataset, { outcome: "rolled_back", segments: ["country"] }, viewer)
+ */
+export async function runProtectedBanner(store: SurveyStore, dataset: Dataset, specInput: unknown, viewer: Viewer): Promise<BannerResult> {
+  const env = getEnv();
+  return runBanner(dataset, specInput, (spec) => runProtectedCrosstab(store, dataset, spec, viewer), { k: env.DISCLOSURE_K, minBase: env.MIN_EFFECTIVE_BASE });
+}

@@ -1,0 +1,39 @@
+import "server-only";
+import { notFound } from "next/navigation";
+import { can } from "@/lib/auth/permissions";
+import { visibleDatasetIds } from "@/lib/auth/viewer";
+import { DASHBOARD_ID } from "@/lib/schema/views";
+import { audit } from "@/lib/server/audit";
+import { requirePageViewer } from "@/lib/server/authorize";
+import { getStore } from "@/lib/store";
+import { viewsSql } from "./access";
+import { getDashboard, listDashboards } from "./dashboards-repo";
+import { computeTiles } from "./tiles";
+import { listViews } from "./views-repo";
+
+/** Dashboards page: the workspace's dashboards, and whether the viewer may create one. */
+export async function loadDashboardList() {
+  const viewer = await requirePageViewer("dashboards:read", "/dashboards");
+  return { dashboards: await listDashboards(await viewsSql(), viewer.workspaceId), canEdit: can(viewer.role, "dashboards:edit") };
+}
+
+/**
+ * One dashboard with its tiles computed for the viewer (404 when absent or another workspace's),
+ * plus, for editors, the saved views they may pin. Audited as a dashboard view.
+ */
+export async function loadDashboardPage(id: string) {
+  const viewer = await requirePageViewer("dashboards:read", `/dashboards/${id}`);
+  const sql = await viewsSql();
+  const dashboard = DASHBOARD_ID.test(id) ? await getDashboard(sql, viewer.workspaceId, id) : null;
+  if (!dashboard) notFound();
+  const tiles = await computeTiles(viewer, dashboard);
+  await audit(viewer, { action: "dashboard:view", resourceType: "dashboard", resourceId: dashboard.id, result: "ok", detail: { via: "page", tiles: tiles.map((t) => ({ view: t.viewId, status: t.status })) } });
+  const canEdit = can(viewer.role, "dashboards:edit");
+  let views: { id: string; name: string; datasetName: string }[] = [];
+  if (canEdit) {
+    const visible = await visibleDatasetIds(viewer);
+    const names = new Map((await (await getStore()).listDatasets()).filter((d) => visible.has(d.id)).map((d) => [d.id, d.name]));
+    views = (await listViews(sql, viewer.workspaceId)).filter((v) => names.has(v.datasetId)).map((v) => ({ id: v.id, name: v.name, datasetName: names.get(v.datasetId)! }));
+  }
+  return { dashboard, tiles, canEdit, views };
+}
