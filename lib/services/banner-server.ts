@@ -5,6 +5,7 @@ import { getEnv } from "@/lib/schema/env";
 import type { BannerResult } from "@/lib/schema/banner";
 import { runProtectedCrosstab } from "@/lib/server/protected-crosstab";
 import type { SurveyStore } from "@/lib/store/types";
+import { withSharedOutcomeSums } from "@/lib/store/shared/shared-outcome-sums";
 import { runBanner } from "./banner";
 
 /**
@@ -15,5 +16,7 @@ import { runBanner } from "./banner";
  */
 export async function runProtectedBanner(store: SurveyStore, dataset: Dataset, specInput: unknown, viewer: Viewer): Promise<BannerResult> {
   const env = getEnv();
-  return runBanner(dataset, specInput, (spec) => runProtectedCrosstab(store, dataset, spec, viewer), { k: env.DISCLOSURE_K, minBase: env.MIN_EFFECTIVE_BASE });
+  // every answer of a single-choice outcome by one segment comes from one GROUP BY
+  const shared = withSharedOutcomeSums(store);
+  return runBanner(dataset, specInput, (spec) => runProtectedCrosstab(shared, dataset, spec, viewer), { k: env.DISCLOSURE_K, minBase: env.MIN_EFFECTIVE_BASE });
 }

@@ -7,6 +7,7 @@ import type { CrosstabSpecInput } from "@/lib/schema/crosstab-spec";
 import type { Dataset } from "@/lib/schema/dataset";
 import { questionOverridesSchema } from "@/lib/schema/question-overrides";
 import { openMemoryStore, type SurveyStore } from "@/lib/store";
+import { withSharedOutcomeSums } from "@/lib/store/shared/shared-outcome-sums";
 import { runBanner } from "./banner";
 import { runCrosstab } from "./crosstab";
 import { importDataset } from "./import-dataset";
@@ -124,6 +125,21 @@ describe("runBanner on the demo", () => {
     expect(b.columns).toHaveLength(1 + 6 + 2 + 4 + 4);
     expect(b.rows).toHaveLength(10);
     expectNoSmallCellRevealed(b);
+  });
+
+  test("one GROUP BY shared by every answer (as the server runs it) gives the identical banner", async () => {
+    const spec = { outcome: "country", segments: ["industry", "company_size", "role", "guardrail_maturity"], weight: "weight", filters: { agent_status: ["Live in production"] } };
+    const shared = withSharedOutcomeSums(store);
+    const runShared = async (s: CrosstabSpecInput) => protectCrosstab(await runCrosstab(shared, ds, s), { k: K, sensitive: false, role: "viewer" });
+    let t0 = performance.now();
+    const plain = await banner(spec);
+    const plainMs = performance.now() - t0;
+    t0 = performance.now();
+    const fast = await runBanner(ds, spec, runShared, { k: K, minBase: 30 });
+    console.log(`banner country × 4 segments: ${plainMs.toFixed(0)} ms one query per cell, ${(performance.now() - t0).toFixed(0)} ms shared`);
+    // identical up to summation order in the database (1e-12 relative)
+    const round = (b: BannerResult) => JSON.parse(JSON.stringify(b, (_k, v: unknown) => (typeof v === "number" ? Number(v.toPrecision(12)) : v)));
+    expect(round(fast)).toEqual(round(plain));
   });
 
   test("bad specs are refused with clear errors", async () => {

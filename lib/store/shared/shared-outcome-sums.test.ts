@@ -1,0 +1,95 @@
+import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import type { CrosstabPlan } from "@/lib/analysis/plan";
+import type { IngestResult, RowSink } from "@/lib/ingest/types";
+import type { Dataset } from "@/lib/schema/dataset";
+import { DuckDbStore } from "../duckdb/duckdb-store";
+import type { SurveyStore } from "../types";
+import { withSharedOutcomeSums } from "./shared-outcome-sums";
+
+const columns = [
+  { index: 0, name: "c0", headers: ["seg"] },
+  { index: 1, name: "c1", headers: ["out"] },
+  { index: 2, name: "c2", headers: ["w"] },
+];
+const data = [
+  ["a", "yes", "2"],
+  ["a", "no", "1"],
+  ["a", "maybe", "1.5"],
+  ["b", "yes", "1"],
+  ["b", "", "1"],
+  ["", "yes", "1"],
+  ["b", "no", "-1"],
+  ["b", "maybe", "0.5"],
+  ["b", "yes", "3"],
+];
+
+function draft(): IngestResult {
+  return {
+    format: "microdata",
+    encoding: "utf-8",
+    delimiter: ",",
+    headerRows: 1,
+    respondents: data.length,
+    bytes: 10,
+    sha256: "x",
+    columns,
+    questions: [
+      { id: "seg", label: "seg", type: "single", columns: ["c0"], options: [], missingCodes: [], answered: 0 },
+      { id: "out", label: "out", type: "single", columns: ["c1"], options: [], missingCodes: [], answered: 0 },
+      { id: "w", label: "w", type: "weight", columns: ["c2"], options: [], missingCodes: [], answered: 0 },
+    ],
+    warnings: [],
+  };
+}
+
+function plan(categories: string[], weighted: boolean): CrosstabPlan {
+  return {
+    statistic: "proportion",
+    outcome: { kind: "column", column: "c1", missingCodes: [] },
+    outcomeCategories: categories,
+    segment: { column: "c0", missingCodes: [] },
+    ...(weighted ? { weight: { column: "c2" } } : {}),
+    filters: [],
+    missingSegment: "include_in_total",
+    confLevel: 0.95,
+  };
+}
+
+describe("withSharedOutcomeSums", () => {
+  let store: SurveyStore;
+  let dataset: Dataset;
+  beforeEach(async () => {
+    store = await DuckDbStore.open(":memory:");
+    dataset = await store.importDataset({ id: "t", name: "T", owner: "test", fileName: "t.csv" }, async (sink: RowSink) => {
+      await sink.begin(columns);
+      await sink.write(data);
+      return draft();
+    });
+  });
+  afterEach(() => store.close());
+
+  test.each([true, false])("every category set gives exactly the store's own sums (weighted: %s), from one query", async (weighted) => {
+    let calls = 0;
+    const counting = new Proxy(store, {
+      get(t, p) {
+        if (p === "cellSums") return (...a: Parameters<SurveyStore["cellSums"]>) => (calls++, t.cellSums(...a));
+        const v: unknown = Reflect.get(t, p, t);
+        return typeof v === "function" ? (v as () => unknown).bind(t) : v;
+      },
+    });
+    const shared = withSharedOutcomeSums(counting);
+    for (const cats of [["yes"], ["no"], ["maybe"], ["yes", "maybe"], ["absent"]]) {
+      const direct = await store.cellSums(dataset, plan(cats, weighted));
+      const derived = await shared.cellSums(dataset, plan(cats, weighted));
+      const byCell = (x: typeof direct) => [...x.cells].sort((p, q) => `${p.segment}|${p.outcome}`.localeCompare(`${q.segment}|${q.outcome}`));
+      expect({ ...derived, cells: byCell(derived) }).toEqual({ ...direct, cells: byCell(direct) });
+    }
+    expect(calls).toBe(1);
+  });
+
+  test("other methods still reach the real store", async () => {
+    const shared = withSharedOutcomeSums(store);
+    expect(shared.kind).toBe("duckdb");
+    expect((await shared.getDataset("t"))?.respondents).toBe(data.length);
+  });
+});
