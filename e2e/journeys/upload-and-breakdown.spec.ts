@@ -19,7 +19,7 @@ test.describe("analyst journey", () => {
     const age = segmentOptions.find((t) => /age3/i.test(t));
     expect(age, "age3 should be offered as a segment").toBeTruthy();
     await page.getByLabel("Segment").selectOption({ label: age! });
-    await page.getByLabel("Weight").selectOption({ index: 1 });
+    await page.getByLabel("Weight", { exact: true }).selectOption({ index: 1 });
 
     const result = page.getByTestId("breakdown-result");
     await expect(result).toBeVisible();

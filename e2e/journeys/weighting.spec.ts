@@ -20,7 +20,7 @@ test("build a rim weight on the demo data, read its report and use it in a break
   await page.getByRole("link", { name: "Use it in a breakdown" }).click();
   await page.waitForURL(/\/analyze\?weight=weight_size_50_50/);
   await page.waitForLoadState("networkidle");
-  await expect(page.getByLabel("Weight")).toHaveValue("weight_size_50_50");
+  await expect(page.getByLabel("Weight", { exact: true })).toHaveValue("weight_size_50_50");
   await page.getByLabel("Outcome").selectOption("company_size");
   await page.getByLabel("Segment").selectOption("country");
   const total = page.getByTestId("breakdown-table").getByRole("row").filter({ hasText: "Total" });

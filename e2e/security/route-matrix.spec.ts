@@ -132,7 +132,8 @@ test.describe("route matrix from another workspace", () => {
   const touchesDemo = (r: (typeof ROUTES)[number]) => r.path.includes(`/${DEMO}`);
 
   test.beforeAll(async ({ baseURL }) => {
-    admin = await signedInAdmin(baseURL!);
+    // the setup project's session: one more sign-in here would trip the per-IP sign-in rate limit
+    admin = await playwrightRequest.newContext({ baseURL, storageState: "test-results/.auth/admin.json", extraHTTPHeaders: { origin: baseURL! } });
     demoName = (await (await admin.get(`/api/datasets/${DEMO}`)).json()).name;
     const ws = await admin.post("/api/admin/workspaces", { data: { name: `Foreign ${Date.now()}` } });
     expect(ws.status(), await ws.text()).toBe(201);
@@ -148,6 +149,7 @@ test.describe("route matrix from another workspace", () => {
   test.afterAll(async () => {
     await admin.delete(`/api/datasets/${DEMO}/shares?workspace=${workspaceId}`).catch(() => undefined);
     await foreign?.dispose();
+    await admin?.dispose();
   });
 
   for (const r of ROUTES) {

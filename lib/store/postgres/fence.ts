@@ -12,8 +12,9 @@ import { ident } from "../sql/params";
  * slower); the PostgreSQL tests assert the fence is applied.
  */
 export function fenceRowCte(sql: string, table: string): { sql: string; fenced: boolean } {
-  const anchor = `FROM ${ident(table)}\n), s AS (`;
+  // the CTE `r` reads the table (optionally with a WHERE) and ends right before `s`
+  const anchor = "\n), s AS (";
   const at = sql.indexOf(anchor);
-  if (at < 0 || sql.indexOf(anchor, at + 1) >= 0) return { sql, fenced: false };
-  return { sql: sql.replace(anchor, `FROM ${ident(table)} OFFSET 0\n), s AS (`), fenced: true };
+  if (at < 0 || sql.indexOf(anchor, at + 1) >= 0 || !sql.slice(0, at).includes(`FROM ${ident(table)}`)) return { sql, fenced: false };
+  return { sql: `${sql.slice(0, at)} OFFSET 0${sql.slice(at)}`, fenced: true };
 }

@@ -4,7 +4,7 @@ import type { SqlDialect } from "./dialect";
 import { ident, Params } from "./params";
 
 /** Row status codes, in the order rows are excluded (golden README "Data rules"). */
-export const STATUS = { filtered: 0, missingOutcome: 1, missingSegment: 2, invalidWeight: 3, analytic: 4 } as const;
+export const STATUS = { filtered: 0, missingOutcome: 1, missingSegment: 2, invalidWeight: 3, analytic: 4, total: 5 } as const;
 
 export interface Statement {
   sql: string;
@@ -72,8 +72,12 @@ function outcomeExprs(o: ValueSource, plan: CrosstabPlan, d: SqlDialect, p: Para
 }
 
 /**
- * One GROUP BY that yields every row's exclusion status and, for analytic rows, the per-cell
- * sufficient statistics (n, Σw, Σw², Σy, Σy², Σwy, Σwy², Σw²y, Σw²y²) by (segment, outcome).
+ * One GROUP BY that yields the exclusion status of every row kept by the filters and, for
+ * analytic rows, the per-cell sufficient statistics (n, Σw, Σw², Σy, Σy², Σwy, Σwy², Σw²y,
+ * Σw²y²) by (segment, outcome). The filters are a WHERE clause, so the outcome, segment and
+ * weight expressions run only on the rows they keep (like a plain `WHERE … GROUP BY`); with
+ * filters, one more row (status `total`) carries the table's row count, from which
+ * `toCrosstabInput` derives the filtered-out rows.
  * `typed`: columns of `table` that have a typed shadow (`typedColumnName`), read instead of
  * parsing the text on every row.
  */
@@ -85,27 +89,32 @@ export function buildCellSumsStatement(
   typed: ReadonlySet<string> = new Set(),
 ): Statement {
   const p = new Params();
-  const filters = plan.filters.length ? plan.filters.map((f) => `(${filterExpr(f, d, p)})`).join(" AND ") : "TRUE";
+  const filters = plan.filters.map((f) => `(${filterExpr(f, d, p)})`).join(" AND ");
   const out = outcomeExprs(plan.outcome, plan, d, p, typed);
   const segCol = col(plan.segment.column);
   const segOk = `(${segCol} IN ${p.list(segmentLevels)} AND NOT ${isMissing(plan.segment.column, plan.segment.missingCodes, p)})`;
   const wn = plan.weight ? numberOf(plan.weight.column, d, typed) : "";
   const w = plan.weight ? `(CASE WHEN ${wn} > 0 THEN ${wn} END)` : "1.0";
   const dropSeg = plan.missingSegment === "drop";
+  const zeros = ["sw", "sw2", "sy", "sy2", "swy", "swy2", "sw2y", "sw2y2"].map((c) => `${d.double("0")} AS ${c}`).join(", ");
+  const total = filters
+    ? `
+UNION ALL
+SELECT ${STATUS.total} AS status, NULL AS segment, NULL AS outcome, ${d.double(`(SELECT COUNT(*) FROM ${ident(table)})`)} AS n, ${zeros}`
+    : "";
   const sql = `
 WITH r AS (
   SELECT
-    ${filters} AS f,
     ${out.missing} AS om,
     CASE WHEN ${segOk} THEN ${segCol} END AS seg,
     ${out.value} AS val,
     ${d.double(out.y)} AS y,
     ${d.double(w)} AS w
-  FROM ${ident(table)}
+  FROM ${ident(table)}${filters ? `
+  WHERE ${filters}` : ""}
 ), s AS (
   SELECT
-    CASE WHEN NOT f THEN ${STATUS.filtered}
-         WHEN om THEN ${STATUS.missingOutcome}
+    CASE WHEN om THEN ${STATUS.missingOutcome}
          ${dropSeg ? `WHEN seg IS NULL THEN ${STATUS.missingSegment}` : ""}
          WHEN w IS NULL THEN ${STATUS.invalidWeight}
          ELSE ${STATUS.analytic} END AS status,
@@ -122,7 +131,7 @@ SELECT
   COALESCE(SUM(w * y), 0) AS swy, COALESCE(SUM(w * y * y), 0) AS swy2,
   COALESCE(SUM(w * w * y), 0) AS sw2y, COALESCE(SUM(w * w * y * y), 0) AS sw2y2
 FROM s
-GROUP BY 1, 2, 3`;
+GROUP BY 1, 2, 3${total}`;
   return { sql, params: p.values };
 }
 

@@ -10,10 +10,12 @@ export type SumsRow = CellSums & { status: number };
  * row accounting from the status groups, cells from the analytic group.
  */
 export function toCrosstabInput(plan: CrosstabPlan, segmentLevels: string[], rows: SumsRow[]): CrosstabInput {
-  const byStatus = [0, 0, 0, 0, 0];
+  const byStatus = [0, 0, 0, 0, 0, 0];
+  let counted = false;
   const cells: CellSums[] = [];
   for (const r of rows) {
     byStatus[r.status] += r.n;
+    if (r.status === STATUS.total) counted = true;
     if (r.status !== STATUS.analytic) continue;
     cells.push({
       segment: r.segment,
@@ -29,8 +31,9 @@ export function toCrosstabInput(plan: CrosstabPlan, segmentLevels: string[], row
       sw2y2: r.sw2y2,
     });
   }
-  const total = byStatus.reduce((a, b) => a + b, 0);
-  const afterFilters = total - byStatus[STATUS.filtered];
+  // rows the filters kept: every status but `total`; with filters, `total` is the table's row count
+  const afterFilters = byStatus.slice(0, STATUS.total).reduce((a, b) => a + b, 0) - byStatus[STATUS.filtered];
+  const total = counted ? byStatus[STATUS.total] : afterFilters + byStatus[STATUS.filtered];
   return {
     statistic: plan.statistic,
     outcomeCategories: plan.outcomeCategories,
