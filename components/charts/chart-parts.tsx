@@ -98,7 +98,8 @@ export function WrappedTick({ x = 0, y = 0, payload, labels, chars, strong = [] 
 export function categoryAxisWidth(labels: string[], compact: boolean): { width: number; chars: number } {
   const longest = Math.max(4, ...labels.map((l) => Array.from(l).length));
   const chars = Math.min(compact ? 12 : 22, longest);
-  return { width: Math.round(chars * 6.6) + 12, chars };
+  // ~7.2 px per character at 12 px (wide capitals such as "United Kingdom" included) plus the tick gap
+  return { width: Math.round(chars * 7.2) + 16, chars };
 }
 
 /** Tick text for a value axis on the display scale. */

@@ -58,6 +58,20 @@ function ValueLabel({ x = 0, y = 0, width = 0, height = 0, index = 0, value, row
   );
 }
 
+/**
+ * Reference labels sit above their lines; when there are several (Sinch 74% and 81% are close),
+ * the lowest is moved to the left of its line and the highest to the right so they never overlap,
+ * even on a phone.
+ */
+function spreadReferenceLabels(references: ReferenceMark[]): (ReferenceMark & { dx: number })[] {
+  const sorted = [...references].sort((a, b) => a.value - b.value);
+  return sorted.map((r, i) => {
+    const half = (r.label.length * 6) / 2 + 3;
+    const dx = sorted.length < 2 ? 0 : i === 0 ? -half : i === sorted.length - 1 ? half : 0;
+    return { ...r, dx };
+  });
+}
+
 /** Horizontal bars with confidence whiskers; one bar per segment plus the total. */
 export function CiBarChart({ data, max, unit = "%", references = [], title }: Props) {
   const rows = data.map((d) => ({
@@ -75,13 +89,13 @@ export function CiBarChart({ data, max, unit = "%", references = [], title }: Pr
           <XAxis type="number" domain={[0, max ?? "auto"]} tickFormatter={(v: number) => `${v}${unit}`} tick={{ fontSize: 12 }} />
           <YAxis type="category" dataKey="label" width={labelWidth} tick={{ fontSize: 12 }} interval={0} />
           <Tooltip content={<TooltipBody />} cursor={{ fill: "rgba(148,163,184,0.12)" }} />
-          {references.map((r) => (
+          {spreadReferenceLabels(references).map((r) => (
             <ReferenceLine
               key={r.label}
               x={r.value}
               stroke={BENCHMARK_COLOR}
               strokeDasharray="4 3"
-              label={{ value: r.label, position: "top", fill: BENCHMARK_COLOR, fontSize: 11 }}
+              label={{ value: r.label, position: "top", fill: BENCHMARK_COLOR, fontSize: 11, dx: r.dx }}
             />
           ))}
           <Bar dataKey="plot" isAnimationActive={false} radius={[0, 4, 4, 0]}>

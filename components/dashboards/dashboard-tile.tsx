@@ -112,7 +112,7 @@ export function DashboardTileCard({ tile, controls }: { tile: TileData; controls
         <p className="text-xs text-slate-500" data-testid="tile-base">
           {tile.baseNote}
         </p>
-        <p className="text-xs text-slate-400">Source: {tile.source}</p>
+        <p className="text-xs text-slate-500">Source: {tile.source}</p>
         {tile.analyzeHref ? (
           <Link href={tile.analyzeHref} className="text-sm font-medium text-[var(--color-accent)] hover:underline">
             Open in analysis →

@@ -13,20 +13,28 @@ const ITEMS = [
   { href: "/benchmarks", label: "Benchmarks", icon: Scale },
 ];
 
+/** Which item a path belongs to: a dataset's Analyze page counts as Analyze, its other pages as Datasets. */
+export function isActive(href: string, pathname: string): boolean {
+  if (href === "/") return pathname === "/";
+  if (href === "/analyze") return pathname.startsWith("/analyze") || /^\/datasets\/[^/]+\/analyze(\/|$)/.test(pathname);
+  if (href === "/datasets") return pathname.startsWith("/datasets") && !/^\/datasets\/[^/]+\/analyze(\/|$)/.test(pathname);
+  return pathname === href || pathname.startsWith(`${href}/`);
+}
+
 export function AppNav({ isAdmin = false }: { isAdmin?: boolean }) {
   const pathname = usePathname();
   const items = isAdmin ? [...ITEMS, { href: "/audit", label: "Audit", icon: ScrollText }, { href: "/admin", label: "Admin", icon: Users }] : ITEMS;
   return (
-    <nav aria-label="Main" className="flex gap-1 overflow-x-auto md:flex-col">
+    <nav aria-label="Main" className="flex flex-wrap gap-1 md:flex-col md:flex-nowrap">
       {items.map(({ href, label, icon: Icon }) => {
-        const active = href === "/" ? pathname === "/" : pathname.startsWith(href);
+        const active = isActive(href, pathname);
         return (
           <Link
             key={href}
             href={href}
             aria-current={active ? "page" : undefined}
             className={cx(
-              "flex shrink-0 items-center gap-2 rounded-md px-3 py-2 text-sm font-medium",
+              "flex shrink-0 items-center gap-1.5 rounded-md px-2.5 py-1.5 text-sm font-medium md:gap-2 md:px-3 md:py-2",
               active ? "bg-[var(--color-accent-soft)] text-[var(--color-accent)]" : "text-slate-600 hover:bg-slate-100",
             )}
           >
