@@ -1,6 +1,7 @@
 "use client";
 
 import { useMemo, useState } from "react";
+import type { ChartKind } from "@/lib/analysis/banner-chart-data-kinds";
 import type { BreakdownRow } from "@/lib/analysis/breakdown-rows";
 import { toBannerSpec, type BreakdownState } from "@/lib/analysis/breakdown-state";
 import { formatNumber, formatPValue } from "@/lib/format/number";
@@ -43,6 +44,7 @@ export function BannerPanel({ datasetId, state, questions = [] }: { datasetId: s
   const segmentTypes = useMemo(() => Object.fromEntries(questions.map((q) => [q.id, q.type])), [questions]);
   const banner = useBanner(datasetId, spec);
   const [explain, setExplain] = useState<{ rowId: string; columnId: string } | null>(null);
+  const [chartView, setChartView] = useState<{ kind: ChartKind; rowId: string } | undefined>(undefined);
   if (banner.status === "idle") {
     return <EmptyState title="Choose an outcome and at least one segment">Every answer of the outcome becomes a row; each segment question adds a group of columns.</EmptyState>;
   }
@@ -72,7 +74,7 @@ export function BannerPanel({ datasetId, state, questions = [] }: { datasetId: s
         </CardDescription>
       </CardHeader>
       <CardContent className="flex min-w-0 flex-col gap-4">
-        <BannerChart result={result} segmentTypes={segmentTypes} />
+        <BannerChart result={result} segmentTypes={segmentTypes} onViewChange={setChartView} />
         <BannerTable result={result} caption={title} onExplain={(rowId, columnId) => setExplain({ rowId, columnId })} />
         {explained ? <SignificancePanel row={explained.row} rows={explained.rows} statistic={result.statistic} onClose={() => setExplain(null)} /> : null}
         <div className="flex flex-wrap items-center gap-4 text-xs text-slate-600" aria-label="Legend">
@@ -96,7 +98,7 @@ export function BannerPanel({ datasetId, state, questions = [] }: { datasetId: s
         </details>
         {spec ? (
           <div className="border-t border-slate-100 pt-4">
-            <BannerExportButtons datasetId={datasetId} spec={spec} />
+            <BannerExportButtons datasetId={datasetId} spec={spec} result={result} view={chartView} />
           </div>
         ) : null}
       </CardContent>

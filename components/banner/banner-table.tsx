@@ -114,7 +114,8 @@ export function BannerTable({ result, caption, onExplain }: Props) {
                   if (!isLeaf) {
                     return (
                       <th key={h.id} colSpan={h.colSpan} scope="colgroup" role="columnheader" className="border-b border-l border-slate-200 px-3 py-1.5 text-center text-xs font-semibold text-slate-700">
-                        <bdi>{flexRender(h.column.columnDef.header, h.getContext())}</bdi>
+                        {/* a long question wraps instead of widening every column of its group */}
+                        <bdi className="inline-block max-w-[min(24rem,70vw)] text-balance">{flexRender(h.column.columnDef.header, h.getContext())}</bdi>
                       </th>
                     );
                   }
@@ -128,7 +129,7 @@ export function BannerTable({ result, caption, onExplain }: Props) {
                       aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
                       className={cx("border-b border-slate-200 px-3 py-1.5 align-bottom text-xs font-semibold text-slate-700", isAnswer ? "sticky left-0 z-30 bg-slate-50 text-left" : "text-right", col?.lowBase && "bg-amber-50", edge(h.column.id))}
                     >
-                      <button type="button" className="inline-flex max-w-40 items-end gap-1 text-balance text-right rounded focus-visible:outline-2 focus-visible:outline-[var(--color-accent)]" onClick={h.column.getToggleSortingHandler()} aria-label={`Sort by ${isAnswer ? "answer" : isolate(col?.label ?? "")}`}>
+                      <button type="button" className="inline-flex max-w-32 items-end gap-1 text-balance text-right rounded focus-visible:outline-2 focus-visible:outline-[var(--color-accent)]" onClick={h.column.getToggleSortingHandler()} aria-label={`Sort by ${isAnswer ? "answer" : isolate(col?.label ?? "")}`}>
                         {isAnswer ? "Answer" : <bdi>{col?.label}</bdi>}
                         {col?.letter ? <span className="font-normal text-blue-700">({col.letter})</span> : null}
                         {sorted === "asc" ? <ArrowUp className="size-3" aria-hidden /> : sorted === "desc" ? <ArrowDown className="size-3" aria-hidden /> : <ArrowUpDown className="size-3 text-slate-300" aria-hidden />}

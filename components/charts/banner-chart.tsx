@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useMemo, useState, type ReactNode } from "react";
+import { useEffect, useId, useMemo, useState, type ReactNode } from "react";
 import { columnBaseText, columnGroups, groupedBarData, totalColumn } from "@/lib/analysis/banner-chart-data";
 import { dotPlotData, trendData } from "@/lib/analysis/banner-chart-data-compare";
 import { chartKindsFor, type ChartKind } from "@/lib/analysis/banner-chart-data-kinds";
@@ -22,6 +22,8 @@ interface Props {
   segmentTypes?: Record<string, string>;
   /** source line shown under the base note, e.g. "Source: DevOps pulse 2025" */
   source?: ReactNode;
+  /** told which chart is shown (kind, answer row, column group), e.g. so the export matches it */
+  onViewChange?: (view: { kind: ChartKind; rowId: string; groupIndex: number }) => void;
 }
 
 function defaultKind(kinds: ChartKind[]): ChartKind {
@@ -58,7 +60,7 @@ function BaseNote({ result, omitted, source }: { result: BannerResult; omitted: 
 }
 
 /** Chart view of a banner table: the chart kinds that suit the result, with answer and group pickers. */
-export function BannerChart({ result, segmentTypes, source }: Props) {
+export function BannerChart({ result, segmentTypes, source, onViewChange }: Props) {
   const ctx = useMemo(() => ({ segmentTypes }), [segmentTypes]);
   const kinds = useMemo(() => chartKindsFor(result, ctx), [result, ctx]);
   const [picked, setPicked] = useState<ChartKind | null>(null);
@@ -70,6 +72,7 @@ export function BannerChart({ result, segmentTypes, source }: Props) {
   const rowId = result.rows.some((r) => r.id === rowPicked) ? (rowPicked as string) : (result.rows[0]?.id ?? "");
   const groupIndex = groupPicked < groups.length ? groupPicked : 0;
   const outcome = result.outcome.label;
+  useEffect(() => onViewChange?.({ kind, rowId, groupIndex }), [onViewChange, kind, rowId, groupIndex]);
 
   if (!kinds.length) {
     return <EmptyState title="Nothing to chart">Every cell is hidden by small-cell protection. The table shows what can be shown.</EmptyState>;

@@ -72,7 +72,7 @@ export function DotPlot({ data, title, note }: Props) {
           <Tooltip content={<DotTooltip total={data.total} />} cursor={{ stroke: "#cbd5e1" }} />
           {data.total?.value != null ? <ReferenceLine x={data.total.value} stroke={TOTAL_COLOR} strokeDasharray="5 4" strokeWidth={1.5} /> : null}
           <Scatter data={dots} shape={<DotShape />} isAnimationActive={false}>
-            <ErrorBar dataKey="error" direction="x" width={5} strokeWidth={1.5} stroke="#334155" />
+            <ErrorBar dataKey="error" direction="x" width={5} strokeWidth={1.5} stroke="#334155" isAnimationActive={false} />
           </Scatter>
         </ScatterChart>
       </ResponsiveContainer>

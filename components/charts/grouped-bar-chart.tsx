@@ -60,7 +60,7 @@ export function GroupedBarChart({ data, title, note }: Props) {
               {data.rows.map((r) => (
                 <Cell key={r.key} fillOpacity={r.data[s.id]?.lowBase ? 0.45 : 1} />
               ))}
-              <ErrorBar dataKey={(r: GroupedBarRow) => r.errors[s.id] ?? [0, 0]} width={4} strokeWidth={1.25} stroke="#0f172a" direction="x" />
+              <ErrorBar dataKey={(r: GroupedBarRow) => r.errors[s.id] ?? [0, 0]} width={4} strokeWidth={1.25} stroke="#0f172a" direction="x" isAnimationActive={false} />
             </Bar>
           ))}
         </BarChart>

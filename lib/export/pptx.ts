@@ -23,6 +23,28 @@ export interface DeckSlide {
   takeaway?: string;
   /** alt text for the chart image (defaults to the title) */
   altText?: string;
+  /** a native table instead of (or under) a chart image */
+  table?: DeckTable;
+}
+
+/** One table cell: plain text runs (pptxgenjs escapes them), with optional emphasis. */
+export interface DeckTableCell {
+  /** one string, or runs (e.g. a value, then its significance letters in blue) */
+  text: string | { text: string; color?: string; bold?: boolean; fontSize?: number }[];
+  bold?: boolean;
+  italic?: boolean;
+  /** hex without "#" */
+  color?: string;
+  fill?: string;
+  align?: "left" | "center" | "right";
+  colspan?: number;
+}
+
+export interface DeckTable {
+  rows: DeckTableCell[][];
+  /** column widths in inches (default: equal over 9") */
+  colW?: number[];
+  fontSize?: number;
 }
 
 export interface Deck {
@@ -57,6 +79,16 @@ async function chartImage(s: DeckSlide, o: DeckOptions): Promise<{ data: string;
   return { data: `data:image/svg+xml;base64,${Buffer.from(s.svg, "utf8").toString("base64")}`, size: svgSize(s.svg) };
 }
 
+function addTable(slide: PptxGenJS.Slide, t: DeckTable, y: number): void {
+  const rows: PptxGenJS.TableRow[] = t.rows.map((r) =>
+    r.map((c) => ({
+      text: typeof c.text === "string" ? c.text : c.text.map((run) => ({ text: run.text, options: { color: run.color, bold: run.bold, fontSize: run.fontSize } })),
+      options: { bold: c.bold, italic: c.italic, color: c.color ?? "0F172A", align: c.align ?? "left", colspan: c.colspan, ...(c.fill ? { fill: { color: c.fill } } : {}) },
+    })),
+  );
+  slide.addTable(rows, { x: 0.5, y, w: 9, colW: t.colW, fontFace: "Arial", fontSize: t.fontSize ?? 9, valign: "middle", border: { type: "solid", pt: 0.5, color: "E2E8F0" }, margin: 0.04 });
+}
+
 /**
  * Build the deck.
  * @example
@@ -77,6 +109,7 @@ export async function deckToPptx(deck: Deck, options: DeckOptions = {}): Promise
     if (s.takeaway) slide.addText(s.takeaway, { x: 0.5, y: 0.85, w: 9, h: 0.45, fontSize: 14, color: "334155", fontFace: "Arial" });
     const img = await chartImage(s, options);
     if (img) slide.addImage({ data: img.data, ...fit(img.size), altText: s.altText ?? s.title });
+    if (s.table) addTable(slide, s.table, s.takeaway ? 1.35 : 0.95);
     slide.addText(s.baseNote, { x: 0.5, y: 4.85, w: 9, h: 0.3, fontSize: 10, color: "475569", fontFace: "Arial" });
     slide.addText(`Source: ${s.source}`, { x: 0.5, y: 5.15, w: 9, h: 0.3, fontSize: 9, color: "64748B", fontFace: "Arial" });
   }

@@ -18,6 +18,8 @@ export interface SvgBarDatum {
   valueText: string;
   isTotal?: boolean;
   lowBase?: boolean;
+  /** column group heading drawn above the first bar of each group (banner charts) */
+  group?: string | null;
 }
 
 export interface ChartSvgSpec {
@@ -29,6 +31,8 @@ export interface ChartSvgSpec {
   unit?: string;
   /** total width in px (default 720) */
   width?: number;
+  /** footnote lines under the chart (e.g. the base), wrapped to the width */
+  notes?: string[];
 }
 
 type Attr = string | number;
@@ -73,6 +77,38 @@ function clip(label: string, max = 32): string {
   return chars.length > max ? `${chars.slice(0, max - 1).join("")}…` : chars.join("");
 }
 
+/** Break a note into lines of at most `max` characters at spaces. */
+function wrap(text: string, max: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.replace(/\s+/g, " ").split(" ")) {
+    if (line && Array.from(line).length + 1 + Array.from(word).length > max) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return line ? [...lines, clip(line, max)] : lines;
+}
+
+/** A column group's heading row: bold muted text on a white band, so grid lines do not run through it. */
+function groupHeading(label: string, x: number, y: number, W: number): SvgNode {
+  const text = clip(label, 90);
+  const width = Math.min(W - 2 * x, Array.from(text).length * 6.6 + 8);
+  return el("g", {}, [
+    el("rect", { x: x - 4, y: y + 3, width, height: 16, fill: "#ffffff" }),
+    el("text", { x, y: y + 14, "font-size": 11, "font-weight": "bold", fill: COLORS.muted }, [isolate(text)]),
+  ]);
+}
+
+/** The title as up to two bold lines (the full title stays in the root `<title>`), and the height it takes. */
+function titleBlock(title: string | undefined, W: number, pad: number): { nodes: SvgNode[]; height: number } {
+  if (!title) return { nodes: [], height: 16 };
+  const lines = wrap(title, Math.floor((W - 2 * pad) / 9));
+  const shown = lines.length > 2 ? [lines[0], clip(`${lines[1]} …`, Math.floor((W - 2 * pad) / 9))] : lines;
+  const nodes = shown.map((line, i) => el("text", { x: pad, y: 28 + i * 20, "font-size": 16, "font-weight": "bold", fill: COLORS.text }, [isolate(line)]));
+  return { nodes, height: 48 + (shown.length - 1) * 20 };
+}
+
 function niceStep(range: number): number {
   const raw = range / 5;
   const mag = 10 ** Math.floor(Math.log10(raw));
@@ -95,7 +131,8 @@ export function chartToSvg(spec: ChartSvgSpec): string {
   const labelW = 200;
   const valueW = 80;
   const rowH = 28;
-  const top = spec.title ? 48 : 16;
+  const heading = titleBlock(spec.title, W, pad);
+  const top = spec.title ? heading.height : 16;
   const x0 = pad + labelW;
   const x1 = W - pad - valueW;
   const numbers = spec.data.flatMap((d) => [d.value, d.lo, d.hi]).filter(finite);
@@ -104,8 +141,20 @@ export function chartToSvg(spec: ChartSvgSpec): string {
   const step = niceStep((spec.max ?? dataMax) - dMin || 1);
   const dMax = spec.max ?? Math.max(step, Math.ceil(dataMax / step) * step);
   const sx = (v: number) => x0 + ((Math.min(Math.max(v, dMin), dMax) - dMin) / (dMax - dMin || 1)) * (x1 - x0);
-  const plotBottom = top + spec.data.length * rowH;
-  const H = plotBottom + 44;
+  // rows, with a heading row before each new column group
+  const groupRows: SvgNode[] = [];
+  let y = top;
+  const ys = spec.data.map((d, i) => {
+    if (d.group && d.group !== spec.data[i - 1]?.group) {
+      groupRows.push(groupHeading(d.group, pad, y, W));
+      y += 20;
+    }
+    y += rowH;
+    return y - rowH / 2;
+  });
+  const plotBottom = y;
+  const notes = (spec.notes ?? []).flatMap((n) => wrap(n, Math.floor((W - 2 * pad) / 5.6)));
+  const H = plotBottom + 44 + notes.length * 14;
 
   const ticks: SvgNode[] = [];
   for (let t = Math.ceil(dMin / step) * step; t <= dMax + 1e-9; t += step) {
@@ -116,7 +165,7 @@ export function chartToSvg(spec: ChartSvgSpec): string {
   }
 
   const bars = spec.data.map((d, i) => {
-    const cy = top + i * rowH + rowH / 2;
+    const cy = ys[i];
     const parts: SvgNode[] = [
       el("title", {}, [`${isolate(d.label)}: ${d.valueText}${d.lowBase ? " (low base)" : ""}`]),
       el("text", { x: x0 - 8, y: cy, "text-anchor": "end", "dominant-baseline": "middle", "font-size": 12, fill: COLORS.text, ...(d.isTotal ? { "font-weight": "bold" } : {}) }, [isolate(clip(d.label))]),
@@ -136,9 +185,8 @@ export function chartToSvg(spec: ChartSvgSpec): string {
     return el("g", {}, parts);
   });
 
-  const notes: SvgNode[] = [];
   const legend = `Whiskers: confidence interval${spec.data.some((d) => d.lowBase) ? " · pale bars: low base, read with caution" : ""}`;
-  notes.push(el("text", { x: pad, y: H - 8, "font-size": 10, fill: COLORS.muted }, [legend]));
+  const footer = [legend, ...notes].map((n, i) => el("text", { x: pad, y: plotBottom + 36 + i * 14, "font-size": 10, fill: COLORS.muted }, [i ? isolate(n) : n]));
 
   const root = el(
     "svg",
@@ -146,11 +194,12 @@ export function chartToSvg(spec: ChartSvgSpec): string {
     [
       el("title", {}, [spec.title ? isolate(spec.title) : "Chart"]),
       el("rect", { x: 0, y: 0, width: W, height: H, fill: "#ffffff" }),
-      ...(spec.title ? [el("text", { x: pad, y: 28, "font-size": 16, "font-weight": "bold", fill: COLORS.text }, [isolate(clip(spec.title, 80))])] : []),
+      ...heading.nodes,
       el("g", {}, ticks),
       el("line", { x1: sx(0), y1: top - 4, x2: sx(0), y2: plotBottom, stroke: COLORS.muted, "stroke-width": 1 }),
+      ...groupRows,
       ...bars,
-      ...notes,
+      ...footer,
     ],
   );
   return `<?xml version="1.0" encoding="UTF-8"?>${serialize(root)}`;
@@ -164,3 +213,11 @@ export function svgSize(svg: string): { width: number; height: number } | null {
   const m = /<svg\b[^>]*?\swidth="([\d.]+)"[^>]*?\sheight="([\d.]+)"/.exec(svg);
   return m ? { width: Number(m[1]), height: Number(m[2]) } : null;
 }
+
+/**
+ * Building blocks for the other allow-listed chart builders (./banner-svg): they assemble element
+ * trees with `el` and serialise them here, so the allow-list and escaping stay in one place.
+ * @example svgParts.serialize(svgParts.el("text", { x: 0, y: 0 }, ["a < b"])) // '<text x="0" y="0">a &lt; b</text>'
+ */
+export const svgParts = { el, serialize, wrap, clip, titleBlock, groupHeading, finite, COLORS, FONT };
+export type { SvgNode };

@@ -1,0 +1,54 @@
+import JSZip from "jszip";
+import { describe, expect, test } from "vitest";
+import { likertByRegion, singleByTwoGroups } from "@/lib/analysis/banner-chart-data.fixtures";
+import { unisolate } from "@/lib/format/bidi";
+import type { BannerResult } from "@/lib/schema/banner";
+import { bannerSlideTable, bannerToPptx } from "./banner-pptx";
+import { svgToPng } from "./png";
+import { parseXml } from "./test-fixtures";
+
+const poisoned = (result: BannerResult): BannerResult => ({
+  ...result,
+  rows: result.rows.map((r) => ({ ...r, cells: r.cells.map((c) => (c.hidden !== null ? { ...c, value: 0.987, count: 77 } : c)) })),
+});
+
+async function slides(buf: Buffer): Promise<{ names: string[]; xml: string[] }> {
+  const zip = await JSZip.loadAsync(buf);
+  const names = Object.keys(zip.files).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n)).sort();
+  return { names, xml: await Promise.all(names.map((n) => zip.file(n)!.async("string"))) };
+}
+
+describe("banner PPTX", () => {
+  test("native table: groups spanning their columns, letters, bases, hidden marks", () => {
+    const t = bannerSlideTable(poisoned(singleByTwoGroups));
+    const plain = (c: { text: string | { text: string }[] }) => unisolate(typeof c.text === "string" ? c.text : c.text.map((r) => r.text).join(""));
+    expect(t.rows[0].map(plain)).toEqual(["", "", "Guardrail maturity", "Country"]);
+    expect(t.rows[0].map((c) => c.colspan)).toEqual([undefined, undefined, 2, 3]);
+    expect(t.rows[1].map(plain)).toEqual(["Answer", "Total", "Low (A)", "High (B)", "United States (A)", "ישראל (B)", "Other (C)"]);
+    expect(t.rows[2].map(plain)).toEqual(["Base (n)", "500 (wtd 520)", "200 (wtd 210)", "300 (wtd 310)", "280 (wtd 300)", "218", "< 5"]);
+    expect(t.rows[3].map(plain)).toEqual(["Daily", "50.0%", "40.0%", "60.0%", "55.0%", "45.0%", "< 5"]);
+    expect(t.rows.flat().map(plain).join(" ")).not.toContain("98.7");
+    expect(t.colW?.reduce((a, b) => a + b, 0)).toBeCloseTo(9, 5);
+  });
+
+  test("two slides: chart image with title and base note, then the table with letters and source", async () => {
+    const buf = await bannerToPptx(poisoned(likertByRegion), { chart: "diverging", source: "Demo (synthetic data), version 1", deck: { rasterize: (svg) => svgToPng(svg) } });
+    const { names, xml } = await slides(buf);
+    expect(names).toHaveLength(2);
+    const [one, two] = xml.map((x) => parseXml(x).texts.map(unisolate));
+    expect(one).toContain("I trust automated rollbacks by Region");
+    expect(one.some((t) => /^Base: all respondents answering, n = 400\. Unweighted\./.test(t))).toBe(true);
+    expect(one).toContain("Source: Demo (synthetic data), version 1");
+    expect(xml[0]).toContain("<p:pic>");
+    expect(xml[1]).toContain("<a:tbl>");
+    expect(two).toContain("Strongly disagree");
+    expect(two).toContain("West (D)");
+    expect(two).toContain("< 5");
+    expect(two).toContain("35.0%");
+    expect(two).toContain(" B"); // Agree × North is higher than South
+    expect(two.some((t) => /Letters: higher than that column/.test(t))).toBe(true);
+    expect(xml.join("")).not.toContain("98.7");
+    const zip = await JSZip.loadAsync(buf);
+    expect(Object.keys(zip.files).some((f) => f.startsWith("ppt/media/") && f.endsWith(".png"))).toBe(true);
+  });
+});
