@@ -43,7 +43,13 @@ export function DerivedVariableEditor({ datasetId, questions }: { datasetId: str
     });
     const body = (await res.json()) as { dataset?: { version: number }; error?: { message: string } };
     if (!res.ok) return setStatus({ kind: "error", message: body.error?.message ?? `failed (${res.status})` });
+    // the editor stays mounted across the refresh (no version in its key), so the confirmation stays
+    // visible; the form is cleared for the next variable
     setStatus({ kind: "saved", message: `Added ${id} in version ${body.dataset?.version}.` });
+    setSourceId("");
+    setId("");
+    setLabel("");
+    setGroupOf({});
     router.refresh();
   };
 

@@ -31,7 +31,7 @@ export default async function SchemaPage({ params }: { params: Promise<{ id: str
           Continue to analysis
         </Link>
       </header>
-      <DerivedVariableEditor key={`derived-${d.version}`} datasetId={d.id} questions={d.questions} />
+      <DerivedVariableEditor datasetId={d.id} questions={d.questions} />
       <SchemaEditor key={d.version} datasetId={d.id} version={d.version} questions={d.questions} />
     </div>
   );
