@@ -7,8 +7,15 @@ const ROLES: Role[] = ["admin", "researcher", "analyst", "viewer"];
 const DEMO = "ai-agents-production";
 const CSV = "q,seg\nyes,a\nno,b\n";
 
-/** Every data route of /api/openapi.json with the action it needs and a request that exercises it. */
-const ROUTES: { method: "GET" | "POST" | "PUT" | "DELETE"; path: string; action: Action; body?: unknown; raw?: string }[] = [
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+/**
+ * One route call: the action it needs (null: any signed-in caller), a request that exercises it
+ * without lasting effects, and (optionally) the exact status a permitted caller gets.
+ */
+type RouteCall = { method: Method; path: string; action: Action | null; body?: unknown; raw?: string; okStatus?: number };
+
+/** Every route of /api/openapi.json (but health, the document itself and better-auth's) with a request. */
+const ROUTES: RouteCall[] = [
   { method: "GET", path: "/api/datasets", action: "dataset:read" },
   { method: "POST", path: "/api/datasets?name=matrix", action: "dataset:upload", raw: CSV },
   { method: "GET", path: `/api/datasets/${DEMO}`, action: "dataset:read" },
@@ -49,7 +56,29 @@ const ROUTES: { method: "GET" | "POST" | "PUT" | "DELETE"; path: string; action:
   { method: "PUT", path: "/api/dashboards/no-such-dashboard", action: "dashboards:edit", body: { name: "matrix", tiles: [] } },
   { method: "DELETE", path: "/api/dashboards/no-such-dashboard", action: "dashboards:edit" },
   { method: "GET", path: "/api/dashboards/no-such-dashboard/deck", action: "dashboards:read" },
+  // administration: admins only (invalid or unknown targets, so nothing changes)
+  { method: "GET", path: "/api/admin/users", action: "users:manage", okStatus: 200 },
+  { method: "POST", path: "/api/admin/users", action: "users:manage", body: { email: "not-an-email", password: "short", role: "viewer" }, okStatus: 422 },
+  { method: "PATCH", path: "/api/admin/users", action: "users:manage", body: { email: "nobody@e2e.surveyscope.test", role: "viewer" }, okStatus: 404 },
+  { method: "GET", path: "/api/admin/tokens", action: "users:manage", okStatus: 200 },
+  { method: "POST", path: "/api/admin/tokens", action: "users:manage", body: { email: "nobody@e2e.surveyscope.test", role: "viewer" }, okStatus: 404 },
+  { method: "DELETE", path: "/api/admin/tokens?id=no-such-token", action: "users:manage", okStatus: 404 },
+  { method: "GET", path: "/api/admin/workspaces", action: "users:manage", okStatus: 200 },
+  { method: "POST", path: "/api/admin/workspaces", action: "users:manage", body: { name: "" }, okStatus: 422 },
+  { method: "POST", path: "/api/admin/workspaces/no-such-workspace/members", action: "users:manage", body: { email: "nobody@e2e.surveyscope.test", role: "viewer" }, okStatus: 404 },
+  { method: "DELETE", path: "/api/admin/workspaces/no-such-workspace/members?email=nobody@e2e.surveyscope.test", action: "users:manage", okStatus: 404 },
+  // the caller themself: every role
+  { method: "GET", path: "/api/me", action: null, okStatus: 200 },
+  { method: "POST", path: "/api/me/workspace", action: null, body: { workspaceId: "default" }, okStatus: 400 }, // a token is bound to its workspace
 ];
+
+/** Documented routes the matrix does not call: no credentials involved, or better-auth's own. */
+const UNMATRIXED = (path: string) => path === "/api/health" || path === "/api/openapi.json" || path.startsWith("/api/auth/");
+
+/** The documented template of a matrix path: `/api/datasets/{id}/…` for the demo and the no-such-* ids. */
+const templateOf = (path: string) => path.split("?")[0].replace(`/${DEMO}`, "/{id}").replace(/\/no-such-(dataset|view|dashboard|workspace)\b/, "/{id}");
+
+const allowed = (role: Role, r: RouteCall) => (r.action === null ? true : can(role, r.action));
 
 async function signedInAdmin(baseURL: string): Promise<APIRequestContext> {
   const ctx = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL } });
@@ -58,11 +87,12 @@ async function signedInAdmin(baseURL: string): Promise<APIRequestContext> {
   return ctx;
 }
 
-async function call(ctx: APIRequestContext, r: (typeof ROUTES)[number], headers: Record<string, string> = {}) {
+async function call(ctx: APIRequestContext, r: RouteCall, headers: Record<string, string> = {}) {
   const opts = r.raw !== undefined ? { data: Buffer.from(r.raw), headers: { ...headers, "content-type": "application/octet-stream" } } : { data: r.body, headers };
   if (r.method === "GET") return ctx.get(r.path, { headers });
   if (r.method === "DELETE") return ctx.delete(r.path, { headers });
   if (r.method === "PUT") return ctx.put(r.path, opts);
+  if (r.method === "PATCH") return ctx.patch(r.path, opts);
   return ctx.post(r.path, opts);
 }
 
@@ -82,11 +112,15 @@ test.describe("route × role matrix", () => {
     }
   });
 
-  test("the matrix covers every data route the API documents", async () => {
-    const doc = await (await admin.get("/api/openapi.json")).json();
-    const documented = Object.keys(doc.paths).filter((p) => p.startsWith("/api/datasets") || p === "/api/audit" || p.startsWith("/api/views") || p.startsWith("/api/dashboards"));
-    const covered = new Set(ROUTES.map((r) => r.path.split("?")[0].replace(`/${DEMO}`, "/{id}").replace("/no-such-dataset", "/{id}").replace(/\/no-such-(view|dashboard)\b/, "/{id}")));
-    for (const p of documented) expect(covered, `route ${p} is not in the matrix`).toContain(p);
+  test("the matrix covers every route and method the API documents", async () => {
+    const doc = (await (await admin.get("/api/openapi.json")).json()) as { paths: Record<string, Record<string, unknown>> };
+    const documented = Object.entries(doc.paths)
+      .filter(([p]) => !UNMATRIXED(p))
+      .flatMap(([p, ops]) => Object.keys(ops).filter((m) => ["get", "post", "put", "patch", "delete"].includes(m)).map((m) => `${m.toUpperCase()} ${p}`));
+    expect(documented.length).toBeGreaterThan(30);
+    const covered = new Set(ROUTES.map((r) => `${r.method} ${templateOf(r.path)}`));
+    for (const route of documented) expect(covered, `${route} is not in the matrix`).toContain(route);
+    for (const route of covered) expect(documented, `${route} is in the matrix but not documented`).toContain(route);
   });
 
   for (const r of ROUTES) {
@@ -99,11 +133,12 @@ test.describe("route × role matrix", () => {
     });
 
     for (const role of ROLES) {
-      test(`${r.method} ${r.path}: ${role} ${can(role, r.action) ? "is allowed" : "is forbidden"}`, async ({ playwright, baseURL }) => {
+      test(`${r.method} ${r.path}: ${role} ${allowed(role, r) ? "is allowed" : "is forbidden"}`, async ({ playwright, baseURL }) => {
         const ctx = await playwright.request.newContext({ baseURL });
         const res = await call(ctx, r, { authorization: `Bearer ${tokens.get(role)}` });
-        if (can(role, r.action)) expect([401, 403], `${role}: ${await res.text()}`).not.toContain(res.status());
-        else expect(res.status()).toBe(403);
+        if (!allowed(role, r)) expect(res.status()).toBe(403);
+        else if (r.okStatus !== undefined) expect(res.status(), `${role}: ${await res.text()}`).toBe(r.okStatus);
+        else expect([401, 403], `${role}: ${await res.text()}`).not.toContain(res.status());
         await ctx.dispose();
       });
     }
@@ -117,6 +152,19 @@ test.describe("route × role matrix", () => {
   });
 });
 
+type AuditRow = { workspace_id: string | null; actor_email: string | null; action: string; resource_type: string | null; resource_id: string | null; detail: string };
+
+/** Every record is of workspace `w`; the Default admin's are actions performed in `w`. */
+function expectOnlyRecordsOf(w: string, records: AuditRow[]) {
+  expect(records.length).toBeGreaterThan(0);
+  for (const r of records) {
+    expect(r.workspace_id, `${r.action} of another trail`).toBe(w);
+    if (r.actor_email !== E2E_ADMIN.email) continue;
+    const inW = (r.resource_type === "workspace" && r.resource_id === w) || (JSON.parse(r.detail) as { workspaceId?: string }).workspaceId === w;
+    expect(inW, `${r.action} by the Default admin outside ${w}`).toBe(true);
+  }
+}
+
 /**
  * Issue #7: every route of the matrix called by the admin of ANOTHER workspace. The demo dataset
  * is not theirs, so its routes answer 404 (never 200 or 403: not-yours looks like absent) and the
@@ -129,7 +177,7 @@ test.describe("route matrix from another workspace", () => {
   let workspaceId = "";
   let demoName = "";
   const SHARED: ReadonlySet<Action> = new Set<Action>(["dataset:read", "crosstab:run", "export:aggregate"]);
-  const touchesDemo = (r: (typeof ROUTES)[number]) => r.path.includes(`/${DEMO}`);
+  const touchesDemo = (r: RouteCall) => r.path.includes(`/${DEMO}`);
 
   test.beforeAll(async ({ baseURL }) => {
     // the setup project's session: one more sign-in here would trip the per-IP sign-in rate limit
@@ -161,11 +209,21 @@ test.describe("route matrix from another workspace", () => {
         return;
       }
       expect([401, 403, 500], text).not.toContain(res.status());
-      if (r.method === "GET") {
-        for (const marker of [E2E_ADMIN.email, demoName, `"id":"${DEMO}"`, `"datasetId":"${DEMO}"`]) expect(text, `${r.path} leaks ${marker}`).not.toContain(marker);
-      }
+      if (r.method !== "GET") return;
+      for (const marker of [demoName, `"id":"${DEMO}"`, `"datasetId":"${DEMO}"`]) expect(text, `${r.path} leaks ${marker}`).not.toContain(marker);
+      // the Default admin created this workspace, so they are one of its admins: its member lists
+      // and its audit trail (actions performed IN it) may name them; nothing else may
+      if (r.path === "/api/audit") expectOnlyRecordsOf(workspaceId, JSON.parse(text).records);
+      else if (r.path !== "/api/admin/users" && r.path !== "/api/admin/workspaces") expect(text, `${r.path} leaks ${E2E_ADMIN.email}`).not.toContain(E2E_ADMIN.email);
     });
   }
+
+  test("the workspace's audit trail shows what the Default admin did in it (and only that)", async () => {
+    const records: AuditRow[] = (await (await foreign.get("/api/audit")).json()).records;
+    expectOnlyRecordsOf(workspaceId, records);
+    const byDefaultAdmin = records.filter((r) => r.actor_email === E2E_ADMIN.email).map((r) => r.action);
+    expect(byDefaultAdmin).toEqual(expect.arrayContaining(["workspaces:create", "users:create", "tokens:create"]));
+  });
 
   test("another workspace cannot administer the Default workspace", async () => {
     expect((await foreign.get("/api/admin/users?workspaceId=default")).status()).toBe(404);
@@ -183,7 +241,7 @@ test.describe("route matrix from another workspace", () => {
     expect(listed).toContain(DEMO);
     for (const r of ROUTES.filter(touchesDemo)) {
       const res = await call(foreign, r);
-      if (SHARED.has(r.action)) expect([401, 403, 404], `${r.method} ${r.path}: ${await res.text()}`).not.toContain(res.status());
+      if (r.action !== null && SHARED.has(r.action)) expect([401, 403, 404], `${r.method} ${r.path}: ${await res.text()}`).not.toContain(res.status());
       else expect(res.status(), `${r.method} ${r.path} must stay with the owner`).toBe(403);
     }
     const unshare = await admin.delete(`/api/datasets/${DEMO}/shares?workspace=${workspaceId}`);

@@ -6,6 +6,7 @@ import { betterAuth } from "better-auth";
 import type pg from "pg";
 import { duckdbAdapter } from "./duckdb-adapter";
 import { pgRunner } from "./pg";
+import { sqlRateLimitStorage } from "./rate-limit-store";
 import { duckdbRunner, type SqlRunner } from "./sql";
 
 export type AuthDatabase =
@@ -33,8 +34,9 @@ export const SESSION_UPDATE_AGE_SECONDS = 15 * 60;
 /**
  * The better-auth configuration of Surveyscope: email + password (scrypt hashes, better-auth's
  * default), database sessions in the store's DuckDB file (no cookie cache, so logout, password reset
- * and removed accounts take effect on the next request), an in-process rate limit that is on in every
- * environment (tighter on sign-in), and secure cookies whenever the public URL is https.
+ * and removed accounts take effect on the next request), a rate limit that is on in every
+ * environment (tighter on sign-in) and counted in the identity database (`rate_limits`, shared by
+ * every instance), and secure cookies whenever the public URL is https.
  */
 /** An origin plus its loopback twin (localhost ⇄ 127.0.0.1), so both addresses of a local install sign in. */
 export function loopbackAliases(origin: string): string[] {
@@ -45,7 +47,7 @@ export function loopbackAliases(origin: string): string[] {
   return [u.origin, twin.origin];
 }
 
-export function createAuth(opts: CreateAuthOptions) {
+export function createAuth(opts: CreateAuthOptions, sql: SqlRunner = runnerFor(opts)) {
   const loginRule = { window: opts.loginWindowSeconds ?? 60, max: opts.loginMaxAttempts ?? 5 };
   return betterAuth({
     appName: "Surveyscope",
@@ -72,7 +74,7 @@ export function createAuth(opts: CreateAuthOptions) {
     },
     rateLimit: {
       enabled: true,
-      storage: "memory",
+      customStorage: sqlRateLimitStorage(sql),
       window: 60,
       max: 300,
       customRules: {
@@ -97,8 +99,13 @@ export interface Identity {
   sql: SqlRunner;
 }
 
+function runnerFor(db: AuthDatabase): SqlRunner {
+  return db.pool ? pgRunner(db.pool) : duckdbRunner(db.instance);
+}
+
 export function createIdentity(opts: CreateAuthOptions): Identity {
-  return { auth: createAuth(opts), sql: opts.pool ? pgRunner(opts.pool) : duckdbRunner(opts.instance) };
+  const sql = runnerFor(opts);
+  return { auth: createAuth(opts, sql), sql };
 }
 
 /**

@@ -250,8 +250,8 @@ export async function setDatasetWorkspace(sql: SqlRunner, datasetId: string, wor
 export async function shareDataset(sql: SqlRunner, input: { datasetId: string; workspaceId: string; userId?: string | null }): Promise<void> {
   await sql.all(
     `INSERT INTO dataset_access (dataset_id, workspace_id, shared_with_user_id)
-     SELECT $1, $2, $3::VARCHAR WHERE NOT EXISTS (
-       SELECT 1 FROM dataset_access WHERE dataset_id = $1 AND workspace_id = $2 AND shared_with_user_id IS NOT DISTINCT FROM $3::VARCHAR)`,
+     SELECT $1::VARCHAR, $2::VARCHAR, $3::VARCHAR WHERE NOT EXISTS (
+       SELECT 1 FROM dataset_access WHERE dataset_id = $1::VARCHAR AND workspace_id = $2::VARCHAR AND shared_with_user_id IS NOT DISTINCT FROM $3::VARCHAR)`,
     [input.datasetId, input.workspaceId, input.userId ?? null],
   );
 }

@@ -11,6 +11,42 @@ import { VIEWS_MIGRATIONS } from "@/lib/views/migrations";
 export const DEFAULT_WORKSPACE_ID = "default";
 export const DEFAULT_WORKSPACE_NAME = "Default";
 
+/**
+ * State every instance must share (several `next start` on one PostgreSQL): the sign-in limiter,
+ * the per-user query budget and the differencing guard's release history. Times are epoch ms.
+ */
+export const SHARED_STATE_MIGRATIONS: readonly string[] = [
+  // fixed-window counters of better-auth's rate limiter (key = client IP + path)
+  `CREATE TABLE IF NOT EXISTS rate_limits (
+     key VARCHAR PRIMARY KEY,
+     count INTEGER NOT NULL,
+     window_start FLOAT8 NOT NULL
+   )`,
+  // token buckets of the query budget (key = workspace + user); last_ok: the last take succeeded
+  `CREATE TABLE IF NOT EXISTS query_budgets (
+     bucket_key VARCHAR PRIMARY KEY,
+     tokens FLOAT8 NOT NULL,
+     at_ms FLOAT8 NOT NULL,
+     last_ok BOOLEAN NOT NULL
+   )`,
+  // what each viewer was shown, per dataset version and analysis (history_key); kept while the
+  // dataset exists (deleting a dataset deletes its rows)
+  `CREATE TABLE IF NOT EXISTS viewer_releases (
+     history_key VARCHAR NOT NULL,
+     release_hash VARCHAR NOT NULL,
+     dataset_id VARCHAR NOT NULL,
+     release_json VARCHAR NOT NULL,
+     created_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+     PRIMARY KEY (history_key, release_hash)
+   )`,
+  // one row per history_key, upserted first in the check-and-record transaction: its row lock
+  // serialises two instances checking the same viewer's history
+  `CREATE TABLE IF NOT EXISTS disclosure_locks (
+     history_key VARCHAR PRIMARY KEY,
+     n INTEGER NOT NULL
+   )`,
+];
+
 export const AUTH_MIGRATIONS: readonly string[] = [
   `CREATE TABLE IF NOT EXISTS auth_user (
      "id" VARCHAR PRIMARY KEY,
@@ -107,5 +143,6 @@ export const AUTH_MIGRATIONS: readonly string[] = [
      prev_hash VARCHAR NOT NULL,
      hash VARCHAR NOT NULL
    )`,
+  ...SHARED_STATE_MIGRATIONS,
   ...VIEWS_MIGRATIONS,
 ];

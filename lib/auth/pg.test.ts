@@ -2,7 +2,7 @@ import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { adminQuery, dropSchema, randomSchemaName, TEST_DATABASE_URL } from "@/lib/store/postgres/test-support";
 import { createIdentity, type Identity } from "./auth";
-import { canSeeDatasetWith, createApiToken, createUserWithPassword, createWorkspace, revokeApiToken, setDatasetWorkspace } from "./identity";
+import { canSeeDatasetWith, createApiToken, createUserWithPassword, createWorkspace, revokeApiToken, setDatasetWorkspace, shareDataset, unshareDataset } from "./identity";
 import { DEFAULT_WORKSPACE_ID } from "./migrations";
 import { openIdentityPool } from "./pg";
 import { resolveViewer } from "./viewer-core";
@@ -69,5 +69,12 @@ describe("identity on PostgreSQL (DATABASE_URL)", () => {
     expect(await canSeeDatasetWith(id.sql, viewer, "pg-a")).toBe(true);
     expect(await canSeeDatasetWith(id.sql, viewer, "pg-b")).toBe(false);
     expect(await canSeeDatasetWith(id.sql, viewer, "pg-none")).toBe(false);
+    // sharing (parameters typed alike in every position: PostgreSQL refused the untyped ones)
+    await shareDataset(id.sql, { datasetId: "pg-b", workspaceId: DEFAULT_WORKSPACE_ID });
+    await shareDataset(id.sql, { datasetId: "pg-b", workspaceId: DEFAULT_WORKSPACE_ID });
+    expect(await canSeeDatasetWith(id.sql, viewer, "pg-b")).toBe(true);
+    expect(await unshareDataset(id.sql, { datasetId: "pg-b", workspaceId: DEFAULT_WORKSPACE_ID })).toBe(true);
+    expect(await unshareDataset(id.sql, { datasetId: "pg-b", workspaceId: DEFAULT_WORKSPACE_ID })).toBe(false);
+    expect(await canSeeDatasetWith(id.sql, viewer, "pg-b")).toBe(false);
   });
 });

@@ -15,12 +15,14 @@ function normalizeRow(row: SqlRow): SqlRow {
 export function pgRunner(pool: pg.Pool): SqlRunner {
   const onClient = (client: pg.PoolClient): SqlRunner => {
     const self: SqlRunner = {
+      dialect: "postgres",
       all: async (sql, params = []) => (await client.query(sql, params as SqlParam[])).rows.map(normalizeRow),
       transaction: (fn) => fn(self),
     };
     return self;
   };
   return {
+    dialect: "postgres",
     all: async (sql, params = []) => (await pool.query(sql, params as SqlParam[])).rows.map(normalizeRow),
     async transaction(fn) {
       const client = await pool.connect();

@@ -28,8 +28,8 @@ export function getIdentity(): Promise<Identity> {
       // separately, so the process-wide store may come from another copy of the class
       if (store.kind === "duckdb") return createIdentity({ ...common, instance: (store as DuckDbStore).duckdbInstance });
       if (store.kind === "postgres" && env.DATABASE_URL) {
-        // identity tables sit beside the store's tables (same schema); the login rate limit stays
-        // per instance (in-process memory)
+        // identity tables sit beside the store's tables (same schema); the sign-in limiter, the
+        // query budget and the release history live there too, shared by every instance
         return createIdentity({ ...common, pool: await openIdentityPool(env.DATABASE_URL, (store as PostgresStore).schema) });
       }
       throw new AppError("internal", "no database for authentication");

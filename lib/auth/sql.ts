@@ -9,6 +9,8 @@ export type SqlRow = Record<string, unknown>;
  * and PostgreSQL accept, so a `pg` implementation is a thin wrapper over `Pool.query`.
  */
 export interface SqlRunner {
+  /** which engine runs the SQL (DuckDB: one process; PostgreSQL: possibly several instances) */
+  readonly dialect?: "duckdb" | "postgres";
   all(sql: string, params?: SqlParam[]): Promise<SqlRow[]>;
   /** run `fn` inside one transaction (BEGIN … COMMIT, ROLLBACK on throw) */
   transaction<T>(fn: (tx: SqlRunner) => Promise<T>): Promise<T>;
@@ -32,6 +34,7 @@ async function allOn(conn: DuckDBConnection, sql: string, params: SqlParam[]): P
 /** SqlRunner over one DuckDB instance: a fresh connection per statement, one per transaction. */
 export function duckdbRunner(instance: DuckDBInstance): SqlRunner {
   return {
+    dialect: "duckdb",
     async all(sql, params = []) {
       const conn = await instance.connect();
       try {
@@ -61,8 +64,27 @@ export function duckdbRunner(instance: DuckDBInstance): SqlRunner {
 /** SqlRunner bound to one connection that is already inside a transaction (nested = same tx). */
 function connectionRunner(conn: DuckDBConnection): SqlRunner {
   const self: SqlRunner = {
+    dialect: "duckdb",
     all: (sql, params = []) => allOn(conn, sql, params),
     transaction: (fn) => fn(self),
   };
   return self;
+}
+
+let duckLane: Promise<unknown> = Promise.resolve();
+
+/**
+ * Run a read-modify-write on shared state (limiter buckets, release history) so concurrent
+ * requests cannot lose updates. PostgreSQL: as is (the SQL itself is atomic: `INSERT … ON CONFLICT
+ * DO UPDATE … RETURNING`, row locks). DuckDB: one at a time in this process — a DuckDB file has a
+ * single process, and its optimistic concurrency would otherwise fail one of two racing upserts.
+ *
+ * @example
+ * const row = await exclusive(sql, () => sql.all(`INSERT … ON CONFLICT … DO UPDATE … RETURNING …`, params));
+ */
+export function exclusive<T>(sql: SqlRunner, fn: () => Promise<T>): Promise<T> {
+  if (sql.dialect !== "duckdb") return fn();
+  const run = duckLane.then(fn, fn);
+  duckLane = run.catch(() => undefined);
+  return run;
 }

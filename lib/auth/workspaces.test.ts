@@ -7,7 +7,7 @@ import { createIdentity, type Identity } from "./auth";
 import { createUserWithPassword, createWorkspace, setDatasetWorkspace, setMembership, shareDataset, type Viewer } from "./identity";
 import { DEFAULT_WORKSPACE_ID } from "./migrations";
 import { readCookie, resolveViewer } from "./viewer-core";
-import { adminWorkspace, datasetAccessWith, listDatasetShares, listUserWorkspaces, resolveShareTarget, WORKSPACE_COOKIE } from "./workspaces";
+import { adminWorkspace, canOnDataset, datasetAccessWith, listDatasetShares, listUserWorkspaces, resolveShareTarget, WORKSPACE_COOKIE } from "./workspaces";
 
 const BASE = "http://localhost:3000";
 const PW = "correct horse battery";
@@ -99,5 +99,18 @@ describe("workspaces", () => {
     await setDatasetWorkspace(id.sql, "w-a", partner.id);
     expect(await datasetAccessWith(id.sql, guest, "w-a")).toBe("owner");
     expect(await datasetAccessWith(id.sql, home, "w-a")).toBeNull();
+  });
+});
+
+describe("canOnDataset (one rule for routes and pages)", () => {
+  it("a share grants read and aggregate analysis only; the role still decides", () => {
+    expect(canOnDataset("researcher", "owner", "export:respondents")).toBe(true);
+    expect(canOnDataset("researcher", "shared", "export:respondents")).toBe(false);
+    expect(canOnDataset("admin", "shared", "export:respondents")).toBe(false);
+    expect(canOnDataset("admin", "shared", "schema:edit")).toBe(false);
+    expect(canOnDataset("analyst", "shared", "crosstab:run")).toBe(true);
+    expect(canOnDataset("analyst", "shared", "export:aggregate")).toBe(true);
+    expect(canOnDataset("viewer", "shared", "crosstab:run")).toBe(false);
+    expect(canOnDataset("admin", null, "dataset:read")).toBe(false);
   });
 });

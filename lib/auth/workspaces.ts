@@ -1,7 +1,7 @@
 import { AppError } from "@/lib/schema/errors";
 import { datasetWorkspace, findUserByEmail, getMembership, getWorkspace, type Viewer, type Workspace } from "./identity";
 import { DEFAULT_WORKSPACE_ID } from "./migrations";
-import { roleSchema, type Role } from "./permissions";
+import { can, roleSchema, type Action, type Role } from "./permissions";
 import type { SqlRunner } from "./sql";
 
 /** Cookie choosing the workspace of a signed-in browser (navigation cannot send the header). */
@@ -9,6 +9,26 @@ export const WORKSPACE_COOKIE = "surveyscope_ws";
 
 /** How the viewer reaches a dataset: their workspace owns it, it was shared with them, or not at all. */
 export type DatasetAccess = "owner" | "shared" | null;
+
+/**
+ * What a share grants: reading and aggregate (small-cell protected) analysis. Respondent rows,
+ * schema edits, deletion and re-sharing stay with the owning workspace.
+ */
+export const SHARED_ACTIONS: ReadonlySet<Action> = new Set<Action>(["dataset:read", "crosstab:run", "export:aggregate"]);
+
+/**
+ * Whether a viewer with `role` and `access` to a dataset may do `action` on it: the role allows it
+ * and the dataset is their workspace's, or shared with them and the action is one a share grants.
+ * Routes (`authorizeDataset`) and pages (what the UI offers) decide with this one rule.
+ *
+ * @example
+ * canOnDataset("researcher", "shared", "export:respondents") // false
+ * canOnDataset("researcher", "owner", "export:respondents") // true
+ */
+export function canOnDataset(role: Role, access: DatasetAccess, action: Action): boolean {
+  if (access === null || !can(role, action)) return false;
+  return access === "owner" || SHARED_ACTIONS.has(action);
+}
 
 /**
  * Every workspace the user belongs to, with their role there (oldest membership first).

@@ -1,6 +1,8 @@
 /**
- * `ReleaseHistory`: the in-memory record of what one viewer has been shown, kept by the server
- * per viewer (and workspace) so the differencing guard can compare each new result with earlier ones.
+ * `ReleaseHistory`: an in-memory record of what one viewer has been shown, so the differencing
+ * guard can compare each new result with earlier ones. The app keeps histories in the identity
+ * database instead (`SqlReleaseStore`, shared by every instance); this class backs
+ * `MemoryReleaseStore` and the pure tests.
  */
 import type { CrosstabResult } from "@/lib/schema/crosstab-result";
 import type { DisclosureRules, DisclosureRulesInput } from "@/lib/schema/disclosure";

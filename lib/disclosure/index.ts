@@ -3,8 +3,8 @@
  * sees (API JSON, tables, charts, tooltips, exports).
  *
  * @example
- * const history = historyFor(viewerId); // one ReleaseHistory per viewer, kept by the server
- * const shown = history.protectAndRecord(computeCrosstab(input), workspace.disclosure, releaseMetaFromSpec(version, spec));
+ * const store = new SqlReleaseStore(identity.sql); // every viewer's releases, shared by all instances
+ * const shown = await protectAndRecordIn(store, viewerKey, computeCrosstab(input), workspace.disclosure, releaseMetaFromSpec(version, spec));
  * if (shown.disclosure.blocked) throw new AppError("forbidden", "differencing: too similar to an earlier result");
  * return json({ ...shown, spec, dataset: { id, version } });
  */
@@ -15,6 +15,8 @@ export type { CellDecision, PlanCell, SuppressionPlan, SuppressionWhy } from "./
 export { checkDifferencing, isSubsetPredicate } from "./differencing";
 export type { DifferencingConflict, DifferencingVerdict } from "./differencing";
 export { ReleaseHistory } from "./history";
+export { MemoryReleaseStore, protectAndRecordIn } from "./release-store";
+export type { ReleaseDecision, ReleaseScope, ReleaseStore } from "./release-store";
 export { analysisKeyOf, canonicalFilterKey, canonicalFilters, releaseMetaFromSpec, releaseOf } from "./release";
 export type { ReleasedAggregate, ReleasedCell, ReleaseMeta } from "./release";
 export { DEFAULT_DISCLOSURE_RULES, isDisclosiveDifference, isSmallCount, resolveDisclosureRules, suppressedLabel } from "./rules";

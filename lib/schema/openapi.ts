@@ -98,10 +98,21 @@ export function buildOpenApiDocument() {
       },
       "/api/datasets/{id}/banner/export": {
         post: {
-          summary: "The banner table as a file (small cells hidden): CSV (UTF-8 BOM, formula-safe) or formatted XLSX with letters, bases and notes",
-          parameters: [idParam, { name: "format", in: "query", schema: { type: "string", enum: ["csv", "xlsx"] } }],
+          summary:
+            "The banner table or its chart as a file (small cells hidden, never drawn): CSV (UTF-8 BOM, formula-safe), formatted XLSX with letters, bases and notes, the chart as SVG (allow-listed elements, no script) or PNG, or a two-slide PPTX (chart image, then the table as a native table with letters and bases)",
+          parameters: [
+            idParam,
+            { name: "format", in: "query", schema: { type: "string", enum: ["csv", "xlsx", "svg", "png", "pptx"], default: "csv" } },
+            {
+              name: "chart",
+              in: "query",
+              description: "svg/png/pptx: bars = one answer in the Total and every column; stacked / stacked100 = every answer per column (single-choice or scale outcomes); diverging = a Likert scale. Default: diverging, else stacked100, else bars. 400 when the chart does not suit the outcome.",
+              schema: { type: "string", enum: ["bars", "stacked", "stacked100", "diverging"] },
+            },
+            { name: "row", in: "query", description: "chart=bars: the banner row id (\"r0\", …) to draw; default the first row", schema: { type: "string" } },
+          ],
           requestBody: { required: true, ...jsonBody("BannerSpec") },
-          responses: { "200": { description: "the file" }, ...errors(401, 403, 404, 422) },
+          responses: { "200": { description: "the file" }, ...errors(400, 401, 403, 404, 422) },
         },
       },
       "/api/datasets/{id}/benchmark-compare": {

@@ -3,17 +3,14 @@ import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { rolesFor, type Action } from "@/lib/auth/permissions";
 import { canSeeDataset, datasetAccess, getViewerFromHeaders, requireViewer, type Viewer } from "@/lib/auth/viewer";
+import { canOnDataset } from "@/lib/auth/workspaces";
 import { AppError } from "@/lib/schema/errors";
 import type { Dataset } from "@/lib/schema/dataset";
 import { getStore, type SurveyStore } from "@/lib/store";
 import { audit } from "./audit";
 import { chargeQuery } from "./budget";
 
-/**
- * What a share grants: reading and aggregate (small-cell protected) analysis. Respondent rows,
- * schema edits, deletion and re-sharing stay with the owning workspace.
- */
-export const SHARED_ACTIONS: ReadonlySet<Action> = new Set<Action>(["dataset:read", "crosstab:run", "export:aggregate"]);
+export { SHARED_ACTIONS } from "@/lib/auth/workspaces";
 
 /**
  * Route handlers: the caller must be signed in (or send a token) with a role allowed to do
@@ -27,8 +24,8 @@ export async function authorizeDataset(req: Request, id: string, action: Action)
     viewer = await requireViewer(req, rolesFor(action));
     const access = await datasetAccess(viewer, id);
     if (access === null) throw new AppError("not_found", `dataset not found: ${id}`);
-    if (access === "shared" && !SHARED_ACTIONS.has(action)) throw new AppError("forbidden", "this dataset is shared with you read-only");
-    chargeQuery(viewer, action); // C41: per-user budget for breakdowns and exports (429 + Retry-After)
+    if (!canOnDataset(viewer.role, access, action)) throw new AppError("forbidden", "this dataset is shared with you read-only");
+    await chargeQuery(viewer, action); // C41: per-user budget for breakdowns and exports (429 + Retry-After)
     const store = await getStore();
     const dataset = await store.getDataset(id);
     if (!dataset) throw new AppError("not_found", `dataset not found: ${id}`);

@@ -1,36 +1,31 @@
 import "server-only";
+import { getIdentity } from "@/lib/auth/server";
 import type { Action } from "@/lib/auth/permissions";
 import { getEnv } from "@/lib/schema/env";
 import { AppError } from "@/lib/schema/errors";
+import { retryAfterSeconds, SqlQueryBudget, type BudgetConfig, type BudgetStore, type Take } from "./budget-store";
+
+export type { BudgetConfig, BudgetStore, Take } from "./budget-store";
 
 /**
  * Per-user query budget (C41): a token bucket per viewer for the expensive actions — breakdowns,
  * NPS, insights, drivers, banners, benchmark comparisons (`crosstab:run`), aggregate exports and
  * respondent exports. A bucket holds `burst` tokens and refills at `perMinute` per minute; an empty
- * bucket answers 429 with Retry-After. In-process memory: each instance has its own buckets (a
- * multi-instance deployment multiplies the budget by the instance count).
+ * bucket answers 429 with Retry-After. The app's buckets live in the identity database
+ * (`SqlQueryBudget`), so every instance of a multi-instance deployment spends from the same bucket.
  */
 export const BUDGETED: Readonly<Partial<Record<Action, number>>> = { "crosstab:run": 1, "export:aggregate": 1, "export:respondents": 5 };
-
-export interface BudgetConfig {
-  /** tokens refilled per minute; 0 switches the budget off */
-  perMinute: number;
-  /** bucket size: the most requests that may come at once */
-  burst: number;
-}
-
-export type Take = { ok: true; remaining: number } | { ok: false; retryAfterSeconds: number };
 
 const MAX_KEYS = 10_000;
 
 /**
- * Token buckets keyed by viewer, with an injectable clock (tests use a fake one).
+ * Token buckets in this process's memory, with an injectable clock (tests use a fake one).
  *
  * @example
  * const b = new QueryBudget({ perMinute: 60, burst: 2 }, () => 0);
  * b.take("u1"); b.take("u1"); b.take("u1") // { ok: false, retryAfterSeconds: 1 }
  */
-export class QueryBudget {
+export class QueryBudget implements BudgetStore {
   private buckets = new Map<string, { tokens: number; at: number }>();
   constructor(
     private readonly config: BudgetConfig,
@@ -51,7 +46,7 @@ export class QueryBudget {
       b.tokens -= cost;
       return { ok: true, remaining: Math.floor(b.tokens) };
     }
-    return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((cost - b.tokens) / perMs / 1000)) };
+    return { ok: false, retryAfterSeconds: retryAfterSeconds(b.tokens, cost, perMs) };
   }
 
   /** Forget buckets that have refilled completely (they behave exactly like absent ones). */
@@ -60,13 +55,16 @@ export class QueryBudget {
   }
 }
 
-const g = globalThis as unknown as { __surveyscopeBudget?: QueryBudget };
+const g = globalThis as unknown as { __surveyscopeBudget?: Promise<BudgetStore> };
 
-/** The process-wide budget, configured from QUERY_BUDGET_PER_MINUTE and QUERY_BUDGET_BURST. */
-export function queryBudget(): QueryBudget {
+/** The app's budget: buckets in the identity database, QUERY_BUDGET_PER_MINUTE and QUERY_BUDGET_BURST. */
+export function queryBudget(): Promise<BudgetStore> {
   if (!g.__surveyscopeBudget) {
     const env = getEnv();
-    g.__surveyscopeBudget = new QueryBudget({ perMinute: env.QUERY_BUDGET_PER_MINUTE, burst: env.QUERY_BUDGET_BURST });
+    g.__surveyscopeBudget = getIdentity().then((id) => new SqlQueryBudget(id.sql, { perMinute: env.QUERY_BUDGET_PER_MINUTE, burst: env.QUERY_BUDGET_BURST }));
+    g.__surveyscopeBudget.catch(() => {
+      g.__surveyscopeBudget = undefined;
+    });
   }
   return g.__surveyscopeBudget;
 }
@@ -75,12 +73,12 @@ export function queryBudget(): QueryBudget {
  * Spend from the viewer's budget for `action` (free actions cost nothing); throws
  * AppError("rate_limited") with `retryAfterSeconds` in its details when the bucket is empty.
  *
- * @example chargeQuery({ userId: "u1", workspaceId: "default" }, "crosstab:run")
+ * @example await chargeQuery({ userId: "u1", workspaceId: "default" }, "crosstab:run")
  */
-export function chargeQuery(viewer: { userId: string; workspaceId: string }, action: Action, budget: QueryBudget = queryBudget()): void {
+export async function chargeQuery(viewer: { userId: string; workspaceId: string }, action: Action, budget?: BudgetStore): Promise<void> {
   const cost = BUDGETED[action];
   if (!cost) return;
-  const r = budget.take(`${viewer.workspaceId}:${viewer.userId}`, cost);
+  const r = await (budget ?? (await queryBudget())).take(`${viewer.workspaceId}:${viewer.userId}`, cost);
   if (!r.ok) {
     throw new AppError("rate_limited", `query budget exhausted: try again in ${r.retryAfterSeconds} s`, { retryAfterSeconds: r.retryAfterSeconds });
   }

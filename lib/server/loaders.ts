@@ -2,12 +2,12 @@ import "server-only";
 import { notFound } from "next/navigation";
 import { toQuestionLite } from "@/lib/analysis/question-roles";
 import type { Action } from "@/lib/auth/permissions";
-import { visibleDatasetIds } from "@/lib/auth/viewer";
-import { can } from "@/lib/auth/permissions";
+import { datasetAccess, visibleDatasetIds } from "@/lib/auth/viewer";
+import { canOnDataset } from "@/lib/auth/workspaces";
 import { exportableQuestions } from "@/lib/governance/respondent-export";
 import { getEnv } from "@/lib/schema/env";
 import { getStore } from "@/lib/store";
-import { requirePageViewer, requireVisibleDataset } from "./authorize";
+import { requirePageViewer } from "./authorize";
 import { audit } from "./audit";
 
 /** Datasets page: the summaries of every dataset the viewer may see, newest first. */
@@ -22,21 +22,26 @@ export async function loadDataset(id: string, action: Action = "dataset:read", p
   return (await loadDatasetFor(id, action, path)).dataset;
 }
 
+/** The dataset and viewer, and how the viewer reaches it (owner or shared): 404 when they cannot. */
 async function loadDatasetFor(id: string, action: Action, path: string) {
   const viewer = await requirePageViewer(action, path);
-  await requireVisibleDataset(viewer, id);
+  const access = await datasetAccess(viewer, id);
+  if (access === null) notFound();
   const dataset = await (await getStore()).getDataset(id);
   if (!dataset) notFound();
-  await audit(viewer, { action: "dataset:view", resourceType: "dataset", resourceId: id, result: "allowed", detail: { page: path, version: dataset.version } });
-  return { dataset, viewer };
+  await audit(viewer, { action: "dataset:view", resourceType: "dataset", resourceId: id, result: "allowed", detail: { page: path, version: dataset.version, ...(access === "shared" ? { access } : {}) } });
+  return { dataset, viewer, access };
 }
 
 /** Analyze, weighting and insights pages: the question list the builders need. */
 export async function loadAnalysis(id: string, action: Action = "crosstab:run", path = `/datasets/${id}/analyze`) {
-  const { dataset, viewer } = await loadDatasetFor(id, action, path);
+  const { dataset, viewer, access } = await loadDatasetFor(id, action, path);
   return {
-    /** questions a respondent-level export may include for this viewer (null: the role may not export rows) */
-    respondentExport: can(viewer.role, "export:respondents")
+    /**
+     * questions a respondent-level export may include for this viewer (null: they may not export
+     * rows — their role, or a dataset only shared with them: the same rule as the export route)
+     */
+    respondentExport: canOnDataset(viewer.role, access, "export:respondents")
       ? exportableQuestions(dataset, viewer.role).map((p) => ({ id: p.question.id, label: p.question.label, allowed: p.allowed, reason: p.reason, quasiIdentifier: p.quasiIdentifier, quasiLocked: p.quasiLocked }))
       : null,
     dataset: { id: dataset.id, name: dataset.name, respondents: dataset.respondents, synthetic: dataset.synthetic },

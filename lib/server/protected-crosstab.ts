@@ -1,22 +1,31 @@
 import "server-only";
 import type { Viewer } from "@/lib/auth/viewer";
+import { getIdentity } from "@/lib/auth/server";
 import type { CrosstabPlan } from "@/lib/analysis/plan";
-import { protectCrosstab, ReleaseHistory, type ReleaseMeta } from "@/lib/disclosure";
+import { protectAndRecordIn, protectCrosstab, type ReleaseMeta, type ReleaseStore } from "@/lib/disclosure";
+import { forgetDatasetReleases, SqlReleaseStore } from "@/lib/disclosure/release-store-sql";
 import type { Dataset } from "@/lib/schema/dataset";
 import { getEnv } from "@/lib/schema/env";
 import { AppError } from "@/lib/schema/errors";
 import { planCrosstab, runCrosstab } from "@/lib/services/crosstab";
 import type { SurveyStore } from "@/lib/store/types";
 
-const g = globalThis as unknown as { __surveyscopeReleases?: Map<string, ReleaseHistory> };
+/**
+ * Every viewer's release history (what each has been shown; kept while the dataset exists), in the identity
+ * database so that all instances of a deployment guard against the same history.
+ */
+async function releaseStore(): Promise<ReleaseStore> {
+  return new SqlReleaseStore((await getIdentity()).sql);
+}
 
-/** One release history per viewer and workspace (what each has been shown; never forgotten). */
-function historyOf(viewer: Viewer): ReleaseHistory {
-  g.__surveyscopeReleases ??= new Map();
-  const key = `${viewer.workspaceId}\u0000${viewer.userId}`;
-  let h = g.__surveyscopeReleases.get(key);
-  if (!h) g.__surveyscopeReleases.set(key, (h = new ReleaseHistory()));
-  return h;
+/** After a dataset is deleted: drop every viewer's release history of it. */
+export async function forgetReleasesOf(datasetId: string): Promise<void> {
+  await forgetDatasetReleases((await getIdentity()).sql, datasetId);
+}
+
+/** One history per viewer and workspace. */
+export function viewerKeyOf(viewer: Pick<Viewer, "workspaceId" | "userId">): string {
+  return `${viewer.workspaceId}/${viewer.userId}`;
 }
 
 /** The release in resolved terms (storage columns, raw codes), so two spellings of one filter compare. */
@@ -51,7 +60,7 @@ function rulesFor(viewer: Viewer) {
 export async function runProtectedCrosstab(store: SurveyStore, dataset: Dataset, specInput: unknown, viewer: Viewer) {
   const raw = await runCrosstab(store, dataset, specInput);
   const { plan } = planCrosstab(dataset, specInput, { missing: "declared" });
-  const shown = historyOf(viewer).protectAndRecord(raw, rulesFor(viewer), releaseMeta(dataset, plan));
+  const shown = await protectAndRecordIn(await releaseStore(), viewerKeyOf(viewer), raw, rulesFor(viewer), releaseMeta(dataset, plan));
   if (shown.disclosure.blocked) {
     throw new AppError("forbidden", `disclosure: this result and one you already saw differ by fewer than ${shown.disclosure.k} respondents, so it is withheld`, {
       reason: shown.disclosure.reason,

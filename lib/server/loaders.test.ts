@@ -1,0 +1,71 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import type { Viewer } from "@/lib/auth/identity";
+import type { DatasetAccess } from "@/lib/auth/workspaces";
+import type { Dataset } from "@/lib/schema/dataset";
+
+// the page loader with its surroundings faked: who is viewing, how they reach the dataset
+const state: { viewer: Viewer; access: DatasetAccess } = {
+  viewer: { userId: "u1", email: "r@example.org", workspaceId: "ws_partner", role: "researcher", via: "session" },
+  access: "shared",
+};
+const q = (id: string, type: string) => ({ id, label: id, type, columns: [`c_${id}`], options: [], missingCodes: [], answered: 0 });
+const dataset = {
+  id: "demo",
+  name: "Demo",
+  version: 1,
+  respondents: 40,
+  synthetic: true,
+  defaultFilters: [],
+  questions: [q("resp", "id"), q("country", "single")],
+  columns: ["resp", "country"].map((id, i) => ({ index: i, name: `c_${id}`, headers: [id] })),
+} as unknown as Dataset;
+
+vi.mock("next/headers", () => ({ headers: async () => new Headers() }));
+vi.mock("next/navigation", () => ({
+  notFound: () => {
+    throw new Error("NEXT_NOT_FOUND");
+  },
+  redirect: (to: string) => {
+    throw new Error(`NEXT_REDIRECT ${to}`);
+  },
+}));
+vi.mock("@/lib/auth/viewer", () => ({
+  getViewerFromHeaders: async () => state.viewer,
+  datasetAccess: async () => state.access,
+  canSeeDataset: async () => state.access !== null,
+  visibleDatasetIds: async () => new Set(["demo"]),
+}));
+vi.mock("@/lib/store", () => ({ getStore: async () => ({ getDataset: async (id: string) => (id === "demo" ? dataset : null) }) }));
+vi.mock("./audit", () => ({ audit: async () => undefined }));
+vi.mock("./budget", () => ({ chargeQuery: async () => undefined }));
+
+const { loadAnalysis } = await import("./loaders");
+
+describe("loadAnalysis: the respondent export the analyze page offers", () => {
+  beforeEach(() => {
+    state.viewer = { ...state.viewer, role: "researcher" };
+  });
+
+  it("is not offered on a dataset only shared with the researcher's workspace (the route answers 403)", async () => {
+    state.access = "shared";
+    const page = await loadAnalysis("demo");
+    expect(page.respondentExport).toBeNull();
+    expect(page.dataset.id).toBe("demo");
+  });
+
+  it("is offered to a researcher of the owning workspace, and never to an analyst", async () => {
+    state.access = "owner";
+    const page = await loadAnalysis("demo");
+    expect(page.respondentExport?.map((p) => [p.id, p.allowed])).toEqual([
+      ["resp", false],
+      ["country", true],
+    ]);
+    state.viewer = { ...state.viewer, role: "analyst" };
+    expect((await loadAnalysis("demo")).respondentExport).toBeNull();
+  });
+
+  it("a dataset the viewer cannot reach is a 404", async () => {
+    state.access = null;
+    await expect(loadAnalysis("demo")).rejects.toThrow("NEXT_NOT_FOUND");
+  });
+});
