@@ -39,7 +39,7 @@ vi.mock("@/lib/store", () => ({ getStore: async () => ({ getDataset: async (id: 
 vi.mock("./audit", () => ({ audit: async () => undefined }));
 vi.mock("./budget", () => ({ chargeQuery: async () => undefined }));
 
-const { loadAnalysis } = await import("./loaders");
+const { loadAnalysis, loadDataset } = await import("./loaders");
 
 describe("loadAnalysis: the respondent export the analyze page offers", () => {
   beforeEach(() => {
@@ -67,5 +67,16 @@ describe("loadAnalysis: the respondent export the analyze page offers", () => {
   it("a dataset the viewer cannot reach is a 404", async () => {
     state.access = null;
     await expect(loadAnalysis("demo")).rejects.toThrow("NEXT_NOT_FOUND");
+  });
+});
+
+describe("loadDataset: pages of a dataset only shared with the viewer's workspace", () => {
+  it("open for reading, but the schema and weighting editors are a 404 (their routes refuse too)", async () => {
+    state.viewer = { ...state.viewer, role: "admin" };
+    state.access = "shared";
+    expect((await loadDataset("demo")).id).toBe("demo");
+    await expect(loadDataset("demo", "schema:edit")).rejects.toThrow("NEXT_NOT_FOUND");
+    state.access = "owner";
+    expect((await loadDataset("demo", "schema:edit")).id).toBe("demo");
   });
 });

@@ -26,7 +26,9 @@ export async function loadDataset(id: string, action: Action = "dataset:read", p
 async function loadDatasetFor(id: string, action: Action, path: string) {
   const viewer = await requirePageViewer(action, path);
   const access = await datasetAccess(viewer, id);
-  if (access === null) notFound();
+  // a dataset only shared with the viewer's workspace opens for reading and analysis; its schema
+  // and weighting pages answer 404 like the routes behind them refuse (same rule: canOnDataset)
+  if (access === null || !canOnDataset(viewer.role, access, action)) notFound();
   const dataset = await (await getStore()).getDataset(id);
   if (!dataset) notFound();
   await audit(viewer, { action: "dataset:view", resourceType: "dataset", resourceId: id, result: "allowed", detail: { page: path, version: dataset.version, ...(access === "shared" ? { access } : {}) } });
