@@ -14,6 +14,7 @@ import { runBanner } from "@/lib/services/banner";
 import { runCrosstab } from "@/lib/services/crosstab";
 import { importDataset } from "@/lib/services/import-dataset";
 import { DuckDbStore } from "@/lib/store/duckdb/duckdb-store";
+import type { SurveyStore } from "@/lib/store/types";
 import { withSharedOutcomeSums } from "@/lib/store/shared/shared-outcome-sums";
 
 const DEMO = path.join(process.cwd(), "data", "demo");
@@ -52,7 +53,7 @@ async function main() {
     ...(i % 2 ? { weight: "weight" } : {}),
     filters: FILTERS[i % FILTERS.length],
   });
-  const protect = async (s: CrosstabSpecInput, st = store) => protectCrosstab(await runCrosstab(st, ds, s), { k: K, sensitive: false, role: "analyst" });
+  const protect = async (s: CrosstabSpecInput, st: SurveyStore = store) => protectCrosstab(await runCrosstab(st, ds, s), { k: K, sensitive: false, role: "analyst" });
   const banner = (i: number) => {
     const shared = withSharedOutcomeSums(store);
     const segments = SEGMENTS.slice(1, 2 + (i % 4)); // country, industry, company_size, role

@@ -32,6 +32,7 @@ export async function crosstabCommand(argv: string[]): Promise<number> {
     const dataset = await importDataset(store, {
       meta: { id: "cli", name: path.basename(values.data), owner: "cli", fileName: values.data },
       source: fs.createReadStream(values.data),
+      path: values.data,
       options: { encoding: values.encoding, format: "microdata" },
     });
     const result = await runCrosstab(store, dataset, specJson, { missing: "raw" });

@@ -67,6 +67,7 @@ export async function seedCommand(): Promise<number> {
       const ds = await importDataset(store, {
         meta: { id: d.id, name: d.name, owner: "demo", synthetic: true, description: d.description, fileName: d.file },
         source: fs.createReadStream(path.join(DEMO_DIR, d.file)),
+        path: path.join(DEMO_DIR, d.file),
         overrides,
       });
       process.stdout.write(`loaded demo dataset ${ds.id}: ${ds.respondents} respondents, ${ds.questions.length} questions (${Date.now() - started} ms)\n`);

@@ -1,11 +1,9 @@
 import { createHash } from "node:crypto";
-import { defaultFilters } from "./default-filters";
 import { IssueCollector } from "./issues";
 import { resolveLimits } from "./limits";
 import { IngestPipeline } from "./pipeline";
 import { ProgressThrottle } from "./progress";
-import { sanitizeId } from "./question-ids";
-import type { ImportIssue, Question, StoredColumn } from "@/lib/schema/question";
+import { buildResult } from "./result";
 import { IngestError, type IngestOptions, type IngestResult, type RowSink } from "./types";
 
 /** Marks errors thrown by the sink, so they are reported as such. */
@@ -27,33 +25,6 @@ function asIngestError(e: unknown): IngestError {
   const text = e instanceof Error ? e.message : String(e);
   if (e instanceof SinkFailure) return new IngestError("sink-failed", `storing rows failed: ${text}`);
   return new IngestError("internal", `import failed: ${text}`);
-}
-
-/**
- * One "duplicate-header" warning per question whose id had to be renamed because an earlier
- * column has the same header text (compared trimmed and case-insensitively): `a, a, A` → `a,
- * a_2, A_3`. Ids shortened to the same 64 characters from different headers are not reported.
- */
-function renameWarnings(questions: Question[], columns: StoredColumn[]): ImportIssue[] {
-  const firstSeen = new Map<string, number>();
-  for (const c of columns) {
-    const key = (c.headers[0] ?? "").trim().toLowerCase();
-    if (key && !firstSeen.has(key)) firstSeen.set(key, c.index);
-  }
-  const out: ImportIssue[] = [];
-  for (const q of questions) {
-    const col = columns.find((c) => c.name === q.columns[0]);
-    const header = col?.headers[0] ?? "";
-    const wanted = sanitizeId(header);
-    if (!col || !wanted || q.id === wanted) continue;
-    const first = firstSeen.get(header.trim().toLowerCase());
-    const renamed = q.id.toLowerCase().startsWith(wanted.toLowerCase()) && /^_\d+$/.test(q.id.slice(wanted.length));
-    if (renamed && first !== undefined && first < col.index) {
-      const message = `duplicate column name "${header}" at columns ${first + 1} and ${col.index + 1}: question id renamed to "${q.id}"`;
-      out.push({ code: "duplicate-header", message, row: 1, column: col.index + 1 });
-    }
-  }
-  return out;
 }
 
 const abortError = () => new IngestError("aborted", "import aborted");
@@ -102,25 +73,7 @@ export async function ingest(source: AsyncIterable<Uint8Array>, sink: RowSink, o
     }
     const outcome = await pipeline.end();
     progress.update(bytes, outcome.respondents, true);
-    const profile = outcome.profiler.finish();
-    const questions = outcome.dialect.build(outcome.headers, profile);
-    for (const w of renameWarnings(questions, outcome.columns)) warnings.add(w);
-    const defaults = defaultFilters(outcome.dialect.format, outcome.columns, questions, profile);
-    for (const w of defaults.warnings) warnings.add(w);
-    return {
-      format: outcome.dialect.format,
-      encoding: outcome.encoding,
-      delimiter: outcome.delimiter,
-      headerRows: outcome.headers.length,
-      respondents: outcome.respondents,
-      bytes,
-      sha256: hash.digest("hex"),
-      columns: outcome.columns,
-      questions,
-      warnings: warnings.summary(),
-      ...(warnings.omitted ? { warningsOmitted: warnings.omitted } : {}),
-      ...(defaults.filters.length ? { defaultFilters: defaults.filters } : {}),
-    };
+    return buildResult(outcome, outcome.profiler.finish(), warnings, bytes, hash.digest("hex"));
   } catch (e) {
     throw asIngestError(e);
   }

@@ -56,3 +56,53 @@ describe("Profiler", () => {
     expect(c.tokens[";"].counts.get("opt")).toBe(2);
   });
 });
+
+describe("Profiler.addValue (the counted form used by the bulk import)", () => {
+  /** a seeded column: repeated options, multi-select lists, numbers, long text and > MAX_DISTINCT distinct values */
+  function cells(n: number): string[] {
+    let s = 7;
+    const rnd = () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const long = "x".repeat(MAX_VALUE_LENGTH + 1);
+    return Array.from({ length: n }, (_, i) => {
+      const r = rnd();
+      if (r < 0.1) return "";
+      if (r < 0.3) return ["a;b", "b;c", "a", "c;d;a"][i % 4];
+      if (r < 0.4) return String(Math.floor(rnd() * 50));
+      if (r < 0.45) return `${long} ${i % 3}, and, more`;
+      if (r < 0.5) return `t${i % 1300}, u${i % 7}`;
+      return `free text ${i}`;
+    });
+  }
+
+  it("gives the row-by-row profile when fed distinct values in order of first appearance", () => {
+    const column = cells(6 * MAX_DISTINCT);
+    const rows = new Profiler(2, [[0, 1]]);
+    for (const c of column) rows.add([c, c === "a" ? "0" : ""]);
+    const counted = new Profiler(2, [[0, 1]]);
+    const firstSeen = new Map<string, number>();
+    for (const c of column) if (c !== "") firstSeen.set(c, (firstSeen.get(c) ?? 0) + 1);
+    for (const [value, count] of firstSeen) counted.addValue(0, value, count);
+    counted.addValue(1, "0", column.filter((c) => c === "a").length);
+    counted.addRows(column.length);
+    expect(counted.groupColumns).toEqual([[0, 1]]);
+    counted.setAnswered(0, rows.finish().groups.get("0,1")!.answered);
+    const a = rows.finish();
+    const b = counted.finish();
+    expect(a.columns[0].values.overflow).toBe(true);
+    expect(b).toEqual(a);
+    expect([...b.columns[0].values.counts.keys()]).toEqual([...a.columns[0].values.counts.keys()]);
+    expect([...b.columns[0].tokens[", "].counts.keys()]).toEqual([...a.columns[0].tokens[", "].counts.keys()]);
+  });
+
+  it("differs when the values come in another order (the order is part of the contract)", () => {
+    const column = cells(6 * MAX_DISTINCT);
+    const rows = new Profiler(1);
+    for (const c of column) rows.add([c]);
+    const counts = new Map<string, number>();
+    for (const c of column) if (c !== "") counts.set(c, (counts.get(c) ?? 0) + 1);
+    const reversed = new Profiler(1);
+    for (const [value, count] of [...counts].reverse()) reversed.addValue(0, value, count);
+    reversed.addRows(column.length);
+    expect(reversed.finish()).not.toEqual(rows.finish());
+  });
+});

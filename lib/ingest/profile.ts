@@ -158,37 +158,38 @@ function effectsOf(c: ColumnState, cell: string, spaceLists: boolean): Effects {
   return { long: false, value, kind: 4, num: 0, tokens: allTokenEffects(c, cell, spaceLists) };
 }
 
-function apply(c: ColumnState, e: Effects): void {
+/** apply `e` as if its cell occurred `n` times in a row (every effect is a count, a max or a min) */
+function apply(c: ColumnState, e: Effects, n: number): void {
   const p = c.p;
-  p.nonEmpty++;
-  if (e.long) p.longValues++;
-  else if (e.value) e.value.n++;
+  p.nonEmpty += n;
+  if (e.long) p.longValues += n;
+  else if (e.value) e.value.n += n;
   else c.values.overflow = true;
   if (e.kind <= 1) {
-    p.numeric++;
-    if (e.kind === 1) p.integer++;
+    p.numeric += n;
+    if (e.kind === 1) p.integer += n;
     if (e.num < p.min) p.min = e.num;
     if (e.num > p.max) p.max = e.num;
-  } else if (e.kind === 2) p.leadingZero++;
-  else if (e.kind === 3) p.date++;
+  } else if (e.kind === 2) p.leadingZero += n;
+  else if (e.kind === 3) p.date += n;
   for (const x of e.tokens) {
-    if (x.delimited) x.t.cells++;
+    if (x.delimited) x.t.cells += n;
     for (const b of x.boxes) {
-      if (b) b.n++;
+      if (b) b.n += n;
       else x.t.counter.overflow = true;
     }
-    x.t.occurrences += x.occurrences;
+    x.t.occurrences += x.occurrences * n;
   }
 }
 
-function addCell(c: ColumnState, cell: string, spaceLists: boolean): void {
+function addCell(c: ColumnState, cell: string, spaceLists: boolean, n = 1): void {
   let e = c.memo.get(cell);
   if (!e) {
     if (cell.length > c.p.maxLength) c.p.maxLength = cell.length;
     e = effectsOf(c, cell, spaceLists);
     if (!e.long && c.memo.size < MAX_DISTINCT) c.memo.set(cell, e);
   }
-  apply(c, e);
+  apply(c, e, n);
 }
 
 const counts = (c: Counter): CappedCounts => ({ counts: new Map([...c.boxes].map(([k, b]) => [k, b.n])), overflow: c.overflow });
@@ -226,6 +227,31 @@ export class Profiler {
     for (const g of this.groups) {
       if (g.columns.some((c) => row[c] !== "" && !MISSING_TOKENS.has(row[c]) && !UNCHECKED_TOKENS.has(row[c]))) g.answered++;
     }
+  }
+
+  /**
+   * The counted form of `add`, for a table already loaded elsewhere: `count` occurrences of the
+   * non-empty `cell` in column `column`. Feeding every column's distinct values in order of first
+   * appearance (with `addRows` and `setAnswered`) gives exactly the profile `add` would have built
+   * from the rows: a cell's effects depend only on the values that appeared before it.
+   */
+  addValue(column: number, cell: string, count: number): void {
+    if (cell !== "" && count > 0) addCell(this.columns[column], cell, this.spaceLists, count);
+  }
+
+  /** count `n` data rows (the counted form; `add` counts its own) */
+  addRows(n: number): void {
+    this.rows += n;
+  }
+
+  /** the column groups whose "answered" count `setAnswered` takes, in order */
+  get groupColumns(): number[][] {
+    return this.groups.map((g) => g.columns);
+  }
+
+  /** set the answered-rows count of group `i` of `groupColumns` (the counted form) */
+  setAnswered(i: number, answered: number): void {
+    this.groups[i].answered = answered;
   }
 
   finish(): DatasetProfile {

@@ -8,6 +8,37 @@ import type { ImportIssue, Question, SourceFormat, StoredColumn } from "@/lib/sc
 export interface RowSink {
   begin(columns: StoredColumn[]): Promise<void>;
   write(rows: string[][]): Promise<void>;
+  /** present when the store can load a whole CSV file itself (DuckDB `read_csv`); see BulkLoader */
+  bulk?: BulkLoader;
+}
+
+/** How a CSV file's data rows are laid out, for a store's own CSV reader. */
+export interface CsvLoadPlan {
+  path: string;
+  columns: StoredColumn[];
+  /** lines before the first data row (the header rows, none of them spanning lines) */
+  skipLines: number;
+  delimiter: string;
+  /** a record larger than this must fail the load */
+  maxRecordBytes: number;
+}
+
+/**
+ * A store-side loader (instead of `begin` + `write`): loads every data row of a plain UTF-8 CSV
+ * in one statement inside the import transaction, then answers the per-column questions the
+ * profile needs. `load` resolves null when the store's reader refused the file: nothing is stored
+ * and the caller must stream the file through `begin`/`write` instead.
+ */
+export interface BulkLoader {
+  load(plan: CsvLoadPlan): Promise<number | null>;
+  /** drop what a successful `load` stored (the caller then streams the file after all) */
+  discard(): Promise<void>;
+  /** column's non-empty distinct values with their counts, in order of first appearance (parallel arrays) */
+  distinctValues(column: string): Promise<{ values: string[]; counts: number[] }>;
+  /** column's cells in file order (null for empty) */
+  cells(column: string): Promise<(string | null)[]>;
+  /** rows where at least one of `columns` holds a value not in `ignored` (empty cells never count) */
+  answered(columns: string[], ignored: string[]): Promise<number>;
 }
 
 export interface IngestProgress {

@@ -1,13 +1,27 @@
 import { applyOverrides } from "@/lib/ingest/apply-overrides";
+import { ingestBulk } from "@/lib/ingest/bulk/bulk-ingest";
 import { ingest } from "@/lib/ingest/ingest";
 import type { IngestOptions } from "@/lib/ingest/types";
 import type { Dataset } from "@/lib/schema/dataset";
+import { getEnv } from "@/lib/schema/env";
 import type { QuestionOverrides } from "@/lib/schema/question-overrides";
 import type { NewDatasetMeta, SurveyStore } from "@/lib/store/types";
+
+/**
+ * THE switch for the bulk CSV path (issue #8): large plain UTF-8 CSVs are loaded by the store's
+ * own reader (DuckDB `read_csv`) and profiled from value counts, with every doubt streamed
+ * through the pipeline instead (lib/ingest/bulk/bulk-ingest.ts). `false` streams every file.
+ * Only stores whose sink offers `bulk` take it: DuckDB. PostgreSQL streams (its `COPY … FROM
+ * STDIN` would be the analogue, but pg's COPY parser differs from papaparse in quoting and
+ * blank-line rules, so it needs the same equivalence work first).
+ */
+const BULK_CSV = true;
 
 export interface ImportRequest {
   meta: NewDatasetMeta;
   source: AsyncIterable<Uint8Array>;
+  /** the source's local file, when it is one (CLI, seed, bench): the bulk path reads it in place */
+  path?: string;
   options?: IngestOptions;
   overrides?: QuestionOverrides;
 }
@@ -20,9 +34,13 @@ export interface ImportRequest {
  * const ds = await importDataset(store, { meta: { name: "Q3 pulse", owner: "admin", fileName: "q3.csv" }, source })
  */
 export async function importDataset(store: SurveyStore, req: ImportRequest): Promise<Dataset> {
+  const options = { fileName: req.meta.fileName, ...req.options };
   return store.importDataset(
     req.meta,
-    (sink) => ingest(req.source, sink, { fileName: req.meta.fileName, ...req.options }),
+    (sink) =>
+      BULK_CSV && sink.bulk
+        ? ingestBulk({ source: req.source, path: req.path, spoolDir: () => getEnv().DATA_DIR }, sink, options)
+        : ingest(req.source, sink, options),
     (result) => (req.overrides ? { ...result, questions: applyOverrides(result.questions, result.columns, req.overrides) } : result),
   );
 }

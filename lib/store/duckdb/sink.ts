@@ -1,17 +1,38 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
-import type { RowSink } from "@/lib/ingest/types";
+import type { BulkLoader, RowSink } from "@/lib/ingest/types";
 import type { StoredColumn } from "@/lib/schema/question";
 import { ident } from "../sql/params";
+import { duckDbBulkLoader } from "./bulk-load";
 
-/** Appends ingested rows inside the import transaction; empty cells become NULL. */
+/**
+ * Appends ingested rows inside the import transaction; empty cells become NULL. `bulk` loads a
+ * whole CSV file with DuckDB's own reader instead (then `begin`/`write` are not called).
+ */
 export class DuckDbSink implements RowSink {
   private appender: Awaited<ReturnType<DuckDBConnection["createAppender"]>> | undefined;
   private rowId = 0;
   private width = 0;
+  private bulkLoaded = false;
+  readonly bulk: BulkLoader;
   constructor(
     private readonly conn: DuckDBConnection,
     private readonly table: string,
-  ) {}
+  ) {
+    const loader = duckDbBulkLoader(conn, table);
+    this.bulk = {
+      ...loader,
+      load: async (plan) => {
+        if (this.appender || this.bulkLoaded) throw new Error("sink: bulk load after begin");
+        const rows = await loader.load(plan);
+        this.bulkLoaded = rows !== null;
+        return rows;
+      },
+      discard: async () => {
+        await loader.discard();
+        this.bulkLoaded = false;
+      },
+    };
+  }
 
   async begin(columns: StoredColumn[]): Promise<void> {
     if (this.appender) throw new Error("sink: begin called twice");
@@ -37,6 +58,7 @@ export class DuckDbSink implements RowSink {
   }
 
   async finish(columns: StoredColumn[]): Promise<void> {
+    if (this.bulkLoaded) return;
     if (!this.appender) await this.begin(columns);
     this.appender!.flushSync();
     this.appender!.closeSync();
