@@ -39,7 +39,7 @@ vi.mock("@/lib/store", () => ({ getStore: async () => ({ getDataset: async (id: 
 vi.mock("./audit", () => ({ audit: async () => undefined }));
 vi.mock("./budget", () => ({ chargeQuery: async () => undefined }));
 
-const { loadAnalysis, loadDataset } = await import("./loaders");
+const { loadAnalysis, loadDataset, loadDatasetOverview } = await import("./loaders");
 
 describe("loadAnalysis: the respondent export the analyze page offers", () => {
   beforeEach(() => {
@@ -78,5 +78,18 @@ describe("loadDataset: pages of a dataset only shared with the viewer's workspac
     await expect(loadDataset("demo", "schema:edit")).rejects.toThrow("NEXT_NOT_FOUND");
     state.access = "owner";
     expect((await loadDataset("demo", "schema:edit")).id).toBe("demo");
+  });
+});
+
+describe("loadDatasetOverview: which editors the overview links to", () => {
+  it("owner admins see edit and delete; shared admins and analysts do not delete; viewers are refused", async () => {
+    state.viewer = { ...state.viewer, role: "admin" };
+    state.access = "owner";
+    expect(await loadDatasetOverview("demo")).toMatchObject({ canEdit: true, canDelete: true });
+    state.access = "shared";
+    expect(await loadDatasetOverview("demo")).toMatchObject({ canEdit: false, canDelete: false });
+    state.viewer = { ...state.viewer, role: "analyst" };
+    state.access = "owner";
+    expect(await loadDatasetOverview("demo")).toMatchObject({ canEdit: true, canDelete: false });
   });
 });

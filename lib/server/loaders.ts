@@ -35,6 +35,12 @@ async function loadDatasetFor(id: string, action: Action, path: string) {
   return { dataset, viewer, access };
 }
 
+/** Dataset overview: the dataset and which of its editors the viewer may open (links are hidden otherwise). */
+export async function loadDatasetOverview(id: string) {
+  const { dataset, viewer, access } = await loadDatasetFor(id, "dataset:read", `/datasets/${id}`);
+  return { dataset, canEdit: canOnDataset(viewer.role, access, "schema:edit"), canDelete: canOnDataset(viewer.role, access, "dataset:delete") };
+}
+
 /** Analyze, weighting and insights pages: the question list the builders need. */
 export async function loadAnalysis(id: string, action: Action = "crosstab:run", path = `/datasets/${id}/analyze`) {
   const { dataset, viewer, access } = await loadDatasetFor(id, action, path);

@@ -5,13 +5,13 @@ import { QuestionList } from "@/components/datasets/question-list";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent } from "@/components/ui/card";
 import { formatCount } from "@/lib/format/number";
-import { loadDataset } from "@/lib/server/loaders";
+import { loadDatasetOverview } from "@/lib/server/loaders";
 
 export const dynamic = "force-dynamic";
 
 export default async function DatasetPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const dataset = await loadDataset(id);
+  const { dataset, canEdit, canDelete } = await loadDatasetOverview(id);
   const weight = dataset.questions.find((q) => q.type === "weight");
   return (
     <div className="flex flex-col gap-6">
@@ -42,13 +42,17 @@ export default async function DatasetPage({ params }: { params: Promise<{ id: st
           <Link href={`/datasets/${dataset.id}/insights`} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50">
             Insights
           </Link>
-          <Link href={`/datasets/${dataset.id}/weighting`} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50">
-            Weighting
-          </Link>
-          <Link href={`/datasets/${dataset.id}/schema`} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50">
-            Review questions
-          </Link>
-          <DeleteDatasetButton id={dataset.id} name={dataset.name} />
+          {canEdit ? (
+            <>
+              <Link href={`/datasets/${dataset.id}/weighting`} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50">
+                Weighting
+              </Link>
+              <Link href={`/datasets/${dataset.id}/schema`} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50">
+                Review questions
+              </Link>
+            </>
+          ) : null}
+          {canDelete ? <DeleteDatasetButton id={dataset.id} name={dataset.name} /> : null}
         </div>
       </header>
       {dataset.warnings.length ? (
