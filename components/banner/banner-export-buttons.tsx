@@ -7,6 +7,7 @@ import type { BannerExportChart } from "@/lib/export/banner-chart";
 import { isolate } from "@/lib/format/bidi";
 import type { BannerResult, BannerSpecInput } from "@/lib/schema/banner";
 import { Button } from "@/components/ui/button";
+import { postAndDownload } from "@/components/ui/download";
 import { Select } from "@/components/ui/field";
 
 const TABLE_FORMATS = [
@@ -30,14 +31,6 @@ const CHART_TEXT: Record<BannerExportChart, string> = {
   stacked100: "every answer stacked to 100% per column",
   diverging: "diverging bars, disagree left and agree right",
 };
-
-function fileNameOf(res: Response, fallback: string): string {
-  const cd = res.headers.get("content-disposition") ?? "";
-  const star = /filename\*=UTF-8''([^;]+)/i.exec(cd);
-  if (star) return decodeURIComponent(star[1]);
-  const plain = /filename="([^"]+)"/i.exec(cd);
-  return plain ? plain[1] : fallback;
-}
 
 interface Props {
   datasetId: string;
@@ -70,23 +63,7 @@ export function BannerExportButtons({ datasetId, spec, result, view }: Props) {
       if (chart === "bars" && row) query.set("row", row);
     }
     try {
-      const res = await fetch(`/api/datasets/${encodeURIComponent(datasetId)}/banner/export?${query}`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(spec),
-      });
-      if (!res.ok) {
-        const body = (await res.json().catch(() => ({}))) as { error?: { message?: string } };
-        throw new Error(body.error?.message ?? `export failed (${res.status})`);
-      }
-      const url = URL.createObjectURL(await res.blob());
-      const a = document.createElement("a");
-      a.href = url;
-      a.download = fileNameOf(res, `banner.${format}`);
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      URL.revokeObjectURL(url);
+      await postAndDownload(`/api/datasets/${encodeURIComponent(datasetId)}/banner/export?${query}`, spec, `banner.${format}`);
     } catch (err) {
       setError((err as Error).message);
     } finally {

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Download } from "lucide-react";
 import type { CrosstabSpecInput } from "@/lib/schema/crosstab-spec";
 import { Button } from "@/components/ui/button";
+import { postAndDownload } from "@/components/ui/download";
 
 const FORMATS = [
   { format: "csv", label: "CSV" },
@@ -12,14 +13,6 @@ const FORMATS = [
   { format: "png", label: "PNG chart" },
   { format: "pptx", label: "PowerPoint" },
 ] as const;
-
-function fileNameOf(res: Response, fallback: string): string {
-  const cd = res.headers.get("content-disposition") ?? "";
-  const star = /filename\*=UTF-8''([^;]+)/i.exec(cd);
-  if (star) return decodeURIComponent(star[1]);
-  const plain = /filename="([^"]+)"/i.exec(cd);
-  return plain ? plain[1] : fallback;
-}
 
 /** Download the current breakdown as CSV, XLSX or SVG (built server-side by lib/export). */
 export function ExportButtons({ datasetId, spec, sig }: { datasetId: string; spec: CrosstabSpecInput; sig?: string }) {
@@ -30,23 +23,7 @@ export function ExportButtons({ datasetId, spec, sig }: { datasetId: string; spe
     setError(null);
     try {
       const q = new URLSearchParams({ format, ...(sig ? { sig } : {}) });
-      const res = await fetch(`/api/datasets/${encodeURIComponent(datasetId)}/crosstab/export?${q.toString()}`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(spec),
-      });
-      if (!res.ok) {
-        const body = (await res.json().catch(() => ({}))) as { error?: { message?: string } };
-        throw new Error(body.error?.message ?? `export failed (${res.status})`);
-      }
-      const url = URL.createObjectURL(await res.blob());
-      const a = document.createElement("a");
-      a.href = url;
-      a.download = fileNameOf(res, `breakdown.${format}`);
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      URL.revokeObjectURL(url);
+      await postAndDownload(`/api/datasets/${encodeURIComponent(datasetId)}/crosstab/export?${q.toString()}`, spec, `breakdown.${format}`);
     } catch (err) {
       setError((err as Error).message);
     } finally {

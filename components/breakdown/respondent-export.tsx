@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { ShieldAlert } from "lucide-react";
 import { Button } from "@/components/ui/button";
+import { postAndDownload } from "@/components/ui/download";
 
 export interface ExportableQuestion {
   id: string;
@@ -22,23 +23,13 @@ export function RespondentExport({ datasetId, questions, filters }: { datasetId:
   const [message, setMessage] = useState<string | null>(null);
   const download = async () => {
     setMessage(null);
-    const res = await fetch(`/api/datasets/${encodeURIComponent(datasetId)}/respondents/export`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ columns: [...chosen], filters, quasiIdentifiers: [...chosen].filter((id) => qi.has(id)) }),
-    });
-    if (!res.ok) {
-      const body = (await res.json().catch(() => ({}))) as { error?: { message?: string } };
-      return setMessage(body.error?.message ?? `export failed (${res.status})`);
+    let res: Response;
+    try {
+      const body = { columns: [...chosen], filters, quasiIdentifiers: [...chosen].filter((id) => qi.has(id)) };
+      res = await postAndDownload(`/api/datasets/${encodeURIComponent(datasetId)}/respondents/export`, body, "respondents.csv");
+    } catch (err) {
+      return setMessage((err as Error).message);
     }
-    const url = URL.createObjectURL(await res.blob());
-    const a = document.createElement("a");
-    a.href = url;
-    a.download = "respondents.csv";
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    URL.revokeObjectURL(url);
     const notes: string[] = [];
     if (res.headers.get("x-rows-truncated") === "true") notes.push("The export was capped at your role's row limit.");
     const suppressed = Number(res.headers.get("x-suppressed-cells") ?? 0);
