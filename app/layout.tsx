@@ -38,7 +38,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               </div>
             ) : null}
           </aside>
-          <main id="main" className="mx-auto w-full max-w-6xl flex-1 p-4 md:p-8">
+          <main id="main" className="mx-auto w-full min-w-0 max-w-6xl flex-1 p-4 md:p-8">
             {children}
           </main>
         </div>
