@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { usePost } from "@/components/ui/use-post";
 import type { BreakdownRequest } from "@/lib/analysis/breakdown-state";
 import type { ProtectedCrosstab } from "@/lib/disclosure/types";
 import type { NpsResult } from "@/lib/stats/nps";
@@ -14,39 +14,11 @@ export type CrosstabState =
   | { status: "error"; message: string }
   | { status: "ready"; result: CrosstabPayload };
 
-type Settled = { key: string } & ({ status: "error"; message: string } | { status: "ready"; result: CrosstabPayload });
-
 /** Fetch a crosstab (or NPS) for a request; cancels the previous request when it changes. */
 export function useCrosstab(datasetId: string, request: BreakdownRequest | null): CrosstabState {
-  const [settled, setSettled] = useState<Settled | null>(null);
   const endpoint = request?.endpoint ?? "crosstab";
-  const key = request ? `${datasetId}\u0000${endpoint}\u0000${JSON.stringify(request.spec)}` : "";
-  useEffect(() => {
-    if (!key) return;
-    const ctl = new AbortController();
-    const body = key.slice(key.lastIndexOf("\u0000") + 1);
-    fetch(`/api/datasets/${encodeURIComponent(datasetId)}/${endpoint}`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body,
-      signal: ctl.signal,
-    })
-      .then(async (res) => {
-        const json: unknown = await res.json();
-        if (!res.ok) {
-          const message = (json as { error?: { message?: string } }).error?.message ?? `request failed (${res.status})`;
-          setSettled({ key, status: "error", message });
-        } else {
-          const result = (endpoint === "nps" ? { kind: "nps", result: json } : { kind: "crosstab", result: json }) as CrosstabPayload;
-          setSettled({ key, status: "ready", result });
-        }
-      })
-      .catch((err: unknown) => {
-        if ((err as Error).name !== "AbortError") setSettled({ key, status: "error", message: (err as Error).message });
-      });
-    return () => ctl.abort();
-  }, [datasetId, endpoint, key]);
-  if (!key) return { status: "idle" };
-  if (!settled || settled.key !== key) return { status: "loading" };
-  return settled.status === "ready" ? { status: "ready", result: settled.result } : { status: "error", message: settled.message };
+  const state = usePost<unknown>(request ? `/api/datasets/${encodeURIComponent(datasetId)}/${endpoint}` : null, request?.spec);
+  if (state.status !== "ready") return state;
+  const result = (endpoint === "nps" ? { kind: "nps", result: state.data } : { kind: "crosstab", result: state.data }) as CrosstabPayload;
+  return { status: "ready", result };
 }

@@ -8,7 +8,7 @@ import { EmptyState, ErrorMessage, LoadingPanel } from "@/components/states/stat
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { DriverChart, type DriverDatum } from "./driver-chart";
-import { usePost } from "./use-post";
+import { usePost } from "@/components/ui/use-post";
 
 export interface InsightsSpec {
   outcome: string;
@@ -52,7 +52,7 @@ function FindingItem({ f, datasetId }: { f: InsightFinding; datasetId: string })
 }
 
 function Findings({ state, datasetId, compact }: { state: ReturnType<typeof usePost<WithDataset<InsightScan>>>; datasetId: string; compact: boolean }) {
-  if (state.status === "loading") return <LoadingPanel label="Scanning every segment question…" />;
+  if (state.status === "loading" || state.status === "idle") return <LoadingPanel label="Scanning every segment question…" />;
   if (state.status === "error") return <ErrorMessage title="Could not scan for differences" message={state.message} />;
   const { findings, candidates, tested, fdr } = state.data;
   const questions = tested.filter((t) => t.status === "tested").length;
@@ -90,7 +90,7 @@ function Findings({ state, datasetId, compact }: { state: ReturnType<typeof useP
 }
 
 function Drivers({ state, datasetId, spec, compact }: { state: ReturnType<typeof usePost<WithDataset<DriversReport>>>; datasetId: string; spec: InsightsSpec; compact: boolean }) {
-  if (state.status === "loading") return <LoadingPanel label="Fitting the key-driver model…" />;
+  if (state.status === "loading" || state.status === "idle") return <LoadingPanel label="Fitting the key-driver model…" />;
   if (state.status === "error") return <ErrorMessage title="Could not fit the key-driver model" message={state.message} />;
   const r = state.data;
   if (r.drivers.length === 0) return <EmptyState title="No drivers to show">The model has no predictor terms.</EmptyState>;
