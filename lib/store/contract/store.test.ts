@@ -1,34 +1,13 @@
 /** The SurveyStore contract, run against every backend (DuckDB in memory, PostgreSQL in a fresh schema). */
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import type { IngestResult, RowSink } from "@/lib/ingest/types";
+import type { RowSink } from "@/lib/ingest/types";
 import type { CrosstabPlan } from "@/lib/analysis/plan";
 import type { SurveyStore } from "../types";
 import { BACKENDS, type OpenedStore } from "./backends";
+import { SEG_OUT_W_COLUMNS, segOutWDraft } from "./seg-out-w";
 
-const columns = [
-  { index: 0, name: "c0", headers: ["seg"] },
-  { index: 1, name: "c1", headers: ["out"] },
-  { index: 2, name: "c2", headers: ["w"] },
-];
-
-function draft(rows: number): IngestResult {
-  return {
-    format: "microdata",
-    encoding: "utf-8",
-    delimiter: ",",
-    headerRows: 1,
-    respondents: rows,
-    bytes: 10,
-    sha256: "x",
-    columns,
-    questions: [
-      { id: "seg", label: "seg", type: "single", columns: ["c0"], options: [], missingCodes: [], answered: 0 },
-      { id: "out", label: "out", type: "single", columns: ["c1"], options: [], missingCodes: [], answered: 0 },
-      { id: "w", label: "w", type: "weight", columns: ["c2"], options: [], missingCodes: [], answered: 0 },
-    ],
-    warnings: [],
-  };
-}
+const columns = SEG_OUT_W_COLUMNS;
+const draft = segOutWDraft;
 
 const data = [
   ["a", "yes", "2"],

@@ -1,39 +1,19 @@
 /** Typed weight shadows and the per-version caches of the embedded store. */
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import type { CrosstabPlan } from "@/lib/analysis/plan";
-import type { IngestResult, RowSink } from "@/lib/ingest/types";
+import type { RowSink } from "@/lib/ingest/types";
 import { duckdbDialect } from "../sql/dialect";
 import { buildCellSumsStatement } from "../sql/crosstab-sql";
 import { DuckDbStore } from "./duckdb-store";
 import { numericColumns } from "./typed-columns";
+import { SEG_OUT_W_COLUMNS, segOutWDraft } from "../contract/seg-out-w";
 
-const columns = [
-  { index: 0, name: "c0", headers: ["seg"] },
-  { index: 1, name: "c1", headers: ["out"] },
-  { index: 2, name: "c2", headers: ["w"] },
-];
+const columns = SEG_OUT_W_COLUMNS;
 // weights R's as.numeric + is.finite would keep or drop: spaces, exponents, hex, overflow, junk
 const weights = [" 2.5 ", "1e3", "0x10", "1e400", "abc", "-1", "0", "inf", "NaN", ".5", "3", ""];
 const data = weights.map((w, i) => [i % 2 ? "a" : "b", i % 3 ? "yes" : "no", w]);
 
-function draft(): IngestResult {
-  return {
-    format: "microdata",
-    encoding: "utf-8",
-    delimiter: ",",
-    headerRows: 1,
-    respondents: data.length,
-    bytes: 10,
-    sha256: "x",
-    columns,
-    questions: [
-      { id: "seg", label: "seg", type: "single", columns: ["c0"], options: [], missingCodes: [], answered: 0 },
-      { id: "out", label: "out", type: "single", columns: ["c1"], options: [], missingCodes: [], answered: 0 },
-      { id: "w", label: "w", type: "weight", columns: ["c2"], options: [], missingCodes: [], answered: 0 },
-    ],
-    warnings: [],
-  };
-}
+const draft = () => segOutWDraft(data.length);
 
 const plan = (statistic: "proportion" | "mean" = "proportion"): CrosstabPlan => ({
   statistic,

@@ -1,16 +1,11 @@
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import type { CrosstabPlan } from "@/lib/analysis/plan";
-import type { IngestResult, RowSink } from "@/lib/ingest/types";
 import type { Dataset } from "@/lib/schema/dataset";
+import { importSegOutW } from "../contract/seg-out-w";
 import { DuckDbStore } from "../duckdb/duckdb-store";
 import type { SurveyStore } from "../types";
 import { withSharedOutcomeSums } from "./shared-outcome-sums";
 
-const columns = [
-  { index: 0, name: "c0", headers: ["seg"] },
-  { index: 1, name: "c1", headers: ["out"] },
-  { index: 2, name: "c2", headers: ["w"] },
-];
 const data = [
   ["a", "yes", "2"],
   ["a", "no", "1"],
@@ -23,24 +18,6 @@ const data = [
   ["b", "yes", "3"],
 ];
 
-function draft(): IngestResult {
-  return {
-    format: "microdata",
-    encoding: "utf-8",
-    delimiter: ",",
-    headerRows: 1,
-    respondents: data.length,
-    bytes: 10,
-    sha256: "x",
-    columns,
-    questions: [
-      { id: "seg", label: "seg", type: "single", columns: ["c0"], options: [], missingCodes: [], answered: 0 },
-      { id: "out", label: "out", type: "single", columns: ["c1"], options: [], missingCodes: [], answered: 0 },
-      { id: "w", label: "w", type: "weight", columns: ["c2"], options: [], missingCodes: [], answered: 0 },
-    ],
-    warnings: [],
-  };
-}
 
 function plan(categories: string[], weighted: boolean): CrosstabPlan {
   return {
@@ -60,11 +37,7 @@ describe("withSharedOutcomeSums", () => {
   let dataset: Dataset;
   beforeEach(async () => {
     store = await DuckDbStore.open(":memory:");
-    dataset = await store.importDataset({ id: "t", name: "T", owner: "test", fileName: "t.csv" }, async (sink: RowSink) => {
-      await sink.begin(columns);
-      await sink.write(data);
-      return draft();
-    });
+    dataset = await importSegOutW(store, data);
   });
   afterEach(() => store.close());
 

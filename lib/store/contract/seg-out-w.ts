@@ -1,0 +1,42 @@
+/**
+ * Test fixture shared by the store suites: a three-column table (segment, outcome, weight) stored
+ * as c0, c1, c2, with the ingest draft the sink returns for it.
+ */
+import type { IngestResult, RowSink } from "@/lib/ingest/types";
+import type { Dataset } from "@/lib/schema/dataset";
+import type { SurveyStore } from "../types";
+
+export const SEG_OUT_W_COLUMNS = [
+  { index: 0, name: "c0", headers: ["seg"] },
+  { index: 1, name: "c1", headers: ["out"] },
+  { index: 2, name: "c2", headers: ["w"] },
+];
+
+/** The draft an ingest of `respondents` rows of the seg/out/w table produces. */
+export function segOutWDraft(respondents: number): IngestResult {
+  return {
+    format: "microdata",
+    encoding: "utf-8",
+    delimiter: ",",
+    headerRows: 1,
+    respondents,
+    bytes: 10,
+    sha256: "x",
+    columns: SEG_OUT_W_COLUMNS,
+    questions: [
+      { id: "seg", label: "seg", type: "single", columns: ["c0"], options: [], missingCodes: [], answered: 0 },
+      { id: "out", label: "out", type: "single", columns: ["c1"], options: [], missingCodes: [], answered: 0 },
+      { id: "w", label: "w", type: "weight", columns: ["c2"], options: [], missingCodes: [], answered: 0 },
+    ],
+    warnings: [],
+  };
+}
+
+/** Import `rows` of the seg/out/w table as dataset `id`. */
+export function importSegOutW(store: SurveyStore, rows: string[][], id = "t"): Promise<Dataset> {
+  return store.importDataset({ id, name: id.toUpperCase(), owner: "test", fileName: `${id}.csv` }, async (sink: RowSink) => {
+    await sink.begin(SEG_OUT_W_COLUMNS);
+    await sink.write(rows);
+    return segOutWDraft(rows.length);
+  });
+}
