@@ -7,7 +7,7 @@ import { forgetDatasetReleases, SqlReleaseStore } from "@/lib/disclosure/release
 import type { Dataset } from "@/lib/schema/dataset";
 import { getEnv } from "@/lib/schema/env";
 import { AppError } from "@/lib/schema/errors";
-import { planCrosstab, runCrosstab } from "@/lib/services/crosstab";
+import { planCrosstab, runCrosstab, runPlannedCrosstab } from "@/lib/services/crosstab";
 import type { SurveyStore } from "@/lib/store/types";
 
 /**
@@ -58,8 +58,9 @@ function rulesFor(viewer: Viewer) {
  * would reveal fewer than k respondents by difference is refused.
  */
 export async function runProtectedCrosstab(store: SurveyStore, dataset: Dataset, specInput: unknown, viewer: Viewer) {
-  const raw = await runCrosstab(store, dataset, specInput);
-  const { plan } = planCrosstab(dataset, specInput, { missing: "declared" });
+  const planned = planCrosstab(dataset, specInput, { missing: "declared" });
+  const raw = await runPlannedCrosstab(store, dataset, planned);
+  const plan = planned.plan;
   const shown = await protectAndRecordIn(await releaseStore(), viewerKeyOf(viewer), raw, rulesFor(viewer), releaseMeta(dataset, plan));
   if (shown.disclosure.blocked) {
     throw new AppError("forbidden", `disclosure: this result and one you already saw differ by fewer than ${shown.disclosure.k} respondents, so it is withheld`, {

@@ -38,7 +38,11 @@ export function crosstabRScript(dataset: Dataset, specInput: unknown): string {
  * await runCrosstab(store, dataset, { outcome: "rolled_back", outcome_category: "Yes", segment: "guardrail_maturity" })
  */
 export async function runCrosstab(store: SurveyStore, dataset: Dataset, specInput: unknown, opts: ResolveOptions = { missing: "declared" }) {
-  const { spec, plan } = planCrosstab(dataset, specInput, opts);
+  return runPlannedCrosstab(store, dataset, planCrosstab(dataset, specInput, opts));
+}
+
+/** `runCrosstab` for a spec already planned (callers that also need the plan plan once). */
+export async function runPlannedCrosstab(store: SurveyStore, dataset: Dataset, { spec, plan }: ReturnType<typeof planCrosstab>) {
   const input = await store.cellSums(dataset, plan);
   assertCardinality(input); // C41: more than 200 segment levels or outcome categories → 422
   const result = computeCrosstab(input);
