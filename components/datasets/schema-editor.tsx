@@ -64,7 +64,8 @@ export function SchemaEditor({ datasetId, version, questions }: { datasetId: str
         </Button>
       </div>
       {status.kind === "error" ? <ErrorMessage title="The schema could not be saved" message={status.message ?? ""} /> : null}
-      <ol className="flex flex-col gap-3" data-testid="schema-editor">
+      {/* the rows (uncontrolled inputs) start afresh on a new version; the save confirmation above stays */}
+      <ol key={version} className="flex flex-col gap-3" data-testid="schema-editor">
         {questions.map((q) => {
           const v = view(q);
           return (

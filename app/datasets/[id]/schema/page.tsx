@@ -32,7 +32,7 @@ export default async function SchemaPage({ params }: { params: Promise<{ id: str
         </Link>
       </header>
       <DerivedVariableEditor datasetId={d.id} questions={d.questions} />
-      <SchemaEditor key={d.version} datasetId={d.id} version={d.version} questions={d.questions} />
+      <SchemaEditor datasetId={d.id} version={d.version} questions={d.questions} />
     </div>
   );
 }
