@@ -21,6 +21,8 @@ export interface ColumnMeta {
 }
 
 const WEIGHT_HEADER = /^(weight|weights?|wt|wgt|.*_weight|pop_?weight|pw|wt[a-z0-9_]*|final_?wt|.*wgt)$/i;
+/** whether a header names a weight column (the name rule of `inferQuestion`) */
+export const isWeightHeader = (header: string) => WEIGHT_HEADER.test(header.trim());
 const ID_HEADER = /^(id|_?id|.*[ _]id|.*_id|respondent( ?id)?|response ?id|record ?id|key_?id|uuid|_?uuid|instance ?id|_index)$/i;
 
 const MAX_OPTIONS = 60;

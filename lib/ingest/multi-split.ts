@@ -12,7 +12,15 @@ export function splitMultiCell(cell: string, delimiter: string): string[] {
   const pieces = cell.split(delimiter);
   // "'": a quoted list (`['bicycle' ;  'radio']`); the options are the quoted items
   if (delimiter === "'") return [...new Set(pieces.filter((_, i) => i % 2 === 1).map((p) => p.trim()).filter((p) => p))];
-  if (delimiter.trim() !== "," || !cell.includes("(")) return pieces.map((p) => p.trim()).filter((p) => p);
+  if (delimiter.trim() !== "," || !cell.includes("(")) {
+    // a loop, not map/filter: this runs for every delimited cell of every import
+    const out: string[] = [];
+    for (const piece of pieces) {
+      const p = piece.trim();
+      if (p) out.push(p);
+    }
+    return out;
+  }
   const out: string[] = [];
   let current = "";
   let depth = 0;

@@ -1,5 +1,6 @@
 import { MAX_DISTINCT, MAX_VALUE_LENGTH } from "./limits";
 import { splitMultiCell } from "./multi-split";
+import type { PlainNumberSummary } from "./types";
 import { hasLeadingZero, isDateLike, MISSING_TOKENS, parseNumber, UNCHECKED_TOKENS } from "./values";
 
 /**
@@ -132,17 +133,19 @@ export const QUOTED_LIST = /^\[\s*'[^']*'(\s*[;,]\s*'[^']*')*\s*\]$/;
 /** one or more ODK choice names separated by single spaces */
 const CHOICE_NAMES = /^[\p{L}\p{N}_.:-]+( [\p{L}\p{N}_.:-]+)*$/u;
 
+// hot: no closures here (tsx's keepNames wraps every closure created per call)
+function pushTokenEffects(out: Effects["tokens"], c: ColumnState, cell: string, d: MultiDelimiter): void {
+  const e = tokenEffects(c.tokens[d], cell, d);
+  if (e) out.push(e);
+}
+
 function allTokenEffects(c: ColumnState, cell: string, spaceLists: boolean): Effects["tokens"] {
   const out: Effects["tokens"] = [];
-  const push = (d: MultiDelimiter) => {
-    const e = tokenEffects(c.tokens[d], cell, d);
-    if (e) out.push(e);
-  };
-  if (cell.charCodeAt(0) === 91 /* [ */ && QUOTED_LIST.test(cell)) push("'");
+  if (cell.charCodeAt(0) === 91 /* [ */ && QUOTED_LIST.test(cell)) pushTokenEffects(out, c, cell, "'");
   else {
-    push(";");
-    push(", ");
-    if (spaceLists && CHOICE_NAMES.test(cell)) push(" ");
+    pushTokenEffects(out, c, cell, ";");
+    pushTokenEffects(out, c, cell, ", ");
+    if (spaceLists && CHOICE_NAMES.test(cell)) pushTokenEffects(out, c, cell, " ");
   }
   return out;
 }
@@ -237,6 +240,36 @@ export class Profiler {
    */
   addValue(column: number, cell: string, count: number): void {
     if (cell !== "" && count > 0) addCell(this.columns[column], cell, this.spaceLists, count);
+  }
+
+  /**
+   * The counted form for a column of plain decimals (see PlainNumberSummary): the first distinct
+   * values as `addValue` would take them, then the rest at once — each of them a number with no
+   * value box left (the counter is full) and no tokens, so only counts, min and max move.
+   */
+  addPlainNumbers(column: number, s: PlainNumberSummary): void {
+    const c = this.columns[column];
+    const p = c.p;
+    const before = { nonEmpty: p.nonEmpty, integer: p.integer };
+    for (let k = 0; k < s.first.values.length; k++) this.addValue(column, s.first.values[k], s.first.counts[k]);
+    const rest = s.count - (p.nonEmpty - before.nonEmpty);
+    if (rest <= 0) return;
+    if (c.values.boxes.size < MAX_DISTINCT) throw new Error("profile: plain numbers beyond the first distinct values while the value counter has room");
+    p.nonEmpty += rest;
+    p.numeric += rest;
+    p.integer += s.integers - (p.integer - before.integer);
+    p.min = Math.min(p.min, s.min);
+    p.max = Math.max(p.max, s.max);
+    p.maxLength = Math.max(p.maxLength, s.maxLength);
+    c.values.overflow = true;
+  }
+
+  /** whether column `column` may hold one of `values` (false only when its value counts are complete and hold none) */
+  mayHold(column: number, values: Iterable<string>): boolean {
+    const c = this.columns[column].values;
+    if (c.overflow) return true;
+    for (const v of values) if (c.boxes.has(v)) return true;
+    return false;
   }
 
   /** count `n` data rows (the counted form; `add` counts its own) */

@@ -21,6 +21,26 @@ export interface CsvLoadPlan {
   delimiter: string;
   /** a record larger than this must fail the load */
   maxRecordBytes: number;
+  /** columns likely to be read as numbers (weights, by their header): the store may keep a typed copy as it loads */
+  numericHints?: string[];
+}
+
+/**
+ * A column whose every non-empty cell is a plain decimal (`0`, `17`, `2.50`: digits, at most one
+ * point, no sign, no leading zero, at most 15 integer and 20 fraction digits), summarised by the
+ * store instead of sent cell by cell: `parseNumber` reads each such cell as the same double the
+ * store's cast does, so these figures are the ones the profiler would count.
+ */
+export interface PlainNumberSummary {
+  /** non-empty cells */
+  count: number;
+  /** of which hold an integer */
+  integers: number;
+  min: number;
+  max: number;
+  maxLength: number;
+  /** the first `maxDistinct` distinct values in order of first appearance, each with its count over the whole column */
+  first: { values: string[]; counts: number[] };
 }
 
 /**
@@ -35,10 +55,15 @@ export interface BulkLoader {
   discard(): Promise<void>;
   /** column's non-empty distinct values with their counts, in order of first appearance (parallel arrays) */
   distinctValues(column: string): Promise<{ values: string[]; counts: number[] }>;
-  /** column's cells in file order (null for empty) */
-  cells(column: string): Promise<(string | null)[]>;
-  /** rows where at least one of `columns` holds a value not in `ignored` (empty cells never count) */
-  answered(columns: string[], ignored: string[]): Promise<number>;
+  /** column's non-empty cells in file order */
+  filledCells(column: string): Promise<string[]>;
+  /** the column summarised, when every non-empty cell is a plain decimal; else null */
+  plainNumbers(column: string, maxDistinct: number): Promise<PlainNumberSummary | null>;
+  /**
+   * per group of columns: rows where at least one of them holds a value not in `ignored` (empty
+   * cells never count); `clean` columns are known to hold none of `ignored` (only emptiness is tested)
+   */
+  answered(groups: string[][], ignored: string[], clean: ReadonlySet<string>): Promise<number[]>;
 }
 
 export interface IngestProgress {

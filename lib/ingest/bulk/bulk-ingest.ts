@@ -141,7 +141,7 @@ export async function ingestBulk(input: BulkInput, sink: RowSink, options: Inges
       return streamed(`no spool file: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
-  const loadPlan = (file: string) => ({ path: file, columns: plan.columns, skipLines: plan.skipLines, delimiter: plan.delimiter, maxRecordBytes: limits.maxRecordBytes });
+  const loadPlan = (file: string) => ({ path: file, columns: plan.columns, skipLines: plan.skipLines, delimiter: plan.delimiter, maxRecordBytes: limits.maxRecordBytes, numericHints: plan.numericHints });
   // a local file is loaded while its bytes are checked (DuckDB's threads and ours overlap); an
   // upload only once it is spooled. Either way nothing is kept unless every check passed.
   const early = input.path ? stored(() => bulk.load(loadPlan(input.path!))) : null;

@@ -1,50 +1,72 @@
 import { blockGroup } from "../blocks";
 import { Profiler, type DatasetProfile } from "../profile";
-import type { BulkLoader } from "../types";
+import { MAX_DISTINCT } from "../limits";
+import type { BulkLoader, PlainNumberSummary } from "../types";
 import { MISSING_TOKENS, UNCHECKED_TOKENS } from "../values";
 import type { HeadPlan } from "./head-plan";
 
 /**
  * The profile of a table the store loaded itself, identical to the one `Profiler.add` builds row
  * by row: each column's distinct values are fed in order of first appearance with their counts
- * (`Profiler.addValue`) — or, for a column mostly distinct in the head, its cells in file order —
+ * (`Profiler.addValue`) — or, for a column mostly distinct in the head, its summary when it holds
+ * plain decimals only (`Profiler.addPlainNumbers`: ids, weights), else its cells in file order —
  * and each column group's answered rows are counted by the store with the
  * same exclusions (empty, missing and unchecked tokens).
  *
  * @example
  * const profile = await profileFromStore(sink.bulk, plan, rows);
  */
+/** cells profiled between two turns of the event loop (≈ 20 ms) */
+const CELLS_PER_SLICE = 8_192;
+
 export async function profileFromStore(bulk: BulkLoader, plan: HeadPlan, rows: number): Promise<DatasetProfile> {
   const profiler = new Profiler(plan.columns.length, plan.dialect.blocks(plan.headers).map(blockGroup), { spaceLists: plan.dialect.format === "odk" });
   profiler.addRows(rows);
-  // the store computes column i + 1 (off the main thread) while column i's values are profiled here
-  type Fetched = { cells: (string | null)[] } | { values: string[]; counts: number[] };
+  type Fetched = { cells: string[] } | { values: string[]; counts: number[] } | { plain: PlainNumberSummary };
   const fetch = (i: number): Promise<Fetched> => {
     const name = plan.columns[i].name;
-    const p: Promise<Fetched> = plan.distinctish[i] ? bulk.cells(name).then((cells) => ({ cells })) : bulk.distinctValues(name);
-    p.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
-    return p;
+    return plan.distinctish[i]
+      ? bulk.plainNumbers(name, MAX_DISTINCT).then(async (plain) => (plain ? { plain } : { cells: await bulk.filledCells(name) }))
+      : bulk.distinctValues(name);
   };
-  let next = plan.columns.length ? fetch(0) : null;
-  for (let i = 0; i < plan.columns.length; i++) {
-    const got = await next!;
-    next = i + 1 < plan.columns.length ? fetch(i + 1) : null;
-    try {
-      if ("cells" in got) {
-        // every cell in file order: the same as its distinct values in order of first appearance
-        for (const cell of got.cells) if (cell !== null) profiler.addValue(i, cell, 1);
-      } else {
-        for (let k = 0; k < got.values.length; k++) profiler.addValue(i, got.values[k], got.counts[k]);
+  // columns independent of each other, so any order gives the same profile: mostly-distinct ones first (their
+  // cells take longest here), while the store answers the others one after another (one connection) in the background
+  const order = [...plan.columns.keys()].sort((a, b) => Number(plan.distinctish[b]) - Number(plan.distinctish[a]) || a - b);
+  let stopped = false;
+  let chain: Promise<unknown> = Promise.resolve();
+  const fetched = new Map<number, Promise<Fetched>>();
+  for (const i of order) {
+    const p = chain.then(() => (stopped ? Promise.reject(new Error("stopped")) : fetch(i)));
+    p.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
+    fetched.set(i, p);
+    chain = p.catch(() => undefined);
+  }
+  try {
+    for (const i of order) {
+      const got = await fetched.get(i)!;
+      fetched.delete(i);
+      if ("plain" in got) profiler.addPlainNumbers(i, got.plain);
+      else if ("values" in got) for (let k = 0; k < got.values.length; k++) profiler.addValue(i, got.values[k], got.counts[k]);
+      else {
+        // every cell in file order: the same as its distinct values in order of first appearance; in slices, so
+        // that the store's next queries are sent meanwhile
+        for (let k = 0; k < got.cells.length; k += CELLS_PER_SLICE) {
+          const end = Math.min(got.cells.length, k + CELLS_PER_SLICE);
+          for (let j = k; j < end; j++) profiler.addValue(i, got.cells[j], 1);
+          await new Promise((resolve) => setImmediate(resolve));
+        }
       }
-    } catch (e) {
-      await next?.catch(() => undefined);
-      throw e;
     }
+  } catch (e) {
+    // never leave with a query still running on the import's connection (the store rolls back next)
+    stopped = true;
+    await chain;
+    throw e;
   }
   const ignored = [...MISSING_TOKENS, ...UNCHECKED_TOKENS];
   const groups = profiler.groupColumns;
-  for (let i = 0; i < groups.length; i++) {
-    profiler.setAnswered(i, await bulk.answered(groups[i].map((c) => plan.columns[c].name), ignored));
-  }
+  const clean = new Set(groups.flat().filter((c) => !profiler.mayHold(c, ignored)).map((c) => plan.columns[c].name));
+  const answered = groups.length ? await bulk.answered(groups.map((g) => g.map((c) => plan.columns[c].name)), ignored, clean) : [];
+  answered.forEach((n, i) => profiler.setAnswered(i, n));
   return profiler.finish();
 }

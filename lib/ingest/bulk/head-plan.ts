@@ -5,6 +5,7 @@ import { chooseEncoding } from "../decode";
 import { detectDelimiter, detectNewline, detectQuoting } from "../dialect-sniff";
 import { detectDialect, dialectFor } from "../dialects";
 import type { Dialect } from "../dialects/types";
+import { isWeightHeader } from "../infer-question";
 import { DETECT_ROWS, SAMPLE_CHARS } from "../limits";
 import { RecordParser } from "../parse";
 import type { IngestLimits, IngestOptions } from "../types";
@@ -26,6 +27,8 @@ export interface HeadPlan {
    * to profile from their cells in file order than from a GROUP BY (the profile is the same)
    */
   distinctish: boolean[];
+  /** columns whose header names a weight: likely read as numbers by every weighted query */
+  numericHints: string[];
 }
 
 /** per column: more than half of the head's non-empty cells are distinct (at least 50 of them) */
@@ -97,7 +100,8 @@ export function planFromHead(head: Uint8Array, whole: boolean, options: IngestOp
     const headers = records.slice(0, headerRows).map((r) => Array.from({ length: width }, (_, i) => r.cells[i] ?? ""));
     const columns = Array.from({ length: width }, (_, index) => ({ index, name: `c${index}`, headers: headers.map((h) => h[index]) }));
     const dataRows = records.slice(headerRows).map((r) => r.cells);
-    return { plan: { dialect, delimiter, headers, columns, skipLines: headerRows, distinctish: distinctish(dataRows, width) } };
+    const numericHints = columns.filter((c) => c.headers.some(isWeightHeader)).map((c) => c.name);
+    return { plan: { dialect, delimiter, headers, columns, skipLines: headerRows, distinctish: distinctish(dataRows, width), numericHints } };
   } catch (e) {
     return { decline: `the head does not parse: ${e instanceof Error ? e.message : String(e)}` };
   }

@@ -1,5 +1,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { BulkLoader, CsvLoadPlan } from "@/lib/ingest/types";
+import { typedColumnName } from "../sql/crosstab-sql";
+import { duckdbDialect } from "../sql/dialect";
 import { ident } from "../sql/params";
 
 const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
@@ -31,11 +33,19 @@ async function restart(conn: DuckDBConnection): Promise<void> {
   await conn.run("BEGIN TRANSACTION");
 }
 
+/** rows per string handed over by `filledCells` */
+const CELLS_PER_PART = 65_536;
+
+/** a plain decimal as PlainNumberSummary defines it (RE2, whole cell) */
+const PLAIN_DECIMAL = "(0|[1-9][0-9]{0,14})([.][0-9]{1,20})?";
+
 /**
  * The DuckDB side of the bulk import path (see BulkLoader): `read_csv` into the data table inside
- * the import transaction, `rid` in file order. When DuckDB refuses the file, the transaction
- * (which holds nothing else yet) is rolled back and begun again, and `load` answers null;
- * `discard` does the same after a successful load.
+ * the import transaction. No row-number column is stored: a single INSERT from `read_csv` keeps
+ * file order (preserve_insertion_order), so `rowid` is the file order. Columns of
+ * `plan.numericHints` get their typed shadow (typed-columns.ts) in the same statement. When
+ * DuckDB refuses the file, the transaction (which holds nothing else yet) is rolled back and
+ * begun again, and `load` answers null; `discard` does the same after a successful load.
  *
  * @example
  * const bulk = duckDbBulkLoader(conn, "d_x_v1");
@@ -43,12 +53,16 @@ async function restart(conn: DuckDBConnection): Promise<void> {
  */
 export function duckDbBulkLoader(conn: DuckDBConnection, table: string): BulkLoader {
   const t = ident(table);
+  const rows = async (sql: string) => (await conn.runAndReadAll(sql)).getColumns();
   return {
     async load(plan) {
-      const defs = plan.columns.map((c) => `${ident(c.name)} VARCHAR`);
+      const names = new Set(plan.columns.map((c) => c.name));
+      const typed = [...new Set(plan.numericHints ?? [])].filter((c) => names.has(c)).sort();
+      const defs = [...plan.columns.map((c) => `${ident(c.name)} VARCHAR`), ...typed.map((c) => `${ident(typedColumnName(c))} DOUBLE`)];
+      const shadows = typed.map((c) => `, ${duckdbDialect.finiteNumber(ident(c))}`).join("");
       try {
-        await conn.run(`CREATE TABLE ${t} (rid BIGINT NOT NULL${defs.length ? ", " + defs.join(", ") : ""})`);
-        const res = await conn.run(`INSERT INTO ${t} SELECT row_number() OVER () - 1, * FROM ${readCsvSql(plan)}`);
+        await conn.run(`CREATE TABLE ${t} (${defs.join(", ")})`);
+        const res = await conn.run(`INSERT INTO ${t} SELECT *${shadows} FROM ${readCsvSql(plan)}`);
         return Number(res.rowsChanged);
       } catch {
         await restart(conn);
@@ -58,20 +72,52 @@ export function duckDbBulkLoader(conn: DuckDBConnection, table: string): BulkLoa
     discard: () => restart(conn),
     async distinctValues(column) {
       const c = ident(column);
-      const reader = await conn.runAndReadAll(`SELECT ${c} AS v, CAST(count(*) AS DOUBLE) AS n FROM ${t} WHERE ${c} IS NOT NULL GROUP BY ${c} ORDER BY min(rid)`);
-      const [values, counts] = reader.getColumns();
+      const [values, counts] = await rows(`SELECT ${c} AS v, CAST(count(*) AS DOUBLE) AS n FROM ${t} WHERE ${c} IS NOT NULL GROUP BY ${c} ORDER BY min(rowid)`);
       return { values: (values ?? []) as string[], counts: (counts ?? []) as number[] };
     },
-    async cells(column) {
-      // a plain scan returns the table's rows in insertion (rid) order: preserve_insertion_order is on
-      const reader = await conn.runAndReadAll(`SELECT ${ident(column)} FROM ${t}`);
-      return (reader.getColumns()[0] ?? []) as (string | null)[];
+    async filledCells(column) {
+      const c = ident(column);
+      // a few NUL-joined strings instead of a JS string per cell (3× faster to hand over); a cell holding NUL itself is sent as is
+      const [parts, nul] = await rows(
+        `SELECT string_agg(${c}, chr(0) ORDER BY rowid), bool_or(contains(${c}, chr(0))) FROM ${t} WHERE ${c} IS NOT NULL GROUP BY rowid // ${CELLS_PER_PART} ORDER BY rowid // ${CELLS_PER_PART}`,
+      );
+      if (!(nul ?? []).some(Boolean)) return ((parts ?? []) as string[]).flatMap((p) => p.split("\0"));
+      // a filtered scan returns the table's rows in insertion (file) order: preserve_insertion_order is on
+      return ((await rows(`SELECT ${c} FROM ${t} WHERE ${c} IS NOT NULL`))[0] ?? []) as string[];
     },
-    async answered(columns, ignored) {
+    async plainNumbers(column, maxDistinct) {
+      const c = ident(column);
+      const d = `TRY_CAST(${c} AS DOUBLE)`;
+      const [stats] = (
+        await conn.runAndReadAll(
+          `SELECT CAST(count(${c}) AS DOUBLE), CAST(count(*) FILTER (WHERE NOT regexp_full_match(${c}, '${PLAIN_DECIMAL}')) AS DOUBLE),
+            CAST(count(*) FILTER (WHERE ${d} = trunc(${d})) AS DOUBLE), min(${d}), max(${d}), CAST(max(length(${c})) AS DOUBLE) FROM ${t}`,
+        )
+      ).getRowsJS() as (number | null)[][];
+      const [count, other, integers, min, max, maxLength] = stats;
+      if (other !== 0 || !count) return null;
+      // the first maxDistinct distinct values: from a prefix of the column, longer until it holds that many (or all)
+      let values: string[] = [];
+      for (let take = 4 * maxDistinct; ; take *= 4) {
+        const cells = ((await rows(`SELECT ${c} FROM ${t} WHERE ${c} IS NOT NULL LIMIT ${take}`))[0] ?? []) as string[];
+        values = [...new Set(cells)].slice(0, maxDistinct);
+        if (values.length === maxDistinct || cells.length < take) break;
+      }
+      const list = values.map(literal).join(", ");
+      const [v, n] = await rows(`SELECT ${c}, CAST(count(*) AS DOUBLE) FROM ${t} WHERE ${c} IN (${list}) GROUP BY ${c}`);
+      const counted = new Map((v ?? []).map((x, i) => [x as string, (n ?? [])[i] as number]));
+      return { count, integers: integers!, min: min!, max: max!, maxLength: maxLength!, first: { values, counts: values.map((x) => counted.get(x) ?? 0) } };
+    },
+    async answered(groups, ignored, clean) {
       const list = ignored.map(literal).join(", ");
-      const any = columns.map((c) => `(${ident(c)} IS NOT NULL${list ? ` AND ${ident(c)} NOT IN (${list})` : ""})`).join(" OR ");
-      const reader = await conn.runAndReadAll(`SELECT CAST(count(*) AS DOUBLE) AS n FROM ${t} WHERE ${any || "FALSE"}`);
-      return Number(reader.getRowsJS()[0][0]);
+      const answers = (c: string) => (clean.has(c) || !list ? `${ident(c)} IS NOT NULL` : `(${ident(c)} IS NOT NULL AND ${ident(c)} NOT IN (${list}))`);
+      const out: number[] = [];
+      // a query per group: its OR stops at the first answered column of a row (one FILTER per group in a single scan cannot)
+      for (const g of groups) {
+        const reader = await conn.runAndReadAll(`SELECT CAST(count(*) AS DOUBLE) FROM ${t} WHERE ${g.map(answers).join(" OR ") || "FALSE"}`);
+        out.push(Number(reader.getRowsJS()[0][0]));
+      }
+      return out;
     },
   };
 }

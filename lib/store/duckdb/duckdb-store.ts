@@ -205,7 +205,8 @@ export class DuckDbStore implements SurveyStore {
         ap.flushSync();
         ap.closeSync();
         const addedCols = added.map((_, i) => `a.${ident(`c${first + i}`)}`).join(", ");
-        await conn.run(`CREATE TABLE ${ident(table)} AS SELECT t.*, ${addedCols} FROM ${ident(source)} t LEFT JOIN ${ident(staged)} a USING (rid) ORDER BY t.rid`);
+        // the source's rowid is its file order (0..n-1, see duckdbDialect.rowOrder); ordered, so the copy's rowid is too
+        await conn.run(`CREATE TABLE ${ident(table)} AS SELECT t.*, ${addedCols} FROM ${ident(source)} t LEFT JOIN ${ident(staged)} a ON a.rid = t.rowid ORDER BY t.rowid`);
         await conn.run(`DROP TABLE ${ident(staged)}`);
         const next = datasetSchema.parse({
           ...cur.dataset,

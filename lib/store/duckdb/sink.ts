@@ -10,7 +10,6 @@ import { duckDbBulkLoader } from "./bulk-load";
  */
 export class DuckDbSink implements RowSink {
   private appender: Awaited<ReturnType<DuckDBConnection["createAppender"]>> | undefined;
-  private rowId = 0;
   private width = 0;
   private bulkLoaded = false;
   readonly bulk: BulkLoader;
@@ -37,7 +36,9 @@ export class DuckDbSink implements RowSink {
   async begin(columns: StoredColumn[]): Promise<void> {
     if (this.appender) throw new Error("sink: begin called twice");
     const defs = columns.map((c) => `${ident(c.name)} VARCHAR`);
-    await this.conn.run(`CREATE TABLE ${ident(this.table)} (rid BIGINT NOT NULL${defs.length ? ", " + defs.join(", ") : ""})`);
+    if (!defs.length) throw new Error("sink: no columns");
+    // no row-number column: rows are appended in file order, so `rowid` is the file order (dialect.rowOrder)
+    await this.conn.run(`CREATE TABLE ${ident(this.table)} (${defs.join(", ")})`);
     this.width = columns.length;
     this.appender = await this.conn.createAppender(this.table);
   }
@@ -47,7 +48,6 @@ export class DuckDbSink implements RowSink {
     if (!a) throw new Error("sink: write before begin");
     for (const row of rows) {
       if (row.length !== this.width) throw new Error(`sink: row of ${row.length} cells, expected ${this.width}`);
-      a.appendBigInt(BigInt(this.rowId++));
       for (const cell of row) {
         if (cell === "") a.appendNull();
         else a.appendVarchar(cell);

@@ -50,7 +50,7 @@ describe("DuckDbStore typed columns and caches", () => {
     const ds = await load();
     const conn = await store.duckdbInstance.connect();
     try {
-      const shadow = (await conn.runAndReadAll(`SELECT c2__d FROM d_t1_v1 ORDER BY rid`)).getRowsJS().map((r) => r[0]);
+      const shadow = (await conn.runAndReadAll(`SELECT c2__d FROM d_t1_v1 ORDER BY rowid`)).getRowsJS().map((r) => r[0]);
       expect(shadow).toEqual([2.5, 1000, null, null, null, -1, 0, null, null, 0.5, 3, null]);
       for (const statistic of ["proportion", "mean"] as const) {
         const run = async (typed: Set<string>) => {

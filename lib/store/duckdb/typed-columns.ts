@@ -31,7 +31,11 @@ export function numericColumns(questions: Question[]): string[] {
  * @example
  * await addTypedColumns(conn, "d_demo_v1", ["c7"]); // d_demo_v1.c7__d = TRY_CAST(trim(c7) AS DOUBLE), finite only
  */
-export async function addTypedColumns(conn: DuckDBConnection, table: string, columns: string[]): Promise<void> {
+export async function addTypedColumns(conn: DuckDBConnection, table: string, wanted: string[]): Promise<void> {
+  if (!wanted.length) return;
+  // the bulk loader fills the shadows of likely weights as it loads (an UPDATE afterwards costs a rewrite at COMMIT)
+  const present = await typedColumnsOf(conn, table);
+  const columns = wanted.filter((c) => !present.has(c));
   if (!columns.length) return;
   for (const c of columns) await conn.run(`ALTER TABLE ${ident(table)} ADD COLUMN ${ident(typedColumnName(c))} DOUBLE`);
   const sets = columns.map((c) => `${ident(typedColumnName(c))} = ${duckdbDialect.finiteNumber(ident(c))}`);

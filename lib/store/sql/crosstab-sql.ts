@@ -139,8 +139,8 @@ GROUP BY 1, 2, 3${total}`;
 export function buildReadRowsStatement(table: string, columns: string[], filters: FilterPlan[], limit: number, d: SqlDialect): Statement {
   const p = new Params();
   const where = filters.length ? `WHERE ${filters.map((f) => `(${filterExpr(f, d, p)})`).join(" AND ")}` : "";
-  const cols = columns.length ? columns.map(ident).join(", ") : "rid";
-  return { sql: `SELECT ${cols} FROM ${ident(table)} ${where} ORDER BY rid LIMIT ${Math.max(0, Math.floor(limit))}`, params: p.values };
+  const cols = columns.length ? columns.map(ident).join(", ") : d.rowOrder;
+  return { sql: `SELECT ${cols} FROM ${ident(table)} ${where} ORDER BY ${d.rowOrder} LIMIT ${Math.max(0, Math.floor(limit))}`, params: p.values };
 }
 
 /** Distinct non-missing values of a column (for default segment levels). */

@@ -10,12 +10,18 @@ export interface SqlDialect {
   hasToken(expr: string, delimiterParam: string, tokenParam: string): string;
   /** a double literal cast */
   double(expr: string): string;
+  /**
+   * the expression that orders a data table's rows as in the file: DuckDB's `rowid` (rows are
+   * only ever appended in file order and never deleted, so it runs 0..n-1), PostgreSQL's stored `rid`
+   */
+  rowOrder: string;
 }
 
 export const duckdbDialect: SqlDialect = {
   finiteNumber: (e) => `(CASE WHEN isfinite(TRY_CAST(trim(${e}) AS DOUBLE)) THEN TRY_CAST(trim(${e}) AS DOUBLE) END)`,
   hasToken: (e, d, t) => `contains(${d} || ${e} || ${d}, ${d} || ${t} || ${d})`,
   double: (e) => `CAST(${e} AS DOUBLE)`,
+  rowOrder: "rowid",
 };
 
 /** C-locale `isspace`, the white space R's `as.numeric` and DuckDB's cast ignore around a number */
@@ -38,4 +44,5 @@ export const postgresDialect: SqlDialect = {
     `(CASE WHEN length(${e}) <= 200 AND ${e} ~ ${PG_FAST_NUMBER} THEN CAST(${e} AS DOUBLE PRECISION) WHEN ${e} ~ '[0-9]' THEN ${PG_FINITE_DOUBLE_FN}(${e}) END)`,
   hasToken: (e, d, t) => `(strpos(CAST(${d} AS TEXT) || ${e} || CAST(${d} AS TEXT), CAST(${d} AS TEXT) || CAST(${t} AS TEXT) || CAST(${d} AS TEXT)) > 0)`,
   double: (e) => `CAST(${e} AS DOUBLE PRECISION)`,
+  rowOrder: "rid",
 };
