@@ -25,9 +25,9 @@ export async function profileFromStore(bulk: BulkLoader, plan: HeadPlan, rows: n
   type Fetched = { cells: string[] } | { values: string[]; counts: number[] } | { plain: PlainNumberSummary };
   const fetch = (i: number): Promise<Fetched> => {
     const name = plan.columns[i].name;
-    return plan.distinctish[i]
-      ? bulk.plainNumbers(name, MAX_DISTINCT).then(async (plain) => (plain ? { plain } : { cells: await bulk.filledCells(name) }))
-      : bulk.distinctValues(name);
+    if (!plan.distinctish[i]) return bulk.distinctValues(name);
+    if (!plan.plainish[i]) return bulk.filledCells(name).then((cells) => ({ cells }));
+    return bulk.plainNumbers(name, MAX_DISTINCT).then(async (plain) => (plain ? { plain } : { cells: await bulk.filledCells(name) }));
   };
   // columns independent of each other, so any order gives the same profile: mostly-distinct ones first (their
   // cells take longest here), while the store answers the others one after another (one connection) in the background

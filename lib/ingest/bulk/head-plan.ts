@@ -27,9 +27,17 @@ export interface HeadPlan {
    * to profile from their cells in file order than from a GROUP BY (the profile is the same)
    */
   distinctish: boolean[];
+  /** columns whose non-empty head cells are all plain decimals (worth asking the store for a PlainNumberSummary) */
+  plainish: boolean[];
   /** columns whose header names a weight: likely read as numbers by every weighted query */
   numericHints: string[];
 }
+
+/** a plain decimal (PlainNumberSummary) */
+const PLAIN_DECIMAL = /^(?:0|[1-9][0-9]{0,14})(?:\.[0-9]{1,20})?$/;
+
+const plainish = (rows: string[][], width: number): boolean[] =>
+  Array.from({ length: width }, (_, i) => rows.every((r) => r[i] === undefined || r[i] === "" || PLAIN_DECIMAL.test(r[i])));
 
 /** per column: more than half of the head's non-empty cells are distinct (at least 50 of them) */
 function distinctish(rows: string[][], width: number): boolean[] {
@@ -101,7 +109,7 @@ export function planFromHead(head: Uint8Array, whole: boolean, options: IngestOp
     const columns = Array.from({ length: width }, (_, index) => ({ index, name: `c${index}`, headers: headers.map((h) => h[index]) }));
     const dataRows = records.slice(headerRows).map((r) => r.cells);
     const numericHints = columns.filter((c) => c.headers.some(isWeightHeader)).map((c) => c.name);
-    return { plan: { dialect, delimiter, headers, columns, skipLines: headerRows, distinctish: distinctish(dataRows, width), numericHints } };
+    return { plan: { dialect, delimiter, headers, columns, skipLines: headerRows, distinctish: distinctish(dataRows, width), plainish: plainish(dataRows, width), numericHints } };
   } catch (e) {
     return { decline: `the head does not parse: ${e instanceof Error ? e.message : String(e)}` };
   }

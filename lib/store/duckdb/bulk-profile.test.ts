@@ -34,7 +34,7 @@ async function bothProfiles(file: string, table: string, route?: boolean) {
   const decision = planFromHead(fs.readFileSync(file), true, { fileName: path.basename(file) }, DEFAULT_LIMITS);
   if (!("plan" in decision)) throw new Error(`declined: ${decision.decline}`);
   // route: every column summarised or sent as cells (true), or counted by value (false), instead of the head's choice
-  const plan = route === undefined ? decision.plan : { ...decision.plan, distinctish: decision.plan.distinctish.map(() => route) };
+  const plan = route === undefined ? decision.plan : { ...decision.plan, distinctish: decision.plan.distinctish.map(() => route), plainish: decision.plan.plainish.map(() => route) };
   const conn = await store.duckdbInstance.connect();
   try {
     await conn.run("BEGIN TRANSACTION");
