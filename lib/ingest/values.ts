@@ -3,6 +3,13 @@
  * only on length-capped strings.
  */
 
+/**
+ * A plain decimal (`0`, `17`, `2.50`: no sign, no leading zero, at most 15 integer and 20 fraction
+ * digits), written once for JS and for the store's RE2: `parseNumber` reads it as `Number(cell)`,
+ * the same correctly rounded double a SQL cast gives (see PlainNumberSummary).
+ */
+export const PLAIN_DECIMAL_PATTERN = "(0|[1-9][0-9]{0,14})([.][0-9]{1,20})?";
+
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const LEADING_ZERO = /^[+-]?0\d/;
 const INTEGER_TEXT = /^[+-]?\d+$/;

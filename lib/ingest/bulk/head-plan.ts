@@ -8,6 +8,7 @@ import type { Dialect } from "../dialects/types";
 import { isWeightHeader } from "../infer-question";
 import { DETECT_ROWS, SAMPLE_CHARS } from "../limits";
 import { RecordParser } from "../parse";
+import { PLAIN_DECIMAL_PATTERN } from "../values";
 import type { IngestLimits, IngestOptions } from "../types";
 import { incompleteTail } from "../utf8-scan";
 
@@ -33,8 +34,7 @@ export interface HeadPlan {
   numericHints: string[];
 }
 
-/** a plain decimal (PlainNumberSummary) */
-const PLAIN_DECIMAL = /^(?:0|[1-9][0-9]{0,14})(?:\.[0-9]{1,20})?$/;
+const PLAIN_DECIMAL = new RegExp(`^(?:${PLAIN_DECIMAL_PATTERN})$`);
 
 const plainish = (rows: string[][], width: number): boolean[] =>
   Array.from({ length: width }, (_, i) => rows.every((r) => r[i] === undefined || r[i] === "" || PLAIN_DECIMAL.test(r[i])));

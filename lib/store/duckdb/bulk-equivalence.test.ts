@@ -14,6 +14,7 @@ import { ingest } from "@/lib/ingest/ingest";
 import { IngestError, type IngestOptions, type IngestResult, type RowSink } from "@/lib/ingest/types";
 import type { Dataset } from "@/lib/schema/dataset";
 import { DuckDbStore } from "./duckdb-store";
+import { NUMBERS_ROWS, writeNumbersCsv } from "./numbers-fixture";
 
 let dir: string;
 let store: DuckDbStore;
@@ -116,25 +117,8 @@ describe("bulk path = streaming path", () => {
   }, 120_000);
 
   test("mostly-distinct number columns: summarised by the store, or sent cell by cell when one cell is not plain", async () => {
-    const rows = 6000;
-    const lines = ["id,n_repeat,n_late_sign,n_late_zero,n_big,n_few,weight"];
-    for (let i = 0; i < rows; i++) {
-      const late = i === rows - 7;
-      lines.push(
-        [
-          i + 1,
-          // > 1 000 distinct values, repeated later: the counts of the first ones run past the prefix read
-          i % 3 === 0 ? `${i % 1500}.0` : i % 3 === 1 ? `${(i % 1500) / 4}` : `${i % 1500}`,
-          late ? "-4" : `${i}.25`,
-          late ? "007" : `${i * 3}`,
-          i % 2 ? `12345678901234${i % 10}` : `1234567890123456`,
-          i % 800,
-          i % 11 === 0 ? "" : `${(1 + (i % 97) / 100).toFixed(i % 3)}`,
-        ].join(","),
-      );
-    }
     const file = path.join(dir, "numbers.csv");
-    fs.writeFileSync(file, lines.join("\n") + "\n");
+    writeNumbersCsv(file);
     expect(await expectSame(file)).toBe(true);
     // the shadow filled as the bulk path loads equals the one added after a streamed import
     const conn = await store.duckdbInstance.connect();
@@ -143,7 +127,7 @@ describe("bulk path = streaming path", () => {
       const tables = (await conn.runAndReadAll(`SELECT data_table FROM datasets WHERE id IN ('t${n - 1}', 't${n}')`)).getRowsJS().map((r) => String(r[0]));
       expect(tables.length).toBe(2);
       const [a, b] = await Promise.all(tables.map(shadow));
-      expect(a.length).toBe(rows);
+      expect(a.length).toBe(NUMBERS_ROWS);
       expect(a).toEqual(b);
     } finally {
       conn.closeSync();

@@ -1,5 +1,6 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { BulkLoader, CsvLoadPlan } from "@/lib/ingest/types";
+import { PLAIN_DECIMAL_PATTERN } from "@/lib/ingest/values";
 import { typedColumnName } from "../sql/crosstab-sql";
 import { duckdbDialect } from "../sql/dialect";
 import { ident } from "../sql/params";
@@ -36,8 +37,6 @@ async function restart(conn: DuckDBConnection): Promise<void> {
 /** rows per string handed over by `filledCells` */
 const CELLS_PER_PART = 65_536;
 
-/** a plain decimal as PlainNumberSummary defines it (RE2, whole cell) */
-const PLAIN_DECIMAL = "(0|[1-9][0-9]{0,14})([.][0-9]{1,20})?";
 
 /**
  * The DuckDB side of the bulk import path (see BulkLoader): `read_csv` into the data table inside
@@ -90,7 +89,7 @@ export function duckDbBulkLoader(conn: DuckDBConnection, table: string): BulkLoa
       const d = `TRY_CAST(${c} AS DOUBLE)`;
       const [stats] = (
         await conn.runAndReadAll(
-          `SELECT CAST(count(${c}) AS DOUBLE), CAST(count(*) FILTER (WHERE NOT regexp_full_match(${c}, '${PLAIN_DECIMAL}')) AS DOUBLE),
+          `SELECT CAST(count(${c}) AS DOUBLE), CAST(count(*) FILTER (WHERE NOT regexp_full_match(${c}, '${PLAIN_DECIMAL_PATTERN}')) AS DOUBLE),
             CAST(count(*) FILTER (WHERE ${d} = trunc(${d})) AS DOUBLE), min(${d}), max(${d}), CAST(max(length(${c})) AS DOUBLE) FROM ${t}`,
         )
       ).getRowsJS() as (number | null)[][];

@@ -16,6 +16,7 @@ import { DEFAULT_LIMITS } from "@/lib/ingest/limits";
 import { Profiler } from "@/lib/ingest/profile";
 import { duckDbBulkLoader } from "./bulk-load";
 import { DuckDbStore } from "./duckdb-store";
+import { writeNumbersCsv } from "./numbers-fixture";
 
 let dir: string;
 let store: DuckDbStore;
@@ -54,24 +55,8 @@ async function bothProfiles(file: string, table: string, route?: boolean) {
 }
 
 test("number columns with more than 1 000 distinct values, repeats, decimals and a late non-plain cell", async () => {
-  const lines = ["id,repeat,late_sign,late_zero,big,few,weight,spaced"];
-  for (let i = 0; i < 6000; i++) {
-    const late = i === 5993;
-    lines.push(
-      [
-        i + 1,
-        i % 3 === 0 ? `${i % 1500}.0` : i % 3 === 1 ? `${(i % 1500) / 4}` : `${i % 1500}`,
-        late ? "-4" : `${i}.25`,
-        late ? "007" : `${i * 3}`,
-        i % 2 ? `12345678901234${i % 10}` : `1234567890123456`,
-        i % 800,
-        i % 11 === 0 ? "" : `${(1 + (i % 97) / 100).toFixed(i % 3)}`,
-        late ? " 12 " : `${i * 7}`,
-      ].join(","),
-    );
-  }
   const file = path.join(dir, "numbers.csv");
-  fs.writeFileSync(file, lines.join("\n") + "\n");
+  writeNumbersCsv(file);
   for (const route of [undefined, true, false]) {
     const { fromStore, streamed } = await bothProfiles(file, `p_numbers_${route}`, route);
     expect(fromStore, `route ${route}`).toEqual(streamed);
