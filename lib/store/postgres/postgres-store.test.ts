@@ -1,6 +1,7 @@
 /** PostgreSQL-only behaviour: numeric parsing parity, naming limits, multi-instance concurrency, recovery. */
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type pg from "pg";
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { parseRNumeric } from "@/lib/engine/parse-r-numeric";
 import type { IngestResult } from "@/lib/ingest/types";
 import type { StoredColumn } from "@/lib/schema/question";
@@ -205,6 +206,25 @@ describe("recovery", () => {
     await killStoreConnections();
     // writes start on a fresh connection too
     expect((await t.store.saveQuestions("survivor", ds.questions)).version).toBe(2);
+  });
+
+  test("a read gets past every dead connection a restart left in the pool (each found dead in turn)", async () => {
+    await importRows(t.store, "many-dead", [["1"]]);
+    const pool = (t.store as unknown as { pool: pg.Pool }).pool;
+    const real = pool.query.bind(pool) as (config: unknown) => Promise<unknown>;
+    // as many dead connections as the pool holds (max 4 here): a single retry gave up on the second
+    let dead = pool.options.max ?? 10;
+    const terminated = () => Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" });
+    const spy = vi.spyOn(pool, "query").mockImplementation(((config: unknown) => (dead-- > 0 ? Promise.reject(terminated()) : real(config))) as never);
+    try {
+      expect((await t.store.getDataset("many-dead"))?.id).toBe("many-dead");
+      expect(dead).toBeLessThan(0);
+      // a server that stays away is reported, not retried forever
+      dead = Number.POSITIVE_INFINITY;
+      await expect(t.store.getDataset("many-dead")).rejects.toThrow();
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   test("a read whose connection is killed mid-query is retried once on a fresh connection", async () => {

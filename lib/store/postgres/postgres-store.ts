@@ -114,16 +114,23 @@ export class PostgresStore implements SurveyStore {
     return new PostgresStore(pool, schema, options.lockTimeoutMillis ?? 10_000);
   }
 
-  /** a read on the pool, retried once on a fresh connection when the first one was dead */
+  /**
+   * How many connections a restart can have left dead in the pool: each is dropped by the query
+   * that finds it, so one attempt more than that reaches a fresh connection (or the real error).
+   */
+  private get deadClientBound(): number {
+    return (this.pool.options.max ?? 10) + 1;
+  }
+
+  /** a read on the pool, retried on another connection while the one it got was dead (after a restart, every idle one is) */
   private async read(sql: string, params: Param[] = [], rowMode?: "array"): Promise<pg.QueryResult> {
     const config: pg.QueryConfig = { text: sql, values: params, ...(rowMode ? { rowMode } : {}) };
-    try {
-      return await this.pool.query(config);
-    } catch (err) {
-      if (!isConnectionError(err)) throw mapError(err);
-      return await this.pool.query(config).catch((e: unknown) => {
-        throw mapError(e);
-      });
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.pool.query(config);
+      } catch (err) {
+        if (!isConnectionError(err) || attempt >= this.deadClientBound) throw mapError(err);
+      }
     }
   }
 
@@ -135,9 +142,9 @@ export class PostgresStore implements SurveyStore {
    * A pooled client with BEGIN already run. While checked out, a client whose server goes away
    * emits 'error' between queries (e.g. while the ingest parses the next chunk); unhandled, that
    * would crash the process, so it is caught here and the next query on the client fails instead.
-   * A connection found dead at BEGIN (nothing sent yet) is replaced once.
+   * A connection found dead at BEGIN (nothing sent yet) is replaced, as often as the pool can hold dead ones.
    */
-  private async begin(retry = true): Promise<{ client: pg.PoolClient; done: (err?: Error) => void }> {
+  private async begin(attempt = 1): Promise<{ client: pg.PoolClient; done: (err?: Error) => void }> {
     const client = await this.pool.connect();
     let broken: Error | undefined;
     const onError = (err: Error) => (broken = err);
@@ -150,7 +157,7 @@ export class PostgresStore implements SurveyStore {
       await client.query("BEGIN");
     } catch (err) {
       done(err instanceof Error ? err : new Error(String(err)));
-      if (retry && isConnectionError(err)) return this.begin(false);
+      if (attempt < this.deadClientBound && isConnectionError(err)) return this.begin(attempt + 1);
       throw err;
     }
     return { client, done };
