@@ -35,7 +35,8 @@ export interface SurveyStore {
   getDataset(id: string): Promise<Dataset | null>;
   /**
    * Import atomically: `run` streams rows into the sink; the dataset becomes visible only when
-   * `run` resolves and the commit succeeds. Any throw rolls everything back.
+   * `run` resolves and the commit of its metadata row succeeds. Any throw leaves no dataset and
+   * no data table (a table a bulk load committed early is dropped; after a crash, at the next open).
    */
   importDataset(meta: NewDatasetMeta, run: (sink: RowSink) => Promise<IngestResult>, finish?: FinishImport): Promise<Dataset>;
   /** save an edited question model as a new version over the same data */

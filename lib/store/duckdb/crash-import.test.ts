@@ -6,18 +6,18 @@ import { expect, test } from "vitest";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { DuckDbStore } from "./duckdb-store";
 
-test("kill -9 during an import leaves no partial dataset and the next open is clean", async () => {
+/** kill -9 the worker once its output says `ready`; then the store must open clean */
+async function crashAndReopen(mode: "stream" | "bulk", ready: (out: string) => boolean) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "surveyscope-crash-"));
   const file = path.join(dir, "store.duckdb");
   const worker = path.join(import.meta.dirname, "crash-worker.ts");
-  const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", worker, file], { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", worker, file, mode], { stdio: ["ignore", "pipe", "pipe"] });
   let stderr = "";
   child.stderr.on("data", (d) => (stderr += String(d)));
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`worker made no progress: ${stderr}`)), 60_000);
     child.stdout.on("data", (d: Buffer) => {
-      const m = /rows (\d+)/.exec(String(d));
-      if (m && Number(m[1]) >= 20_000) {
+      if (ready(String(d))) {
         clearTimeout(timer);
         child.kill("SIGKILL");
         resolve();
@@ -46,4 +46,15 @@ test("kill -9 during an import leaves no partial dataset and the next open is cl
   conn.closeSync();
   raw.closeSync();
   fs.rmSync(dir, { recursive: true, force: true });
+}
+
+test("kill -9 during an import leaves no partial dataset and the next open is clean", async () => {
+  await crashAndReopen("stream", (out) => Number(/rows (\d+)/.exec(out)?.[1] ?? 0) >= 20_000);
+}, 90_000);
+
+test("kill -9 after a bulk import committed its data table, before the dataset row: the next open drops the table", async () => {
+  await crashAndReopen("bulk", (out) => {
+    if (out.includes("streamed")) throw new Error("the worker's file did not take the bulk path");
+    return out.includes("loaded");
+  });
 }, 90_000);

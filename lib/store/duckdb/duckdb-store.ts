@@ -18,6 +18,7 @@ import type { DatasetLineage } from "@/lib/schema/dataset";
 import { Lru } from "../cache/lru";
 import { VersionCache } from "../cache/version-cache";
 import { openDuckDb } from "./connection";
+import { sweepOrphanTables } from "./orphan-tables";
 import { DuckDbSink } from "./sink";
 import { wipeFreeBlocks } from "./wipe-free-blocks";
 import { addTypedColumns, numericColumns, typedColumnsOf } from "./typed-columns";
@@ -46,6 +47,11 @@ export class DuckDbStore implements SurveyStore {
 
   static async open(file: string): Promise<DuckDbStore> {
     const { instance, connection } = await openDuckDb(file);
+    const dropped = await sweepOrphanTables(connection);
+    if (dropped.length) {
+      console.warn(`[store] dropped ${dropped.length} data table(s) an interrupted import left unregistered: ${dropped.join(", ")}`);
+      if (file !== ":memory:") await wipeFreeBlocks(connection); // their answers must not linger in the file either (C44)
+    }
     return new DuckDbStore(instance, connection);
   }
 
@@ -134,6 +140,8 @@ export class DuckDbStore implements SurveyStore {
       const version = prev[0]?.v == null ? 1 : Number(prev[0].v) + 1;
       const table = dataTableName(id, version);
       const conn = await this.instance.connect();
+      // a table of this name can only be one a crashed bulk import committed (its version was never registered)
+      await conn.run(`DROP TABLE IF EXISTS ${ident(table)}`);
       await conn.run("BEGIN TRANSACTION");
       try {
         const sink = new DuckDbSink(conn, table);
@@ -153,6 +161,8 @@ export class DuckDbStore implements SurveyStore {
         return dataset;
       } catch (err) {
         await conn.run("ROLLBACK").catch(() => undefined);
+        // the bulk loader commits the data table before profiling it (see bulk-load.ts): no dataset row, no table
+        await conn.run(`DROP TABLE IF EXISTS ${ident(table)}`).catch(() => undefined);
         throw err;
       } finally {
         conn.closeSync();

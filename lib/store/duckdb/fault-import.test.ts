@@ -9,6 +9,7 @@ import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import type { RowSink } from "@/lib/ingest/types";
+import { ingestBulk } from "@/lib/ingest/bulk/bulk-ingest";
 import { importDataset } from "@/lib/services/import-dataset";
 import type { SurveyStore } from "../types";
 import { DuckDbStore } from "./duckdb-store";
@@ -124,4 +125,41 @@ test("an import failing at any write (fast-check picks which), at begin or befor
   // and the store still imports
   const ok = await importDataset(store, { meta: { id: "after", name: "After", owner: "t", fileName: "a.csv" }, source: csv(100) });
   expect(ok.respondents).toBe(100);
+}, 120_000);
+
+test("a bulk import failing after its data table was committed (final step, or aborted while profiling) leaves no table and no dataset", async () => {
+  const big = path.join(dir, "big.csv");
+  const rows = Array.from({ length: 150_000 }, (_, i) => `${i + 1},s${i % 7},${i % 3 ? "yes" : "no"},note number ${i} of the bulk victim`);
+  fs.writeFileSync(big, "id,seg,out,note\n" + rows.join("\n") + "\n");
+  const before = await fingerprint();
+  const tablesBefore = await tables();
+  const bulkRun = (signal?: AbortSignal) => (sink: RowSink) => {
+    let bulk = false;
+    return ingestBulk({ source: fs.createReadStream(big), path: big, spoolDir: () => dir, onDecision: (d) => (bulk = d.bulk) }, sink, { fileName: "big.csv", signal }).then((r) => {
+      expect(bulk).toBe(true);
+      return r;
+    });
+  };
+  const meta = (id: string) => ({ id, name: "Bulk victim", owner: "t", fileName: "big.csv" });
+  const failed = await store.importDataset(meta("bulk-finish"), bulkRun(), () => {
+    throw new InjectedFault("EIO: i/o error (finish)");
+  }).catch((e: unknown) => e);
+  expect(failed).toBeInstanceOf(InjectedFault);
+  // aborted once the table is in (the profile's first query): the abort check after the load throws
+  const controller = new AbortController();
+  const aborted = await store.importDataset(meta("bulk-abort"), (sink) => {
+    const load = sink.bulk!.load.bind(sink.bulk);
+    sink.bulk!.load = async (plan) => {
+      const n = await load(plan);
+      controller.abort();
+      return n;
+    };
+    return bulkRun(controller.signal)(sink);
+  }).catch((e: unknown) => e);
+  expect(aborted).toMatchObject({ name: "IngestError", code: "aborted" });
+  for (const id of ["bulk-finish", "bulk-abort"]) expect(await store.getDataset(id)).toBeNull();
+  expect(await fingerprint()).toBe(before);
+  expect(await tables()).toEqual(tablesBefore);
+  // and the same file imports cleanly afterwards
+  expect((await store.importDataset(meta("bulk-ok"), bulkRun())).respondents).toBe(150_000);
 }, 120_000);
