@@ -64,6 +64,8 @@ export interface BulkLoader {
    * cells never count); `clean` columns are known to hold none of `ignored` (only emptiness is tested)
    */
   answered(groups: string[][], ignored: string[], clean: ReadonlySet<string>): Promise<number[]>;
+  /** done asking (the store may close what it opened to answer several questions at once) */
+  release?(): void;
 }
 
 export interface IngestProgress {

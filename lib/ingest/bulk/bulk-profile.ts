@@ -16,6 +16,9 @@ import type { HeadPlan } from "./head-plan";
  * @example
  * const profile = await profileFromStore(sink.bulk, plan, rows);
  */
+/** the store's queries in flight at once */
+const LANES = 2;
+
 /** cells profiled between two turns of the event loop (≈ 20 ms) */
 const CELLS_PER_SLICE = 8_192;
 
@@ -33,14 +36,15 @@ export async function profileFromStore(bulk: BulkLoader, plan: HeadPlan, rows: n
   // cells take longest here), while the store answers the others one after another (one connection) in the background
   const order = [...plan.columns.keys()].sort((a, b) => Number(plan.distinctish[b]) - Number(plan.distinctish[a]) || a - b);
   let stopped = false;
-  let chain: Promise<unknown> = Promise.resolve();
+  // LANES queries in flight (the store may answer them on as many connections), each lane in order
+  const lanes: Promise<unknown>[] = Array.from({ length: LANES }, () => Promise.resolve());
   const fetched = new Map<number, Promise<Fetched>>();
-  for (const i of order) {
-    const p = chain.then(() => (stopped ? Promise.reject(new Error("stopped")) : fetch(i)));
+  order.forEach((i, k) => {
+    const p = lanes[k % LANES].then(() => (stopped ? Promise.reject(new Error("stopped")) : fetch(i)));
     p.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
     fetched.set(i, p);
-    chain = p.catch(() => undefined);
-  }
+    lanes[k % LANES] = p.catch(() => undefined);
+  });
   try {
     for (const i of order) {
       const got = await fetched.get(i)!;
@@ -60,7 +64,7 @@ export async function profileFromStore(bulk: BulkLoader, plan: HeadPlan, rows: n
   } catch (e) {
     // never leave with a query still running on the import's connection (the store rolls back next)
     stopped = true;
-    await chain;
+    await Promise.all(lanes);
     throw e;
   }
   const ignored = [...MISSING_TOKENS, ...UNCHECKED_TOKENS];

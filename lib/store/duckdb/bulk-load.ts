@@ -4,6 +4,7 @@ import { PLAIN_DECIMAL_PATTERN } from "@/lib/ingest/values";
 import { typedColumnName } from "../sql/crosstab-sql";
 import { duckdbDialect } from "../sql/dialect";
 import { ident } from "../sql/params";
+import { ReaderPool } from "./reader-pool";
 
 const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
@@ -51,9 +52,12 @@ const CELLS_PER_PART = 65_536;
  * const bulk = duckDbBulkLoader(conn, "d_x_v1");
  * const rows = await bulk.load(plan); // null → stream the file instead
  */
-export function duckDbBulkLoader(conn: DuckDBConnection, table: string): BulkLoader {
+export function duckDbBulkLoader(conn: DuckDBConnection, table: string, connect?: () => Promise<DuckDBConnection>): BulkLoader {
   const t = ident(table);
-  const rows = async (sql: string) => (await conn.runAndReadAll(sql)).getColumns();
+  // the profile's queries on the committed table run two at a time (the import's connection and one more)
+  const readers = new ReaderPool(conn, connect, 1);
+  const read = <T>(fn: (rows: (sql: string) => Promise<unknown[][]>, c: DuckDBConnection) => Promise<T>) =>
+    readers.use((c) => fn(async (sql) => (await c.runAndReadAll(sql)).getColumns(), c));
   return {
     async load(plan) {
       const names = new Set(plan.columns.map((c) => c.name));
@@ -69,61 +73,70 @@ export function duckDbBulkLoader(conn: DuckDBConnection, table: string): BulkLoa
         // `sweepOrphanTables` at open after a crash.
         await conn.run("COMMIT");
         await conn.run("BEGIN TRANSACTION");
+        readers.allowExtra();
         return Number(res.rowsChanged);
       } catch {
         await restart(conn, t);
         return null;
       }
     },
-    discard: () => restart(conn, t),
-    async distinctValues(column) {
-      const c = ident(column);
-      const [values, counts] = await rows(`SELECT ${c} AS v, CAST(count(*) AS DOUBLE) AS n FROM ${t} WHERE ${c} IS NOT NULL GROUP BY ${c} ORDER BY min(rowid)`);
-      return { values: (values ?? []) as string[], counts: (counts ?? []) as number[] };
+    async discard() {
+      readers.close();
+      await restart(conn, t);
     },
-    async filledCells(column) {
-      const c = ident(column);
-      // a few NUL-joined strings instead of a JS string per cell (3× faster to hand over); a cell holding NUL itself is sent as is
-      const [parts, nul] = await rows(
-        `SELECT string_agg(${c}, chr(0) ORDER BY rowid), bool_or(contains(${c}, chr(0))) FROM ${t} WHERE ${c} IS NOT NULL GROUP BY rowid // ${CELLS_PER_PART} ORDER BY rowid // ${CELLS_PER_PART}`,
-      );
-      if (!(nul ?? []).some(Boolean)) return ((parts ?? []) as string[]).flatMap((p) => p.split("\0"));
-      // a filtered scan returns the table's rows in insertion (file) order: preserve_insertion_order is on
-      return ((await rows(`SELECT ${c} FROM ${t} WHERE ${c} IS NOT NULL`))[0] ?? []) as string[];
-    },
-    async plainNumbers(column, maxDistinct) {
-      const c = ident(column);
-      const d = `TRY_CAST(${c} AS DOUBLE)`;
-      const [stats] = (
-        await conn.runAndReadAll(
-          `SELECT CAST(count(${c}) AS DOUBLE), CAST(count(*) FILTER (WHERE NOT regexp_full_match(${c}, '${PLAIN_DECIMAL_PATTERN}')) AS DOUBLE),
-            CAST(count(*) FILTER (WHERE ${d} = trunc(${d})) AS DOUBLE), min(${d}), max(${d}), CAST(max(length(${c})) AS DOUBLE) FROM ${t}`,
-        )
-      ).getRowsJS() as (number | null)[][];
-      const [count, other, integers, min, max, maxLength] = stats;
-      if (other !== 0 || !count) return null;
-      // the first maxDistinct distinct values: from a prefix of the column, longer until it holds that many (or all)
-      let values: string[] = [];
-      for (let take = 4 * maxDistinct; ; take *= 4) {
-        const cells = ((await rows(`SELECT ${c} FROM ${t} WHERE ${c} IS NOT NULL LIMIT ${take}`))[0] ?? []) as string[];
-        values = [...new Set(cells)].slice(0, maxDistinct);
-        if (values.length === maxDistinct || cells.length < take) break;
-      }
-      const list = values.map(literal).join(", ");
-      const [v, n] = await rows(`SELECT ${c}, CAST(count(*) AS DOUBLE) FROM ${t} WHERE ${c} IN (${list}) GROUP BY ${c}`);
-      const counted = new Map((v ?? []).map((x, i) => [x as string, (n ?? [])[i] as number]));
-      return { count, integers: integers!, min: min!, max: max!, maxLength: maxLength!, first: { values, counts: values.map((x) => counted.get(x) ?? 0) } };
-    },
-    async answered(groups, ignored, clean) {
-      const list = ignored.map(literal).join(", ");
-      const answers = (c: string) => (clean.has(c) || !list ? `${ident(c)} IS NOT NULL` : `(${ident(c)} IS NOT NULL AND ${ident(c)} NOT IN (${list}))`);
-      const out: number[] = [];
-      // a query per group: its OR stops at the first answered column of a row (one FILTER per group in a single scan cannot)
-      for (const g of groups) {
-        const reader = await conn.runAndReadAll(`SELECT CAST(count(*) AS DOUBLE) FROM ${t} WHERE ${g.map(answers).join(" OR ") || "FALSE"}`);
-        out.push(Number(reader.getRowsJS()[0][0]));
-      }
-      return out;
-    },
+    release: () => readers.close(),
+    distinctValues: (column) =>
+      read(async (rows) => {
+        const c = ident(column);
+        const [values, counts] = await rows(`SELECT ${c} AS v, CAST(count(*) AS DOUBLE) AS n FROM ${t} WHERE ${c} IS NOT NULL GROUP BY ${c} ORDER BY min(rowid)`);
+        return { values: (values ?? []) as string[], counts: (counts ?? []) as number[] };
+      }),
+    filledCells: (column) =>
+      read(async (rows) => {
+        const c = ident(column);
+        // a few NUL-joined strings instead of a JS string per cell (3× faster to hand over); a cell holding NUL itself is sent as is
+        const [parts, nul] = await rows(
+          `SELECT string_agg(${c}, chr(0) ORDER BY rowid), bool_or(contains(${c}, chr(0))) FROM ${t} WHERE ${c} IS NOT NULL GROUP BY rowid // ${CELLS_PER_PART} ORDER BY rowid // ${CELLS_PER_PART}`,
+        );
+        if (!(nul ?? []).some(Boolean)) return ((parts ?? []) as string[]).flatMap((p) => p.split("\0"));
+        // a filtered scan returns the table's rows in insertion (file) order: preserve_insertion_order is on
+        return ((await rows(`SELECT ${c} FROM ${t} WHERE ${c} IS NOT NULL`))[0] ?? []) as string[];
+      }),
+    plainNumbers: (column, maxDistinct) =>
+      read(async (rows, conn) => {
+        const c = ident(column);
+        const d = `TRY_CAST(${c} AS DOUBLE)`;
+        const [stats] = (
+          await conn.runAndReadAll(
+            `SELECT CAST(count(${c}) AS DOUBLE), CAST(count(*) FILTER (WHERE NOT regexp_full_match(${c}, '${PLAIN_DECIMAL_PATTERN}')) AS DOUBLE),
+              CAST(count(*) FILTER (WHERE ${d} = trunc(${d})) AS DOUBLE), min(${d}), max(${d}), CAST(max(length(${c})) AS DOUBLE) FROM ${t}`,
+          )
+        ).getRowsJS() as (number | null)[][];
+        const [count, other, integers, min, max, maxLength] = stats;
+        if (other !== 0 || !count) return null;
+        // the first maxDistinct distinct values: from a prefix of the column, longer until it holds that many (or all)
+        let values: string[] = [];
+        for (let take = 4 * maxDistinct; ; take *= 4) {
+          const cells = ((await rows(`SELECT ${c} FROM ${t} WHERE ${c} IS NOT NULL LIMIT ${take}`))[0] ?? []) as string[];
+          values = [...new Set(cells)].slice(0, maxDistinct);
+          if (values.length === maxDistinct || cells.length < take) break;
+        }
+        const list = values.map(literal).join(", ");
+        const [v, n] = await rows(`SELECT ${c}, CAST(count(*) AS DOUBLE) FROM ${t} WHERE ${c} IN (${list}) GROUP BY ${c}`);
+        const counted = new Map((v ?? []).map((x, i) => [x as string, (n ?? [])[i] as number]));
+        return { count, integers: integers!, min: min!, max: max!, maxLength: maxLength!, first: { values, counts: values.map((x) => counted.get(x) ?? 0) } };
+      }),
+    answered: (groups, ignored, clean) =>
+      read(async (_rows, conn) => {
+        const list = ignored.map(literal).join(", ");
+        const answers = (c: string) => (clean.has(c) || !list ? `${ident(c)} IS NOT NULL` : `(${ident(c)} IS NOT NULL AND ${ident(c)} NOT IN (${list}))`);
+        const out: number[] = [];
+        // a query per group: its OR stops at the first answered column of a row (one FILTER per group in a single scan cannot)
+        for (const g of groups) {
+          const reader = await conn.runAndReadAll(`SELECT CAST(count(*) AS DOUBLE) FROM ${t} WHERE ${g.map(answers).join(" OR ") || "FALSE"}`);
+          out.push(Number(reader.getRowsJS()[0][0]));
+        }
+        return out;
+      }),
   };
 }

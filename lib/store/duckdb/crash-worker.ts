@@ -25,7 +25,7 @@ if (mode === "bulk") {
   fs.writeFileSync(csv, "id,seg,out,comment\n" + rows.join("\n") + "\n");
   await store.importDataset(meta, async (sink) => {
     let bulk = false;
-    const result = await ingestBulk({ source: fs.createReadStream(csv), path: csv, spoolDir: () => path.dirname(file), onDecision: (d) => (bulk = d.bulk) }, sink, { fileName: "big.csv" });
+    await ingestBulk({ source: fs.createReadStream(csv), path: csv, spoolDir: () => path.dirname(file), onDecision: (d) => (bulk = d.bulk) }, sink, { fileName: "big.csv" });
     process.stdout.write(bulk ? "loaded\n" : "streamed\n");
     return forever();
   });

@@ -144,7 +144,7 @@ export class DuckDbStore implements SurveyStore {
       await conn.run(`DROP TABLE IF EXISTS ${ident(table)}`);
       await conn.run("BEGIN TRANSACTION");
       try {
-        const sink = new DuckDbSink(conn, table);
+        const sink = new DuckDbSink(conn, table, () => this.instance.connect());
         let result = await run(sink);
         await sink.finish(result.columns);
         if (finish) result = finish(result);
