@@ -32,9 +32,10 @@ export async function profileFromStore(bulk: BulkLoader, plan: HeadPlan, rows: n
     if (!plan.plainish[i]) return bulk.filledCells(name).then((cells) => ({ cells }));
     return bulk.plainNumbers(name, MAX_DISTINCT).then(async (plain) => (plain ? { plain } : { cells: await bulk.filledCells(name) }));
   };
-  // columns independent of each other, so any order gives the same profile: mostly-distinct ones first (their
-  // cells take longest here), while the store answers the others one after another (one connection) in the background
-  const order = [...plan.columns.keys()].sort((a, b) => Number(plan.distinctish[b]) - Number(plan.distinctish[a]) || a - b);
+  // columns are independent of each other, so any order gives the same profile: free text first (its cells take
+  // longest here), then the summarised numbers, while the store answers the value counts in the background
+  const rank = (i: number) => (!plan.distinctish[i] ? 2 : plan.plainish[i] ? 1 : 0); // free text, then ids/weights, then the rest
+  const order = [...plan.columns.keys()].sort((a, b) => rank(a) - rank(b) || a - b);
   let stopped = false;
   // LANES queries in flight (the store may answer them on as many connections), each lane in order
   const lanes: Promise<unknown>[] = Array.from({ length: LANES }, () => Promise.resolve());
