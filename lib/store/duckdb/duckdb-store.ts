@@ -18,7 +18,7 @@ import type { DatasetLineage } from "@/lib/schema/dataset";
 import { Lru } from "../cache/lru";
 import { VersionCache } from "../cache/version-cache";
 import { openDuckDb } from "./connection";
-import { sweepOrphanTables } from "./orphan-tables";
+import { dropIfUnregistered, sweepOrphanTables } from "./orphan-tables";
 import { DuckDbSink } from "./sink";
 import { wipeFreeBlocks } from "./wipe-free-blocks";
 import { addTypedColumns, numericColumns, typedColumnsOf } from "./typed-columns";
@@ -141,7 +141,7 @@ export class DuckDbStore implements SurveyStore {
       const table = dataTableName(id, version);
       const conn = await this.instance.connect();
       // a table of this name can only be one a crashed bulk import committed (its version was never registered)
-      await conn.run(`DROP TABLE IF EXISTS ${ident(table)}`);
+      await dropIfUnregistered(conn, table);
       await conn.run("BEGIN TRANSACTION");
       try {
         const sink = new DuckDbSink(conn, table, () => this.instance.connect());
@@ -162,7 +162,7 @@ export class DuckDbStore implements SurveyStore {
       } catch (err) {
         await conn.run("ROLLBACK").catch(() => undefined);
         // the bulk loader commits the data table before profiling it (see bulk-load.ts): no dataset row, no table
-        await conn.run(`DROP TABLE IF EXISTS ${ident(table)}`).catch(() => undefined);
+        await dropIfUnregistered(conn, table).catch(() => undefined);
         throw err;
       } finally {
         conn.closeSync();

@@ -21,3 +21,15 @@ export async function sweepOrphanTables(conn: DuckDBConnection): Promise<string[
   for (const name of names) await conn.run(`DROP TABLE IF EXISTS ${ident(name)}`);
   return names;
 }
+
+/**
+ * Drop `table` unless a dataset version refers to it (an import's own name, before it starts or
+ * after it failed: only a bulk load that committed early can have left it). Never touches a
+ * registered table, whatever the naming scheme.
+ *
+ * @example await dropIfUnregistered(conn, "d_survey_v3")
+ */
+export async function dropIfUnregistered(conn: DuckDBConnection, table: string): Promise<void> {
+  const used = await conn.runAndReadAll(`SELECT count(*) FROM datasets WHERE data_table = $1`, [table]);
+  if (Number(used.getRowsJS()[0][0]) === 0) await conn.run(`DROP TABLE IF EXISTS ${ident(table)}`);
+}
