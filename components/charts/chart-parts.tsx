@@ -118,3 +118,20 @@ function subscribe(cb: () => void): () => void {
 export function useNarrow(): boolean {
   return useSyncExternalStore(subscribe, () => window.matchMedia(NARROW).matches, () => false);
 }
+
+/**
+ * Layout of a horizontal chart with one bar per row (stacked and diverging bars): the category
+ * axis sized to the labels, the bar thickness and chart height for the screen, the Total rows
+ * to set in bold.
+ *
+ * @example const { narrow, labels, axis, barSize, height, total } = useRowBars(data.rows);
+ */
+export function useRowBars(rows: { key: string; label: string; isTotal: boolean }[]) {
+  const narrow = useNarrow();
+  const labels = Object.fromEntries(rows.map((r) => [r.key, r.label]));
+  const axis = categoryAxisWidth(Object.values(labels), narrow);
+  const barSize = narrow ? 20 : 24;
+  const height = Math.max(160, rows.length * (barSize + 14) + 48);
+  const total = rows.filter((r) => r.isTotal).map((r) => r.key);
+  return { narrow, labels, axis, barSize, height, total };
+}

@@ -5,7 +5,7 @@ import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Toolt
 import type { DivergingData, DivergingRow } from "@/lib/analysis/banner-chart-data-stacked";
 import { divergingColor } from "./chart-config";
 import { ChartFrame } from "./chart-frame";
-import { categoryAxisWidth, TooltipCard, useNarrow, WrappedTick } from "./chart-parts";
+import { TooltipCard, useRowBars, WrappedTick } from "./chart-parts";
 
 interface Props {
   data: DivergingData;
@@ -33,13 +33,8 @@ function DivergingTooltip({ active, payload, colors }: { active?: boolean; paylo
  * answers to the right; a neutral midpoint is split in half across zero (see divergingLikertData).
  */
 export function DivergingLikertChart({ data, title, note }: Props) {
-  const narrow = useNarrow();
+  const { narrow, labels, axis, barSize, height, total } = useRowBars(data.rows);
   const colors: Colors = Object.fromEntries(data.series.map((s) => [s.id, { label: s.label, color: divergingColor(s.side, s.strength) }]));
-  const labels = Object.fromEntries(data.rows.map((r) => [r.key, r.label]));
-  const axis = categoryAxisWidth(Object.values(labels), narrow);
-  const barSize = narrow ? 20 : 24;
-  const height = Math.max(160, data.rows.length * (barSize + 14) + 48);
-  const total = data.rows.filter((r) => r.isTotal).map((r) => r.key);
   return (
     <ChartFrame
       title={title}

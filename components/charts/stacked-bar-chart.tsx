@@ -7,7 +7,7 @@ import { likertSides } from "@/lib/analysis/banner-chart-data-stacked";
 import { isolate } from "@/lib/format/bidi";
 import { answerSeriesConfig, type ChartConfig } from "./chart-config";
 import { ChartFrame } from "./chart-frame";
-import { categoryAxisWidth, TooltipCard, useNarrow, valueTick, WrappedTick } from "./chart-parts";
+import { TooltipCard, useRowBars, valueTick, WrappedTick } from "./chart-parts";
 
 interface Props {
   data: StackedBarData;
@@ -52,13 +52,8 @@ function SegmentLabel({ x = 0, y = 0, width = 0, height = 0, value }: SegmentLab
 
 /** Horizontal stacked bars, one per column (Total first): respondents or 100% of each column. */
 export function StackedBarChart({ data, title, ordinal = false, note }: Props) {
-  const narrow = useNarrow();
+  const { labels, axis, barSize, height, total } = useRowBars(data.rows);
   const config = answerSeriesConfig(data.series, ordinal ? likertSides(data.series.length) : undefined);
-  const labels = Object.fromEntries(data.rows.map((r) => [r.key, r.label]));
-  const axis = categoryAxisWidth(Object.values(labels), narrow);
-  const barSize = narrow ? 20 : 24;
-  const height = Math.max(160, data.rows.length * (barSize + 14) + 48);
-  const total = data.rows.filter((r) => r.isTotal).map((r) => r.key);
   return (
     <ChartFrame
       title={title}
