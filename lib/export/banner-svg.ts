@@ -6,7 +6,7 @@
 import { isolate } from "@/lib/format/bidi";
 import { svgParts, type SvgNode } from "./svg";
 
-const { el, serialize, wrap, clip, titleBlock, groupHeading, finite, COLORS, FONT } = svgParts;
+const { el, svgDocument, wrap, clip, titleBlock, groupHeading, finite, COLORS } = svgParts;
 
 /** One answer of a stacked / diverging chart: its legend label and fill. */
 export interface SvgStackSeries {
@@ -135,18 +135,5 @@ export function stackedChartToSvg(spec: StackedSvgSpec): string {
   const H = plotBottom + 30 + notes.length * 14 + 8;
   const noteNodes = notes.map((n, i) => el("text", { x: pad, y: plotBottom + 36 + i * 14, "font-size": 10, fill: COLORS.muted }, [isolate(n)]));
 
-  const root = el(
-    "svg",
-    { xmlns: "http://www.w3.org/2000/svg", width: W, height: H, viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": spec.title ? isolate(spec.title) : "Chart", "font-family": FONT },
-    [
-      el("title", {}, [spec.title ? isolate(spec.title) : "Chart"]),
-      el("rect", { x: 0, y: 0, width: W, height: H, fill: "#ffffff" }),
-      ...heading.nodes,
-      el("g", {}, legend),
-      el("g", {}, axis),
-      ...body,
-      ...noteNodes,
-    ],
-  );
-  return `<?xml version="1.0" encoding="UTF-8"?>${serialize(root)}`;
+  return svgDocument(W, H, spec.title, [...heading.nodes, el("g", {}, legend), el("g", {}, axis), ...body, ...noteNodes]);
 }

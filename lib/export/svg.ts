@@ -116,6 +116,17 @@ function niceStep(range: number): number {
 }
 
 const finite = (x: number | null | undefined): x is number => typeof x === "number" && Number.isFinite(x);
+/** A standalone chart document: an accessible `<svg>` (title from the chart's, bidi-isolated) on a white page. */
+function svgDocument(W: number, H: number, title: string | undefined, children: SvgNode[]): string {
+  const name = title ? isolate(title) : "Chart";
+  const root = el(
+    "svg",
+    { xmlns: "http://www.w3.org/2000/svg", width: W, height: H, viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": name, "font-family": FONT },
+    [el("title", {}, [name]), el("rect", { x: 0, y: 0, width: W, height: H, fill: "#ffffff" }), ...children],
+  );
+  return `<?xml version="1.0" encoding="UTF-8"?>${serialize(root)}`;
+}
+
 const COLORS = { bar: "#3b6fb6", total: "#3f4f66", whisker: "#1e293b", grid: "#e2e8f0", text: "#0f172a", muted: "#64748b" };
 const FONT = "Arial, Helvetica, sans-serif";
 
@@ -188,21 +199,14 @@ export function chartToSvg(spec: ChartSvgSpec): string {
   const legend = `Whiskers: confidence interval${spec.data.some((d) => d.lowBase) ? " · pale bars: low base, read with caution" : ""}`;
   const footer = [legend, ...notes].map((n, i) => el("text", { x: pad, y: plotBottom + 36 + i * 14, "font-size": 10, fill: COLORS.muted }, [i ? isolate(n) : n]));
 
-  const root = el(
-    "svg",
-    { xmlns: "http://www.w3.org/2000/svg", width: W, height: H, viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": spec.title ? isolate(spec.title) : "Chart", "font-family": FONT },
-    [
-      el("title", {}, [spec.title ? isolate(spec.title) : "Chart"]),
-      el("rect", { x: 0, y: 0, width: W, height: H, fill: "#ffffff" }),
-      ...heading.nodes,
-      el("g", {}, ticks),
-      el("line", { x1: sx(0), y1: top - 4, x2: sx(0), y2: plotBottom, stroke: COLORS.muted, "stroke-width": 1 }),
-      ...groupRows,
-      ...bars,
-      ...footer,
-    ],
-  );
-  return `<?xml version="1.0" encoding="UTF-8"?>${serialize(root)}`;
+  return svgDocument(W, H, spec.title, [
+    ...heading.nodes,
+    el("g", {}, ticks),
+    el("line", { x1: sx(0), y1: top - 4, x2: sx(0), y2: plotBottom, stroke: COLORS.muted, "stroke-width": 1 }),
+    ...groupRows,
+    ...bars,
+    ...footer,
+  ]);
 }
 
 /**
@@ -219,5 +223,5 @@ export function svgSize(svg: string): { width: number; height: number } | null {
  * trees with `el` and serialise them here, so the allow-list and escaping stay in one place.
  * @example svgParts.serialize(svgParts.el("text", { x: 0, y: 0 }, ["a < b"])) // '<text x="0" y="0">a &lt; b</text>'
  */
-export const svgParts = { el, serialize, wrap, clip, titleBlock, groupHeading, finite, COLORS, FONT };
+export const svgParts = { el, serialize, svgDocument, wrap, clip, titleBlock, groupHeading, finite, COLORS };
 export type { SvgNode };
