@@ -88,41 +88,33 @@ export async function loadHomePanels(store: SurveyStore, dataset: Dataset, viewe
   const ref = live.map((f) => ({ value: f.value * 100, label: `${f.publisher} ${formatPercent(f.value, 0)}` }));
   const causes = dataset.questions.find((q) => q.id === "rollback_cause" || q.label.startsWith("What was the main cause of the rollback"))?.options ?? [];
 
-  const byCountry = guarded("live-by-country", "Live in production by country", async () => {
-    const { rows, n } = await shareBySegment(store, dataset, viewer, opts.minBase, "country");
-    return {
-      id: "live-by-country",
-      title: "Live in production by country",
-      takeaway: takeaway(rows),
-      baseNote: `n = ${formatCount(n)} all respondents · weighted · 95% intervals`,
-      data: toChartData(rows, "proportion"),
-      references: ref,
-      benchmarks: [...live, ...pick(figures, ["sinch-brazil-live", "sinch-us-live"])],
-      comparisons: [
-        ...pair(rows, live, () => "Total"),
-        ...pair(rows, pick(figures, ["sinch-brazil-live", "sinch-us-live"]), (f) => (f.demoMatch?.segment === "country" ? f.demoMatch.segment_level : undefined)),
-      ],
-      unpublished: "Sinch published no country figures of its own; the Brazil and US rates come from secondary notes.",
-      analyzeHref: opts.canAnalyze ? hrefFor(dataset.id, "agent_status", LIVE, "country") : null,
-      error: null,
-    };
-  });
-  const byIndustry = guarded("live-by-industry", "Live in production by industry", async () => {
-    const { rows, n } = await shareBySegment(store, dataset, viewer, opts.minBase, "industry");
-    return {
-      id: "live-by-industry",
-      title: "Live in production by industry",
-      takeaway: takeaway(rows),
-      baseNote: `n = ${formatCount(n)} all respondents · weighted · 95% intervals`,
-      data: toChartData(rows, "proportion"),
-      references: ref,
-      benchmarks: live,
-      comparisons: pair(rows, live, () => "Total"),
-      unpublished: "No published figure by industry: the line is the overall 62%.",
-      analyzeHref: opts.canAnalyze ? hrefFor(dataset.id, "agent_status", LIVE, "industry") : null,
-      error: null,
-    };
-  });
+  /** the share live in production by one segment, against the overall published rate (and `extra` figures by level) */
+  const liveBy = (segment: "country" | "industry", extra: BenchmarkFigure[], unpublished: string) => {
+    const id = `live-by-${segment}`;
+    const title = `Live in production by ${segment}`;
+    return guarded(id, title, async () => {
+      const { rows, n } = await shareBySegment(store, dataset, viewer, opts.minBase, segment);
+      return {
+        id,
+        title,
+        takeaway: takeaway(rows),
+        baseNote: `n = ${formatCount(n)} all respondents · weighted · 95% intervals`,
+        data: toChartData(rows, "proportion"),
+        references: ref,
+        benchmarks: [...live, ...extra],
+        comparisons: [...pair(rows, live, () => "Total"), ...pair(rows, extra, (f) => (f.demoMatch?.segment === segment ? f.demoMatch.segment_level : undefined))],
+        unpublished,
+        analyzeHref: opts.canAnalyze ? hrefFor(dataset.id, "agent_status", LIVE, segment) : null,
+        error: null,
+      };
+    });
+  };
+  const byCountry = liveBy(
+    "country",
+    pick(figures, ["sinch-brazil-live", "sinch-us-live"]),
+    "Sinch published no country figures of its own; the Brazil and US rates come from secondary notes.",
+  );
+  const byIndustry = liveBy("industry", [], "No published figure by industry: the line is the overall 62%.");
   const topCauses = guarded("rollback-causes", "Top causes of rollback", async () => {
     const results = await Promise.all(
       causes.map((c) => runProtectedCrosstab(store, dataset, { outcome: "rollback_cause", outcome_category: c.code, segment: "company_size", weight: WEIGHT }, viewer)),
