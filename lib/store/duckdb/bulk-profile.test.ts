@@ -74,3 +74,16 @@ test("the bench file's profile (ids, weights, free text, multi-selects)", async 
     expect(fromStore, `route ${route}`).toEqual(streamed);
   }
 });
+
+test("answered counts of column groups holding blanks, NA and unchecked tokens", async () => {
+  const file = path.join(dir, "groups.csv");
+  const tokens = ["", "1", "0", "NA", "Not selected", "Yes", "FALSE"];
+  // deterministic cells; every 7th row answers nothing (blank, NA or an unchecked token in every column)
+  const rows = Array.from({ length: 600 }, (_, r) =>
+    [String(r + 1), ...[0, 1, 2].map((k) => (r % 7 === 0 ? ["", "NA", "0"][(r + k) % 3] : tokens[(r * 3 + k * 5) % tokens.length])), ["", "3", "4"][r % 3]].join(","),
+  );
+  fs.writeFileSync(file, ["id,q5_1,q5_2,q5_3,q6_1", ...rows].join("\n") + "\n");
+  const { fromStore, streamed } = await bothProfiles(file, "p_groups");
+  expect([...streamed.groups.values()].some((g) => g.columns.length === 3 && g.answered > 0 && g.answered < 600)).toBe(true);
+  expect(fromStore).toEqual(streamed);
+});
