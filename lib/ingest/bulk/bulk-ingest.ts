@@ -15,6 +15,8 @@ import { planFromHead } from "./head-plan";
 export const MIN_BULK_BYTES = 5 * 1024 * 1024;
 /** bytes read before deciding: enough for SAMPLE_CHARS characters of UTF-8 text and DETECT_ROWS records */
 const HEAD_BYTES = 1536 * 1024;
+/** chunk size when the bulk path reads a local file itself */
+const READ_CHUNK_BYTES = 1024 * 1024;
 
 export interface BulkInput {
   source: AsyncIterable<Uint8Array>;
@@ -125,6 +127,12 @@ export async function ingestBulk(input: BulkInput, sink: RowSink, options: Inges
   if ("decline" in decision) return streamed(decision.decline);
   const plan = decision.plan;
 
+  if (input.path && !ended) {
+    // the rest of a local file straight from disk in 1 MiB chunks: reading 400 MB takes 0.12 s of JS time
+    // instead of 0.45 s in the stream's 64 KiB chunks, time otherwise taken from DuckDB's loading threads
+    await iterator.return?.().catch(() => undefined);
+    iterator = fs.createReadStream(input.path, { start: headLength, highWaterMark: READ_CHUNK_BYTES })[Symbol.asyncIterator]();
+  }
   const progress = new ProgressThrottle(options);
   const hash = createHash("sha256");
   const checks = new ByteChecks(plan.delimiter);
