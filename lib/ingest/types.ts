@@ -45,12 +45,18 @@ export interface PlainNumberSummary {
 
 /**
  * A store-side loader (instead of `begin` + `write`): loads every data row of a plain UTF-8 CSV
- * in one statement inside the import transaction, then answers the per-column questions the
- * profile needs. `load` resolves null when the store's reader refused the file: nothing is stored
- * and the caller must stream the file through `begin`/`write` instead.
+ * in one statement inside the import transaction, answers the per-column questions the profile
+ * needs, then stores the rows in the data table (`store`). `load` resolves null when the store's
+ * reader refused the file: nothing is stored and the caller must stream the file through
+ * `begin`/`write` instead.
  */
 export interface BulkLoader {
   load(plan: CsvLoadPlan): Promise<number | null>;
+  /**
+   * write the loaded rows into the data table, each column of `dictionaries` encoded with that
+   * list of its values (every non-empty value the column holds), and commit the table
+   */
+  store(dictionaries: ReadonlyMap<string, readonly string[]>): Promise<void>;
   /** drop what a successful `load` stored (the caller then streams the file after all) */
   discard(): Promise<void>;
   /** column's non-empty distinct values with their counts, in order of first appearance (parallel arrays) */
@@ -64,8 +70,6 @@ export interface BulkLoader {
    * cells never count); `clean` columns are known to hold none of `ignored` (only emptiness is tested)
    */
   answered(groups: string[][], ignored: string[], clean: ReadonlySet<string>): Promise<number[]>;
-  /** done asking (the store may close what it opened to answer several questions at once) */
-  release?(): void;
 }
 
 export interface IngestProgress {

@@ -195,7 +195,6 @@ export async function ingestBulk(input: BulkInput, sink: RowSink, options: Inges
   } finally {
     // never leave with a load still running on the import's connection (the store rolls back next)
     await early?.catch(() => undefined);
-    bulk.release?.();
     await out?.close().catch(() => undefined);
     if (spool) await fs.promises.rm(spool, { force: true });
   }

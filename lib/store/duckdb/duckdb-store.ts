@@ -144,7 +144,7 @@ export class DuckDbStore implements SurveyStore {
       await dropIfUnregistered(conn, table);
       await conn.run("BEGIN TRANSACTION");
       try {
-        const sink = new DuckDbSink(conn, table, () => this.instance.connect());
+        const sink = new DuckDbSink(conn, table);
         let result = await run(sink);
         await sink.finish(result.columns);
         if (finish) result = finish(result);
@@ -161,7 +161,7 @@ export class DuckDbStore implements SurveyStore {
         return dataset;
       } catch (err) {
         await conn.run("ROLLBACK").catch(() => undefined);
-        // the bulk loader commits the data table before profiling it (see bulk-load.ts): no dataset row, no table
+        // the bulk loader commits the data table before this transaction registers it (see bulk-load.ts): no dataset row, no table
         await dropIfUnregistered(conn, table).catch(() => undefined);
         throw err;
       } finally {

@@ -127,7 +127,7 @@ test("an import failing at any write (fast-check picks which), at begin or befor
   expect(ok.respondents).toBe(100);
 }, 120_000);
 
-test("a bulk import failing after its data table was committed (final step, or aborted while profiling) leaves no table and no dataset", async () => {
+test("a bulk import failing after its data table was committed (final step) or aborted while profiling (staged rows only) leaves no table and no dataset", async () => {
   const big = path.join(dir, "big.csv");
   const rows = Array.from({ length: 150_000 }, (_, i) => `${i + 1},s${i % 7},${i % 3 ? "yes" : "no"},note number ${i} of the bulk victim`);
   fs.writeFileSync(big, "id,seg,out,note\n" + rows.join("\n") + "\n");
@@ -145,7 +145,7 @@ test("a bulk import failing after its data table was committed (final step, or a
     throw new InjectedFault("EIO: i/o error (finish)");
   }).catch((e: unknown) => e);
   expect(failed).toBeInstanceOf(InjectedFault);
-  // aborted once the table is in (the profile's first query): the abort check after the load throws
+  // aborted once the rows are staged (before the profile's first query): the abort check after the load throws
   const controller = new AbortController();
   const aborted = await store.importDataset(meta("bulk-abort"), (sink) => {
     const load = sink.bulk!.load.bind(sink.bulk);

@@ -5,8 +5,8 @@ import { ident } from "../sql/params";
 const DATA_TABLE = "d_[a-z0-9_]+_v[0-9]+";
 
 /**
- * Drop the data tables no dataset version refers to. The bulk loader commits a data table before
- * profiling it and the dataset row follows in a second transaction; a process killed in between
+ * Drop the data tables no dataset version refers to. The bulk loader commits a data table on its
+ * own and the dataset row follows in a second transaction; a process killed in between
  * leaves the table unregistered, invisible to every reader, and only this sweep (run when the
  * store opens, before any import) removes it. Returns the dropped names.
  *

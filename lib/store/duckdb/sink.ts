@@ -13,13 +13,11 @@ export class DuckDbSink implements RowSink {
   private width = 0;
   private bulkLoaded = false;
   readonly bulk: BulkLoader;
-  /** `connect`: another connection to the same database, for the bulk profile's concurrent reads */
   constructor(
     private readonly conn: DuckDBConnection,
     private readonly table: string,
-    connect?: () => Promise<DuckDBConnection>,
   ) {
-    const loader = duckDbBulkLoader(conn, table, connect);
+    const loader = duckDbBulkLoader(conn, table);
     this.bulk = {
       ...loader,
       load: async (plan) => {
