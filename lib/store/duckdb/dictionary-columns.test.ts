@@ -14,6 +14,7 @@ import { ingestBulk } from "@/lib/ingest/bulk/bulk-ingest";
 import { ingest } from "@/lib/ingest/ingest";
 import type { Dataset } from "@/lib/schema/dataset";
 import { runCrosstab } from "@/lib/services/crosstab";
+import { duckdbDialect } from "../sql/dialect";
 import { enumType } from "./bulk-load";
 import { DuckDbStore } from "./duckdb-store";
 
@@ -84,6 +85,21 @@ test("the bulk import stored the categorical, multi-select and Likert columns as
   expect(byHeader("comment")).toBe("VARCHAR");
   expect(byHeader("id")).toBe("VARCHAR");
   expect([...(await columnTypes(streamed)).values()].every((t) => t === "VARCHAR" || t === "DOUBLE")).toBe(true);
+});
+
+test("typed shadows and the number reading of every column (finiteNumber) are the same", async () => {
+  const [a, b] = [await columnTypes(streamed), await columnTypes(bulk)];
+  const shadows = [...a.keys()].filter((c) => c.endsWith("__d"));
+  expect(shadows.length).toBeGreaterThan(0); // the weight's
+  expect([...b.keys()].filter((c) => c.endsWith("__d")).sort()).toEqual([...shadows].sort());
+  const numbers = streamed.columns.map((c) => `${duckdbDialect.finiteNumber(c.name)} AS ${c.name}`);
+  const conn = await store.duckdbInstance.connect();
+  try {
+    const read = async (ds: Dataset) => (await conn.runAndReadAll(`SELECT ${[...shadows, ...numbers].join(", ")} FROM d_${ds.id}_v${ds.version} ORDER BY rowid`)).getRowsJS();
+    expect(await read(bulk)).toEqual(await read(streamed));
+  } finally {
+    conn.closeSync();
+  }
 });
 
 test("crosstabs and multi-select breakdowns answer the same on ENUM and VARCHAR columns", async () => {
