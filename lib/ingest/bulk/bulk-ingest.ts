@@ -8,7 +8,7 @@ import { ProgressThrottle } from "../progress";
 import { buildResult } from "../result";
 import { IngestError, type IngestOptions, type IngestResult, type RowSink } from "../types";
 import { ByteChecks } from "./byte-checks";
-import { profileFromStore } from "./bulk-profile";
+import { profileAndStore } from "./bulk-profile";
 import { planFromHead } from "./head-plan";
 
 /** files smaller than this stream through the pipeline (already fast there, with per-row progress) */
@@ -55,7 +55,7 @@ async function* fromFileThen(file: string, rest: AsyncIterator<Uint8Array> | nul
  * LF records, `,`/`;`/`|` and single-line header rows (planFromHead), whose every byte passes
  * ByteChecks, and which the store's reader then loads without error (exactly the header's column
  * count on every row). The profile comes from per-column value counts in order of first
- * appearance (profileFromStore), so the questions are identical. Any doubt streams the file
+ * appearance (profileAndStore), so the questions are identical. Any doubt streams the file
  * through `ingest`, which reports the same located errors as before.
  *
  * @example
@@ -188,7 +188,7 @@ export async function ingestBulk(input: BulkInput, sink: RowSink, options: Inges
     }
     tell();
     abort();
-    const profile = await stored(() => profileFromStore(bulk, plan, rows));
+    const profile = await stored(() => profileAndStore(bulk, plan, rows));
     progress.update(bytes, rows, true);
     const result = { dialect: plan.dialect, encoding: "utf-8", delimiter: plan.delimiter, headers: plan.headers, columns: plan.columns, respondents: rows };
     return buildResult(result, profile, new IssueCollector(), bytes, hash.digest("hex"));

@@ -11,19 +11,20 @@ const CELLS_PER_SLICE = 8_192;
 export const MAX_DICTIONARY = 4_096;
 
 /**
- * The profile of a table the store loaded itself, identical to the one `Profiler.add` builds row
- * by row — each column's distinct values are fed in order of first appearance with their counts
- * (`Profiler.addValue`), or, for a column mostly distinct in the head, its summary when it holds
- * plain decimals only (`Profiler.addPlainNumbers`: ids, weights), else its cells in file order;
- * each column group's answered rows are counted by the store with the same exclusions (empty,
- * missing and unchecked tokens) — and then the rows stored (`BulkLoader.store`), the columns
- * with few distinct values dictionary-encoded with exactly those values. The store writes the
- * table while the free text is profiled here, so DuckDB's threads and this one overlap.
+ * Profile the rows the store staged (`BulkLoader.load`), then have it store them
+ * (`BulkLoader.store`). The profile is identical to the one `Profiler.add` builds row by row:
+ * each column's distinct values are fed in order of first appearance with their counts
+ * (`Profiler.addValue`) — or, for a column mostly distinct in the head, its summary when it holds
+ * plain decimals only (`Profiler.addPlainNumbers`: ids, weights), else its cells in file order —
+ * and each column group's answered rows are counted by the store with the same exclusions (empty,
+ * missing and unchecked tokens). Columns with at most MAX_DICTIONARY distinct values are stored
+ * dictionary-encoded with exactly those values. The free text is profiled here while the store
+ * answers the other questions and then writes the table, so DuckDB's threads and this one overlap.
  *
  * @example
- * const profile = await profileFromStore(sink.bulk, plan, rows);
+ * const profile = await profileAndStore(sink.bulk, plan, rows);
  */
-export async function profileFromStore(bulk: BulkLoader, plan: HeadPlan, rows: number): Promise<DatasetProfile> {
+export async function profileAndStore(bulk: BulkLoader, plan: HeadPlan, rows: number): Promise<DatasetProfile> {
   const profiler = new Profiler(plan.columns.length, plan.dialect.blocks(plan.headers).map(blockGroup), { spaceLists: plan.dialect.format === "odk" });
   profiler.addRows(rows);
   // every cell in file order (the same as its distinct values in order of first appearance), in slices: while

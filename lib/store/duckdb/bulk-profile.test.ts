@@ -10,7 +10,7 @@ import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { generate } from "@/bench/generate";
 import { blockGroup } from "@/lib/ingest/blocks";
-import { profileFromStore } from "@/lib/ingest/bulk/bulk-profile";
+import { profileAndStore } from "@/lib/ingest/bulk/bulk-profile";
 import { planFromHead } from "@/lib/ingest/bulk/head-plan";
 import { DEFAULT_LIMITS } from "@/lib/ingest/limits";
 import { Profiler } from "@/lib/ingest/profile";
@@ -42,7 +42,7 @@ async function bothProfiles(file: string, table: string, route?: boolean) {
     const bulk = duckDbBulkLoader(conn, table);
     const rows = await bulk.load({ path: file, columns: plan.columns, skipLines: plan.skipLines, delimiter: plan.delimiter, maxRecordBytes: DEFAULT_LIMITS.maxRecordBytes });
     if (rows === null) throw new Error("read_csv refused the file");
-    const fromStore = await profileFromStore(bulk, plan, rows);
+    const fromStore = await profileAndStore(bulk, plan, rows);
     const names = plan.columns.map((c) => `"${c.name}"`).join(", ");
     const cells = (await conn.runAndReadAll(`SELECT ${names} FROM "${table}" ORDER BY rowid`)).getRowsJS() as (string | null)[][];
     const streamed = new Profiler(plan.columns.length, plan.dialect.blocks(plan.headers).map(blockGroup), { spaceLists: plan.dialect.format === "odk" });
