@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { expect, test } from "vitest";
 import { importDataset } from "@/lib/services/import-dataset";
 import { DuckDbStore } from "./duckdb-store";
@@ -31,5 +34,20 @@ test("only data tables no dataset version refers to are dropped", async () => {
   } finally {
     conn.closeSync();
     await store.close();
+  }
+});
+
+test("opening the store removes spill files a killed process left in DuckDB's temp directory (C44)", async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "spill-"));
+  const file = path.join(dir, "s.duckdb");
+  try {
+    fs.mkdirSync(`${file}.tmp`);
+    fs.writeFileSync(path.join(`${file}.tmp`, "duckdb_temp_storage_DEFAULT-0.tmp"), "staged answers");
+    fs.writeFileSync(path.join(`${file}.tmp`, "notes.txt"), "not DuckDB's");
+    const store = await DuckDbStore.open(file);
+    expect(fs.readdirSync(`${file}.tmp`)).toEqual(["notes.txt"]);
+    await store.close();
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 });
