@@ -1,4 +1,5 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
+import { compareBytes } from "@/lib/engine/byte-compare";
 import type { BulkLoader, CsvLoadPlan } from "@/lib/ingest/types";
 import { PLAIN_DECIMAL_PATTERN } from "@/lib/ingest/values";
 import { typedColumnName } from "../sql/crosstab-sql";
@@ -41,8 +42,7 @@ const CELLS_PER_PART = 65_536;
 
 /** `ENUM('a', 'b')` in DuckDB's own (byte) order of the values, so sorting and min/max read the column as VARCHAR would */
 export function enumType(values: readonly string[]): string {
-  const sorted = [...values].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
-  return `ENUM(${sorted.map(literal).join(", ")})`;
+  return `ENUM(${[...values].sort(compareBytes).map(literal).join(", ")})`;
 }
 
 /**
@@ -148,11 +148,11 @@ export function duckDbBulkLoader(conn: DuckDBConnection, table: string): BulkLoa
       const list = ignored.map(literal).join(", ");
       const unanswered = (c: string) => (clean.has(c) || !list ? `${ident(c)} IS NULL` : `(${ident(c)} IS NULL OR ${ident(c)} IN (${list}))`);
       const count = async (where: string) => Number((await conn.runAndReadAll(`SELECT CAST(count(*) AS DOUBLE) FROM ${staging}${where}`)).getRowsJS()[0][0]);
-      const rows = await count("");
+      const total = await count("");
       const out: number[] = [];
       // the rows answering none of the group's columns, subtracted: an AND of per-column filters is pushed into the
       // scan, which then reads each next column only for the rows still unanswered (8× faster than an OR of answers)
-      for (const g of groups) out.push(g.length ? rows - (await count(` WHERE ${g.map(unanswered).join(" AND ")}`)) : 0);
+      for (const g of groups) out.push(g.length ? total - (await count(` WHERE ${g.map(unanswered).join(" AND ")}`)) : 0);
       return out;
     },
   };
