@@ -4,11 +4,8 @@ import { demoManifestSchema } from "@/lib/schema/demo-manifest";
 import { getEnv } from "@/lib/schema/env";
 import { questionOverridesSchema } from "@/lib/schema/question-overrides";
 import { importDataset } from "@/lib/services/import-dataset";
-import { DuckDbStore } from "@/lib/store/duckdb/duckdb-store";
-import { PostgresStore } from "@/lib/store/postgres/postgres-store";
-import type { SurveyStore } from "@/lib/store/types";
+import { configuredDuckDbFile, openConfiguredStore, type PostgresStore, type SurveyStore } from "@/lib/store";
 import { createIdentity, publicOrigin, resolveAuthSecret, type Identity } from "@/lib/auth/auth";
-import { openIdentityPool } from "@/lib/auth/pg";
 import { DEMO_DASHBOARD_NAME, seedDemoDashboard } from "@/lib/views/seed";
 import { describeEnsureAdmin, ensureAdmin, isDuckDbLockError } from "@/lib/auth/bootstrap";
 
@@ -18,40 +15,29 @@ interface SeedTarget {
   store: SurveyStore;
   identity: Identity;
   where: string;
-  close(): Promise<void>;
 }
 
-/** The store the app will use: PostgreSQL when DATABASE_URL is set, else the DuckDB file under DATA_DIR. */
+/**
+ * The store the app will use (PostgreSQL when DATABASE_URL is set, else the DuckDB file under
+ * DATA_DIR), with the identity over the store's own connection.
+ */
 async function openTarget(): Promise<SeedTarget> {
   const env = getEnv();
   const secret = resolveAuthSecret(env.DATA_DIR, env.BETTER_AUTH_SECRET);
   const baseURL = publicOrigin(env);
-  if (env.DATABASE_URL) {
-    const store = await PostgresStore.open(env.DATABASE_URL);
-    const pool = await openIdentityPool(env.DATABASE_URL, store.schema);
-    return {
-      store,
-      identity: createIdentity({ secret, baseURL, pool }),
-      where: `PostgreSQL schema ${store.schema}`,
-      close: async () => {
-        await pool.end();
-        await store.close();
-      },
-    };
-  }
-  const file = path.join(env.DATA_DIR, "surveyscope.duckdb");
-  const store = await DuckDbStore.open(file).catch((err: unknown) => {
-    if (isDuckDbLockError(err)) throw new Error(`the database is in use by a running server: stop it before seeding (${file})`);
+  const store = await openConfiguredStore().catch((err: unknown) => {
+    if (isDuckDbLockError(err)) throw new Error(`the database is in use by a running server: stop it before seeding (${configuredDuckDbFile()})`);
     throw err;
   });
-  return { store, identity: createIdentity({ secret, baseURL, instance: store.duckdbInstance }), where: file, close: () => store.close() };
+  const where = store.kind === "postgres" ? `PostgreSQL schema ${(store as PostgresStore).schema}` : configuredDuckDbFile();
+  return { store, identity: createIdentity({ secret, baseURL, db: store.app }), where };
 }
 
 /** `seed`: load the demo datasets into the app's store (idempotent: present ids are skipped). */
 export async function seedCommand(): Promise<number> {
   const env = getEnv();
   const manifest = demoManifestSchema.parse(JSON.parse(fs.readFileSync(path.join(DEMO_DIR, "manifest.json"), "utf8")));
-  const { store, identity, where, close } = await openTarget();
+  const { store, identity, where } = await openTarget();
   try {
     // first start: the Default workspace and an admin (ADMIN_EMAIL/ADMIN_PASSWORD, or a printed one-time password)
     const origin = publicOrigin(env);
@@ -76,6 +62,6 @@ export async function seedCommand(): Promise<number> {
     process.stdout.write(`store ready: ${where}\n`);
     return 0;
   } finally {
-    await close();
+    await store.close();
   }
 }

@@ -1,13 +1,8 @@
-import path from "node:path";
 import { createApiToken, findUserByEmail, getWorkspace, listApiTokens, revokeApiToken } from "@/lib/auth/identity";
 import { isDuckDbLockError } from "@/lib/auth/bootstrap";
-import { DEFAULT_WORKSPACE_ID } from "@/lib/auth/migrations";
 import { roleSchema } from "@/lib/auth/permissions";
-import { openIdentityPool, pgRunner } from "@/lib/auth/pg";
-import { duckdbRunner, type SqlRunner } from "@/lib/auth/sql";
-import { getEnv } from "@/lib/schema/env";
-import { DuckDbStore } from "@/lib/store/duckdb/duckdb-store";
-import { PostgresStore } from "@/lib/store/postgres/postgres-store";
+import { DEFAULT_WORKSPACE_ID } from "@/lib/schema/workspace";
+import { openConfiguredStore, type SqlRunner, type SurveyStore } from "@/lib/store";
 import { parseCommandArgs } from "../args";
 
 const USAGE = `usage:
@@ -18,30 +13,20 @@ const USAGE = `usage:
 const LOCKED =
   "the database is in use by the running server: stop the server first, or use the admin API (POST /api/admin/tokens with an admin session)";
 
+/**
+ * Run `fn` over the configured store's own connection. PostgreSQL: no lock, the server may keep
+ * running. DuckDB: the file is locked by a running server, so the server must be stopped.
+ */
 async function withSql<T>(fn: (sql: SqlRunner) => Promise<T>): Promise<T> {
-  const env = getEnv();
-  if (env.DATABASE_URL) {
-    // shared PostgreSQL: no lock, the server may keep running; same schema as the store's
-    const store = await PostgresStore.open(env.DATABASE_URL);
-    const schema = store.schema;
-    await store.close();
-    const pool = await openIdentityPool(env.DATABASE_URL, schema);
-    try {
-      return await fn(pgRunner(pool));
-    } finally {
-      await pool.end();
-    }
-  }
-  const file = path.join(env.DATA_DIR, "surveyscope.duckdb");
-  let store: DuckDbStore;
+  let store: SurveyStore;
   try {
-    store = await DuckDbStore.open(file);
+    store = await openConfiguredStore();
   } catch (err) {
     if (isDuckDbLockError(err)) throw new Error(LOCKED);
     throw err;
   }
   try {
-    return await fn(duckdbRunner(store.duckdbInstance));
+    return await fn(store.app.sql);
   } finally {
     await store.close();
   }

@@ -1,7 +1,7 @@
 import { DuckDBInstance } from "@duckdb/node-api";
 import { afterEach, beforeEach, expect, test } from "vitest";
-import { AUTH_MIGRATIONS } from "@/lib/auth/migrations";
-import { duckdbRunner, type SqlRunner } from "@/lib/auth/sql";
+import { APP_MIGRATIONS } from "@/lib/store/migrations/app-tables";
+import { duckdbRunner, type SqlRunner } from "@/lib/store/runner/sql-runner";
 import { appendAudit, listAudit, readChain } from "./audit-log";
 import { verifyChain } from "./chain";
 
@@ -10,7 +10,7 @@ let sql: SqlRunner;
 beforeEach(async () => {
   instance = await DuckDBInstance.create(":memory:");
   sql = duckdbRunner(instance);
-  for (const m of AUTH_MIGRATIONS) await sql.all(m);
+  for (const m of APP_MIGRATIONS) await sql.all(m);
 });
 afterEach(() => instance.closeSync());
 

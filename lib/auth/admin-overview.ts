@@ -1,7 +1,6 @@
 import "server-only";
-import { getStore } from "@/lib/store";
+import { getStore, ownedDatasetIds } from "@/lib/store";
 import { listApiTokens, listMembers, type Viewer } from "./identity";
-import { DEFAULT_WORKSPACE_ID } from "./migrations";
 import { getIdentity } from "./server";
 import { listDatasetShares, listUserWorkspaces, type DatasetShare } from "./workspaces";
 import type { Role } from "./permissions";
@@ -26,11 +25,7 @@ export async function loadAdminOverview(viewer: Viewer): Promise<AdminOverview> 
   const mine = (await listUserWorkspaces(sql, viewer.userId)).filter((w) => w.role === "admin" && (viewer.via === "session" || w.id === viewer.workspaceId));
   const workspaces = await Promise.all(mine.map(async (w) => ({ id: w.id, name: w.name, members: await listMembers(sql, w.id) })));
   const shares = await listDatasetShares(sql, viewer.workspaceId);
-  const owned = await sql.all(
-    `SELECT d.id FROM datasets d LEFT JOIN dataset_owners o ON o.dataset_id = d.id WHERE coalesce(o.workspace_id, $1) = $2 GROUP BY d.id`,
-    [DEFAULT_WORKSPACE_ID, viewer.workspaceId],
-  );
-  const ownedIds = new Set(owned.map((r) => String(r.id)));
+  const ownedIds = await ownedDatasetIds(sql, viewer.workspaceId);
   const datasets = (await (await getStore()).listDatasets())
     .filter((d) => ownedIds.has(d.id))
     .map((d) => ({ id: d.id, name: d.name, shares: shares.filter((s) => s.datasetId === d.id) }));

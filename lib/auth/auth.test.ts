@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDuckDb } from "@/lib/store/duckdb/connection";
+import { duckdbAppDatabase } from "@/lib/store/app-database";
 import { createIdentity, type Identity } from "./auth";
 import {
   canSeeDatasetWith,
@@ -16,7 +17,7 @@ import {
   shareDataset,
   visibleDatasetIdsWith,
 } from "./identity";
-import { DEFAULT_WORKSPACE_ID } from "./migrations";
+import { DEFAULT_WORKSPACE_ID } from "@/lib/schema/workspace";
 import { isSameOriginWrite, requireViewerWith, resolveViewer } from "./viewer-core";
 
 const BASE = "http://localhost:3000";
@@ -28,7 +29,7 @@ let id: Identity;
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "surveyscope-auth-"));
   db = await openDuckDb(path.join(dir, "test.duckdb"));
-  id = createIdentity({ instance: db.instance, secret: "x".repeat(40), baseURL: BASE, loginMaxAttempts: 3, loginWindowSeconds: 60 });
+  id = createIdentity({ db: duckdbAppDatabase(db.instance), secret: "x".repeat(40), baseURL: BASE, loginMaxAttempts: 3, loginWindowSeconds: 60 });
 });
 afterAll(() => {
   db.connection.closeSync();
@@ -58,7 +59,7 @@ describe("sessions (better-auth over DuckDB)", () => {
   });
 
   it("sign-up, sign-in, session and sign-out via auth.api when sign-up is allowed", async () => {
-    const open = createIdentity({ instance: db.instance, secret: "y".repeat(40), baseURL: BASE, allowSignUp: true });
+    const open = createIdentity({ db: duckdbAppDatabase(db.instance), secret: "y".repeat(40), baseURL: BASE, allowSignUp: true });
     await open.auth.api.signUpEmail({ body: { email: "Open@Example.org", password: PW, name: "Open" } });
     const { headers } = await open.auth.api.signInEmail({ body: { email: "open@example.org", password: PW }, returnHeaders: true });
     const cookie = headers

@@ -1,19 +1,13 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import type { DuckDBInstance } from "@duckdb/node-api";
 import { betterAuth } from "better-auth";
-import type pg from "pg";
-import { duckdbAdapter } from "./duckdb-adapter";
-import { pgRunner } from "./pg";
-import { sqlRateLimitStorage } from "./rate-limit-store";
-import { duckdbRunner, type SqlRunner } from "./sql";
+import { sqlRateLimitStorage, type AppDatabase, type SqlRunner } from "@/lib/store";
 
-export type AuthDatabase =
-  /** the store's DuckDB instance: auth tables live in the same file */
-  | { instance: DuckDBInstance; pool?: undefined }
-  /** PostgreSQL (DATABASE_URL): better-auth's built-in Kysely over the pool (`openIdentityPool`) */
-  | { pool: pg.Pool; instance?: undefined };
+export type AuthDatabase = {
+  /** the store's application tables: its DuckDB instance or its PostgreSQL pool (`store.app`) */
+  db: AppDatabase;
+};
 
 export type CreateAuthOptions = AuthDatabase & {
   /** cookie-signing secret (>= 32 chars) */
@@ -33,7 +27,7 @@ export const SESSION_UPDATE_AGE_SECONDS = 15 * 60;
 
 /**
  * The better-auth configuration of Surveyscope: email + password (scrypt hashes, better-auth's
- * default), database sessions in the store's DuckDB file (no cookie cache, so logout, password reset
+ * default), database sessions in the store's database (no cookie cache, so logout, password reset
  * and removed accounts take effect on the next request), a rate limit that is on in every
  * environment (tighter on sign-in) and counted in the identity database (`rate_limits`, shared by
  * every instance), and secure cookies whenever the public URL is https.
@@ -47,7 +41,7 @@ export function loopbackAliases(origin: string): string[] {
   return [u.origin, twin.origin];
 }
 
-export function createAuth(opts: CreateAuthOptions, sql: SqlRunner = runnerFor(opts)) {
+export function createAuth(opts: CreateAuthOptions, sql: SqlRunner = opts.db.sql) {
   const loginRule = { window: opts.loginWindowSeconds ?? 60, max: opts.loginMaxAttempts ?? 5 };
   return betterAuth({
     appName: "Surveyscope",
@@ -55,7 +49,7 @@ export function createAuth(opts: CreateAuthOptions, sql: SqlRunner = runnerFor(o
     basePath: "/api/auth",
     secret: opts.secret,
     trustedOrigins: loopbackAliases(new URL(opts.baseURL).origin),
-    database: opts.pool ?? duckdbAdapter(opts.instance),
+    database: opts.db.auth,
     user: { modelName: "auth_user" },
     session: {
       modelName: "auth_session",
@@ -99,12 +93,9 @@ export interface Identity {
   sql: SqlRunner;
 }
 
-function runnerFor(db: AuthDatabase): SqlRunner {
-  return db.pool ? pgRunner(db.pool) : duckdbRunner(db.instance);
-}
-
+/** @example createIdentity({ db: store.app, secret, baseURL }) */
 export function createIdentity(opts: CreateAuthOptions): Identity {
-  const sql = runnerFor(opts);
+  const sql = opts.db.sql;
   return { auth: createAuth(opts, sql), sql };
 }
 

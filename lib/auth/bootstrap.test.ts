@@ -3,10 +3,11 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { openDuckDb } from "@/lib/store/duckdb/connection";
+import { duckdbAppDatabase } from "@/lib/store/app-database";
 import { createIdentity, resolveAuthSecret } from "./auth";
 import { FALLBACK_ADMIN_EMAIL, describeEnsureAdmin, ensureAdmin, isDuckDbLockError } from "./bootstrap";
 import { getMembership, findUserByEmail } from "./identity";
-import { DEFAULT_WORKSPACE_ID } from "./migrations";
+import { DEFAULT_WORKSPACE_ID } from "@/lib/schema/workspace";
 
 const BASE = "http://localhost:3000";
 const cleanups: (() => void)[] = [];
@@ -22,7 +23,7 @@ async function fresh() {
     db.instance.closeSync();
     fs.rmSync(dir, { recursive: true, force: true });
   });
-  return { dir, db, id: createIdentity({ instance: db.instance, secret: "z".repeat(40), baseURL: BASE }) };
+  return { dir, db, id: createIdentity({ db: duckdbAppDatabase(db.instance), secret: "z".repeat(40), baseURL: BASE }) };
 }
 
 async function signInStatus(id: ReturnType<typeof createIdentity>, email: string, password: string) {

@@ -1,7 +1,8 @@
 import crypto from "node:crypto";
+import { firstAdminEmail } from "@/lib/store";
 import type { Identity } from "./auth";
 import { createUserWithPassword, createWorkspace, findUserByEmail, setMembership } from "./identity";
-import { DEFAULT_WORKSPACE_ID, DEFAULT_WORKSPACE_NAME } from "./migrations";
+import { DEFAULT_WORKSPACE_ID, DEFAULT_WORKSPACE_NAME } from "@/lib/schema/workspace";
 
 /**
  * The fallback admin login when ADMIN_EMAIL is unset. (`admin@localhost` is not accepted: better-auth
@@ -36,8 +37,8 @@ export async function ensureAdmin(id: Identity, opts: { email?: string; password
     const user = await createUserWithPassword(id, { email: opts.email, password, name: "Admin", role: "admin", workspaceId: DEFAULT_WORKSPACE_ID });
     return { kind: "created", email: user.email, ...(opts.password ? {} : { generatedPassword: password }) };
   }
-  const admins = await id.sql.all(`SELECT u."email" FROM memberships m JOIN auth_user u ON u."id" = m.user_id WHERE m.role = 'admin' ORDER BY m.created_at LIMIT 1`);
-  if (admins[0]) return { kind: "exists", email: String(admins[0].email) };
+  const admin = await firstAdminEmail(id.sql);
+  if (admin) return { kind: "exists", email: admin };
   const fallback = await findUserByEmail(id.sql, FALLBACK_ADMIN_EMAIL);
   if (fallback) {
     await setMembership(id.sql, fallback.id, DEFAULT_WORKSPACE_ID, "admin");

@@ -1,10 +1,43 @@
 import crypto from "node:crypto";
 import { z } from "zod";
 import { AppError } from "@/lib/schema/errors";
+import {
+  findActiveApiToken,
+  datasetWorkspace,
+  findUserByEmail,
+  getMembership,
+  getWorkspace,
+  insertApiToken,
+  isSharedWith,
+  setMembership,
+  touchApiToken,
+  type SqlRunner,
+  type UserRow,
+} from "@/lib/store";
 import type { Identity } from "./auth";
-import { DEFAULT_WORKSPACE_ID } from "./migrations";
 import { ROLES, roleSchema, type Role } from "./permissions";
-import type { SqlRunner } from "./sql";
+
+// the identity tables' repositories (lib/store/repos), under the names callers know
+export {
+  createWorkspace,
+  datasetWorkspace,
+  findUserByEmail,
+  getMembership,
+  getWorkspace,
+  listApiTokens,
+  listMembers,
+  removeMembership,
+  revokeApiToken,
+  setDatasetWorkspace,
+  setMembership,
+  shareDataset,
+  unshareDataset,
+  visibleDatasetIdsWith,
+  type ApiTokenInfo,
+  type Membership,
+  type UserRow,
+  type Workspace,
+} from "@/lib/store";
 
 /** Who is calling: resolved from a session cookie or an API token. */
 export interface Viewer {
@@ -14,17 +47,6 @@ export interface Viewer {
   role: Role;
   /** how the caller authenticated (cookie sessions need the CSRF origin check on writes) */
   via: "session" | "token";
-}
-
-export interface Workspace {
-  id: string;
-  name: string;
-}
-
-export interface Membership {
-  userId: string;
-  workspaceId: string;
-  role: Role;
 }
 
 /** Role order, strongest first: a token or grant never exceeds the member's own role. */
@@ -38,64 +60,7 @@ export function weakerRole(a: Role, b: Role): Role {
 export const emailSchema = z.string().trim().toLowerCase().pipe(z.email());
 export const passwordSchema = z.string().min(12, "password must be at least 12 characters").max(128);
 
-// ---------------------------------------------------------------- workspaces and memberships
-
-export async function createWorkspace(sql: SqlRunner, name: string, id: string = `ws_${crypto.randomBytes(8).toString("hex")}`): Promise<Workspace> {
-  await sql.all(`INSERT INTO workspaces (id, name) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [id, name]);
-  return { id, name };
-}
-
-export async function getWorkspace(sql: SqlRunner, idOrName: string): Promise<Workspace | null> {
-  const rows = await sql.all(`SELECT id, name FROM workspaces WHERE id = $1 OR name = $1 ORDER BY (id = $1) DESC LIMIT 1`, [idOrName]);
-  return rows[0] ? { id: String(rows[0].id), name: String(rows[0].name) } : null;
-}
-
-export async function setMembership(sql: SqlRunner, userId: string, workspaceId: string, role: Role): Promise<void> {
-  await sql.all(
-    `INSERT INTO memberships (user_id, workspace_id, role) VALUES ($1, $2, $3)
-     ON CONFLICT (user_id, workspace_id) DO UPDATE SET role = excluded.role`,
-    [userId, workspaceId, role],
-  );
-}
-
-export async function removeMembership(sql: SqlRunner, userId: string, workspaceId: string): Promise<boolean> {
-  const rows = await sql.all(`DELETE FROM memberships WHERE user_id = $1 AND workspace_id = $2 RETURNING 1 AS x`, [userId, workspaceId]);
-  return rows.length > 0;
-}
-
-/** The user's membership in `workspaceId`, or (when absent) their oldest membership. */
-export async function getMembership(sql: SqlRunner, userId: string, workspaceId?: string | null): Promise<Membership | null> {
-  const rows = workspaceId
-    ? await sql.all(`SELECT user_id, workspace_id, role FROM memberships WHERE user_id = $1 AND workspace_id = $2`, [userId, workspaceId])
-    : await sql.all(`SELECT user_id, workspace_id, role FROM memberships WHERE user_id = $1 ORDER BY created_at, workspace_id LIMIT 1`, [userId]);
-  const r = rows[0];
-  if (!r) return null;
-  const role = roleSchema.safeParse(r.role);
-  return role.success ? { userId: String(r.user_id), workspaceId: String(r.workspace_id), role: role.data } : null;
-}
-
 // ---------------------------------------------------------------- users
-
-export interface UserRow {
-  id: string;
-  email: string;
-  name: string;
-}
-
-export async function findUserByEmail(sql: SqlRunner, email: string): Promise<UserRow | null> {
-  const rows = await sql.all(`SELECT "id", "email", "name" FROM auth_user WHERE "email" = $1`, [email.trim().toLowerCase()]);
-  return rows[0] ? { id: String(rows[0].id), email: String(rows[0].email), name: String(rows[0].name) } : null;
-}
-
-/** Users of a workspace with their role (admin screen). */
-export async function listMembers(sql: SqlRunner, workspaceId: string): Promise<(UserRow & { role: Role })[]> {
-  const rows = await sql.all(
-    `SELECT u."id", u."email", u."name", m.role FROM memberships m JOIN auth_user u ON u."id" = m.user_id
-     WHERE m.workspace_id = $1 ORDER BY u."email"`,
-    [workspaceId],
-  );
-  return rows.map((r) => ({ id: String(r.id), email: String(r.email), name: String(r.name), role: roleSchema.parse(r.role) }));
-}
 
 /**
  * Create a user with a password (scrypt hash by better-auth) and a role in a workspace. Public
@@ -136,16 +101,6 @@ export function hashToken(token: string): string {
   return crypto.createHash("sha256").update(token, "utf8").digest("hex");
 }
 
-export interface ApiTokenInfo {
-  id: string;
-  userId: string;
-  workspaceId: string;
-  role: Role;
-  createdAt: Date;
-  lastUsedAt: Date | null;
-  revoked: boolean;
-}
-
 /**
  * Create an API token for a member of a workspace. The token (shown once) is `ssk_` + 32 random
  * bytes; only its SHA-256 is stored. The token's role may not exceed the member's role.
@@ -161,36 +116,8 @@ export async function createApiToken(
   }
   const id = `tok_${crypto.randomBytes(8).toString("hex")}`;
   const token = TOKEN_PREFIX + crypto.randomBytes(32).toString("base64url");
-  await sql.all(`INSERT INTO api_tokens (id, user_id, workspace_id, role, token_hash) VALUES ($1, $2, $3, $4, $5)`, [
-    id,
-    input.userId,
-    input.workspaceId,
-    input.role,
-    hashToken(token),
-  ]);
+  await insertApiToken(sql, { id, userId: input.userId, workspaceId: input.workspaceId, role: input.role, tokenHash: hashToken(token) });
   return { id, token };
-}
-
-export async function revokeApiToken(sql: SqlRunner, tokenId: string): Promise<boolean> {
-  const rows = await sql.all(`UPDATE api_tokens SET revoked = TRUE WHERE id = $1 AND NOT revoked RETURNING 1 AS x`, [tokenId]);
-  return rows.length > 0;
-}
-
-export async function listApiTokens(sql: SqlRunner, filter: { userId?: string; workspaceId?: string } = {}): Promise<ApiTokenInfo[]> {
-  const rows = await sql.all(
-    `SELECT id, user_id, workspace_id, role, created_at, last_used_at, revoked FROM api_tokens
-     WHERE ($1::VARCHAR IS NULL OR user_id = $1) AND ($2::VARCHAR IS NULL OR workspace_id = $2) ORDER BY created_at, id`,
-    [filter.userId ?? null, filter.workspaceId ?? null],
-  );
-  return rows.map((r) => ({
-    id: String(r.id),
-    userId: String(r.user_id),
-    workspaceId: String(r.workspace_id),
-    role: roleSchema.parse(r.role),
-    createdAt: r.created_at as Date,
-    lastUsedAt: (r.last_used_at as Date | null) ?? null,
-    revoked: Boolean(r.revoked),
-  }));
 }
 
 /**
@@ -199,27 +126,19 @@ export async function listApiTokens(sql: SqlRunner, filter: { userId?: string; w
  */
 export async function resolveApiToken(sql: SqlRunner, token: string): Promise<Viewer | null> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
-  const rows = await sql.all(
-    `SELECT t.id, t.user_id, t.workspace_id, t.role AS token_role, m.role AS member_role, u."email" AS email, t.last_used_at
-     FROM api_tokens t
-     JOIN auth_user u ON u."id" = t.user_id
-     JOIN memberships m ON m.user_id = t.user_id AND m.workspace_id = t.workspace_id
-     WHERE t.token_hash = $1 AND NOT t.revoked`,
-    [hashToken(token)],
-  );
-  const r = rows[0];
+  const r = await findActiveApiToken(sql, hashToken(token));
   if (!r) return null;
-  const tokenRole = roleSchema.safeParse(r.token_role);
-  const memberRole = roleSchema.safeParse(r.member_role);
+  const tokenRole = roleSchema.safeParse(r.tokenRole);
+  const memberRole = roleSchema.safeParse(r.memberRole);
   if (!tokenRole.success || !memberRole.success) return null;
-  const last = r.last_used_at as Date | null;
+  const last = r.lastUsedAt;
   if (!last || Date.now() - last.getTime() > 60_000) {
-    await sql.all(`UPDATE api_tokens SET last_used_at = $1 WHERE id = $2`, [new Date(), String(r.id)]).catch(() => undefined);
+    await touchApiToken(sql, r.id, new Date()).catch(() => undefined);
   }
   return {
-    userId: String(r.user_id),
-    email: String(r.email),
-    workspaceId: String(r.workspace_id),
+    userId: r.userId,
+    email: r.email,
+    workspaceId: r.workspaceId,
     role: weakerRole(tokenRole.data, memberRole.data),
     via: "token",
   };
@@ -227,63 +146,10 @@ export async function resolveApiToken(sql: SqlRunner, token: string): Promise<Vi
 
 // ---------------------------------------------------------------- datasets
 
-/** The workspace owning a dataset (no `dataset_owners` row = Default), or null when no such dataset. */
-export async function datasetWorkspace(sql: SqlRunner, datasetId: string): Promise<string | null> {
-  const rows = await sql.all(
-    `SELECT (SELECT count(*) FROM datasets WHERE id = $1) AS n, (SELECT workspace_id FROM dataset_owners WHERE dataset_id = $1) AS w`,
-    [datasetId],
-  );
-  if (!rows[0] || Number(rows[0].n) === 0) return null;
-  return rows[0].w == null ? DEFAULT_WORKSPACE_ID : String(rows[0].w);
-}
-
-/** Assign a dataset to a workspace (all its versions); call right after an import. */
-export async function setDatasetWorkspace(sql: SqlRunner, datasetId: string, workspaceId: string): Promise<void> {
-  await sql.all(
-    `INSERT INTO dataset_owners (dataset_id, workspace_id) VALUES ($1, $2)
-     ON CONFLICT (dataset_id) DO UPDATE SET workspace_id = excluded.workspace_id`,
-    [datasetId, workspaceId],
-  );
-}
-
-/** Share a dataset with another workspace (every member) or with one user of that workspace. */
-export async function shareDataset(sql: SqlRunner, input: { datasetId: string; workspaceId: string; userId?: string | null }): Promise<void> {
-  await sql.all(
-    `INSERT INTO dataset_access (dataset_id, workspace_id, shared_with_user_id)
-     SELECT $1::VARCHAR, $2::VARCHAR, $3::VARCHAR WHERE NOT EXISTS (
-       SELECT 1 FROM dataset_access WHERE dataset_id = $1::VARCHAR AND workspace_id = $2::VARCHAR AND shared_with_user_id IS NOT DISTINCT FROM $3::VARCHAR)`,
-    [input.datasetId, input.workspaceId, input.userId ?? null],
-  );
-}
-
-export async function unshareDataset(sql: SqlRunner, input: { datasetId: string; workspaceId: string; userId?: string | null }): Promise<boolean> {
-  const rows = await sql.all(
-    `DELETE FROM dataset_access WHERE dataset_id = $1 AND workspace_id = $2 AND shared_with_user_id IS NOT DISTINCT FROM $3::VARCHAR RETURNING 1 AS x`,
-    [input.datasetId, input.workspaceId, input.userId ?? null],
-  );
-  return rows.length > 0;
-}
-
 /** Whether the viewer may see the dataset: owned by their workspace, or shared with it / with them. */
 export async function canSeeDatasetWith(sql: SqlRunner, viewer: Pick<Viewer, "userId" | "workspaceId">, datasetId: string): Promise<boolean> {
   const owner = await datasetWorkspace(sql, datasetId);
   if (owner === null) return false;
   if (owner === viewer.workspaceId) return true;
-  const rows = await sql.all(
-    `SELECT 1 AS x FROM dataset_access WHERE dataset_id = $1 AND workspace_id = $2
-     AND (shared_with_user_id IS NULL OR shared_with_user_id = $3) LIMIT 1`,
-    [datasetId, viewer.workspaceId, viewer.userId],
-  );
-  return rows.length > 0;
-}
-
-/** Ids of every dataset the viewer may see (filter `listDatasets()` with it). */
-export async function visibleDatasetIdsWith(sql: SqlRunner, viewer: Pick<Viewer, "userId" | "workspaceId">): Promise<Set<string>> {
-  const rows = await sql.all(
-    `SELECT DISTINCT d.id FROM datasets d LEFT JOIN dataset_owners o ON o.dataset_id = d.id WHERE coalesce(o.workspace_id, $1) = $2
-     UNION
-     SELECT dataset_id AS id FROM dataset_access WHERE workspace_id = $2 AND (shared_with_user_id IS NULL OR shared_with_user_id = $3)`,
-    [DEFAULT_WORKSPACE_ID, viewer.workspaceId, viewer.userId],
-  );
-  return new Set(rows.map((r) => String(r.id)));
+  return isSharedWith(sql, viewer, datasetId);
 }

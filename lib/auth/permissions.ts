@@ -1,9 +1,6 @@
-import { z } from "zod";
+import { ROLES, roleSchema, type Role } from "@/lib/schema/role";
 
-/** Workspace roles, most to least powerful. "executive" is accepted as another name for viewer. */
-export const ROLES = ["admin", "researcher", "analyst", "viewer"] as const;
-export const roleSchema = z.preprocess((v) => (v === "executive" ? "viewer" : v), z.enum(ROLES));
-export type Role = (typeof ROLES)[number];
+export { ROLES, roleSchema, type Role };
 
 export const ACTIONS = [
   "dataset:read",

@@ -1,29 +1,28 @@
-import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { adminQuery, dropSchema, randomSchemaName, TEST_DATABASE_URL } from "@/lib/store/postgres/test-support";
 import { createIdentity, type Identity } from "./auth";
 import { canSeeDatasetWith, createApiToken, createUserWithPassword, createWorkspace, revokeApiToken, setDatasetWorkspace, shareDataset, unshareDataset } from "./identity";
-import { DEFAULT_WORKSPACE_ID } from "./migrations";
-import { openIdentityPool } from "./pg";
+import { DEFAULT_WORKSPACE_ID } from "@/lib/schema/workspace";
+import { PostgresStore } from "@/lib/store/postgres/postgres-store";
 import { resolveViewer } from "./viewer-core";
 
 // Same PostgreSQL as the Postgres store's tests (TEST_DATABASE_URL); a fresh schema per run.
 const BASE = "http://localhost:3000";
 const PW = "correct horse battery";
 const schema = randomSchemaName();
-let pool: pg.Pool;
+let store: PostgresStore;
+let other: PostgresStore;
 let id: Identity;
 
 beforeAll(async () => {
-  await adminQuery(`CREATE SCHEMA "${schema}"`);
-  // the store's table that dataset visibility reads (created by PostgresStore in the app)
-  await adminQuery(`CREATE TABLE datasets (id TEXT NOT NULL, version INTEGER NOT NULL, PRIMARY KEY (id, version))`, [], schema);
-  pool = await openIdentityPool(TEST_DATABASE_URL, schema);
-  await openIdentityPool(TEST_DATABASE_URL, schema).then((p) => p.end()); // migrations are idempotent
-  id = createIdentity({ pool, secret: "p".repeat(40), baseURL: BASE, loginMaxAttempts: 2 });
+  // the store creates the schema, its datasets table and the identity tables, over one pool
+  store = await PostgresStore.open(TEST_DATABASE_URL, { schema, max: 4 });
+  other = await PostgresStore.open(TEST_DATABASE_URL, { schema, max: 1 }); // migrations are idempotent
+  await other.close();
+  id = createIdentity({ db: store.app, secret: "p".repeat(40), baseURL: BASE, loginMaxAttempts: 2 });
 });
 afterAll(async () => {
-  await pool?.end();
+  await store?.close();
   await dropSchema(schema);
 });
 
@@ -62,7 +61,7 @@ describe("identity on PostgreSQL (DATABASE_URL)", () => {
     expect(await revokeApiToken(id.sql, t.id)).toBe(true);
     expect(await resolveViewer(id, new Headers({ authorization: `Bearer ${t.token}` }))).toBeNull();
 
-    await pool.query(`INSERT INTO datasets (id, version) VALUES ('pg-a', 1), ('pg-b', 1)`);
+    await adminQuery(`INSERT INTO datasets (id, version, data_table, name, meta) VALUES ('pg-a', 1, 't1', 'A', '{}'), ('pg-b', 1, 't2', 'B', '{}')`, [], schema);
     const other = await createWorkspace(id.sql, "Other");
     await setDatasetWorkspace(id.sql, "pg-b", other.id);
     const viewer = { userId: u.id, workspaceId: DEFAULT_WORKSPACE_ID };

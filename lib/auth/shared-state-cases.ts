@@ -5,11 +5,11 @@
  */
 import { expect, it } from "vitest";
 import { MemoryReleaseStore, protectAndRecordIn, type ReleaseMeta } from "@/lib/disclosure";
-import { forgetDatasetReleases, SqlReleaseStore } from "@/lib/disclosure/release-store-sql";
+import { forgetDatasetReleases, SqlReleaseStore } from "@/lib/store";
 import { crosstabOf, rep, type Row } from "@/lib/disclosure/test-helpers";
-import { SqlQueryBudget } from "@/lib/server/budget-store";
-import { sqlRateLimitStorage } from "./rate-limit-store";
-import type { SqlRunner } from "./sql";
+import { SqlQueryBudget } from "@/lib/store";
+import { sqlRateLimitStorage } from "@/lib/store";
+import type { SqlRunner } from "@/lib/store";
 
 function fakeClock(start = 1_000_000) {
   let t = start;

@@ -1,32 +1,29 @@
-import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { adminQuery, dropSchema, randomSchemaName, TEST_DATABASE_URL } from "@/lib/store/postgres/test-support";
+import { dropSchema, randomSchemaName, TEST_DATABASE_URL } from "@/lib/store/postgres/test-support";
 import { createIdentity, type Identity } from "./auth";
 import { createUserWithPassword } from "./identity";
-import { DEFAULT_WORKSPACE_ID } from "./migrations";
-import { openIdentityPool, pgRunner } from "./pg";
+import { DEFAULT_WORKSPACE_ID } from "@/lib/schema/workspace";
+import { PostgresStore } from "@/lib/store/postgres/postgres-store";
 import { sharedStateCases } from "./shared-state-cases";
 
-// Two pools on one fresh schema = two app instances (`next start` ×2) on one PostgreSQL.
+// Two stores (two pools) on one fresh schema = two app instances (`next start` ×2) on one PostgreSQL.
 const BASE = "http://localhost:3000";
 const schema = randomSchemaName();
-let pools: pg.Pool[] = [];
+let stores: PostgresStore[] = [];
 
 beforeAll(async () => {
-  await adminQuery(`CREATE SCHEMA "${schema}"`);
-  await adminQuery(`CREATE TABLE datasets (id TEXT NOT NULL, version INTEGER NOT NULL, PRIMARY KEY (id, version))`, [], schema);
-  pools = [await openIdentityPool(TEST_DATABASE_URL, schema), await openIdentityPool(TEST_DATABASE_URL, schema)];
+  stores = [await PostgresStore.open(TEST_DATABASE_URL, { schema, max: 4 }), await PostgresStore.open(TEST_DATABASE_URL, { schema, max: 4 })];
 });
 afterAll(async () => {
-  await Promise.all(pools.map((p) => p.end()));
+  await Promise.all(stores.map((s) => s.close()));
   await dropSchema(schema);
 });
 
 describe("shared limiter, budget and release history on PostgreSQL, across two instances", () => {
-  sharedStateCases(() => ({ a: pgRunner(pools[0]), b: pgRunner(pools[1]) }));
+  sharedStateCases(() => ({ a: stores[0].app.sql, b: stores[1].app.sql }));
 
   it("the sign-in limit of better-auth counts attempts made on either instance", async () => {
-    const [one, two]: Identity[] = pools.map((pool) => createIdentity({ pool, secret: "s".repeat(40), baseURL: BASE, loginMaxAttempts: 2, loginWindowSeconds: 60 }));
+    const [one, two]: Identity[] = stores.map((s) => createIdentity({ db: s.app, secret: "s".repeat(40), baseURL: BASE, loginMaxAttempts: 2, loginWindowSeconds: 60 }));
     await createUserWithPassword(one, { email: "multi@example.org", password: "correct horse battery", role: "viewer", workspaceId: DEFAULT_WORKSPACE_ID });
     const signIn = (id: Identity, password: string) =>
       id.auth.handler(

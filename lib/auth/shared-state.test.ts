@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe } from "vitest";
 import { openDuckDb } from "@/lib/store/duckdb/connection";
 import { sharedStateCases } from "./shared-state-cases";
-import { duckdbRunner } from "./sql";
+import { duckdbRunner } from "@/lib/store/runner/sql-runner";
 
 let dir: string;
 let db: Awaited<ReturnType<typeof openDuckDb>>;

@@ -3,9 +3,10 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDuckDb } from "@/lib/store/duckdb/connection";
+import { duckdbAppDatabase } from "@/lib/store/app-database";
 import { createIdentity, type Identity } from "./auth";
 import { createUserWithPassword, createWorkspace, setDatasetWorkspace, setMembership, shareDataset, type Viewer } from "./identity";
-import { DEFAULT_WORKSPACE_ID } from "./migrations";
+import { DEFAULT_WORKSPACE_ID } from "@/lib/schema/workspace";
 import { readCookie, resolveViewer } from "./viewer-core";
 import { adminWorkspace, canOnDataset, datasetAccessWith, listDatasetShares, listUserWorkspaces, resolveShareTarget, WORKSPACE_COOKIE } from "./workspaces";
 
@@ -18,7 +19,7 @@ let id: Identity;
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "surveyscope-ws-"));
   db = await openDuckDb(path.join(dir, "test.duckdb"));
-  id = createIdentity({ instance: db.instance, secret: "x".repeat(40), baseURL: BASE, loginMaxAttempts: 50, loginWindowSeconds: 60 });
+  id = createIdentity({ db: duckdbAppDatabase(db.instance), secret: "x".repeat(40), baseURL: BASE, loginMaxAttempts: 50, loginWindowSeconds: 60 });
 });
 afterAll(() => {
   db.connection.closeSync();

@@ -1,8 +1,9 @@
 import { AppError } from "@/lib/schema/errors";
-import { datasetWorkspace, findUserByEmail, getMembership, getWorkspace, type Viewer, type Workspace } from "./identity";
-import { DEFAULT_WORKSPACE_ID } from "./migrations";
-import { can, roleSchema, type Action, type Role } from "./permissions";
-import type { SqlRunner } from "./sql";
+import { datasetWorkspace, findUserByEmail, getMembership, getWorkspace, isSharedWith, type SqlRunner } from "@/lib/store";
+import type { Viewer } from "./identity";
+import { can, type Action, type Role } from "./permissions";
+
+export { listDatasetShares, listUserWorkspaces, type DatasetShare } from "@/lib/store";
 
 /** Cookie choosing the workspace of a signed-in browser (navigation cannot send the header). */
 export const WORKSPACE_COOKIE = "surveyscope_ws";
@@ -28,24 +29,6 @@ export const SHARED_ACTIONS: ReadonlySet<Action> = new Set<Action>(["dataset:rea
 export function canOnDataset(role: Role, access: DatasetAccess, action: Action): boolean {
   if (access === null || !can(role, action)) return false;
   return access === "owner" || SHARED_ACTIONS.has(action);
-}
-
-/**
- * Every workspace the user belongs to, with their role there (oldest membership first).
- *
- * @example
- * await listUserWorkspaces(sql, "u1") // [{ id: "default", name: "Default", role: "admin" }]
- */
-export async function listUserWorkspaces(sql: SqlRunner, userId: string): Promise<(Workspace & { role: Role })[]> {
-  const rows = await sql.all(
-    `SELECT w.id, w.name, m.role FROM memberships m JOIN workspaces w ON w.id = m.workspace_id
-     WHERE m.user_id = $1 ORDER BY m.created_at, w.id`,
-    [userId],
-  );
-  return rows.flatMap((r) => {
-    const role = roleSchema.safeParse(r.role);
-    return role.success ? [{ id: String(r.id), name: String(r.name), role: role.data }] : [];
-  });
 }
 
 /**
@@ -75,47 +58,7 @@ export async function datasetAccessWith(sql: SqlRunner, viewer: Pick<Viewer, "us
   const owner = await datasetWorkspace(sql, datasetId);
   if (owner === null) return null;
   if (owner === viewer.workspaceId) return "owner";
-  const rows = await sql.all(
-    `SELECT 1 AS x FROM dataset_access WHERE dataset_id = $1 AND workspace_id = $2
-     AND (shared_with_user_id IS NULL OR shared_with_user_id = $3) LIMIT 1`,
-    [datasetId, viewer.workspaceId, viewer.userId],
-  );
-  return rows.length > 0 ? "shared" : null;
-}
-
-export interface DatasetShare {
-  datasetId: string;
-  workspaceId: string;
-  workspaceName: string;
-  /** null: every member of the workspace */
-  userId: string | null;
-  email: string | null;
-}
-
-/**
- * The shares of the datasets a workspace owns (one dataset with `datasetId`).
- *
- * @example
- * await listDatasetShares(sql, "default", "demo") // [{ datasetId: "demo", workspaceId: "ws_1", … }]
- */
-export async function listDatasetShares(sql: SqlRunner, ownerWorkspaceId: string, datasetId?: string): Promise<DatasetShare[]> {
-  const rows = await sql.all(
-    `SELECT a.dataset_id, a.workspace_id, w.name AS workspace_name, a.shared_with_user_id, u."email" AS email
-     FROM dataset_access a
-     LEFT JOIN dataset_owners o ON o.dataset_id = a.dataset_id
-     LEFT JOIN workspaces w ON w.id = a.workspace_id
-     LEFT JOIN auth_user u ON u."id" = a.shared_with_user_id
-     WHERE coalesce(o.workspace_id, $1) = $2 AND ($3::VARCHAR IS NULL OR a.dataset_id = $3)
-     ORDER BY a.dataset_id, a.workspace_id, a.created_at`,
-    [DEFAULT_WORKSPACE_ID, ownerWorkspaceId, datasetId ?? null],
-  );
-  return rows.map((r) => ({
-    datasetId: String(r.dataset_id),
-    workspaceId: String(r.workspace_id),
-    workspaceName: r.workspace_name == null ? String(r.workspace_id) : String(r.workspace_name),
-    userId: r.shared_with_user_id == null ? null : String(r.shared_with_user_id),
-    email: r.email == null ? null : String(r.email),
-  }));
+  return (await isSharedWith(sql, viewer, datasetId)) ? "shared" : null;
 }
 
 /**

@@ -3,7 +3,7 @@
  * earlier releases of one analysis on demand, lets the guard decide, and records the admitted
  * release — exclusively, so two concurrent requests (two instances) cannot both pass a check
  * against a history that lacks the other's release. The app's store is SQL
- * (`release-store-sql.ts`); `MemoryReleaseStore` serves tests and single-process tools.
+ * (`SqlReleaseStore` in lib/store/repos/releases.ts); `MemoryReleaseStore` serves tests and single-process tools.
  */
 import type { CrosstabResult } from "@/lib/schema/crosstab-result";
 import { disclosureRulesSchema, type DisclosureRulesInput } from "@/lib/schema/disclosure";

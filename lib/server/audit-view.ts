@@ -1,5 +1,5 @@
 import "server-only";
-import { DEFAULT_WORKSPACE_ID } from "@/lib/auth/migrations";
+import { DEFAULT_WORKSPACE_ID } from "@/lib/schema/workspace";
 import { getIdentity } from "@/lib/auth/server";
 import type { Viewer } from "@/lib/auth/viewer";
 import { listAudit, readChain } from "@/lib/audit/audit-log";

@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listAudit } from "@/lib/audit/audit-log";
 import { createWorkspace, setMembership, type Viewer } from "@/lib/auth/identity";
-import { duckdbRunner, type SqlRunner } from "@/lib/auth/sql";
+import { duckdbRunner, type SqlRunner } from "@/lib/store/runner/sql-runner";
 import { openDuckDb } from "@/lib/store/duckdb/connection";
 import { recordAudit, targetWorkspaceOf } from "./audit";
 

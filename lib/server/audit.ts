@@ -2,7 +2,7 @@ import "server-only";
 import type { Viewer } from "@/lib/auth/viewer";
 import { getIdentity } from "@/lib/auth/server";
 import { getMembership } from "@/lib/auth/identity";
-import type { SqlRunner } from "@/lib/auth/sql";
+import type { SqlRunner } from "@/lib/store";
 import { appendAudit, type AuditEvent } from "@/lib/audit/audit-log";
 import type { AuditRecord } from "@/lib/audit/chain";
 

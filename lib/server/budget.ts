@@ -3,9 +3,9 @@ import { getIdentity } from "@/lib/auth/server";
 import type { Action } from "@/lib/auth/permissions";
 import { getEnv } from "@/lib/schema/env";
 import { AppError } from "@/lib/schema/errors";
-import { retryAfterSeconds, SqlQueryBudget, type BudgetConfig, type BudgetStore, type Take } from "./budget-store";
+import { retryAfterSeconds, SqlQueryBudget, type BudgetConfig, type BudgetStore, type Take } from "@/lib/store";
 
-export type { BudgetConfig, BudgetStore, Take } from "./budget-store";
+export type { BudgetConfig, BudgetStore, Take } from "@/lib/store";
 
 /**
  * Per-user query budget (C41): a token bucket per viewer for the expensive actions — breakdowns,

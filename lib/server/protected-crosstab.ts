@@ -3,7 +3,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { getIdentity } from "@/lib/auth/server";
 import type { CrosstabPlan } from "@/lib/analysis/plan";
 import { protectAndRecordIn, protectCrosstab, type ReleaseMeta, type ReleaseStore } from "@/lib/disclosure";
-import { forgetDatasetReleases, SqlReleaseStore } from "@/lib/disclosure/release-store-sql";
+import { forgetDatasetReleases, SqlReleaseStore } from "@/lib/store";
 import type { Dataset } from "@/lib/schema/dataset";
 import { getEnv } from "@/lib/schema/env";
 import { AppError } from "@/lib/schema/errors";

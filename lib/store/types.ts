@@ -4,6 +4,7 @@ import type { CrosstabInput } from "@/lib/schema/cell-sums";
 import type { Dataset, DatasetSummary } from "@/lib/schema/dataset";
 import type { DatasetLineage } from "@/lib/schema/dataset";
 import type { Question } from "@/lib/schema/question";
+import type { AppDatabase } from "./app-database";
 
 export interface DerivedColumn {
   /** the header text the column is known by (its storage name is generated) */
@@ -30,6 +31,8 @@ export type FinishImport = (result: IngestResult) => IngestResult;
  */
 export interface SurveyStore {
   readonly kind: "duckdb" | "postgres";
+  /** the application's tables over this store's own connection (one instance or pool per backend) */
+  readonly app: AppDatabase;
   listDatasets(): Promise<DatasetSummary[]>;
   /** the latest version, or null when absent (or deleted) */
   getDataset(id: string): Promise<Dataset | null>;

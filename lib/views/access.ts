@@ -1,11 +1,11 @@
 import "server-only";
 import { getIdentity } from "@/lib/auth/server";
 import type { Viewer } from "@/lib/auth/viewer";
-import type { SqlRunner } from "@/lib/auth/sql";
+import type { SqlRunner } from "@/lib/store";
 import { AppError } from "@/lib/schema/errors";
 import { DASHBOARD_ID, VIEW_ID, type Dashboard, type SavedView } from "@/lib/schema/views";
-import { getDashboard } from "./dashboards-repo";
-import { getView } from "./views-repo";
+import { getDashboard } from "@/lib/store";
+import { getView } from "@/lib/store";
 
 /** The SQL runner of the identity tables (where saved views and dashboards live). */
 export async function viewsSql(): Promise<SqlRunner> {

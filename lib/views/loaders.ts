@@ -7,9 +7,9 @@ import { audit } from "@/lib/server/audit";
 import { requirePageViewer } from "@/lib/server/authorize";
 import { getStore } from "@/lib/store";
 import { viewsSql } from "./access";
-import { getDashboard, listDashboards } from "./dashboards-repo";
+import { getDashboard, listDashboards } from "@/lib/store";
 import { computeTiles } from "./tiles";
-import { listViews } from "./views-repo";
+import { listViews } from "@/lib/store";
 
 /** Dashboards page: the workspace's dashboards, and whether the viewer may create one. */
 export async function loadDashboardList() {

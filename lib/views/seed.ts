@@ -1,8 +1,8 @@
-import type { SqlRunner } from "@/lib/auth/sql";
-import { DEFAULT_WORKSPACE_ID } from "@/lib/auth/migrations";
-import { createDashboard, listDashboards } from "./dashboards-repo";
+import type { SqlRunner } from "@/lib/store";
+import { DEFAULT_WORKSPACE_ID } from "@/lib/schema/workspace";
+import { createDashboard, listDashboards } from "@/lib/store";
 import { normalizeViewQuery } from "./query";
-import { createView } from "./views-repo";
+import { createView } from "@/lib/store";
 
 export const DEMO_DASHBOARD_NAME = "AI agents: executive summary";
 

@@ -17,7 +17,7 @@ import { runProtectedBanner } from "@/lib/services/banner-server";
 import { bannerFigures } from "./banner-tile";
 import { viewState } from "./query";
 import { describeFilters, describeView, tileFigures, type TileData } from "./tile-model";
-import { getViews } from "./views-repo";
+import { getViews } from "@/lib/store";
 
 const UNAVAILABLE_DATASET = "Dataset no longer available: it was deleted or is no longer shared with this workspace.";
 

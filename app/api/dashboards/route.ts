@@ -6,7 +6,7 @@ import { readJson } from "@/lib/server/read-json";
 import { json } from "@/lib/server/responses";
 import { route } from "@/lib/server/route";
 import { viewsSql } from "@/lib/views/access";
-import { createDashboard, listDashboards } from "@/lib/views/dashboards-repo";
+import { createDashboard, listDashboards } from "@/lib/store";
 
 export const dynamic = "force-dynamic";
 

@@ -10,7 +10,7 @@ import { route } from "@/lib/server/route";
 import { getStore } from "@/lib/store";
 import { viewsSql } from "@/lib/views/access";
 import { normalizeViewQuery } from "@/lib/views/query";
-import { createView, listViews } from "@/lib/views/views-repo";
+import { createView, listViews } from "@/lib/store";
 
 export const dynamic = "force-dynamic";
 

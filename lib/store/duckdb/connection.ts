@@ -1,8 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
-import { AUTH_MIGRATIONS } from "@/lib/auth/migrations";
+import { APP_MIGRATIONS } from "../migrations/app-tables";
 
+/** The DuckDB store's one migration list: its `datasets` table, then the application's tables. */
 const MIGRATIONS = [
   `CREATE TABLE IF NOT EXISTS datasets (
      id VARCHAR NOT NULL,
@@ -14,8 +15,8 @@ const MIGRATIONS = [
      deleted BOOLEAN NOT NULL DEFAULT FALSE,
      PRIMARY KEY (id, version)
    )`,
-  // identity: better-auth tables, workspaces, memberships, API tokens, dataset sharing
-  ...AUTH_MIGRATIONS,
+  // accounts, workspaces, tokens, sharing, owners, audit, shared state, views, dashboards
+  ...APP_MIGRATIONS,
 ];
 
 /**

@@ -81,7 +81,7 @@ beforeEach(async () => {
   const c = await store.duckdbInstance.connect();
   await c.run("SET force_compression = 'uncompressed'");
   c.closeSync();
-  identity = createIdentity({ instance: store.duckdbInstance, secret: "x".repeat(40), baseURL: "http://localhost:3000" });
+  identity = createIdentity({ db: store.app, secret: "x".repeat(40), baseURL: "http://localhost:3000" });
   await identity.auth.$context; // runs the identity migrations (audit_log, dataset_owners…)
   await importDataset(store, { meta: { id: "keep", name: "Keep", owner: "t", fileName: "k.csv" }, source: (async function* () { yield new TextEncoder().encode("a,b\n1,2\n"); })() });
 });

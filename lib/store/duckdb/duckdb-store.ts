@@ -17,6 +17,7 @@ import type { DerivedColumn, FinishImport, NewDatasetMeta, SurveyStore } from ".
 import type { DatasetLineage } from "@/lib/schema/dataset";
 import { Lru } from "../cache/lru";
 import { VersionCache } from "../cache/version-cache";
+import { duckdbAppDatabase, type AppDatabase } from "../app-database";
 import { openDuckDb } from "./connection";
 import { dropIfUnregistered, sweepOrphanTables } from "./orphan-tables";
 import { DuckDbSink } from "./sink";
@@ -40,10 +41,15 @@ export class DuckDbStore implements SurveyStore {
   private readonly latestById = new Lru<string, { version: number; table: string } | null>(4096);
   private generation = 0;
 
+  /** accounts, audit, views, …: the same DuckDB instance (one file, one process) */
+  readonly app: AppDatabase;
+
   private constructor(
     private readonly instance: DuckDBInstance,
     private readonly main: DuckDBConnection,
-  ) {}
+  ) {
+    this.app = duckdbAppDatabase(instance);
+  }
 
   static async open(file: string): Promise<DuckDbStore> {
     const { instance, connection } = await openDuckDb(file);
@@ -55,7 +61,7 @@ export class DuckDbStore implements SurveyStore {
     return new DuckDbStore(instance, connection);
   }
 
-  /** The underlying DuckDB instance (the identity layer's better-auth adapter shares this one file). */
+  /** The underlying DuckDB instance (benchmarks and tests inspect the file through it). */
   get duckdbInstance(): DuckDBInstance {
     return this.instance;
   }

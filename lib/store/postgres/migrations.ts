@@ -1,6 +1,7 @@
 import type { PoolClient } from "pg";
 import { PG_FINITE_DOUBLE_FN } from "../sql/dialect";
 import { ident } from "../sql/params";
+import { APP_MIGRATIONS } from "../migrations/app-tables";
 
 /** advisory lock key serialising migrations of every instance (any constant bigint) */
 const MIGRATION_LOCK = 0x5375_7276; // "Surv"
@@ -97,11 +98,15 @@ function migrations(schema: string): string[] {
        PRIMARY KEY (id, version)
      )`,
     finiteDoubleFunction(schema),
+    // the application's tables in the same schema (unqualified: the search path names it)
+    `SET LOCAL search_path TO ${s}`,
+    ...APP_MIGRATIONS,
   ];
 }
 
 /**
- * Create the schema, the metadata table and the helper function. Idempotent, and serialised across
+ * The PostgreSQL store's one migration list: the schema, the metadata table, the helper function
+ * and the application's tables (accounts, audit, shared state, views, …). Idempotent, and serialised across
  * instances by an advisory lock so several `next start` processes can boot at once.
  */
 export async function migrate(client: PoolClient, schema: string): Promise<void> {

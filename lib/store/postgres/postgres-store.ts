@@ -16,6 +16,7 @@ import { newDatasetRecord } from "../dataset-record";
 import type { DerivedColumn, FinishImport, NewDatasetMeta, SurveyStore } from "../types";
 import { VersionCache } from "../cache/version-cache";
 import { fenceRowCte } from "./fence";
+import { pgAppDatabase, type AppDatabase } from "../app-database";
 import { migrate } from "./migrations";
 import { pgDataTableName, redactUrl } from "./names";
 import { PG_MAX_DATA_COLUMNS, PgSink } from "./sink";
@@ -29,7 +30,7 @@ const DATASET_LOCK_NS = 0x5353; // "SS"
 export interface PostgresStoreOptions {
   /** schema holding the store's tables (created if missing); default "public" */
   schema?: string;
-  /** pool size per instance; default 10 */
+  /** pool size per instance (datasets and the application's tables); default 15 */
   max?: number;
   /** give up connecting after this long; default 5000 ms */
   connectionTimeoutMillis?: number;
@@ -73,11 +74,16 @@ export class PostgresStore implements SurveyStore {
    */
   private readonly cache = new VersionCache();
 
+  /** accounts, audit, shared state, views, …: the same pool, in the same schema */
+  readonly app: AppDatabase;
+
   private constructor(
     private readonly pool: pg.Pool,
     readonly schema: string,
     private readonly lockTimeoutMillis: number,
-  ) {}
+  ) {
+    this.app = pgAppDatabase(pool);
+  }
 
   /**
    * Connect, migrate and return the store. The schema is `options.schema`, else the URL's
@@ -88,7 +94,7 @@ export class PostgresStore implements SurveyStore {
     ident(schema); // refuses anything but [a-z_][a-z0-9_]*
     const pool = new pg.Pool({
       connectionString: url,
-      max: options.max ?? 10,
+      max: options.max ?? 15,
       connectionTimeoutMillis: options.connectionTimeoutMillis ?? 5000,
       idleTimeoutMillis: 30_000,
       keepAlive: true,
@@ -119,7 +125,7 @@ export class PostgresStore implements SurveyStore {
    * that finds it, so one attempt more than that reaches a fresh connection (or the real error).
    */
   private get deadClientBound(): number {
-    return (this.pool.options.max ?? 10) + 1;
+    return (this.pool.options.max ?? 15) + 1;
   }
 
   /** a read on the pool, retried on another connection while the one it got was dead (after a restart, every idle one is) */

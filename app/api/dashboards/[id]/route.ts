@@ -8,7 +8,7 @@ import { readJson } from "@/lib/server/read-json";
 import { json } from "@/lib/server/responses";
 import { route } from "@/lib/server/route";
 import { requireDashboard, viewsSql } from "@/lib/views/access";
-import { deleteDashboard, updateDashboard } from "@/lib/views/dashboards-repo";
+import { deleteDashboard, updateDashboard } from "@/lib/store";
 import { computeTiles } from "@/lib/views/tiles";
 
 export const dynamic = "force-dynamic";

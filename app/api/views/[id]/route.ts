@@ -5,7 +5,7 @@ import { authorize } from "@/lib/server/authorize";
 import { json } from "@/lib/server/responses";
 import { route } from "@/lib/server/route";
 import { requireView, viewsSql } from "@/lib/views/access";
-import { deleteView } from "@/lib/views/views-repo";
+import { deleteView } from "@/lib/store";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 /**
  * Tables of saved views and dashboards (DuckDB dialect that is also valid PostgreSQL), appended to
- * AUTH_MIGRATIONS so both backends create them beside the identity tables. Timestamps are ISO
+ * APP_MIGRATIONS so both backends create them beside the identity tables. Timestamps are ISO
  * strings (like audit_log.occurred_at) so both drivers return the same type; a dashboard's tiles
  * are one JSON text column (ordered, replaced as a whole on every layout edit).
  */

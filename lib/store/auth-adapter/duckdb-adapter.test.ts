@@ -4,7 +4,7 @@ import { getAuthTables } from "better-auth/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDuckDb } from "@/lib/store/duckdb/connection";
 import { duckdbAdapter } from "./duckdb-adapter";
-import { duckdbRunner } from "./sql";
+import { duckdbRunner } from "../runner/sql-runner";
 
 const OPTIONS: BetterAuthOptions = {
   emailAndPassword: { enabled: true },
@@ -33,7 +33,7 @@ function adapter() {
 const now = new Date("2026-01-02T03:04:05.678Z");
 type U = { id: string; email: string; name: string; emailVerified: boolean; createdAt: Date; updatedAt: Date; image?: string | null };
 
-describe("AUTH_MIGRATIONS", () => {
+describe("APP_MIGRATIONS", () => {
   it("create every column better-auth's schema needs", async () => {
     const sql = duckdbRunner(instance);
     for (const table of Object.values(getAuthTables(OPTIONS))) {

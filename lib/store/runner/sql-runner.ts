@@ -1,11 +1,12 @@
 import { timestampValue, type DuckDBConnection, type DuckDBInstance, type DuckDBValue } from "@duckdb/node-api";
 
-/** A SQL parameter as the identity layer passes it (`$1`, `$2`, … placeholders). */
+/** A SQL parameter as the repositories pass it (`$1`, `$2`, … placeholders). */
 export type SqlParam = string | number | boolean | Date | null;
 export type SqlRow = Record<string, unknown>;
 
 /**
- * The few SQL primitives the identity layer needs. Placeholders are `$1…$n`, which both DuckDB
+ * The few SQL primitives the repositories (`lib/store/repos`) need, over the store's own DuckDB
+ * instance or PostgreSQL pool. Placeholders are `$1…$n`, which both DuckDB
  * and PostgreSQL accept, so a `pg` implementation is a thin wrapper over `Pool.query`.
  */
 export interface SqlRunner {

@@ -1,9 +1,9 @@
-import type { SqlRow, SqlRunner } from "@/lib/auth/sql";
+import type { SqlRow, SqlRunner } from "../runner/sql-runner";
 import { dashboardSchema, dashboardTileSchema, type CreateDashboardInput, type Dashboard } from "@/lib/schema/views";
 import { AppError } from "@/lib/schema/errors";
 import { z } from "zod";
-import { newId } from "./ids";
-import { getViews } from "./views-repo";
+import { newId } from "./view-ids";
+import { getViews } from "./views";
 
 const COLUMNS = "id, workspace_id, name, description, tiles, created_by, updated_at";
 

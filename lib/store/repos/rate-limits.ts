@@ -4,7 +4,7 @@
  * request: an atomic `INSERT … ON CONFLICT DO UPDATE … RETURNING` (no lost updates between instances).
  */
 import type { BetterAuthOptions } from "better-auth";
-import { exclusive, type SqlRunner } from "./sql";
+import { exclusive, type SqlRunner } from "../runner/sql-runner";
 
 export type RateLimitStorage = NonNullable<NonNullable<BetterAuthOptions["rateLimit"]>["customStorage"]>;
 

@@ -1,12 +1,12 @@
 import { DuckDBInstance } from "@duckdb/node-api";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { duckdbRunner, type SqlRunner } from "@/lib/auth/sql";
-import { pgRunner } from "@/lib/auth/pg";
+import { duckdbRunner, type SqlRunner } from "../runner/sql-runner";
+import { pgRunner } from "../runner/pg-runner";
 import { adminQuery, dropSchema, randomSchemaName, TEST_DATABASE_URL } from "@/lib/store/postgres/test-support";
-import { VIEWS_MIGRATIONS } from "./migrations";
-import { createView, deleteView, getView, getViews, listViews } from "./views-repo";
-import { createDashboard, deleteDashboard, getDashboard, listDashboards, updateDashboard } from "./dashboards-repo";
+import { VIEWS_MIGRATIONS } from "../migrations/views-tables";
+import { createView, deleteView, getView, getViews, listViews } from "./views";
+import { createDashboard, deleteDashboard, getDashboard, listDashboards, updateDashboard } from "./dashboards";
 
 interface Backend {
   name: string;
@@ -95,7 +95,7 @@ for (const backend of BACKENDS) {
 
 describe("demo dashboard seed", () => {
   it("creates the executive dashboard once", async () => {
-    const { seedDemoDashboard, DEMO_DASHBOARD_NAME } = await import("./seed");
+    const { seedDemoDashboard, DEMO_DASHBOARD_NAME } = await import("@/lib/views/seed");
     const instance = await DuckDBInstance.create(":memory:");
     const sql = duckdbRunner(instance);
     for (const m of VIEWS_MIGRATIONS) await sql.all(m);

@@ -1,7 +1,7 @@
 import type { DuckDBInstance } from "@duckdb/node-api";
 import type { BetterAuthOptions } from "better-auth";
 import { createAdapterFactory, type AdapterFactory, type CustomAdapter } from "better-auth/adapters";
-import { duckdbRunner, type SqlParam, type SqlRow, type SqlRunner } from "./sql";
+import { duckdbRunner, type SqlParam, type SqlRow, type SqlRunner } from "../runner/sql-runner";
 
 type CleanedWhere = Parameters<CustomAdapter["findOne"]>[0]["where"][number];
 type GetFieldName = (args: { model: string; field: string }) => string;
@@ -92,10 +92,10 @@ export interface DuckDbAdapterConfig {
 
 /**
  * better-auth database adapter over the store's DuckDB instance (or any {@link SqlRunner}).
- * Tables are created by `AUTH_MIGRATIONS`, not by better-auth.
+ * Tables are created by `APP_MIGRATIONS` (lib/store/migrations), not by better-auth.
  *
  * @example
- * betterAuth({ database: duckdbAdapter(store.duckdbInstance), ... })
+ * betterAuth({ database: duckdbAdapter(store.app.sql), ... })
  */
 export function duckdbAdapter(db: DuckDBInstance | SqlRunner, config: DuckDbAdapterConfig = {}) {
   const root: SqlRunner = "all" in db ? db : duckdbRunner(db);

@@ -1,6 +1,6 @@
-import type { SqlRow, SqlRunner } from "@/lib/auth/sql";
+import type { SqlRow, SqlRunner } from "../runner/sql-runner";
 import { savedViewSchema, type SavedView } from "@/lib/schema/views";
-import { newId } from "./ids";
+import { newId } from "./view-ids";
 
 const COLUMNS = "id, workspace_id, dataset_id, name, query, created_by, created_at";
 

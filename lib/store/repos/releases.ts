@@ -6,9 +6,9 @@
  * whose row lock makes a second instance checking the same history wait for the first to commit.
  */
 import crypto from "node:crypto";
-import { exclusive, type SqlRunner } from "@/lib/auth/sql";
-import type { ReleasedAggregate } from "./release";
-import type { ReleaseDecision, ReleaseScope, ReleaseStore } from "./release-store";
+import { exclusive, type SqlRunner } from "../runner/sql-runner";
+import type { ReleasedAggregate } from "@/lib/disclosure/release";
+import type { ReleaseDecision, ReleaseScope, ReleaseStore } from "@/lib/disclosure/release-store";
 
 const sha256 = (s: string) => crypto.createHash("sha256").update(s, "utf8").digest("hex");
 

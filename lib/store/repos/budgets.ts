@@ -3,7 +3,7 @@
  * instance: one atomic `INSERT … ON CONFLICT DO UPDATE … RETURNING` per charged request, so two
  * instances spending from one bucket cannot lose an update.
  */
-import { exclusive, type SqlRunner } from "@/lib/auth/sql";
+import { exclusive, type SqlRunner } from "../runner/sql-runner";
 
 export interface BudgetConfig {
   /** tokens refilled per minute; 0 switches the budget off */

@@ -1,15 +1,15 @@
 /**
- * Tables of the identity layer (DuckDB dialect; the SQL is also valid PostgreSQL).
+ * The application's own tables (DuckDB dialect; the SQL is also valid PostgreSQL), created by both
+ * backends at store open after their `datasets` table (one migration list per backend).
  *
- * better-auth's core models live in `auth_*` tables (model names configured in `auth.ts`;
+ * better-auth's core models live in `auth_*` tables (model names configured in `lib/auth/auth.ts`;
  * `user` is a reserved word in PostgreSQL), column names are better-auth's camelCase field names.
  * Our own tables: workspaces (tenants), memberships (role per user and workspace), API tokens
- * (only the SHA-256 of the token is stored) and per-dataset sharing.
+ * (only the SHA-256 of the token is stored), per-dataset sharing, the audit trail, the state every
+ * instance shares, saved views and dashboards.
  */
-import { VIEWS_MIGRATIONS } from "@/lib/views/migrations";
-
-export const DEFAULT_WORKSPACE_ID = "default";
-export const DEFAULT_WORKSPACE_NAME = "Default";
+import { DEFAULT_WORKSPACE_ID, DEFAULT_WORKSPACE_NAME } from "@/lib/schema/workspace";
+import { VIEWS_MIGRATIONS } from "./views-tables";
 
 /**
  * State every instance must share (several `next start` on one PostgreSQL): the sign-in limiter,
@@ -47,7 +47,7 @@ export const SHARED_STATE_MIGRATIONS: readonly string[] = [
    )`,
 ];
 
-export const AUTH_MIGRATIONS: readonly string[] = [
+export const APP_MIGRATIONS: readonly string[] = [
   `CREATE TABLE IF NOT EXISTS auth_user (
      "id" VARCHAR PRIMARY KEY,
      "name" VARCHAR NOT NULL,
@@ -120,7 +120,7 @@ export const AUTH_MIGRATIONS: readonly string[] = [
      created_at TIMESTAMP NOT NULL DEFAULT current_timestamp
    )`,
   // the owning workspace of a dataset (no row = the Default workspace; see `datasetWorkspace()` in
-  // identity.ts). A table rather than `ALTER TABLE datasets ADD COLUMN`: DuckDB 1.5 fails to replay
+  // lib/store/repos/owners.ts). A table rather than `ALTER TABLE datasets ADD COLUMN`: DuckDB 1.5 fails to replay
   // an ADD COLUMN from the WAL after a crash (caught by lib/store/duckdb/crash-import.test.ts).
   `CREATE TABLE IF NOT EXISTS dataset_owners (
      dataset_id VARCHAR PRIMARY KEY,
