@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import { BenchmarkList } from "@/components/benchmarks/benchmark-list";
 import { TopicTabs } from "@/components/benchmarks/topic-tabs";
 import { benchmarkTopicSchema } from "@/lib/schema/benchmark";
-import { loadBenchmarks } from "@/lib/server/home";
+import { loadBenchmarks } from "@/lib/services/load-benchmarks";
 import { requirePageViewer } from "@/lib/server/authorize";
-import { loadCompareDatasets } from "@/lib/server/benchmark-compare";
+import { loadCompareDatasets } from "@/lib/services/benchmark-compare";
 import { can } from "@/lib/auth/permissions";
 import { getStore } from "@/lib/store";
 

@@ -4,7 +4,7 @@ import { runCrosstab } from "@/lib/services/crosstab";
 import { importDataset } from "@/lib/services/import-dataset";
 import { toRScript } from "@/lib/stats/r-script";
 import { crosstabSpecSchema } from "@/lib/schema/crosstab-spec";
-import { DuckDbStore } from "@/lib/store/duckdb/duckdb-store";
+import { openMemoryStore } from "@/lib/store";
 import { parseCommandArgs } from "../args";
 
 /**
@@ -27,7 +27,7 @@ export async function crosstabCommand(argv: string[]): Promise<number> {
     return 0;
   }
   if (values.emit && values.emit !== "json") throw new Error(`unknown --emit: ${values.emit}`);
-  const store = await DuckDbStore.open(":memory:");
+  const store = await openMemoryStore();
   try {
     const dataset = await importDataset(store, {
       meta: { id: "cli", name: path.basename(values.data), owner: "cli", fileName: values.data },

@@ -2,7 +2,7 @@ import type { BenchmarkFigure, BenchmarkTopic } from "@/lib/schema/benchmark";
 import { formatCount, formatNumber, formatPercent } from "@/lib/format/number";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import type { CompareDataset } from "@/lib/server/benchmark-compare";
+import type { CompareDataset } from "@/lib/services/benchmark-compare";
 import { ComparePanel } from "./compare-panel";
 
 export const TOPIC_LABELS: Record<BenchmarkTopic, string> = {

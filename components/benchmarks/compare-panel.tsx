@@ -2,7 +2,7 @@
 
 import { useId, useMemo, useState } from "react";
 import type { BenchmarkCompareResult, BenchmarkFigure } from "@/lib/schema/benchmark";
-import type { CompareDataset } from "@/lib/server/benchmark-compare";
+import type { CompareDataset } from "@/lib/services/benchmark-compare";
 import { ErrorMessage, LoadingPanel } from "@/components/states/states";
 import { Button } from "@/components/ui/button";
 import { Field, Select } from "@/components/ui/field";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { HomePanel } from "@/lib/server/home-panels";
+import type { HomePanel } from "@/lib/services/home-panels";
 import { CiBarChart } from "@/components/charts/ci-bar-chart";
 import { ErrorMessage } from "@/components/states/states";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";

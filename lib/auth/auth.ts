@@ -29,7 +29,7 @@ export const SESSION_UPDATE_AGE_SECONDS = 15 * 60;
  * The better-auth configuration of Surveyscope: email + password (scrypt hashes, better-auth's
  * default), database sessions in the store's database (no cookie cache, so logout, password reset
  * and removed accounts take effect on the next request), a rate limit that is on in every
- * environment (tighter on sign-in) and counted in the identity database (`rate_limits`, shared by
+ * environment (tighter on sign-in) and counted in the store's database (`rate_limits`, shared by
  * every instance), and secure cookies whenever the public URL is https.
  */
 /** An origin plus its loopback twin (localhost ⇄ 127.0.0.1), so both addresses of a local install sign in. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { adminQuery, dropSchema, randomSchemaName, TEST_DATABASE_URL } from "@/lib/store/postgres/test-support";
+import { adminQuery, dropSchema, randomSchemaName, TEST_DATABASE_URL } from "@/lib/store/postgres/postgres.fixtures";
 import { createIdentity, type Identity } from "./auth";
 import { canSeeDatasetWith, createApiToken, createUserWithPassword, createWorkspace, revokeApiToken, setDatasetWorkspace, shareDataset, unshareDataset } from "./identity";
 import { DEFAULT_WORKSPACE_ID } from "@/lib/schema/workspace";

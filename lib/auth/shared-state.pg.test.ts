@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dropSchema, randomSchemaName, TEST_DATABASE_URL } from "@/lib/store/postgres/test-support";
+import { dropSchema, randomSchemaName, TEST_DATABASE_URL } from "@/lib/store/postgres/postgres.fixtures";
 import { createIdentity, type Identity } from "./auth";
 import { createUserWithPassword } from "./identity";
 import { DEFAULT_WORKSPACE_ID } from "@/lib/schema/workspace";
 import { PostgresStore } from "@/lib/store/postgres/postgres-store";
-import { sharedStateCases } from "./shared-state-cases";
+import { sharedStateCases } from "./shared-state.fixtures";
 
 // Two stores (two pools) on one fresh schema = two app instances (`next start` ×2) on one PostgreSQL.
 const BASE = "http://localhost:3000";

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe } from "vitest";
 import { openDuckDb } from "@/lib/store/duckdb/connection";
-import { sharedStateCases } from "./shared-state-cases";
+import { sharedStateCases } from "./shared-state.fixtures";
 import { duckdbRunner } from "@/lib/store/runner/sql-runner";
 
 let dir: string;

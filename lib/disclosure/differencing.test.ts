@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkDifferencing, isSubsetPredicate, protectCrosstab, ReleaseHistory, releaseOf, type ReleasedAggregate, type ReleaseMeta } from "./index";
-import { crosstabOf, rep, type Row } from "./test-helpers";
+import { crosstabOf, rep, type Row } from "./disclosure.fixtures";
 
 const cell = (label: string, predicate: Record<string, string[]>, n: number, count: number | null = null) => ({ label, predicate, n, count });
 const agg = (filterKey: string, cells: ReleasedAggregate["cells"], over: Partial<ReleasedAggregate> = {}): ReleasedAggregate => ({

@@ -10,7 +10,7 @@ import { crosstabSpecSchema, type CrosstabSpec } from "@/lib/schema/crosstab-spe
 import type { CrosstabResult } from "@/lib/schema/crosstab-result";
 import { computeCrosstab } from "@/lib/stats";
 import { checkDifferencing, isSmallCount, protectCrosstab, ReleaseHistory, releaseMetaFromSpec, releaseOf, type ProtectedCrosstab } from "./index";
-import { numbersIn } from "./test-helpers";
+import { numbersIn } from "./disclosure.fixtures";
 
 const HEADER = ["q", "seg", "f", "g", "w"];
 type Rules = { k: number; sensitive: boolean };

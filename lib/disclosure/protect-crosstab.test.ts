@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ProportionCrosstabResult } from "@/lib/schema/crosstab-result";
 import { protectCrosstab, type ProtectedCrosstab } from "./index";
-import { crosstabOf, numbersIn, rep, type Row } from "./test-helpers";
+import { crosstabOf, numbersIn, rep, type Row } from "./disclosure.fixtures";
 
 const seg = (p: ProtectedCrosstab, s: string) => p.segments.find((x) => x.segment === s)!;
 const yesNo = (s: string, yes: number, no: number): Row[] => [...rep(yes, ["Yes", s, "x"]), ...rep(no, ["No", s, "x"])];

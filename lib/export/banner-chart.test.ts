@@ -4,7 +4,7 @@ import { unisolate } from "@/lib/format/bidi";
 import type { BannerResult } from "@/lib/schema/banner";
 import { bannerBaseNote, bannerChartSvg, bannerExportCharts, defaultBannerChart } from "./banner-chart";
 import { SVG_ATTRIBUTES, SVG_ELEMENTS } from "./svg";
-import { hostileStrings, parseXml } from "./test-fixtures";
+import { hostileStrings, parseXml } from "./export.fixtures";
 
 /** A result whose hidden cells still carry numbers (as if a bug upstream had left them in). */
 function poisoned(result: BannerResult): BannerResult {

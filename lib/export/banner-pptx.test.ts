@@ -5,7 +5,7 @@ import { unisolate } from "@/lib/format/bidi";
 import type { BannerResult } from "@/lib/schema/banner";
 import { bannerSlideTable, bannerToPptx } from "./banner-pptx";
 import { svgToPng } from "./png";
-import { parseXml } from "./test-fixtures";
+import { parseXml } from "./export.fixtures";
 
 const poisoned = (result: BannerResult): BannerResult => ({
   ...result,

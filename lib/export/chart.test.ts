@@ -4,7 +4,7 @@ import { toChartData } from "@/lib/analysis/chart-data";
 import { pngSize, svgToPng } from "./png";
 import { deckToPptx } from "./pptx";
 import { SVG_ATTRIBUTES, SVG_ELEMENTS, chartToSvg, svgSize } from "./svg";
-import { hostileStrings, parseXml, row, sampleRows } from "./test-fixtures";
+import { hostileStrings, parseXml, row, sampleRows } from "./export.fixtures";
 import { isolate, unisolate } from "@/lib/format/bidi";
 
 const xssRows = () => hostileStrings().xss.map((label, i) => row({ label, key: `s${i}`, estimate: 0.1 * (i + 1), ci: [0.05 * (i + 1), 0.15 * (i + 1)] }));

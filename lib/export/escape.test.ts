@@ -3,7 +3,7 @@ import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { csvField, csvRecord, csvTextField, escapeXml, neutralizeFormula, neutralizeNumericText, restoreFormulaText, sanitizeSheetName } from "./escape";
 import { contentDisposition, safeAsciiFilename } from "./filename";
-import { UNSAFE_CELL, hostileStrings } from "./test-fixtures";
+import { UNSAFE_CELL, hostileStrings } from "./export.fixtures";
 
 const parseOne = (field: string): string => {
   const p = Papa.parse<string[]>(`${field},END`, { header: false, delimiter: "," });

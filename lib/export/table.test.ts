@@ -6,7 +6,7 @@ import { restoreFormulaText } from "./escape";
 import { rowsToCsv } from "./respondents-csv";
 import { toExportTable } from "./table-model";
 import { LOW_BASE_FILL, tableToXlsx } from "./xlsx";
-import { UNSAFE_CELL, hostileStrings, readFixture, sampleRows } from "./test-fixtures";
+import { UNSAFE_CELL, hostileStrings, readFixture, sampleRows } from "./export.fixtures";
 
 const model = () =>
   toExportTable({

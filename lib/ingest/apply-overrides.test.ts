@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import type { Question, StoredColumn } from "@/lib/schema/question";
 import { applyOverrides } from "./apply-overrides";
 import { describeImport } from "./describe";
-import { ingestBytes } from "./test-utils";
+import { ingestBytes } from "./ingest.fixtures";
 
 const question: Question = {
   id: "Q1",

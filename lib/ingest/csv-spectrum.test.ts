@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { ingestBytes } from "./test-utils";
+import { ingestBytes } from "./ingest.fixtures";
 
 const root = path.resolve(__dirname, "../../test/fixtures/csv-edge-cases/csv-spectrum");
 const names = fs.readdirSync(path.join(root, "csvs")).filter((f) => f.endsWith(".csv"));

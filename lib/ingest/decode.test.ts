@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { chooseEncoding, StreamDecoder } from "./decode";
-import { ingestBytes, ingestError } from "./test-utils";
+import { ingestBytes, ingestError } from "./ingest.fixtures";
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const bytes = (...parts: (number[] | Uint8Array)[]) => Uint8Array.from(parts.flatMap((p) => [...p]));

@@ -4,7 +4,7 @@ import type { Question } from "@/lib/schema/question";
 import { gridGroupId } from "./grid";
 import { ingestFile } from "./ingest-file";
 import { createMemorySink } from "./memory-sink";
-import { ingestBytes } from "./test-utils";
+import { ingestBytes } from "./ingest.fixtures";
 
 const csv = (rows: string[][]) => rows.map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(",")).join("\n") + "\n";
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { ingestBytes } from "./test-utils";
+import { ingestBytes } from "./ingest.fixtures";
 
 async function questions(csv: string) {
   const { result } = await ingestBytes(csv, { format: "microdata" });

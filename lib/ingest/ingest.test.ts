@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { ingest } from "./ingest";
 import { createMemorySink } from "./memory-sink";
-import { chunked, ingestBytes, ingestError } from "./test-utils";
+import { chunked, ingestBytes, ingestError } from "./ingest.fixtures";
 import { IngestError, type IngestProgress } from "./types";
 
 const rowsCsv = (n: number) => "id,answer\n" + Array.from({ length: n }, (_, i) => `${i + 1},${i % 3 === 0 ? "yes" : "no"}`).join("\n") + "\n";

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { detectDelimiter, detectNewline } from "./dialect-sniff";
-import { ingestBytes, ingestError } from "./test-utils";
+import { ingestBytes, ingestError } from "./ingest.fixtures";
 
 describe("array-mode parsing", () => {
   test("keeps line breaks inside quoted fields and unescapes doubled quotes", async () => {

@@ -11,7 +11,7 @@ export type { BudgetConfig, BudgetStore, Take } from "@/lib/store";
  * Per-user query budget (C41): a token bucket per viewer for the expensive actions — breakdowns,
  * NPS, insights, drivers, banners, benchmark comparisons (`crosstab:run`), aggregate exports and
  * respondent exports. A bucket holds `burst` tokens and refills at `perMinute` per minute; an empty
- * bucket answers 429 with Retry-After. The app's buckets live in the identity database
+ * bucket answers 429 with Retry-After. The app's buckets live in the store's database
  * (`SqlQueryBudget`), so every instance of a multi-instance deployment spends from the same bucket.
  */
 export const BUDGETED: Readonly<Partial<Record<Action, number>>> = { "crosstab:run": 1, "export:aggregate": 1, "export:respondents": 5 };
@@ -57,7 +57,7 @@ export class QueryBudget implements BudgetStore {
 
 const g = globalThis as unknown as { __surveyscopeBudget?: Promise<BudgetStore> };
 
-/** The app's budget: buckets in the identity database, QUERY_BUDGET_PER_MINUTE and QUERY_BUDGET_BURST. */
+/** The app's budget: buckets in the store's database, QUERY_BUDGET_PER_MINUTE and QUERY_BUDGET_BURST. */
 export function queryBudget(): Promise<BudgetStore> {
   if (!g.__surveyscopeBudget) {
     const env = getEnv();

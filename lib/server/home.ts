@@ -1,22 +1,18 @@
 import "server-only";
 import fs from "node:fs";
 import path from "node:path";
-import { benchmarkDatasetSchema, type BenchmarkFigure } from "@/lib/schema/benchmark";
+import type { BenchmarkFigure } from "@/lib/schema/benchmark";
+import { loadBenchmarks } from "@/lib/services/load-benchmarks";
 import { demoManifestSchema, type DemoHeadline } from "@/lib/schema/demo-manifest";
 import { getEnv } from "@/lib/schema/env";
-import { runProtectedCrosstab } from "./protected-crosstab";
+import { runProtectedCrosstab } from "@/lib/services/protected-crosstab";
 import { getStore } from "@/lib/store";
 import { canSeeDataset } from "@/lib/auth/viewer";
 import { can } from "@/lib/auth/permissions";
 import { requirePageViewer } from "./authorize";
-import { loadHomePanels } from "./home-panels";
+import { loadHomePanels } from "@/lib/services/home-panels";
 
 const DATA = path.join(process.cwd(), "data");
-
-/** The curated published figures (data/benchmarks/benchmarks.json), validated. */
-export function loadBenchmarks() {
-  return benchmarkDatasetSchema.parse(JSON.parse(fs.readFileSync(path.join(DATA, "benchmarks", "benchmarks.json"), "utf8")));
-}
 
 /** Turn a headline definition into a crosstab spec. */
 export function headlineSpec(h: DemoHeadline) {

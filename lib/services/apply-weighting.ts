@@ -3,7 +3,7 @@ import type { Dataset } from "@/lib/schema/dataset";
 import { AppError } from "@/lib/schema/errors";
 import type { Question } from "@/lib/schema/question";
 import { computeWeights, parseScheme, type WeightingResult } from "@/lib/weighting";
-import type { SurveyStore } from "@/lib/store/types";
+import type { SurveyStore } from "@/lib/store";
 
 export const weightingRequestSchema = z.object({
   /** name of the new weight, e.g. "country × size rake" */

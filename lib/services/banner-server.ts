@@ -3,9 +3,8 @@ import type { Viewer } from "@/lib/auth/viewer";
 import type { Dataset } from "@/lib/schema/dataset";
 import { getEnv } from "@/lib/schema/env";
 import type { BannerResult } from "@/lib/schema/banner";
-import { runProtectedCrosstab } from "@/lib/server/protected-crosstab";
-import type { SurveyStore } from "@/lib/store/types";
-import { withSharedOutcomeSums } from "@/lib/store/shared/shared-outcome-sums";
+import { runProtectedCrosstab } from "./protected-crosstab";
+import { withSharedOutcomeSums, type SurveyStore } from "@/lib/store";
 import { runBanner } from "./banner";
 
 /**

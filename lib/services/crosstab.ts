@@ -4,7 +4,7 @@ import type { Dataset } from "@/lib/schema/dataset";
 import { computeCrosstab, computeNps } from "@/lib/stats";
 import { toRScript } from "@/lib/stats/r-script";
 import { toRawHeaderSpec } from "@/lib/analysis/to-r-spec";
-import type { SurveyStore } from "@/lib/store/types";
+import type { SurveyStore } from "@/lib/store";
 import { assertCardinality } from "@/lib/governance/cardinality";
 
 /** Parse a spec and resolve it against the dataset (ordinal segments keep their scale order). */

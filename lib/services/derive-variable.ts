@@ -3,7 +3,7 @@ import { derivedVariableSchema, type DerivedVariable } from "@/lib/schema/derive
 import { AppError } from "@/lib/schema/errors";
 import type { Question } from "@/lib/schema/question";
 import { splitMultiCell } from "@/lib/ingest/multi-split";
-import type { SurveyStore } from "@/lib/store/types";
+import type { SurveyStore } from "@/lib/store";
 
 /** The codes a respondent gave to a question (one for single-column questions, the chosen options of a multi-select). */
 function codesOf(q: Question, row: (string | null)[]): string[] | null {

@@ -5,7 +5,7 @@ import type { IngestOptions } from "@/lib/ingest/types";
 import type { Dataset } from "@/lib/schema/dataset";
 import { getEnv } from "@/lib/schema/env";
 import type { QuestionOverrides } from "@/lib/schema/question-overrides";
-import type { NewDatasetMeta, SurveyStore } from "@/lib/store/types";
+import type { NewDatasetMeta, SurveyStore } from "@/lib/store";
 
 /**
  * THE switch for the bulk CSV path (issue #8): large plain UTF-8 CSVs are loaded by the store's

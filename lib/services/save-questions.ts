@@ -3,7 +3,7 @@ import type { Dataset } from "@/lib/schema/dataset";
 import { AppError } from "@/lib/schema/errors";
 import type { Question } from "@/lib/schema/question";
 import { questionOverridesSchema } from "@/lib/schema/question-overrides";
-import type { SurveyStore } from "@/lib/store/types";
+import type { SurveyStore } from "@/lib/store";
 import { splitMultiCell } from "@/lib/ingest/multi-split";
 
 const CATEGORICAL = new Set<Question["type"]>(["single", "ordinal"]);

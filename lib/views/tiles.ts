@@ -7,7 +7,7 @@ import { protectNps } from "@/lib/disclosure/protect-nps";
 import { getEnv } from "@/lib/schema/env";
 import { AppError } from "@/lib/schema/errors";
 import type { Dashboard, DashboardTile, SavedView } from "@/lib/schema/views";
-import { runProtectedCrosstab } from "@/lib/server/protected-crosstab";
+import { runProtectedCrosstab } from "@/lib/services/protected-crosstab";
 import { runNps } from "@/lib/services/crosstab";
 import { getStore } from "@/lib/store";
 import type { Dataset } from "@/lib/schema/dataset";

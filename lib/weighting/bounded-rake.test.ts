@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { boundedRake } from "./bounded-rake";
-import { caught } from "./test-helpers";
+import { caught } from "./weighting.fixtures";
 import { buildMargin, maxMarginError, rake } from "./rake";
 
 const opts = { tolerance: 1e-12, maxIterations: 2000 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { assignCells, postStratify } from "./cell";
-import { caught } from "./test-helpers";
+import { caught } from "./weighting.fixtures";
 
 const values = { country: ["US", "US", "UK", "UK", "UK", "DE"], size: ["s", "l", "s", "s", "l", "s"] };
 const cells = [

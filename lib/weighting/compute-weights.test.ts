@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { weightingReportSchema } from "@/lib/schema/weighting";
 import { computeWeights, parseScheme } from "./compute-weights";
-import { caught } from "./test-helpers";
+import { caught } from "./weighting.fixtures";
 
 const table = {
   header: ["id", "size", "sex", "bw"],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { caught } from "./test-helpers";
+import { caught } from "./weighting.fixtures";
 import { buildMargin, maxMarginError, rake } from "./rake";
 
 const opts = { tolerance: 1e-12, maxIterations: 100 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseCsvTable } from "./csv";
-import { caught } from "./test-helpers";
+import { caught } from "./weighting.fixtures";
 import { normalizeTargets, targetsFromCsv } from "./targets";
 
 describe("normalizeTargets", () => {

@@ -1,6 +1,6 @@
 /** getStore() picks the backend from the environment: PostgreSQL when DATABASE_URL is set. */
 import { afterEach, expect, test, vi } from "vitest";
-import { dropSchema, randomSchemaName, TEST_DATABASE_URL } from "../postgres/test-support";
+import { dropSchema, randomSchemaName, TEST_DATABASE_URL } from "../postgres/postgres.fixtures";
 
 const global = globalThis as unknown as { __surveyscopeStore?: Promise<{ kind: string; close(): Promise<void> }> };
 

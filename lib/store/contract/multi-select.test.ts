@@ -5,7 +5,7 @@ import { crosstabSpecSchema } from "@/lib/schema/crosstab-spec";
 import type { Dataset } from "@/lib/schema/dataset";
 import type { Question } from "@/lib/schema/question";
 import type { SurveyStore } from "../types";
-import { BACKENDS, type OpenedStore } from "./backends";
+import { BACKENDS, type OpenedStore } from "./backends.fixtures";
 
 const columns = ["seg", "tools", "opt_a", "opt_b"].map((h, i) => ({ index: i, name: `c${i}`, headers: [h] }));
 const q = (over: Partial<Question> & Pick<Question, "id" | "type" | "columns">): Question => ({ label: over.id, options: [], missingCodes: [], answered: 0, ...over });

@@ -3,8 +3,8 @@ import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import type { RowSink } from "@/lib/ingest/types";
 import type { CrosstabPlan } from "@/lib/analysis/plan";
 import type { SurveyStore } from "../types";
-import { BACKENDS, type OpenedStore } from "./backends";
-import { SEG_OUT_W_COLUMNS, segOutWDraft } from "./seg-out-w";
+import { BACKENDS, type OpenedStore } from "./backends.fixtures";
+import { SEG_OUT_W_COLUMNS, segOutWDraft } from "./seg-out-w.fixtures";
 
 const columns = SEG_OUT_W_COLUMNS;
 const draft = segOutWDraft;

@@ -14,7 +14,7 @@ import { ingest } from "@/lib/ingest/ingest";
 import { IngestError, type IngestOptions, type IngestResult, type RowSink } from "@/lib/ingest/types";
 import type { Dataset } from "@/lib/schema/dataset";
 import { DuckDbStore } from "./duckdb-store";
-import { NUMBERS_ROWS, writeNumbersCsv } from "./numbers-fixture";
+import { NUMBERS_ROWS, writeNumbersCsv } from "./numbers.fixtures";
 
 let dir: string;
 let store: DuckDbStore;

@@ -16,7 +16,7 @@ import { DEFAULT_LIMITS } from "@/lib/ingest/limits";
 import { Profiler } from "@/lib/ingest/profile";
 import { duckDbBulkLoader } from "./bulk-load";
 import { DuckDbStore } from "./duckdb-store";
-import { writeNumbersCsv } from "./numbers-fixture";
+import { writeNumbersCsv } from "./numbers.fixtures";
 
 let dir: string;
 let store: DuckDbStore;

@@ -10,7 +10,7 @@ import { DuckDbStore } from "./duckdb-store";
 async function crashAndReopen(mode: "stream" | "bulk", ready: (out: string) => boolean) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "surveyscope-crash-"));
   const file = path.join(dir, "store.duckdb");
-  const worker = path.join(import.meta.dirname, "crash-worker.ts");
+  const worker = path.join(import.meta.dirname, "crash-worker.fixtures.ts");
   const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", worker, file, mode], { stdio: ["ignore", "pipe", "pipe"] });
   let stderr = "";
   child.stderr.on("data", (d) => (stderr += String(d)));

@@ -6,7 +6,7 @@ import { duckdbDialect } from "../sql/dialect";
 import { buildCellSumsStatement } from "../sql/crosstab-sql";
 import { DuckDbStore } from "./duckdb-store";
 import { numericColumns } from "./typed-columns";
-import { SEG_OUT_W_COLUMNS, segOutWDraft } from "../contract/seg-out-w";
+import { SEG_OUT_W_COLUMNS, segOutWDraft } from "../contract/seg-out-w.fixtures";
 
 const columns = SEG_OUT_W_COLUMNS;
 // weights R's as.numeric + is.finite would keep or drop: spaces, exponents, hex, overflow, junk

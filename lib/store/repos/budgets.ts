@@ -1,5 +1,5 @@
 /**
- * The query budget's token buckets in the identity database (`query_budgets`), shared by every
+ * The query budget's token buckets in the store's database (`query_budgets`), shared by every
  * instance: one atomic `INSERT … ON CONFLICT DO UPDATE … RETURNING` per charged request, so two
  * instances spending from one bucket cannot lose an update.
  */

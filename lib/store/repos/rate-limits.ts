@@ -1,5 +1,5 @@
 /**
- * better-auth's rate-limit storage in the identity database (`rate_limits`), so every instance of
+ * better-auth's rate-limit storage in the store's database (`rate_limits`), so every instance of
  * a multi-instance deployment counts sign-in attempts in the same bucket. One statement per
  * request: an atomic `INSERT … ON CONFLICT DO UPDATE … RETURNING` (no lost updates between instances).
  */

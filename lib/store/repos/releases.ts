@@ -1,5 +1,5 @@
 /**
- * The differencing guard's release history in the identity database (DuckDB or PostgreSQL), shared
+ * The differencing guard's release history in the store's database (DuckDB or PostgreSQL), shared
  * by every instance: each admitted release is one row of `viewer_releases`, keyed by a hash of
  * (viewer, dataset version, analysis), loaded on demand by that key (primary-key prefix).
  * Check-and-record runs in one transaction that first upserts the key's `disclosure_locks` row,

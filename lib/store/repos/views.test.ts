@@ -3,7 +3,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { duckdbRunner, type SqlRunner } from "../runner/sql-runner";
 import { pgRunner } from "../runner/pg-runner";
-import { adminQuery, dropSchema, randomSchemaName, TEST_DATABASE_URL } from "@/lib/store/postgres/test-support";
+import { adminQuery, dropSchema, randomSchemaName, TEST_DATABASE_URL } from "@/lib/store/postgres/postgres.fixtures";
 import { VIEWS_MIGRATIONS } from "../migrations/views-tables";
 import { createView, deleteView, getView, getViews, listViews } from "./views";
 import { createDashboard, deleteDashboard, getDashboard, listDashboards, updateDashboard } from "./dashboards";

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import type { CrosstabPlan } from "@/lib/analysis/plan";
 import type { Dataset } from "@/lib/schema/dataset";
-import { importSegOutW } from "../contract/seg-out-w";
+import { importSegOutW } from "../contract/seg-out-w.fixtures";
 import { DuckDbStore } from "../duckdb/duckdb-store";
 import type { SurveyStore } from "../types";
 import { withSharedOutcomeSums } from "./shared-outcome-sums";

@@ -1,7 +1,7 @@
 // GET /api/datasets/{id} – one dataset with its question model; DELETE – remove it
 import { AppError } from "@/lib/schema/errors";
 import { authorizeDataset } from "@/lib/server/authorize";
-import { forgetReleasesOf } from "@/lib/server/protected-crosstab";
+import { forgetReleasesOf } from "@/lib/services/protected-crosstab";
 import { json } from "@/lib/server/responses";
 import { route } from "@/lib/server/route";
 
@@ -15,6 +15,6 @@ export const GET = route<{ id: string }>(async (req, { id }) => {
 export const DELETE = route<{ id: string }>(async (req, { id }) => {
   const { store } = await authorizeDataset(req, id, "dataset:delete");
   if (!(await store.deleteDataset(id))) throw new AppError("not_found", `dataset not found: ${id}`);
-  await forgetReleasesOf(id); // the differencing history of a deleted dataset goes with it
+  await forgetReleasesOf(store, id); // the differencing history of a deleted dataset goes with it
   return new Response(null, { status: 204 });
 });

@@ -4,7 +4,7 @@ import { readJson } from "@/lib/server/read-json";
 import { audit } from "@/lib/server/audit";
 import { authorizeDataset } from "@/lib/server/authorize";
 import { route } from "@/lib/server/route";
-import { compareDatasetToBenchmark } from "@/lib/server/benchmark-compare";
+import { compareDatasetToBenchmark } from "@/lib/services/benchmark-compare";
 
 export const dynamic = "force-dynamic";
 

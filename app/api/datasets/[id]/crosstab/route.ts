@@ -5,7 +5,7 @@ import { readJson } from "@/lib/server/read-json";
 import { authorizeDataset } from "@/lib/server/authorize";
 import { route } from "@/lib/server/route";
 import { crosstabRScript } from "@/lib/services/crosstab";
-import { runProtectedCrosstab } from "@/lib/server/protected-crosstab";
+import { runProtectedCrosstab } from "@/lib/services/protected-crosstab";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 // POST /api/datasets/{id}/drivers – key drivers: survey-weighted regression (svyglm semantics) of
 // an outcome on predictor questions, ranked by their strongest term, with the R script
-import { driversForDataset } from "@/lib/insights/drivers-for-dataset";
+import { driversForDataset } from "@/lib/services/drivers-for-dataset";
 import { json } from "@/lib/server/responses";
 import { readJson } from "@/lib/server/read-json";
 import { authorizeDataset } from "@/lib/server/authorize";

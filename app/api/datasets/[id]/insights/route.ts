@@ -8,7 +8,7 @@ import { json } from "@/lib/server/responses";
 import { readJson } from "@/lib/server/read-json";
 import { authorizeDataset } from "@/lib/server/authorize";
 import { route } from "@/lib/server/route";
-import { runSuppressedCrosstab } from "@/lib/server/protected-crosstab";
+import { runSuppressedCrosstab } from "@/lib/services/protected-crosstab";
 
 export const dynamic = "force-dynamic";
 

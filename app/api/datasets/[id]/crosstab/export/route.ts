@@ -1,10 +1,10 @@
 // POST /api/datasets/{id}/crosstab/export?format=csv|xlsx|svg[&sig=holm] – the breakdown as a file
 import { AppError } from "@/lib/schema/errors";
-import { exportCrosstab } from "@/lib/server/export-crosstab";
+import { exportCrosstab } from "@/lib/services/export-crosstab";
 import { readJson } from "@/lib/server/read-json";
 import { authorizeDataset } from "@/lib/server/authorize";
 import { route } from "@/lib/server/route";
-import { runProtectedCrosstab } from "@/lib/server/protected-crosstab";
+import { runProtectedCrosstab } from "@/lib/services/protected-crosstab";
 import { audit } from "@/lib/server/audit";
 
 export const dynamic = "force-dynamic";

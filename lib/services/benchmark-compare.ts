@@ -4,8 +4,8 @@ import { benchmarkCompareRequestSchema, type BenchmarkCompareResult } from "@/li
 import type { Dataset } from "@/lib/schema/dataset";
 import { AppError } from "@/lib/schema/errors";
 import { compareToBenchmark } from "@/lib/stats/benchmark-compare";
-import type { SurveyStore } from "@/lib/store/types";
-import { loadBenchmarks } from "./home";
+import type { SurveyStore } from "@/lib/store";
+import { loadBenchmarks } from "./load-benchmarks";
 import { runProtectedCrosstab } from "./protected-crosstab";
 
 export const HIDDEN_MESSAGE = "hidden by small-cell protection: this column has too few respondents to show, so it cannot be compared";

@@ -1,26 +1,24 @@
 import "server-only";
 import type { Viewer } from "@/lib/auth/viewer";
-import { getIdentity } from "@/lib/auth/server";
 import type { CrosstabPlan } from "@/lib/analysis/plan";
 import { protectAndRecordIn, protectCrosstab, type ReleaseMeta, type ReleaseStore } from "@/lib/disclosure";
-import { forgetDatasetReleases, SqlReleaseStore } from "@/lib/store";
+import { forgetDatasetReleases, SqlReleaseStore, type SurveyStore } from "@/lib/store";
 import type { Dataset } from "@/lib/schema/dataset";
 import { getEnv } from "@/lib/schema/env";
 import { AppError } from "@/lib/schema/errors";
 import { planCrosstab, runCrosstab, runPlannedCrosstab } from "@/lib/services/crosstab";
-import type { SurveyStore } from "@/lib/store/types";
 
 /**
- * Every viewer's release history (what each has been shown; kept while the dataset exists), in the identity
- * database so that all instances of a deployment guard against the same history.
+ * Every viewer's release history (what each has been shown; kept while the dataset exists), in the
+ * store's database so that all instances of a deployment guard against the same history.
  */
-async function releaseStore(): Promise<ReleaseStore> {
-  return new SqlReleaseStore((await getIdentity()).sql);
+function releaseStore(store: SurveyStore): ReleaseStore {
+  return new SqlReleaseStore(store.app.sql);
 }
 
 /** After a dataset is deleted: drop every viewer's release history of it. */
-export async function forgetReleasesOf(datasetId: string): Promise<void> {
-  await forgetDatasetReleases((await getIdentity()).sql, datasetId);
+export async function forgetReleasesOf(store: SurveyStore, datasetId: string): Promise<void> {
+  await forgetDatasetReleases(store.app.sql, datasetId);
 }
 
 /** One history per viewer and workspace. */
@@ -61,7 +59,7 @@ export async function runProtectedCrosstab(store: SurveyStore, dataset: Dataset,
   const planned = planCrosstab(dataset, specInput, { missing: "declared" });
   const raw = await runPlannedCrosstab(store, dataset, planned);
   const plan = planned.plan;
-  const shown = await protectAndRecordIn(await releaseStore(), viewerKeyOf(viewer), raw, rulesFor(viewer), releaseMeta(dataset, plan));
+  const shown = await protectAndRecordIn(releaseStore(store), viewerKeyOf(viewer), raw, rulesFor(viewer), releaseMeta(dataset, plan));
   if (shown.disclosure.blocked) {
     throw new AppError("forbidden", `disclosure: this result and one you already saw differ by fewer than ${shown.disclosure.k} respondents, so it is withheld`, {
       reason: shown.disclosure.reason,

@@ -6,7 +6,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { formatCount, formatPercent } from "@/lib/format/number";
 import type { BenchmarkFigure } from "@/lib/schema/benchmark";
 import type { Dataset } from "@/lib/schema/dataset";
-import type { SurveyStore } from "@/lib/store/types";
+import type { SurveyStore } from "@/lib/store";
 import { runProtectedCrosstab } from "./protected-crosstab";
 
 /** One executive card: chart-ready bars, reference lines, the base in words and the published figures it sits next to. */

@@ -3,7 +3,7 @@
  * PostgreSQL (a fresh random schema per store, dropped on dispose).
  */
 import { DuckDbStore } from "../duckdb/duckdb-store";
-import { openTestPostgres } from "../postgres/test-support";
+import { openTestPostgres } from "../postgres/postgres.fixtures";
 import type { SurveyStore } from "../types";
 
 export interface OpenedStore {

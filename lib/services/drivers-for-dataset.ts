@@ -17,9 +17,9 @@ import type { TextTable } from "@/lib/models";
 import { columnKind } from "@/lib/models/design-matrix";
 import type { DriversResult } from "@/lib/schema/drivers";
 import { qt } from "@/lib/stats/distributions";
-import type { SurveyStore } from "@/lib/store/types";
-import { driversRScript, type RScriptColumn } from "./drivers-r-script";
-import type { DriverTerm, DriversReport, RankedDriver } from "./types";
+import type { SurveyStore } from "@/lib/store";
+import { driversRScript, type RScriptColumn } from "@/lib/insights/drivers-r-script";
+import type { DriverTerm, DriversReport, RankedDriver } from "@/lib/insights/types";
 
 const stringList = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v]));
 

@@ -1,12 +1,12 @@
 /**
  * Test cases shared by the DuckDB and PostgreSQL suites: two SQL runners standing for two app
- * instances over one identity database must share the sign-in limiter, the query budget and the
+ * instances over one database must share the sign-in limiter, the query budget and the
  * differencing guard's history — also under concurrent requests (no lost updates).
  */
 import { expect, it } from "vitest";
 import { MemoryReleaseStore, protectAndRecordIn, type ReleaseMeta } from "@/lib/disclosure";
 import { forgetDatasetReleases, SqlReleaseStore } from "@/lib/store";
-import { crosstabOf, rep, type Row } from "@/lib/disclosure/test-helpers";
+import { crosstabOf, rep, type Row } from "@/lib/disclosure/disclosure.fixtures";
 import { SqlQueryBudget } from "@/lib/store";
 import { sqlRateLimitStorage } from "@/lib/store";
 import type { SqlRunner } from "@/lib/store";

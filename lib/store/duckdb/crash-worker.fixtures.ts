@@ -1,6 +1,6 @@
 /**
  * Test helper process: starts an import that never finishes, printing its progress, so a test
- * can `kill -9` it mid-import. Usage: tsx crash-worker.ts STORE_FILE [stream|bulk]
+ * can `kill -9` it mid-import. Usage: tsx crash-worker.fixtures.ts STORE_FILE [stream|bulk]
  *
  * - `stream` (default): rows appended batch after batch inside the import transaction, forever.
  * - `bulk`: a 6 MB CSV through the bulk path; once its data table is loaded, committed and
@@ -13,7 +13,7 @@ import { DuckDbStore } from "./duckdb-store";
 
 const file = process.argv[2];
 const mode = process.argv[3] ?? "stream";
-if (!file) throw new Error("usage: crash-worker.ts STORE_FILE [stream|bulk]");
+if (!file) throw new Error("usage: crash-worker.fixtures.ts STORE_FILE [stream|bulk]");
 
 const store = await DuckDbStore.open(file);
 const meta = { id: "half", name: "Half written", owner: "test", fileName: "x.csv" };
