@@ -1,4 +1,5 @@
-import { IngestError } from "./types";
+import type { SourceFormat } from "@/lib/schema/question";
+import { IngestError, type IngestOptions } from "./types";
 
 /** The container of an upload: text (CSV/TSV, through the dialects), an Excel workbook or an SPSS system file. */
 export type FileKind = "csv" | "xlsx" | "sav";
@@ -67,4 +68,24 @@ export async function routeSource(source: AsyncIterable<Uint8Array>, explicit?: 
   }
   const bytes = Buffer.concat(head.map((c) => Buffer.from(c.buffer, c.byteOffset, c.byteLength)));
   return { kind: explicit ?? detectFileKind(bytes), source: replay(head, it, ended) };
+}
+
+/** `format` values naming a container rather than a dialect (`?format=sav`, `cli import --format xlsx`) */
+export const FILE_FORMATS = ["csv", "xlsx", "sav", "zsav"] as const;
+export type FileFormat = (typeof FILE_FORMATS)[number];
+
+/**
+ * Split a user's `format` (a container or a dialect) into the ingest options: `xlsx`, `sav`,
+ * `zsav` (and the dialect name `spss`) choose the reader, `csv` the text pipeline, anything else
+ * is a dialect forced on the text or workbook rows.
+ *
+ * @example
+ * formatOptions("zsav"); // { fileType: "sav" }
+ * formatOptions("qualtrics"); // { format: "qualtrics" }
+ */
+export function formatOptions(format: SourceFormat | FileFormat | undefined): Pick<IngestOptions, "format" | "fileType"> {
+  if (format === undefined) return {};
+  if (format === "sav" || format === "zsav" || format === "spss") return { fileType: "sav" };
+  if (format === "xlsx" || format === "csv") return { fileType: format };
+  return { format };
 }

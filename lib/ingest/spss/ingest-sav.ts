@@ -14,17 +14,18 @@ import { InflateReader } from "./inflate-reader";
 import { buildSavQuestions, type SetAnswered } from "./questions";
 import type { SavDictionary } from "./types";
 
-async function zsavData(r: ByteReader, dict: SavDictionary): Promise<InflateReader> {
+async function zsavData(r: ByteReader, dict: SavDictionary): Promise<{ data: InflateReader; fileEnd: number }> {
   const at = r.offset;
   const z = await r.take(24, "the zsav header");
   const i64 = (o: number) => Number(dict.littleEndian ? z.readBigInt64LE(o) : z.readBigInt64BE(o));
   const headerOffset = i64(0);
   const trailerOffset = i64(8);
-  if (headerOffset !== at || trailerOffset < at + 24) {
+  const trailerLength = i64(16);
+  if (headerOffset !== at || trailerOffset < at + 24 || trailerLength < 24) {
     const message = `corrupt zsav file: zlib header at byte ${at} gives offsets ${headerOffset} and ${trailerOffset}`;
     throw new IngestError("corrupt-file", message, [{ code: "corrupt-file", message, byteOffset: at }]);
   }
-  return new InflateReader(r, trailerOffset);
+  return { data: new InflateReader(r, trailerOffset), fileEnd: trailerOffset + trailerLength };
 }
 
 /** the decoder of the dictionary's encoding (its name, or the code page the dictionary noted) */
@@ -55,7 +56,8 @@ export async function ingestSav(source: AsyncIterable<Uint8Array>, sink: RowSink
     throw new IngestError("too-many-columns", `too many columns: ${dict.variables.length} variables (limit ${limits.maxColumns})`);
   }
   const columns: StoredColumn[] = dict.variables.map((v) => ({ index: v.index, name: `c${v.index}`, headers: [v.name] }));
-  const data: CaseBytes = dict.compression === 2 ? await zsavData(r, dict) : r;
+  const zsav = dict.compression === 2 ? await zsavData(r, dict) : null;
+  const data: CaseBytes = zsav?.data ?? r;
   const cases = new CaseReader(dict, data, decoderOf(dict), () => (data instanceof InflateReader ? data.fileOffset : r.offset));
   const profiler = new Profiler(columns.length);
   const dichotomies = dict.mrsets.filter((s) => s.kind === "D");
@@ -82,6 +84,10 @@ export async function ingestSav(source: AsyncIterable<Uint8Array>, sink: RowSink
   await flush();
   // the rest (a zsav trailer, padding) still counts towards the size and the hash
   while ((await r.takeUpTo(1024 * 1024)).length) progress.update(meter.bytes, written);
+  if (zsav && meter.bytes < zsav.fileEnd) {
+    const message = `truncated zsav file: the block index (trailer) ends at byte ${zsav.fileEnd}, the file at ${meter.bytes}`;
+    throw new IngestError("truncated-file", message, [{ code: "truncated-file", message, byteOffset: meter.bytes }]);
+  }
   progress.update(meter.bytes, written, true);
   const warnings = new IssueCollector();
   const notes: Parameters<typeof buildSavQuestions>[3] = [];
