@@ -6,6 +6,8 @@ const readFailed = (e: unknown) => new IngestError("read-failed", `reading the f
 /** Bytes seen by a metered source, updated as it is read. */
 export interface Meter {
   bytes: number;
+  /** set once the source has no more bytes */
+  ended?: boolean;
 }
 
 /**
@@ -37,7 +39,10 @@ export async function* meteredSource(
     } catch (e) {
       throw readFailed(e);
     }
-    if (next.done) return;
+    if (next.done) {
+      meter.ended = true;
+      return;
+    }
     if (options.signal?.aborted) throw new IngestError("aborted", "import aborted");
     const chunk = typeof next.value === "string" ? new TextEncoder().encode(next.value) : next.value;
     meter.bytes += chunk.length;
