@@ -18,6 +18,8 @@ export { tableToXlsx } from "./xlsx";
 export type { XlsxOptions } from "./xlsx";
 export { rowsToCsv } from "./respondents-csv";
 export type { RespondentsCsvOptions } from "./respondents-csv";
+export { rowsToSav, savColumns } from "./respondents-sav";
+export type { RespondentsSavOptions, SavColumn } from "./respondents-sav";
 export { chartToSvg, svgSize } from "./svg";
 export type { ChartSvgSpec, SvgBarDatum } from "./svg";
 export { svgToPng, pngSize, PngUnavailableError } from "./png";
@@ -28,6 +30,7 @@ export type { Deck, DeckSlide, DeckOptions } from "./pptx";
 /** MIME types for the download responses. */
 export const EXPORT_CONTENT_TYPES = {
   csv: "text/csv; charset=utf-8",
+  sav: "application/x-spss-sav",
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   svg: "image/svg+xml",
   png: "image/png",

@@ -1,9 +1,12 @@
 import { createHash } from "node:crypto";
+import { routeSource } from "./file-kind";
 import { IssueCollector } from "./issues";
 import { resolveLimits } from "./limits";
 import { IngestPipeline } from "./pipeline";
 import { ProgressThrottle } from "./progress";
 import { buildResult } from "./result";
+import { ingestSav } from "./spss/ingest-sav";
+import { ingestXlsx } from "./xlsx/ingest-xlsx";
 import { IngestError, type IngestOptions, type IngestResult, type RowSink } from "./types";
 
 /** Marks errors thrown by the sink, so they are reported as such. */
@@ -33,7 +36,9 @@ const abortError = () => new IngestError("aborted", "import aborted");
  * Stream a survey export into `sink`: strict decoding, papaparse in array mode, dialect
  * detection (Qualtrics, SurveyMonkey, Google Forms, microdata), rows of exactly
  * `columns.length` raw cells in batches, and the question model built from bounded
- * per-column profiles. Every failure is an IngestError with located issues.
+ * per-column profiles. Every failure is an IngestError with located issues. Excel workbooks
+ * (first sheet, rows fed to the same dialect detection) and SPSS system files (question model
+ * from the dictionary) are recognised by their magic bytes, or by `options.fileType`.
  *
  * @example
  * const sink = createMemorySink();
@@ -45,10 +50,15 @@ export async function ingest(source: AsyncIterable<Uint8Array>, sink: RowSink, o
   const warnings = new IssueCollector();
   const hash = createHash("sha256");
   const progress = new ProgressThrottle(options);
-  const pipeline = new IngestPipeline(guardSink(sink), options, limits, warnings);
+  const guarded = guardSink(sink);
+  const pipeline = new IngestPipeline(guarded, options, limits, warnings);
   let bytes = 0;
   try {
     if (options.signal?.aborted) throw abortError();
+    const routed = await routeSource(source, options.fileType);
+    if (routed.kind === "sav") return await ingestSav(routed.source, guarded, options, limits);
+    if (routed.kind === "xlsx") return await ingestXlsx(routed.source, guarded, options, limits);
+    source = routed.source;
     let iterator: AsyncIterator<Uint8Array>;
     try {
       iterator = source[Symbol.asyncIterator]();

@@ -51,6 +51,7 @@ export class IngestPipeline {
   private profiler: Profiler | null = null;
   private batch: string[][] = [];
   private written = 0;
+  private padSilently = false;
 
   constructor(
     private readonly sink: RowSink,
@@ -80,11 +81,32 @@ export class IngestPipeline {
       await this.text(this.decoder!.push(rest), false);
     }
     await this.text(this.decoder!.end(), true);
+    return this.outcome(this.choice!.encoding, this.delimiter);
+  }
+
+  /**
+   * Records that need no decoding or parsing (a workbook's rows, `line` = the sheet's row
+   * number): the same dialect detection, fitting, profiling and batching as parsed text. Rows
+   * shorter than the header are padded without a warning (sheets leave trailing empty cells
+   * out). Call `endRecords` after the last; do not mix with `bytes`.
+   */
+  async pushRecords(records: RawRecord[]): Promise<void> {
+    this.padSilently = true;
+    await this.records(records, false);
+  }
+
+  async endRecords(encoding: string, delimiter: string): Promise<PipelineOutcome> {
+    this.padSilently = true;
+    await this.records([], true);
+    return this.outcome(encoding, delimiter);
+  }
+
+  private outcome(encoding: string, delimiter: string): PipelineOutcome {
     if (!this.dialect || !this.profiler) throw new IngestError("internal", "internal: detection did not run");
     return {
       dialect: this.dialect,
-      encoding: this.choice!.encoding,
-      delimiter: this.delimiter,
+      encoding,
+      delimiter,
       headers: this.headers,
       columns: this.columns,
       respondents: this.written,
@@ -149,6 +171,7 @@ export class IngestPipeline {
     }
     const width = this.columns.length;
     for (const record of records) {
+      if (this.padSilently) while (record.cells.length < width) record.cells.push("");
       const row = fitRow(record, width, this.warnings);
       this.profiler!.add(row);
       this.batch.push(row);

@@ -86,6 +86,8 @@ export interface IngestOptions {
   totalBytes?: number;
   /** force a dialect instead of detecting it */
   format?: SourceFormat;
+  /** the container, when not detected from the magic bytes: text (CSV/TSV), Excel workbook, SPSS system file */
+  fileType?: "csv" | "xlsx" | "sav";
   /** explicit field delimiter ("," "\t" ";" "|"); default: detected from the first rows */
   delimiter?: string;
   onProgress?: (p: IngestProgress) => void;

@@ -89,5 +89,6 @@ export const sourceFormatSchema = z.enum([
   "limesurvey",
   "odk",
   "microdata",
+  "spss", // an SPSS system file (.sav/.zsav): the question model comes from its dictionary
 ]);
 export type SourceFormat = z.infer<typeof sourceFormatSchema>;

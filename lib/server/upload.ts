@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { FILE_FORMATS, formatOptions } from "@/lib/ingest/file-kind";
 import type { IngestProgress } from "@/lib/ingest/types";
 import { AppError } from "@/lib/schema/errors";
 import { getEnv } from "@/lib/schema/env";
@@ -13,7 +14,8 @@ import { errorResponse, json, toErrorResponse } from "./responses";
 export const uploadQuerySchema = z.object({
   name: z.string().trim().min(1).max(200),
   encoding: z.string().max(40).optional(),
-  format: sourceFormatSchema.optional(),
+  /** a dialect, or the container when it should not be detected from the magic bytes (csv, xlsx, sav, zsav) */
+  format: z.union([sourceFormatSchema, z.enum(FILE_FORMATS)]).optional(),
   fileName: z.string().max(300).optional(),
 });
 
@@ -185,7 +187,7 @@ export async function handleUpload(req: Request, viewer: Viewer): Promise<Respon
       source: guardedBody(req.body, { maxBytes: env.MAX_UPLOAD_BYTES, idleMs: uploadLimits.idleTimeoutMs, deadlineMs: uploadLimits.deadlineMs }, state),
       options: {
         encoding: query.encoding,
-        format: query.format,
+        ...formatOptions(query.format),
         totalBytes: Number.isFinite(declared) ? declared : undefined,
         signal: req.signal,
         onProgress,

@@ -38,7 +38,7 @@ export async function importDataset(store: SurveyStore, req: ImportRequest): Pro
   return store.importDataset(
     req.meta,
     (sink) =>
-      BULK_CSV && sink.bulk
+      BULK_CSV && sink.bulk && (options.fileType ?? "csv") === "csv"
         ? ingestBulk({ source: req.source, path: req.path, spoolDir: () => getEnv().DATA_DIR }, sink, options)
         : ingest(req.source, sink, options),
     (result) => (req.overrides ? { ...result, questions: applyOverrides(result.questions, result.columns, req.overrides) } : result),

@@ -1,9 +1,9 @@
-// POST /api/datasets/{id}/respondents/export – respondent-level CSV of the filtered segment:
+// POST /api/datasets/{id}/respondents/export[?format=csv|sav] – respondent-level CSV (or SPSS .sav) of the filtered segment:
 // researchers and admins only, allowed columns only (no direct identifiers unless admin), capped,
 // k-anonymous on the quasi-identifiers by local suppression (x-suppressed-cells), audited
 import { z } from "zod";
 import { resolveFilters } from "@/lib/analysis/resolve-spec";
-import { rowsToCsv, contentDisposition } from "@/lib/export";
+import { rowsToCsv, rowsToSav, savColumns, contentDisposition, EXPORT_CONTENT_TYPES } from "@/lib/export";
 import { suppressToK } from "@/lib/governance/k-anonymity";
 import { resolveQuasiIdentifiers } from "@/lib/governance/quasi-identifiers";
 import { assertExportable, ROW_CAP } from "@/lib/governance/respondent-export";
@@ -22,8 +22,11 @@ const bodySchema = z.object({
   quasiIdentifiers: z.array(z.string()).max(500).optional(),
 });
 
+const formatSchema = z.enum(["csv", "sav"]).default("csv");
+
 export const POST = route<{ id: string }>(async (req, { id }) => {
   const { store, dataset, viewer } = await authorizeDataset(req, id, "export:respondents");
+  const format = formatSchema.parse(new URL(req.url).searchParams.get("format") ?? undefined);
   const body = bodySchema.parse(await readJson(req, 64 * 1024));
   const questions = assertExportable(dataset, viewer.role, body.columns);
   const header = questions.flatMap((q) =>
@@ -52,10 +55,16 @@ export const POST = route<{ id: string }>(async (req, { id }) => {
       kAnonymity: { k, quasiIdentifiers: qi.map((q) => q.id), suppressedCells: protectedRows.suppressed, rowsAffected: protectedRows.rowsAffected },
     },
   }, req);
-  return new Response(rowsToCsv(header, kept), {
+  const notes = [
+    `Surveyscope respondent export of "${dataset.name}" version ${dataset.version}: ${kept.length} rows${truncated ? ` (truncated at ${cap})` : ""}`,
+    `Filters: ${Object.keys(body.filters).length ? JSON.stringify(body.filters) : "none"}`,
+    `k-anonymity k=${k} on ${qi.map((q) => q.id).join(", ") || "no quasi-identifiers"}: ${protectedRows.suppressed} cells suppressed (system-missing in numeric variables, "*" in string variables)`,
+  ];
+  const file = format === "sav" ? new Uint8Array(rowsToSav(savColumns(questions), kept, { notes })) : rowsToCsv(header, kept);
+  return new Response(file, {
     headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": contentDisposition(`${dataset.name} respondents`, "csv"),
+      "content-type": EXPORT_CONTENT_TYPES[format],
+      "content-disposition": contentDisposition(`${dataset.name} respondents`, format),
       "x-rows-truncated": String(truncated),
       "x-k-anonymity-k": String(k),
       "x-suppressed-cells": String(protectedRows.suppressed),
