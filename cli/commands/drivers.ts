@@ -1,12 +1,14 @@
 import fs from "node:fs";
 import { parseCsvTable } from "@/lib/models/csv-table";
-import { fitDrivers } from "@/lib/models/fit-drivers";
+import { fitDriversMethod } from "@/lib/models/fit-drivers-method";
 import { parseCommandArgs } from "../args";
 
 /**
- * `drivers --data FILE --spec SPEC.json`: fit a key-driver model (R `svyglm` semantics) on a
- * plain CSV file — header row, every cell text, an empty cell is missing — and print
- * `{n, df_residual, coefficients: [{term, estimate, se, t, p_value}], reference_levels}` as JSON.
+ * `drivers --data FILE --spec SPEC.json`: fit a key-driver model on a plain CSV file — header row,
+ * every cell text, an empty cell is missing — with the spec's `method` and print its JSON:
+ * "svyglm" (default) `{n, df_residual, coefficients: [{term, estimate, se, t, p_value}], reference_levels}`
+ * (`test/fixtures/golden-drivers`), "lmg" (relative importance) or "firth" (penalised logistic) in
+ * the format of `test/fixtures/golden-drivers2/README.md`.
  * Bad input throws an Error with a one-line message (main prints it and exits 1).
  *
  * @example
@@ -26,7 +28,7 @@ export async function driversCommand(argv: string[]): Promise<number> {
     throw new Error(`invalid spec json: ${values.spec}: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}`);
   }
   const table = parseCsvTable(fs.readFileSync(values.data, "utf8"));
-  const result = fitDrivers(table, specJson); // validates the spec; failures are one-line ModelErrors
+  const result = fitDriversMethod(table, specJson); // validates the spec; failures are one-line ModelErrors
   process.stdout.write(JSON.stringify(result, null, 2) + "\n");
   return 0;
 }

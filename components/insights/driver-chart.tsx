@@ -5,7 +5,7 @@ import { SERIES_COLORS } from "@/components/charts/chart-config";
 
 export interface DriverDatum {
   key: string;
-  /** the predictor's question label (short) */
+  /** the predictor's question label (full; wrapped on the axis) */
   label: string;
   /** odds ratio of its strongest term, its interval */
   or: number;
@@ -18,6 +18,41 @@ export interface DriverDatum {
 }
 
 const TICKS = [0.125, 0.25, 0.5, 1, 2, 4, 8, 16, 32];
+/** Characters per line of a wrapped axis label. */
+const LINE = 28;
+const LINE_HEIGHT = 14;
+
+/**
+ * Break a label into lines of about {@link LINE} characters at spaces (a longer word gets its
+ * own line); the whole text is kept.
+ * @example wrapLabel("How would you describe the maturity of your guardrails?") // ["How would you describe the", "maturity of your guardrails?"]
+ */
+export function wrapLabel(label: string, width = LINE): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of label.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines.length ? lines : [""];
+}
+
+function WrappedTick({ x, y, payload }: { x?: number; y?: number; payload?: { value: string } }) {
+  const lines = wrapLabel(payload?.value ?? "");
+  const top = -((lines.length - 1) * LINE_HEIGHT) / 2;
+  return (
+    <text x={x} y={y} textAnchor="end" fontSize={12} fill="#334155">
+      {lines.map((l, i) => (
+        <tspan key={i} x={x} dx={-6} dy={i === 0 ? top + 4 : LINE_HEIGHT}>
+          {i < lines.length - 1 ? `${l} ` : l}
+        </tspan>
+      ))}
+    </text>
+  );
+}
 
 function TooltipBody({ active, payload }: { active?: boolean; payload?: { payload: DriverDatum }[] }) {
   if (!active || !payload?.length) return null;
@@ -36,7 +71,8 @@ function TooltipBody({ active, payload }: { active?: boolean; payload?: { payloa
 /**
  * Ranked key drivers: one horizontal bar per predictor, the odds ratio of its strongest term with
  * its confidence interval, on a log scale (bars grow left or right from an odds ratio of 1).
- * Plotted as log2(OR) on a linear axis whose ticks are labelled as odds ratios.
+ * Plotted as log2(OR) on a linear axis whose ticks are labelled as odds ratios. Question texts
+ * wrap onto several lines instead of being cut.
  */
 export function DriverChart({ data, title }: { data: DriverDatum[]; title: string }) {
   const rows = data.map((d) => {
@@ -46,8 +82,10 @@ export function DriverChart({ data, title }: { data: DriverDatum[]; title: strin
   const extent = Math.max(1, ...rows.flatMap((r) => [Math.abs(Math.log2(r.lo)), Math.abs(Math.log2(r.hi))]).filter(Number.isFinite));
   const bound = Math.min(5, Math.ceil(extent));
   const ticks = TICKS.map(Math.log2).filter((t) => Math.abs(t) <= bound);
-  const height = Math.max(140, rows.length * 36 + 50);
-  const labelWidth = Math.min(220, Math.max(72, Math.max(...rows.map((r) => r.label.length)) * 7));
+  const lineCounts = rows.map((r) => wrapLabel(r.label).length);
+  const rowHeight = Math.max(36, Math.max(1, ...lineCounts) * LINE_HEIGHT + 12);
+  const height = Math.max(140, rows.length * rowHeight + 50);
+  const labelWidth = Math.max(72, Math.min(LINE, Math.max(...rows.map((r) => r.label.length))) * 7);
   return (
     <figure aria-label={title} className="w-full" data-testid="driver-chart">
       <ResponsiveContainer width="100%" height={height}>
@@ -65,7 +103,7 @@ export function DriverChart({ data, title }: { data: DriverDatum[]; title: strin
             tick={{ fontSize: 12 }}
             label={{ value: "odds ratio (log scale)", position: "insideBottom", offset: -4, fontSize: 11, fill: "#64748b" }}
           />
-          <YAxis type="category" dataKey="label" width={labelWidth} tick={{ fontSize: 12 }} interval={0} />
+          <YAxis type="category" dataKey="label" width={labelWidth} tick={<WrappedTick />} interval={0} />
           <Tooltip content={<TooltipBody />} cursor={{ fill: "rgba(148,163,184,0.12)" }} />
           <ReferenceLine x={0} stroke="#0f172a" />
           <Bar dataKey="plot" isAnimationActive={false}>

@@ -2,10 +2,11 @@
 
 import { useState } from "react";
 import type { QuestionLite } from "@/lib/analysis/question-roles";
-import { insightOutcomes, type InsightsSpecDefaults } from "@/lib/insights/outcome-choice";
+import { insightOutcomes, successCategory, type InsightsSpecDefaults } from "@/lib/insights/outcome-choice";
 import { EmptyState } from "@/components/states/states";
 import { Card, CardContent } from "@/components/ui/card";
 import { Field, Select } from "@/components/ui/field";
+import { DriversControls } from "./drivers-controls";
 import { InsightsPanel, type InsightsSpec } from "./insights-panel";
 
 interface Props {
@@ -14,10 +15,10 @@ interface Props {
   defaults: InsightsSpecDefaults;
 }
 
-/** Outcome, category and weight pickers above the insights panel. */
+/** Outcome, success category, weight, method and predictor pickers above the insights panel. */
 export function InsightsExplorer({ datasetId, questions, defaults }: Props) {
   const [spec, setSpec] = useState<InsightsSpec | null>(defaults.spec);
-  const outcomes = insightOutcomes(questions);
+  const outcomes = [...insightOutcomes(questions), ...questions.filter((q) => q.type === "numeric")];
   const weights = questions.filter((q) => q.type === "weight");
   if (!spec || outcomes.length === 0) {
     return <EmptyState title="Nothing to explain yet">Insights need a single-choice or scale question with at least two options.</EmptyState>;
@@ -36,22 +37,33 @@ export function InsightsExplorer({ datasetId, questions, defaults }: Props) {
               value={spec.outcome}
               onChange={(e) => {
                 const q = outcomes.find((x) => x.id === e.target.value);
-                if (q) setSpec({ outcome: q.id, outcome_category: q.options[0].code, weight: spec.weight, filters: spec.outcome === q.id ? spec.filters : {} });
+                if (!q) return;
+                const linear = q.type === "numeric";
+                setSpec({
+                  outcome: q.id,
+                  outcome_category: linear ? "" : successCategory(q),
+                  model: linear ? "linear" : "logistic",
+                  predictors: spec.predictors?.filter((p) => p !== q.id),
+                  weight: spec.weight,
+                  filters: spec.outcome === q.id ? spec.filters : {},
+                });
               }}
             >
               {outcomes.map((q) => (
                 <option key={q.id} value={q.id}>
-                  {q.label.length > 80 ? `${q.label.slice(0, 79)}…` : q.label}
+                  {q.label || q.id}
                 </option>
               ))}
             </Select>
           </Field>
-          <Field label="Category" htmlFor="insights-category" hint={filterText ? `Among: ${filterText}` : undefined}>
+          <Field label="Success category" htmlFor="insights-category" hint={filterText ? `Among: ${filterText}` : undefined}>
             <Select
               id="insights-category"
+              disabled={spec.model === "linear"}
               value={spec.outcome_category}
               onChange={(e) => setSpec({ ...spec, outcome_category: e.target.value, outcome_label: undefined })}
             >
+              {spec.model === "linear" ? <option value="">Numeric outcome: linear model</option> : null}
               {(outcomeQ?.options ?? []).map((o) => (
                 <option key={o.code} value={o.code}>
                   {o.label}
@@ -69,6 +81,9 @@ export function InsightsExplorer({ datasetId, questions, defaults }: Props) {
               ))}
             </Select>
           </Field>
+        </CardContent>
+        <CardContent className="border-t border-slate-100 pt-4">
+          <DriversControls questions={questions} spec={spec} onChange={setSpec} />
         </CardContent>
       </Card>
       <InsightsPanel datasetId={datasetId} spec={spec} />

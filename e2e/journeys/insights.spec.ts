@@ -11,7 +11,7 @@ test.describe("insights journey", () => {
     await expect(page.getByTestId("driver-model-n")).toContainText(/Model n = [\d,]+ · [\d,]+ excluded/);
     const top = (await page.getByTestId("driver-row").allTextContents()).slice(0, 3);
     expect(top.some((t) => /guardrail_maturity/.test(t)), `top drivers: ${top.join(" | ")}`).toBe(true);
-    await expect(page.getByTestId("driver-chart")).toContainText("guardrail maturity");
+    await expect(page.getByTestId("driver-chart")).toContainText("describe the maturity of your organisation's AI guardrails"); // the full question, wrapped
     await expect(page.getByTestId("driver-chart").locator(".recharts-bar-rectangle").first()).toBeVisible();
     await expect(page.getByTestId("drivers-r-script")).toContainText("svyglm(", { useInnerText: false });
 

@@ -3,12 +3,13 @@ import fs from "node:fs";
 import path from "node:path";
 import type { QuestionLite } from "@/lib/analysis/question-roles";
 import { demoManifestSchema } from "@/lib/schema/demo-manifest";
-import type { InsightsSpecDefaults } from "./outcome-choice";
+import { defaultOutcome, successCategory, type InsightsSpecDefaults } from "./outcome-choice";
 
 /**
  * The insights a dataset opens on: for a demo dataset its headline (outcome, category, weight,
  * filters; the outcome named after the headline title, "Rollback rate by …" → "rollback"); for
- * any other dataset the first outcome question with options, its first option and the weight.
+ * any other dataset a yes/no question (else a scale, else a single choice), its "success" category
+ * (Yes, the top box, or the most common answer — `successCategory`) and the weight.
  */
 export function insightsDefaults(datasetId: string, questions: readonly QuestionLite[]): InsightsSpecDefaults {
   const file = path.join(process.cwd(), "data", "demo", "manifest.json");
@@ -27,10 +28,10 @@ export function insightsDefaults(datasetId: string, questions: readonly Question
       },
     };
   }
-  const outcome = questions.find((q) => (q.type === "single" || q.type === "ordinal") && q.options.length >= 2);
+  const outcome = defaultOutcome(questions);
   const weight = questions.find((q) => q.type === "weight");
   return {
     fromDemo: false,
-    spec: outcome ? { outcome: outcome.id, outcome_category: outcome.options[0].code, ...(weight ? { weight: weight.id } : {}), filters: {} } : null,
+    spec: outcome ? { outcome: outcome.id, outcome_category: successCategory(outcome), ...(weight ? { weight: weight.id } : {}), filters: {} } : null,
   };
 }

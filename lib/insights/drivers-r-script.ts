@@ -23,6 +23,8 @@ export interface DriversRScriptInput {
   weight: RScriptColumn | null;
   filters: { column: RScriptColumn; values: string[] }[];
   conf_level: number;
+  /** "lmg" adds the relative-importance decomposition, "firth" the brglm2 fit (default "svyglm") */
+  method?: "svyglm" | "lmg" | "firth";
   fileName: string;
   /** header rows after the first (Qualtrics-style exports) to drop */
   extraHeaderRows?: number;
@@ -74,7 +76,9 @@ export function driversRScript(s: DriversRScriptInput): string {
     `cat("model rows:", nrow(d), "\\n")`,
     "",
     y,
-    s.weight ? `d$.w <- as.numeric(d[[${rString(s.weight.id)}]])` : "d$.w <- 1  # unweighted",
+    ...(s.weight
+      ? [`d$.w <- suppressWarnings(as.numeric(d[[${rString(s.weight.id)}]]))`, "d <- d[is.finite(d$.w) & d$.w > 0, , drop = FALSE]  # a weight that is not a number > 0: row left out"]
+      : ["d$.w <- 1  # unweighted"]),
     ...s.predictors.map((p) =>
       p.kind === "numeric"
         ? `d[[${rString(p.id)}]] <- as.numeric(d[[${rString(p.id)}]])`
@@ -92,5 +96,36 @@ export function driversRScript(s: DriversRScriptInput): string {
       ? "print(exp(cbind(odds_ratio = b, lower = b - tq * se, upper = b + tq * se)))"
       : "print(cbind(estimate = b, lower = b - tq * se, upper = b + tq * se))",
     "",
+    ...(s.method === "lmg" ? lmgLines(s.predictors.map((p) => p.id)) : []),
+    ...(s.method === "firth" ? firthLines(formula, level) : []),
   ].join("\n");
+}
+
+/** Relative importance by brute force over all subsets (no package needed), as `oracle_drivers2.R`. */
+function lmgLines(ids: string[]): string[] {
+  return [
+    "# ---- relative importance: LMG = Shapley value of the weighted R² (a categorical predictor is one player)",
+    `preds <- ${rVector(ids)}`,
+    'r2 <- function(S) if (!length(S)) 0 else summary(lm(reformulate(sprintf("`%s`", S), ".y"), data = d, weights = .w))$r.squared',
+    "p <- length(preds)",
+    "lmg <- sapply(preds, function(j) { o <- setdiff(preds, j); sum(sapply(0:(p - 1), function(k) {",
+    "  S <- if (k == 0) list(character(0)) else combn(o, k, simplify = FALSE)",
+    "  sum(sapply(S, function(s) factorial(k) * factorial(p - 1 - k) / factorial(p) * (r2(c(s, j)) - r2(s))))",
+    "})) })",
+    "print(cbind(lmg = lmg, share = lmg / r2(preds)))",
+    "",
+  ];
+}
+
+/** The Firth fit that replaces svyglm when a predictor separates the outcome. */
+function firthLines(formula: string, level: number): string[] {
+  return [
+    "# ---- Firth-penalised logistic (brglm2, AS_mean): finite under separation; model-based SEs, weights as frequencies",
+    "suppressPackageStartupMessages(library(brglm2))",
+    `fm <- glm(${formula}, data = d, weights = .w, family = binomial(), method = "brglmFit", type = "AS_mean", epsilon = 1e-12, maxit = 1000)`,
+    "print(summary(fm))",
+    `zq <- qnorm(${1 - (1 - level) / 2}); bf <- coef(fm); sf <- sqrt(diag(vcov(fm)))`,
+    "print(exp(cbind(odds_ratio = bf, lower = bf - zq * sf, upper = bf + zq * sf)))",
+    "",
+  ];
 }

@@ -105,12 +105,35 @@ export interface DriverTerm {
   level: string | null;
   estimate: number;
   se: number;
+  /** estimate / se: a t on df_residual (svyglm) or a z (Firth; see the report's `statistic`) */
   t: number;
   p_value: number;
   /** exp(estimate) for a logistic model, null for a linear one */
   odds_ratio: number | null;
-  /** exp(b ± t_df · se) for logistic; b ± t_df · se for linear */
+  /** exp(b ± q · se) for logistic; b ± q · se for linear (q: t_df quantile, or normal for Firth) */
   ci: [number, number];
+}
+
+/** Something the reader must know before trusting the numbers. */
+export interface DriverWarning {
+  /** "separation": a predictor level has no events or no non-events; "lmg_skipped": too many predictors for relative importance */
+  code: "separation" | "lmg_skipped";
+  message: string;
+  /** the terms concerned ("pred=level", or "pred=level (reference)") */
+  terms: string[];
+}
+
+/** One predictor's share of the explained variance (LMG / Shapley value of R²). */
+export interface DriverImportance {
+  predictor: string;
+  label: string;
+  /** model-matrix columns (dummies of a categorical predictor, or 1) */
+  columns: number;
+  /** R² points attributed to the predictor */
+  lmg: number;
+  /** lmg / R² (null when R² is 0) */
+  share: number | null;
+  rank: number;
 }
 
 /** One predictor, ranked by its strongest term. */
@@ -127,12 +150,24 @@ export interface RankedDriver {
   /** odds ratio of the top term (logistic) */
   odds_ratio: number | null;
   ci: [number, number];
+  /** LMG relative importance (linear models; null otherwise) */
+  lmg: number | null;
+  share: number | null;
   terms: DriverTerm[];
 }
 
 /** The result of `driversForDataset`. */
 export interface DriversReport {
   model: "logistic" | "linear";
+  /** how the coefficients were estimated: svyglm (design-based SEs), lmg (svyglm plus relative importance) or firth (penalised, model-based SEs) */
+  method: "svyglm" | "lmg" | "firth";
+  /** the coefficients' test statistic: t on df_residual, or z (Firth) */
+  statistic: "t" | "z";
+  /** the predictors were chosen by default (no predictors in the request) */
+  default_predictors: boolean;
+  warnings: DriverWarning[];
+  /** linear models: R² and its LMG decomposition (drivers are ranked by it); null otherwise */
+  importance: { r2: number; predictors: DriverImportance[] } | null;
   outcome: string;
   outcome_category: string[] | null;
   weight: string | null;

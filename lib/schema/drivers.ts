@@ -4,6 +4,15 @@ import { z } from "zod";
 const stringList = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v]));
 
 /**
+ * How a driver model is estimated (`test/fixtures/golden-drivers2/README.md`): "svyglm" (design-based
+ * coefficients), "lmg" (LMG / Shapley relative importance of R², linear) or "firth" (Firth-penalised
+ * logistic, finite under separation).
+ * @example driversMethodSchema.parse("lmg") // "lmg"
+ */
+export const driversMethodSchema = z.enum(["svyglm", "lmg", "firth"]);
+export type DriversMethod = z.infer<typeof driversMethodSchema>;
+
+/**
  * A key-driver request: survey-weighted regression of an outcome on predictors, as R
  * `survey::svyglm` on `svydesign(ids = ~1, weights = ~weight)`. Field names follow the golden
  * contract in `test/fixtures/golden-drivers/README.md`.
@@ -20,6 +29,8 @@ const stringList = z.union([z.string(), z.array(z.string())]).transform((v) => (
 export const driversSpecSchema = z
   .object({
     model: z.enum(["logistic", "linear"]),
+    /** "svyglm" (default): design-based coefficients; "lmg": relative importance (linear); "firth": penalised logistic */
+    method: driversMethodSchema.default("svyglm"),
     outcome: z.string().min(1),
     outcome_category: stringList.pipe(z.array(z.string()).min(1)).optional(),
     predictors: stringList.pipe(z.array(z.string().min(1)).min(1)),
@@ -28,6 +39,12 @@ export const driversSpecSchema = z
     filters: z.record(z.string(), stringList).default({}),
   })
   .superRefine((spec, ctx) => {
+    if (spec.method === "lmg" && spec.model !== "linear") {
+      ctx.addIssue({ code: "custom", path: ["method"], message: "method lmg needs model linear" });
+    }
+    if (spec.method === "firth" && spec.model !== "logistic") {
+      ctx.addIssue({ code: "custom", path: ["method"], message: "method firth needs model logistic" });
+    }
     if (spec.model === "logistic" && spec.outcome_category === undefined) {
       ctx.addIssue({ code: "custom", path: ["outcome_category"], message: "outcome_category is required for a logistic model" });
     }

@@ -10,10 +10,12 @@ import { driversForDataset, rankDrivers } from "./drivers-for-dataset";
 const ROOT = process.cwd();
 const GOLDEN = path.join(ROOT, "test", "fixtures", "golden-drivers", "example");
 const DEMO = path.join(ROOT, "data", "demo");
+const EXTRA = path.join(ROOT, "test", "fixtures", "golden-drivers2", "extra");
 
 let store: SurveyStore;
 let golden: Dataset;
 let demo: Dataset;
+let extra: Dataset;
 
 beforeAll(async () => {
   store = await openMemoryStore();
@@ -26,7 +28,15 @@ beforeAll(async () => {
     source: fs.createReadStream(path.join(DEMO, "ai-agents-production.csv")),
     overrides: questionOverridesSchema.parse(JSON.parse(fs.readFileSync(path.join(DEMO, "ai-agents-production.questions.json"), "utf8"))),
   });
+  extra = await importDataset(store, {
+    meta: { id: "golden-drivers2-extra", name: "drivers2 extra", owner: "test", fileName: "data.csv" },
+    source: fs.createReadStream(path.join(EXTRA, "data.csv")),
+  });
 }, 60_000);
+
+const expectedOf = (name: string) => JSON.parse(fs.readFileSync(path.join(EXTRA, `${name}.expected.json`), "utf8"));
+const refsOf = (e: { reference_levels: Record<string, string | null> }) =>
+  Object.fromEntries(Object.entries(e.reference_levels).filter(([, v]) => v !== null)) as Record<string, string>;
 
 afterAll(async () => {
   await store?.close();
@@ -102,6 +112,58 @@ describe("driversForDataset", () => {
     await expect(
       driversForDataset(store, demo, { outcome: "rolled_back", outcome_category: "Yes", predictors: ["rollback_cause"], filters: { agent_status: ["Live in production"] } }),
     ).rejects.toThrow(/one level/);
+  });
+});
+
+describe("driversForDataset: methods", () => {
+  it("switches to Firth with a warning when a predictor separates the outcome (R brglm2 numbers)", async () => {
+    const want = expectedOf("separated_firth_w");
+    const spec = { outcome: "churned", outcome_category: "Yes", predictors: ["region", "plan", "tenure"], weight: "w" };
+    const r = await driversForDataset(store, extra, { ...spec, reference_levels: refsOf(want) });
+    expect(r.method).toBe("firth");
+    expect(r.statistic).toBe("z");
+    expect(r.warnings).toHaveLength(1);
+    expect(r.warnings[0]).toMatchObject({ code: "separation", terms: ["region=Pilot"] });
+    expect(r.n).toBe(want.n);
+    expect(r.coefficients.map((c) => c.term)).toEqual(want.coefficients.map((c: { term: string }) => c.term));
+    r.coefficients.forEach((c, i) => {
+      expect(Math.abs(c.estimate - want.coefficients[i].estimate)).toBeLessThan(1e-7);
+      expect(rel(c.se, want.coefficients[i].se)).toBeLessThan(1e-6);
+    });
+    const pilot = r.coefficients.find((c) => c.term === "region=Pilot")!;
+    expect(pilot.odds_ratio).toBeGreaterThan(0.001); // finite, not exp(-32)
+    expect(r.r_script).toContain('method = "brglmFit"');
+    // svyglm asked for explicitly: a one-line error instead of an absurd odds ratio
+    await expect(driversForDataset(store, extra, { ...spec, method: "svyglm" })).rejects.toThrow(/separation/);
+  });
+
+  it("ranks a linear model's drivers by LMG relative importance beside the coefficients", async () => {
+    const want = expectedOf("satisfaction_lmg_w");
+    const r = await driversForDataset(store, extra, {
+      model: "linear",
+      outcome: "satisfaction",
+      predictors: ["plan", "tenure", "channel", "region"],
+      weight: "w",
+      reference_levels: refsOf(want),
+    });
+    expect(r.method).toBe("lmg");
+    expect(r.n).toBe(want.n);
+    expect(Math.abs(r.importance!.r2 - want.r2)).toBeLessThan(1e-9);
+    r.importance!.predictors.forEach((p, i) => {
+      expect(p.predictor).toBe(want.importance[i].predictor);
+      expect(Math.abs(p.lmg - want.importance[i].lmg)).toBeLessThan(1e-9);
+    });
+    const byLmg = [...want.importance].sort((a: { rank: number }, b: { rank: number }) => a.rank - b.rank).map((i: { predictor: string }) => i.predictor);
+    expect(r.drivers.map((d) => d.predictor)).toEqual(byLmg);
+    expect(r.drivers[0].share).toBeCloseTo(want.importance.find((i: { rank: number }) => i.rank === 1).share, 9);
+    expect(r.r_script).toContain("lmg <- sapply(preds");
+  });
+
+  it("defaults to a small set of predictors", async () => {
+    const r = await driversForDataset(store, demo, { outcome: "rolled_back", outcome_category: "Yes", weight: "weight" });
+    expect(r.default_predictors).toBe(true);
+    expect(r.predictors.length).toBeGreaterThan(0);
+    expect(r.predictors.length).toBeLessThanOrEqual(6);
   });
 });
 

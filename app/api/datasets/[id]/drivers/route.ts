@@ -1,5 +1,5 @@
-// POST /api/datasets/{id}/drivers – key drivers: survey-weighted regression (svyglm semantics) of
-// an outcome on predictor questions, ranked by their strongest term, with the R script
+// POST /api/datasets/{id}/drivers – key drivers: regression of an outcome on chosen (or default)
+// predictor questions — svyglm, LMG importance (linear), Firth under separation — with the R script
 import { driversForDataset } from "@/lib/services/drivers-for-dataset";
 import { json } from "@/lib/server/responses";
 import { readJson } from "@/lib/server/read-json";
