@@ -14,7 +14,7 @@ import type { Question } from "@/lib/schema/question";
 import { ModelError } from "@/lib/models";
 import type { TextTable } from "@/lib/models";
 import { columnKind } from "@/lib/models/design-matrix";
-import type { SurveyStore } from "@/lib/store/types";
+import type { SurveyStore } from "@/lib/store";
 import { MAX_DEFAULT_OPTIONS, screenDefaultPredictors } from "@/lib/insights/default-predictors";
 import { driversRequestSchema } from "@/lib/insights/drivers-request";
 import { driversRScript, type RScriptColumn } from "@/lib/insights/drivers-r-script";
