@@ -13,6 +13,11 @@ import { Profiler } from "./profile";
 import { IngestError, type IngestLimits, type IngestOptions, type RowSink } from "./types";
 
 const HEAD_BYTES = 4096;
+
+function isEmptyRow(row: string[]): boolean {
+  for (let i = 0; i < row.length; i++) if (row[i] !== "") return false;
+  return true;
+}
 const BAD_DELIMITERS = new Set(['"', "\r", "\n", "\uFEFF", ""]);
 
 /** What the pipeline learnt, for the result. */
@@ -150,6 +155,8 @@ export class IngestPipeline {
     const width = this.columns.length;
     for (const record of records) {
       const row = fitRow(record, width, this.warnings);
+      // a wholly empty row (`,,,,`: a spreadsheet's blank line) is no respondent
+      if (isEmptyRow(row)) continue;
       this.profiler!.add(row);
       this.batch.push(row);
       if (this.batch.length >= BATCH_ROWS) await this.flush();

@@ -128,10 +128,12 @@ function tokenEffects(t: TokenState, cell: string, delimiter: MultiDelimiter): E
   return { t, delimited: true, boxes, occurrences: seen.size };
 }
 
+const ZEROS = /^0{2,4}$/;
+
 /** `['a' ;  'b']`, `['a', 'b']`, `['a']`: a list of quoted items */
 export const QUOTED_LIST = /^\[\s*'[^']*'(\s*[;,]\s*'[^']*')*\s*\]$/;
 /** one or more ODK choice names separated by single spaces */
-const CHOICE_NAMES = /^[\p{L}\p{N}_.:-]+( [\p{L}\p{N}_.:-]+)*$/u;
+export const CHOICE_NAMES = /^[\p{L}\p{N}_.:-]+( [\p{L}\p{N}_.:-]+)*$/u;
 
 // hot: no closures here (tsx's keepNames wraps every closure created per call)
 function pushTokenEffects(out: Effects["tokens"], c: ColumnState, cell: string, d: MultiDelimiter): void {
@@ -155,7 +157,13 @@ function effectsOf(c: ColumnState, cell: string, spaceLists: boolean): Effects {
   if (cell.length > MAX_VALUE_LENGTH) return { long: true, value: null, kind: 4, num: 0, tokens: allTokenEffects(c, cell, spaceLists) };
   const value = boxOf(c.values, cell);
   const n = parseNumber(cell);
-  if (n !== null) return { long: false, value, kind: Number.isInteger(n) ? 1 : 0, num: n, tokens: [] };
+  if (n !== null) {
+    // a short code (`3`) may be one option of a delimited multi-select chosen alone (`1 3`, `2;5`)
+    const code = Number.isInteger(n) && cell.length <= 3 && n >= 0;
+    return { long: false, value, kind: Number.isInteger(n) ? 1 : 0, num: n, tokens: code ? allTokenEffects(c, cell, spaceLists) : [] };
+  }
+  // `00`, `000`: a zero written with a fixed width, not a code
+  if (ZEROS.test(cell)) return { long: false, value, kind: 1, num: 0, tokens: [] };
   if (hasLeadingZero(cell)) return { long: false, value, kind: 2, num: 0, tokens: [] };
   if (isDateLike(cell)) return { long: false, value, kind: 3, num: 0, tokens: [] };
   return { long: false, value, kind: 4, num: 0, tokens: allTokenEffects(c, cell, spaceLists) };

@@ -99,6 +99,7 @@ export const limesurvey: Dialect = {
   blocks(headers) {
     return headerBlocks(
       typedColumns(headers, (h) => LIMESURVEY_META.get(h.trim().toLowerCase()) ?? (/\[(other|comment)\]$/i.test(h.trim()) ? "text" : undefined)),
+      "limesurvey",
     );
   },
   build(headers, profile) {
