@@ -133,7 +133,27 @@ export function buildBlock(block: Block, profile: DatasetProfile, ids: IdAllocat
   }
   if (block.grid && !isMulti) {
     const index = new Map(block.columns.map((c) => [storageName(c.index), c.index]));
-    return [...out, ...alignGrid(rows, profile, (q) => index.get(q.columns[0])!)];
+    return [...out, ...markGrid(block, alignGrid(rows, profile, (q) => index.get(q.columns[0])!))];
   }
-  return [...out, ...rows];
+  return [...out, ...(isMulti ? rows : markGrid(block, rows))];
+}
+
+const MAX_GRID_LEVELS = 15;
+
+/**
+ * Rows of one block that answer one shared scale (a Qualtrics matrix `Q5_1…Q5_n`, a SurveyMonkey
+ * matrix, a `Question [Row]` grid) are one grid question: each row keeps its own question (the
+ * statistics work per row) and carries `grid: {id, label, rows}` so the app can show them as one
+ * rows × scale question. Shared scale: every row the same choice type with at least half of the
+ * block's levels (at most 15 levels in all).
+ */
+function markGrid(block: Block, rows: Question[]): Question[] {
+  const own = new Set(block.columns.filter((c) => !c.type && !c.main).map((c) => storageName(c.index)));
+  const members = rows.filter((q) => own.has(q.columns[0]) && (q.type === "ordinal" || q.type === "single") && q.options.length > 0);
+  if (members.length < 2 || members.some((q) => q.type !== members[0].type)) return rows;
+  const levels = new Set(members.flatMap((q) => q.options.map((o) => o.code)));
+  if (levels.size > MAX_GRID_LEVELS || members.some((q) => q.options.length < Math.max(2, levels.size / 2))) return rows;
+  const grid = { id: block.grid ?? block.id, label: block.label, rows: members.map((q) => q.id) };
+  const inGrid = new Set(members);
+  return rows.map((q) => (inGrid.has(q) ? { ...q, grid } : q));
 }

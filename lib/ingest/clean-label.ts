@@ -17,15 +17,21 @@ const TAG = /<\/?[a-z][a-z0-9]*(?:\s[^<>]{0,500})?\/?>/gi;
 /**
  * A label as people read it: raw HTML tags stripped (`<strong>`, `<br />`, `<span style=…>`; a
  * line break tag becomes a space), HTML entities decoded (`&gt;`, `&amp;`, `&#39;`, `&#x2019;`),
- * blanks collapsed. Text that only looks like a tag (`a < b > c`) is kept.
+ * `<script>`/`<style>` blocks dropped with their content, blanks collapsed. Text that only looks
+ * like a tag (`a < b > c`) is kept, and so is a label with nothing but markup.
  *
  * @example
  * cleanLabel("Rate <b>this</b> &amp; that&#39;s it"); // "Rate this & that's it"
  */
 export function cleanLabel(label: string): string {
   if (!/[<&]/.test(label)) return label;
-  const stripped = label.replace(/<br\s*\/?>|<\/(p|div|li)>/gi, " ").replace(TAG, "");
-  return decodeEntities(stripped).replace(/[ \t\u00a0]{2,}/g, " ").trim();
+  const stripped = label
+    .replace(/<(script|style)\b[^>]{0,500}>[\s\S]*?<\/\1\s*>/gi, "")
+    .replace(/<br\s*\/?>|<\/(p|div|li)>/gi, " ")
+    .replace(TAG, "");
+  const clean = decodeEntities(stripped).replace(/[ \t\u00a0]{2,}/g, " ").trim();
+  // a label made only of markup keeps its text: nothing readable would be left (it is shown as text, never as HTML)
+  return clean || label;
 }
 
 /**

@@ -103,6 +103,13 @@ function recombination(p: ColumnProfile, delimiter: MultiDelimiter, tokens: [str
   return { tokens: [...cells.values()].filter((n) => n >= 2).length, respondents };
 }
 
+/** nearly every cell ends with ";" (Microsoft Forms multi-select answers) */
+function terminatedLists(p: ColumnProfile, present: number): boolean {
+  if (p.values.overflow || p.longValues) return false;
+  const ended = sum([...p.values.counts].filter(([v]) => v.endsWith(";") && v.length > 1));
+  return ended >= 0.9 * present && present >= 2;
+}
+
 /** a choice name as ODK/Kobo/SurveyCTO write them: a lower-case slug, a number or an upper-case code */
 const SLUG = /^(?:[\p{Ll}\p{N}_.:-]+|[\p{Lu}\p{N}_]+)$/u;
 
@@ -140,6 +147,11 @@ function delimitedMulti(p: ColumnProfile, present: number, distinct: number): { 
     }
     if (t.cells < Math.max(2, 0.005 * present)) continue;
     if (d === " " && !closedVocabulary(p, present)) continue;
+    if (d === ";" && terminatedLists(p, present) && !t.overflow) {
+      // Microsoft Forms ends every multi-select answer with ";" (`A;B;`): a list by its syntax
+      const items = [...t.counts].filter(([k]) => !MISSING_TOKENS.has(k)).sort(byCountThenLabel).slice(0, MAX_OPTIONS);
+      if (items.length) return { delimiter: d, tokens: items };
+    }
     const all = [...t.counts].filter(([k]) => !MISSING_TOKENS.has(k));
     const tokens = frequent(all, present);
     if (tokens.length < 2 || sum(tokens) < 0.7 * t.occurrences) continue;

@@ -17,7 +17,7 @@ const UNITS: [RegExp, number][] = [
 ];
 const BELOW = /^(under|below|less than|fewer than|up to|younger than|bis|unter|weniger als|moins de|jusqu'à|menos de|hasta|<|≤)\s*/;
 const ABOVE_PREFIX = /^(over|above|more than|greater than|older than|at least|über|mehr als|ab|plus de|más de|mas de|>|≥)\s*/;
-const ABOVE_SUFFIX = /(\+|\s(or|and) (more|over|older|above|higher|greater)|\s(und|oder) (mehr|älter|darüber)|\set plus|\so más|\sy más)$/;
+const ABOVE_SUFFIX = /(\+|\s(or|and) (more|over|older|above|higher|greater|up)|\sor more$|\s(und|oder) (mehr|älter|darüber)|\set plus|\so más|\sy más)$/;
 
 function number(text: string): number | null {
   const m = new RegExp(NUMBER).exec(text);

@@ -42,6 +42,7 @@ const BY_FORMAT: Partial<Record<SourceFormat, [RegExp, QuestionType][]>> = {
     [/^(seed|lastpage|startlanguage|refurl|ipaddr|interviewtime)$/, "metadata"],
     // timing columns: `groupTime123`, `Q1Time`, `q1time`
     [/^[\p{L}\p{N}_]*time$/u, "metadata"],
+    [/^grouptime\d+$/, "metadata"],
   ],
   "microsoft-forms": [
     [/^(id)$/, "id"],
