@@ -86,6 +86,26 @@ describe("1. multi-selects", () => {
   });
 });
 
+describe("1b. Typeform checklists headed by option text", () => {
+  test("adjacent columns each holding their own header when ticked are one multi-select", async () => {
+    const ticks = [
+      ["Python", "", "Julia"],
+      ["", "R", ""],
+      ["Python", "R", ""],
+      ["", "", ""],
+    ];
+    const rows = rep(ticks, 3).map((t, i) => `tok${i},Manager,${t.join(",")},2024-01-01 10:00:00,net${i}`);
+    const { result } = await model(lines("#,Your role?,Python,R,Julia,Submit Date (UTC),Network ID", rows));
+    expect(result.format).toBe("typeform");
+    const multis = result.questions.filter((q) => q.type === "multi");
+    expect(multis).toHaveLength(1);
+    expect(counts(multis[0])).toEqual({ Python: 6, R: 6, Julia: 3 });
+    // rows ticking at least one: 3 of every 4
+    expect(multis[0].answered).toBe(9);
+    expect(result.questions.find((q) => q.label === "Your role?")?.type).not.toBe("multi");
+  });
+});
+
 describe("2. order inference", () => {
   const ordered = async (values: string[]) => {
     const quoted = values.map((v) => (v.includes(",") ? `"${v}"` : v));

@@ -54,7 +54,15 @@ export interface DatasetProfile {
   columns: ColumnProfile[];
   /** keyed by the group's columns joined with "," */
   groups: Map<string, GroupProfile>;
+  /**
+   * with `echoHeaders`: rows by the set of columns whose cell repeats the column's header (a
+   * Typeform checklist ticks an option by writing its text under it), keyed by the indices joined
+   * with ","; null once more than MAX_ECHO_MASKS distinct sets appeared
+   */
+  echoes?: Map<string, number> | null;
 }
+
+const MAX_ECHO_MASKS = 10_000;
 
 export const groupKey = (columns: number[]) => columns.join(",");
 
@@ -224,10 +232,16 @@ export class Profiler {
   private readonly groups: GroupProfile[];
   private rows = 0;
   private readonly spaceLists: boolean;
+  private readonly echoHeaders: string[] | null;
+  private echoes: Map<string, number> | null = new Map();
 
-  /** `options.spaceLists`: also count space-separated choice names (ODK select_multiple) */
-  constructor(width: number, groups: number[][] = [], options: { spaceLists?: boolean } = {}) {
+  /**
+   * `options.spaceLists`: also count space-separated choice names (ODK select_multiple);
+   * `options.echoHeaders`: each column's trimmed header, to count rows by the cells that repeat it
+   */
+  constructor(width: number, groups: number[][] = [], options: { spaceLists?: boolean; echoHeaders?: string[] } = {}) {
     this.spaceLists = options.spaceLists ?? false;
+    this.echoHeaders = options.echoHeaders ?? null;
     this.columns = Array.from({ length: width }, (_, i) => newColumn(i));
     this.groups = groups.filter((g) => g.length > 1).map((columns) => ({ columns, answered: 0 }));
   }
@@ -238,6 +252,19 @@ export class Profiler {
     for (const g of this.groups) {
       if (g.columns.some((c) => row[c] !== "" && !MISSING_TOKENS.has(row[c]) && !UNCHECKED_TOKENS.has(row[c]))) g.answered++;
     }
+    if (this.echoHeaders && this.echoes) this.addEchoes(row, this.echoHeaders, this.echoes);
+  }
+
+  private addEchoes(row: string[], headers: string[], echoes: Map<string, number>): void {
+    let key = "";
+    for (let i = 0; i < row.length; i++) {
+      if (row[i] !== "" && headers[i] !== "" && row[i].trim() === headers[i]) key = key ? `${key},${i}` : String(i);
+    }
+    if (!key) return;
+    const n = echoes.get(key);
+    if (n !== undefined) echoes.set(key, n + 1);
+    else if (echoes.size < MAX_ECHO_MASKS) echoes.set(key, 1);
+    else this.echoes = null;
   }
 
   /**
@@ -296,6 +323,7 @@ export class Profiler {
   }
 
   finish(): DatasetProfile {
-    return { rows: this.rows, columns: this.columns.map(profileOf), groups: new Map(this.groups.map((g) => [groupKey(g.columns), g])) };
+    const base = { rows: this.rows, columns: this.columns.map(profileOf), groups: new Map(this.groups.map((g) => [groupKey(g.columns), g])) };
+    return this.echoHeaders ? { ...base, echoes: this.echoes } : base;
   }
 }
