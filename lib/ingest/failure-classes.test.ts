@@ -232,6 +232,19 @@ describe("5. dialects and grids", () => {
     expect(result.questions.find((q) => q.label === "Seed")?.type).toBe("metadata");
   });
 
+  test("a SurveyMonkey matrix (rows under one question header) is one grid on one scale", async () => {
+    const scale = ["Very satisfied", "Satisfied", "Dissatisfied", "Very dissatisfied"];
+    const head1 = "Respondent ID,How satisfied are you with,,,Age";
+    const head2 = ",Speed,Price,Support,Response";
+    const rows = Array.from({ length: 12 }, (_, i) => `${100 + i},${scale[i % 4]},${scale[(i + 1) % 4]},${scale[(i + 3) % 4]},${20 + i}`);
+    const { result } = await model([head1, head2, ...rows].join("\n") + "\n");
+    expect(result.format).toBe("surveymonkey");
+    const grid = result.questions.filter((q) => q.grid);
+    expect(grid).toHaveLength(3);
+    expect(grid.every((q) => q.type === "ordinal" && q.grid?.label === "How satisfied are you with")).toBe(true);
+    expect(codes(grid[0])).toEqual(["Very dissatisfied", "Dissatisfied", "Satisfied", "Very satisfied"]);
+  });
+
   test("a Qualtrics-style `Q5_1…Q5_n` block on one scale carries one grid reference", async () => {
     const rows = Array.from({ length: 10 }, (_, i) => `${i},${(i % 5) + 1},${((i + 2) % 5) + 1},${((i + 4) % 5) + 1}`);
     const { result } = await model(lines("rid,Q5_1,Q5_2,Q5_3", rows), { format: "microdata" });
