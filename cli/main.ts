@@ -6,6 +6,7 @@ import { importCommand } from "./commands/import";
 import { seedCommand } from "./commands/seed";
 import { weightCommand } from "./commands/weight";
 import { tokenCommand } from "./commands/token";
+import { flushStream } from "./flush";
 
 const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   import: importCommand,
@@ -39,8 +40,14 @@ async function main(argv: string[]): Promise<number> {
   return command(rest);
 }
 
+// exit only once stdout and stderr are drained: a pipe reader would otherwise get a truncated output
+const exit = async (code: number) => {
+  await Promise.all([flushStream(process.stdout), flushStream(process.stderr)]);
+  process.exit(code);
+};
+
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => exit(code),
   (err: unknown) => {
     const message =
       err instanceof ZodError
@@ -49,6 +56,6 @@ main(process.argv.slice(2)).then(
           ? err.message
           : String(err);
     process.stderr.write(`error: ${message.split("\n")[0]}\n`);
-    process.exit(1);
+    return exit(1);
   },
 );

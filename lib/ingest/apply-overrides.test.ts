@@ -40,6 +40,13 @@ describe("applyOverrides", () => {
     expect(({} as Record<string, unknown>).x).toBeUndefined();
   });
 
+  test("a non-substantive answer taken out of the missing codes is no longer listed apart", () => {
+    const q = { ...question, missingCodes: ["No answer"], nonSubstantive: [{ code: "No answer", label: "No answer", count: 3 }] };
+    const [edited] = applyOverrides([q], columns, { questions: [{ id: q.id, missingCodes: [] }] });
+    expect(edited.missingCodes).toEqual([]);
+    expect(edited.nonSubstantive).toEqual([]);
+  });
+
   test("leaves unmatched questions unchanged", () => {
     expect(applyOverrides([question], columns, { questions: [{ id: "Q9", label: "x" }] })).toEqual([question]);
   });

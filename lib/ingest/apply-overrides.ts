@@ -20,7 +20,14 @@ function apply(q: Question, o: QuestionOverride): Question {
   if (o.type !== undefined) next.type = o.type;
   if (o.optionOrder) next.options = reorder(next.options, o.optionOrder);
   if (o.optionLabels) next.options = relabel(next.options, o.optionLabels);
-  if (o.missingCodes) next.missingCodes = [...o.missingCodes];
+  if (o.missingCodes) {
+    next.missingCodes = [...o.missingCodes];
+    // a non-substantive answer the analyst counts as an answer again is no longer set apart
+    const still = new Set(o.missingCodes);
+    if (next.nonSubstantive) next.nonSubstantive = next.nonSubstantive.filter((x) => still.has(x.code));
+  }
+  // a user-given order replaces the inferred one
+  if (o.optionOrder && next.orderBasis) next.orderBasis = undefined;
   if (o.group !== undefined) next.group = o.group;
   if (o.multi) next.multi = { layout: o.multi.layout, delimiter: o.multi.delimiter, uncheckedCodes: next.multi?.uncheckedCodes ?? [] };
   if (next.type !== "multi" && q.type === "multi" && o.type !== undefined) next = { ...next, multi: undefined };

@@ -18,6 +18,8 @@ export interface BlockColumn {
   header: string;
   /** dialect knowledge that forces a type for this column (e.g. `_TEXT` sidecars) */
   type?: ColumnMeta["type"];
+  /** the block's own question column before its option columns (`q` before `q_1`, `Q9` before `Q9_1`): never an option */
+  main?: boolean;
 }
 
 export interface Block {
@@ -71,6 +73,15 @@ function multiColumns(block: Block, cols: BlockColumn[], found: OptionColumn[], 
   };
 }
 
+/** whether a block's main column repeats its split option columns (a delimited multi or a choice over the same codes) */
+function duplicatesSplit(q: Question, split: Question): boolean {
+  if (q.answered === 0) return true;
+  if (q.type !== "multi" && q.type !== "single" && q.type !== "ordinal") return false;
+  const codes = new Set(split.options.flatMap((o) => [o.code, o.label, (o.column ?? "").toLowerCase()]));
+  const labels = split.options.map((o) => o.label.toLowerCase());
+  return q.options.length > 0 && q.options.every((o) => codes.has(o.code) || labels.includes(o.code.toLowerCase()));
+}
+
 /**
  * Columns a block's profile group tracks (every column without a forced type), so the
  * profiler can count respondents answering any of them.
@@ -92,7 +103,7 @@ export function blockGroup(block: Block): number[] {
  */
 export function buildBlock(block: Block, profile: DatasetProfile, ids: IdAllocator): Question[] {
   const candidates = block.columns.filter((c) => !c.type);
-  const found = candidates.map((c) => asOptionColumn(profile.columns[c.index]));
+  const found = candidates.map((c) => (c.main ? null : asOptionColumn(profile.columns[c.index])));
   const optionCols = candidates.filter((_, i) => found[i]);
   const optionFound = found.filter((f): f is OptionColumn => !!f);
   const anyChosen = optionFound.some((f) => f.chosen);
@@ -115,11 +126,34 @@ export function buildBlock(block: Block, profile: DatasetProfile, ids: IdAllocat
       type: c.type,
       integerCodes: block.integerCodes,
     };
-    rows.push(inferQuestion(profile.columns[c.index], meta));
+    const q = inferQuestion(profile.columns[c.index], meta);
+    // SurveyCTO / Kobo wide exports: the joined answer (`1 3`) beside its 0/1 split columns is the same question twice
+    if (isMulti && c.main && duplicatesSplit(q, out[0])) continue;
+    rows.push(q);
   }
   if (block.grid && !isMulti) {
     const index = new Map(block.columns.map((c) => [storageName(c.index), c.index]));
-    return [...out, ...alignGrid(rows, profile, (q) => index.get(q.columns[0])!)];
+    return [...out, ...markGrid(block, alignGrid(rows, profile, (q) => index.get(q.columns[0])!))];
   }
-  return [...out, ...rows];
+  return [...out, ...(isMulti ? rows : markGrid(block, rows))];
+}
+
+const MAX_GRID_LEVELS = 15;
+
+/**
+ * Rows of one block that answer one shared scale (a Qualtrics matrix `Q5_1…Q5_n`, a SurveyMonkey
+ * matrix, a `Question [Row]` grid) are one grid question: each row keeps its own question (the
+ * statistics work per row) and carries `grid: {id, label, rows}` so the app can show them as one
+ * rows × scale question. Shared scale: every row the same choice type with at least half of the
+ * block's levels (at most 15 levels in all).
+ */
+function markGrid(block: Block, rows: Question[]): Question[] {
+  const own = new Set(block.columns.filter((c) => !c.type && !c.main).map((c) => storageName(c.index)));
+  const members = rows.filter((q) => own.has(q.columns[0]) && (q.type === "ordinal" || q.type === "single") && q.options.length > 0);
+  if (members.length < 2 || members.some((q) => q.type !== members[0].type)) return rows;
+  const levels = new Set(members.flatMap((q) => q.options.map((o) => o.code)));
+  if (levels.size > MAX_GRID_LEVELS || members.some((q) => q.options.length < Math.max(2, levels.size / 2))) return rows;
+  const grid = { id: block.grid ?? block.id, label: block.label, rows: members.map((q) => q.id) };
+  const inGrid = new Set(members);
+  return rows.map((q) => (inGrid.has(q) ? { ...q, grid } : q));
 }

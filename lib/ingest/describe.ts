@@ -9,8 +9,13 @@ export interface DescribedQuestion {
   answered: number;
   options: { label: string; count: number }[];
   missingCodes?: string[];
+  /** non-substantive answers ("No answer", "Don't know"): missing codes shown as their own rows */
+  nonSubstantive?: { label: string; count: number }[];
+  orderBasis?: Question["orderBasis"];
+  needsValueLabels?: boolean;
   multi?: Question["multi"];
   group?: string;
+  grid?: Question["grid"];
 }
 
 /** The CLI / API JSON shape describing an import. */
@@ -36,8 +41,12 @@ function describeQuestion(q: Question): DescribedQuestion {
     answered: q.answered,
     options: q.options.map((o) => ({ label: o.label, count: o.count })),
     ...(q.missingCodes.length ? { missingCodes: q.missingCodes } : {}),
+    ...(q.nonSubstantive?.length ? { nonSubstantive: q.nonSubstantive.map((o) => ({ label: o.label, count: o.count })) } : {}),
+    ...(q.orderBasis ? { orderBasis: q.orderBasis } : {}),
+    ...(q.needsValueLabels ? { needsValueLabels: true } : {}),
     ...(q.multi ? { multi: q.multi } : {}),
     ...(q.group ? { group: q.group } : {}),
+    ...(q.grid ? { grid: q.grid } : {}),
   };
 }
 

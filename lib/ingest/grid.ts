@@ -1,7 +1,7 @@
 import type { Question, QuestionOption } from "@/lib/schema/question";
 import { MULTI_DELIMITERS, type DatasetProfile } from "./profile";
 import { sanitizeId } from "./question-ids";
-import { scaleOrder } from "./scales";
+import { inferOrder } from "./scales";
 import { MISSING_TOKENS } from "./values";
 
 const MAX_GROUP_ID = 64;
@@ -43,13 +43,14 @@ function ordered(q: Question, order: string[]): QuestionOption[] {
  * Scale order for a grid's levels: numeric order for small integer codes spanning 3+ values,
  * else a recognised label scale (`scaleOrder`); null when the levels are not an ordered scale.
  */
-function gridOrder(levels: string[]): string[] | null {
+function gridOrder(levels: string[]): { order: string[]; basis: NonNullable<Question["orderBasis"]> } | null {
   if (levels.length && levels.every(isInteger)) {
     const nums = levels.map(Number);
     const span = Math.max(...nums) - Math.min(...nums);
-    return levels.length >= 3 && span <= 10 ? [...levels].sort((a, b) => Number(a) - Number(b)) : null;
+    return levels.length >= 3 && span <= 10 ? { order: [...levels].sort((a, b) => Number(a) - Number(b)), basis: "numeric" } : null;
   }
-  return scaleOrder(levels);
+  const inferred = inferOrder(levels);
+  return inferred && inferred.basis !== "codes" ? { order: [...inferred.order, ...inferred.off], basis: inferred.basis } : null;
 }
 
 /**
@@ -72,9 +73,9 @@ export function alignGrid(rows: Question[], profile: DatasetProfile, columnIndex
 
   if (answered.every((q) => q.type === "single" || q.type === "ordinal")) {
     const levels = [...new Set(answered.flatMap((q) => q.options.map((o) => o.code)))];
-    const order = gridOrder(levels);
-    if (!order) return rows;
-    return rows.map((q) => ({ ...q, type: "ordinal", options: ordered(q, order) }));
+    const found = gridOrder(levels);
+    if (!found) return rows;
+    return rows.map((q) => ({ ...q, type: "ordinal", options: ordered(q, found.order), orderBasis: found.basis }));
   }
 
   const multi = answered.find((q) => q.type === "multi" && q.multi?.layout === "delimited");

@@ -1,5 +1,7 @@
 import type { Block, BlockColumn } from "./blocks";
+import type { SourceFormat } from "@/lib/schema/question";
 import { gridGroupId } from "./grid";
+import { systemColumnType } from "./system-columns";
 
 const BRACKET = /^(.*\S)\s*\[([^\]]+)\]$|^\[([^\]]+)\]$/;
 
@@ -16,6 +18,9 @@ export function splitHeader(header: string): { stem: string; option: string } | 
   m = /^(.*\S)\s+-\s+(.+)$/.exec(h);
   if (m) return { stem: m[1], option: m[2] };
   m = /^(.+)_(\d+)$/.exec(h);
+  if (m) return { stem: m[1], option: m[2] };
+  // ODK / KoboToolbox / SurveyCTO split select_multiple: `Q27/1`, `group/q/option_name`
+  m = /^(.*[^/\s])\/([\p{L}\p{N}_.-]+)$/u.exec(h);
   if (m) return { stem: m[1], option: m[2] };
   return null;
 }
@@ -37,12 +42,18 @@ const single = (c: HeaderColumn): Block => ({
  * Group one-header-row columns into blocks: consecutive columns sharing a stem (`q0004_0001…`,
  * `Question - Option…`, `3. Python.…`, `Question [Row]…`), with a preceding column whose whole
  * header is that stem (the main answer before its `- Other (please specify)` write-in).
- * Runs of `Question text [Row]` columns are marked `grid`.
+ * Runs of `Question text [Row]` columns are marked `grid`. Vendor system columns
+ * (`systemColumnType`, with `format`'s own names) get their type and stay alone.
  *
  * @example
  * headerBlocks([{ index: 0, header: "q4_1" }, { index: 1, header: "q4_2" }])[0].columns.length; // 2
  */
-export function headerBlocks(columns: HeaderColumn[]): Block[] {
+export function headerBlocks(input: HeaderColumn[], format?: SourceFormat): Block[] {
+  // vendor system columns (ids, paradata, GPS, fraud scores) are never questions nor block members
+  const columns = input.map((c) => {
+    const type = c.type ?? systemColumnType(c.header, format);
+    return type ? { ...c, type } : c;
+  });
   const blocks: Block[] = [];
   let i = 0;
   while (i < columns.length) {
@@ -65,7 +76,7 @@ export function headerBlocks(columns: HeaderColumn[]): Block[] {
     });
     if (joinsPrev) {
       blocks.pop();
-      cols.unshift({ ...prev.columns[0], option: prev.columns[0].option || "Response" });
+      cols.unshift({ ...prev.columns[0], option: prev.columns[0].option || "Response", main: true });
     }
     // `Question text [Row]` runs are grids (or one column per checkbox option): buildBlock decides
     const grid = !joinsPrev && run.every((c) => isBracketHeader(c.header));

@@ -1,8 +1,9 @@
 import type { Question, QuestionOption, QuestionType } from "@/lib/schema/question";
 import { MAX_DISTINCT } from "./limits";
 import { splitMultiCell } from "./multi-split";
-import { MULTI_DELIMITERS, type ColumnProfile, type MultiDelimiter } from "./profile";
-import { scaleOrder } from "./scales";
+import { CHOICE_NAMES, MULTI_DELIMITERS, type ColumnProfile, type MultiDelimiter } from "./profile";
+import { isNonSubstantive } from "./non-substantive";
+import { inferOrder } from "./scales";
 import { MISSING_TOKENS } from "./values";
 
 /** Naming and hints for one column turned into a question. */
@@ -52,6 +53,35 @@ function frequent(entries: [string, number][], present: number): [string, number
 const sum = (entries: [string, number][]) => entries.reduce((s, [, n]) => s + n, 0);
 
 /**
+ * A single or ordinal question from its answers: non-substantive answers ("No answer", "Don't
+ * know", …) become missing codes listed apart (never a scale position), the rest are ordered by
+ * `inferOrder` when they form a scale (off-scale answers of a scale are set apart the same way),
+ * else by count. Codes such as `A1…A9` are sorted but stay a single choice.
+ */
+function choice(entries: [string, number][], base: Omit<Question, "type">): Question {
+  const ns = entries.filter(([k]) => isNonSubstantive(k));
+  let sub = ns.length && entries.length - ns.length >= 2 ? entries.filter(([k]) => !isNonSubstantive(k)) : entries;
+  let apart = sub === entries ? [] : ns;
+  const inferred = inferOrder(sub.map(([k]) => k));
+  let order: string[] | null = null;
+  if (inferred) {
+    order = inferred.order;
+    const off = new Set(inferred.off);
+    apart = [...apart, ...sub.filter(([k]) => off.has(k))];
+    sub = sub.filter(([k]) => !off.has(k));
+  }
+  const type: QuestionType = inferred && inferred.basis !== "codes" ? "ordinal" : "single";
+  const q: Question = { ...base, type, options: options(sub, order), orderBasis: inferred?.basis ?? "frequency-fallback" };
+  if (!apart.length) return q;
+  return {
+    ...q,
+    missingCodes: [...q.missingCodes, ...apart.map(([k]) => k)],
+    nonSubstantive: options(apart, null),
+    answered: Math.max(0, q.answered - sum(apart)),
+  };
+}
+
+/**
  * Evidence that the frequent tokens are options chosen together: how many of them occur in at
  * least 2 different whole cells, and how many respondents' cells hold 2 or more of them. Options
  * of a real multi-select recombine (`Excel`, `Excel, Python`, `Python, SPSS`); a single choice
@@ -73,6 +103,33 @@ function recombination(p: ColumnProfile, delimiter: MultiDelimiter, tokens: [str
   return { tokens: [...cells.values()].filter((n) => n >= 2).length, respondents };
 }
 
+/** nearly every cell ends with ";" (Microsoft Forms multi-select answers) */
+function terminatedLists(p: ColumnProfile, present: number): boolean {
+  if (p.values.overflow || p.longValues) return false;
+  const ended = sum([...p.values.counts].filter(([v]) => v.endsWith(";") && v.length > 1));
+  return ended >= 0.9 * present && present >= 2;
+}
+
+/** a choice name as ODK/Kobo/SurveyCTO write them: a lower-case slug, a number or an upper-case code */
+const SLUG = /^(?:[\p{Ll}\p{N}_.:-]+|[\p{Lu}\p{N}_]+)$/u;
+
+/**
+ * Space-separated lists are only lists over a closed vocabulary: few distinct tokens, each a code
+ * or slug (`bicycle`, `mobile_phone`, `3`), that recur, and nearly every cell a list of them.
+ * Free text ("House wife", "Small business owner") fails: capitalised words, too many tokens.
+ */
+function closedVocabulary(p: ColumnProfile, present: number): boolean {
+  const t = p.tokens[" "];
+  if (t.overflow || p.values.overflow || t.counts.size > MAX_OPTIONS) return false;
+  const tokens = [...t.counts].filter(([k]) => !MISSING_TOKENS.has(k));
+  const slugs = sum(tokens.filter(([k]) => SLUG.test(k)));
+  if (slugs < 0.95 * sum(tokens)) return false;
+  const recurring = sum(tokens.filter(([, n]) => n >= 2));
+  if (recurring < 0.8 * sum(tokens)) return false;
+  const lists = sum([...p.values.counts].filter(([v]) => !MISSING_TOKENS.has(v) && CHOICE_NAMES.test(v)));
+  return lists >= 0.9 * present;
+}
+
 /**
  * A delimited multi-select is a column whose cells are joined by `;` or `, ` and whose tokens
  * repeat across rows much more than whole cells do, with frequent tokens covering most token
@@ -89,6 +146,12 @@ function delimitedMulti(p: ColumnProfile, present: number, distinct: number): { 
       continue;
     }
     if (t.cells < Math.max(2, 0.005 * present)) continue;
+    if (d === " " && !closedVocabulary(p, present)) continue;
+    if (d === ";" && terminatedLists(p, present) && !t.overflow) {
+      // Microsoft Forms ends every multi-select answer with ";" (`A;B;`): a list by its syntax
+      const items = [...t.counts].filter(([k]) => !MISSING_TOKENS.has(k)).sort(byCountThenLabel).slice(0, MAX_OPTIONS);
+      if (items.length) return { delimiter: d, tokens: items };
+    }
     const all = [...t.counts].filter(([k]) => !MISSING_TOKENS.has(k));
     const tokens = frequent(all, present);
     if (tokens.length < 2 || sum(tokens) < 0.7 * t.occurrences) continue;
@@ -142,21 +205,25 @@ export function inferQuestion(p: ColumnProfile, meta: ColumnMeta): Question {
     const mode = meta.integerCodes ?? "auto";
     const ordinal = mode === "ordinal" || (mode === "auto" && isAutoOrdinal(p, distinct));
     const order = numericOrder(entries.map(([k]) => k));
-    return q(ordinal ? "ordinal" : "single", { options: options(entries, order) });
+    // codes with no labels in the file: categorical (never only a mean), and the review should label them
+    const unlabelled = mode !== "ordinal" && !(p.min >= 0 && p.max === 10 && distinct >= 6) ? { needsValueLabels: true } : {};
+    return q(ordinal ? "ordinal" : "single", { options: options(entries, order), orderBasis: "numeric", ...unlabelled });
   }
-  if (p.numeric >= 0.95 * present) return q("numeric", { answered: p.numeric });
-
+  // delimited multi-selects before numbers: ODK codes (`1 3`, `2`) are numbers when chosen alone
   const multi = meta.type === "single" ? null : delimitedMulti(p, present, distinct);
   if (multi) return q("multi", { options: options(multi.tokens, null), multi: { layout: "delimited", delimiter: multi.delimiter, uncheckedCodes: [] } });
+  if (p.numeric >= 0.95 * present) return q("numeric", { answered: p.numeric });
+
   const looksFree = unique && p.maxLength > 10; // every answer different and wordy: free text, even in tiny files
   if (enumerable && !looksFree && p.maxLength <= 150 && distinct <= 30 && (present >= 2 * distinct || distinct <= 12)) {
-    const order = scaleOrder(entries.map(([k]) => k));
-    return q(order ? "ordinal" : "single", { options: options(entries, order) });
+    return choice(entries, base);
   }
   // a closed question with "Other" write-ins: a few frequent answers cover nearly every respondent
   const common = frequent(entries, present);
   if (common.length >= 2 && common.length <= MAX_OPTIONS && sum(common) >= 0.9 * present && common.every(([k]) => k.length <= 150)) {
-    return q("single", { options: options(common, null) });
+    const ns = entries.filter(([k]) => isNonSubstantive(k) && !common.some(([c]) => c === k));
+    const q1 = choice([...common, ...ns], base);
+    return { ...q1, type: "single", orderBasis: q1.type === "single" ? q1.orderBasis : "frequency-fallback", options: q1.type === "single" ? q1.options : options(q1.options.map((o) => [o.code, o.count]), null) };
   }
   return q("text");
 }

@@ -148,9 +148,11 @@ describe("streaming is chunk-size invariant", () => {
         const whole = await ingestBytes(body, options);
         const split = await ingestBytes(body, { ...options, cuts });
         const tiny = await ingestBytes(body, { ...options, chunkSize: 1 });
-        expect(whole.sink.rows).toEqual(rows);
-        expect(split.sink.rows).toEqual(rows);
-        expect(tiny.sink.rows).toEqual(rows);
+        // a wholly empty row is no respondent: it is not written
+        const written = rows.filter((r) => r.some((c) => c !== ""));
+        expect(whole.sink.rows).toEqual(written);
+        expect(split.sink.rows).toEqual(written);
+        expect(tiny.sink.rows).toEqual(written);
         expect(split.result.warnings).toEqual(whole.result.warnings);
       }),
       { numRuns: 150 },

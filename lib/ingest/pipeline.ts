@@ -13,6 +13,11 @@ import { Profiler } from "./profile";
 import { IngestError, type IngestLimits, type IngestOptions, type RowSink } from "./types";
 
 const HEAD_BYTES = 4096;
+
+function isEmptyRow(row: string[]): boolean {
+  for (let i = 0; i < row.length; i++) if (row[i] !== "") return false;
+  return true;
+}
 const BAD_DELIMITERS = new Set(['"', "\r", "\n", "\uFEFF", ""]);
 
 /** What the pipeline learnt, for the result. */
@@ -173,6 +178,8 @@ export class IngestPipeline {
     for (const record of records) {
       if (this.padSilently) while (record.cells.length < width) record.cells.push("");
       const row = fitRow(record, width, this.warnings);
+      // a wholly empty row (`,,,,`: a spreadsheet's blank line) is no respondent
+      if (isEmptyRow(row)) continue;
       this.profiler!.add(row);
       this.batch.push(row);
       if (this.batch.length >= BATCH_ROWS) await this.flush();
@@ -191,7 +198,8 @@ export class IngestPipeline {
     const width = Math.max(...early.slice(0, headerRows).map((r) => r.cells.length));
     this.headers = early.slice(0, headerRows).map((r) => Array.from({ length: width }, (_, i) => r.cells[i] ?? ""));
     this.columns = Array.from({ length: width }, (_, index) => ({ index, name: `c${index}`, headers: this.headers.map((h) => h[index]) }));
-    this.profiler = new Profiler(width, dialect.blocks(this.headers).map(blockGroup), { spaceLists: dialect.format === "odk" });
+    const echoHeaders = dialect.format === "typeform" ? this.columns.map((c) => (c.headers[0] ?? "").trim()) : undefined;
+    this.profiler = new Profiler(width, dialect.blocks(this.headers).map(blockGroup), { spaceLists: dialect.format === "odk", echoHeaders });
     this.dialect = dialect;
     await this.sink.begin(this.columns);
     return early.slice(headerRows);

@@ -54,7 +54,15 @@ export interface DatasetProfile {
   columns: ColumnProfile[];
   /** keyed by the group's columns joined with "," */
   groups: Map<string, GroupProfile>;
+  /**
+   * with `echoHeaders`: rows by the set of columns whose cell repeats the column's header (a
+   * Typeform checklist ticks an option by writing its text under it), keyed by the indices joined
+   * with ","; null once more than MAX_ECHO_MASKS distinct sets appeared
+   */
+  echoes?: Map<string, number> | null;
 }
+
+const MAX_ECHO_MASKS = 10_000;
 
 export const groupKey = (columns: number[]) => columns.join(",");
 
@@ -128,10 +136,12 @@ function tokenEffects(t: TokenState, cell: string, delimiter: MultiDelimiter): E
   return { t, delimited: true, boxes, occurrences: seen.size };
 }
 
+const ZEROS = /^0{2,4}$/;
+
 /** `['a' ;  'b']`, `['a', 'b']`, `['a']`: a list of quoted items */
 export const QUOTED_LIST = /^\[\s*'[^']*'(\s*[;,]\s*'[^']*')*\s*\]$/;
 /** one or more ODK choice names separated by single spaces */
-const CHOICE_NAMES = /^[\p{L}\p{N}_.:-]+( [\p{L}\p{N}_.:-]+)*$/u;
+export const CHOICE_NAMES = /^[\p{L}\p{N}_.:-]+( [\p{L}\p{N}_.:-]+)*$/u;
 
 // hot: no closures here (tsx's keepNames wraps every closure created per call)
 function pushTokenEffects(out: Effects["tokens"], c: ColumnState, cell: string, d: MultiDelimiter): void {
@@ -155,7 +165,13 @@ function effectsOf(c: ColumnState, cell: string, spaceLists: boolean): Effects {
   if (cell.length > MAX_VALUE_LENGTH) return { long: true, value: null, kind: 4, num: 0, tokens: allTokenEffects(c, cell, spaceLists) };
   const value = boxOf(c.values, cell);
   const n = parseNumber(cell);
-  if (n !== null) return { long: false, value, kind: Number.isInteger(n) ? 1 : 0, num: n, tokens: [] };
+  if (n !== null) {
+    // a short code (`3`) may be one option of a delimited multi-select chosen alone (`1 3`, `2;5`)
+    const code = Number.isInteger(n) && cell.length <= 3 && n >= 0;
+    return { long: false, value, kind: Number.isInteger(n) ? 1 : 0, num: n, tokens: code ? allTokenEffects(c, cell, spaceLists) : [] };
+  }
+  // `00`, `000`: a zero written with a fixed width, not a code
+  if (ZEROS.test(cell)) return { long: false, value, kind: 1, num: 0, tokens: [] };
   if (hasLeadingZero(cell)) return { long: false, value, kind: 2, num: 0, tokens: [] };
   if (isDateLike(cell)) return { long: false, value, kind: 3, num: 0, tokens: [] };
   return { long: false, value, kind: 4, num: 0, tokens: allTokenEffects(c, cell, spaceLists) };
@@ -216,10 +232,16 @@ export class Profiler {
   private readonly groups: GroupProfile[];
   private rows = 0;
   private readonly spaceLists: boolean;
+  private readonly echoHeaders: string[] | null;
+  private echoes: Map<string, number> | null = new Map();
 
-  /** `options.spaceLists`: also count space-separated choice names (ODK select_multiple) */
-  constructor(width: number, groups: number[][] = [], options: { spaceLists?: boolean } = {}) {
+  /**
+   * `options.spaceLists`: also count space-separated choice names (ODK select_multiple);
+   * `options.echoHeaders`: each column's trimmed header, to count rows by the cells that repeat it
+   */
+  constructor(width: number, groups: number[][] = [], options: { spaceLists?: boolean; echoHeaders?: string[] } = {}) {
     this.spaceLists = options.spaceLists ?? false;
+    this.echoHeaders = options.echoHeaders ?? null;
     this.columns = Array.from({ length: width }, (_, i) => newColumn(i));
     this.groups = groups.filter((g) => g.length > 1).map((columns) => ({ columns, answered: 0 }));
   }
@@ -230,6 +252,19 @@ export class Profiler {
     for (const g of this.groups) {
       if (g.columns.some((c) => row[c] !== "" && !MISSING_TOKENS.has(row[c]) && !UNCHECKED_TOKENS.has(row[c]))) g.answered++;
     }
+    if (this.echoHeaders && this.echoes) this.addEchoes(row, this.echoHeaders, this.echoes);
+  }
+
+  private addEchoes(row: string[], headers: string[], echoes: Map<string, number>): void {
+    let key = "";
+    for (let i = 0; i < row.length; i++) {
+      if (row[i] !== "" && headers[i] !== "" && row[i].trim() === headers[i]) key = key ? `${key},${i}` : String(i);
+    }
+    if (!key) return;
+    const n = echoes.get(key);
+    if (n !== undefined) echoes.set(key, n + 1);
+    else if (echoes.size < MAX_ECHO_MASKS) echoes.set(key, 1);
+    else this.echoes = null;
   }
 
   /**
@@ -288,6 +323,7 @@ export class Profiler {
   }
 
   finish(): DatasetProfile {
-    return { rows: this.rows, columns: this.columns.map(profileOf), groups: new Map(this.groups.map((g) => [groupKey(g.columns), g])) };
+    const base = { rows: this.rows, columns: this.columns.map(profileOf), groups: new Map(this.groups.map((g) => [groupKey(g.columns), g])) };
+    return this.echoHeaders ? { ...base, echoes: this.echoes } : base;
   }
 }

@@ -1,4 +1,5 @@
 import type { ImportIssue, Question, StoredColumn } from "@/lib/schema/question";
+import { cleanQuestionLabels } from "./clean-label";
 import { defaultFilters } from "./default-filters";
 import type { Dialect } from "./dialects/types";
 import type { IssueCollector } from "./issues";
@@ -53,7 +54,7 @@ export interface ResultInput {
  * result.questions.length; // one per detected question
  */
 export function buildResult(input: ResultInput, profile: DatasetProfile, warnings: IssueCollector, bytes: number, sha256: string): IngestResult {
-  const questions = input.dialect.build(input.headers, profile);
+  const questions = input.dialect.build(input.headers, profile).map(cleanQuestionLabels);
   for (const w of renameWarnings(questions, input.columns)) warnings.add(w);
   const defaults = defaultFilters(input.dialect.format, input.columns, questions, profile);
   for (const w of defaults.warnings) warnings.add(w);

@@ -37,6 +37,26 @@ export const questionOptionSchema = z.object({
 });
 export type QuestionOption = z.infer<typeof questionOptionSchema>;
 
+/**
+ * How an option order was found, for the review screen: "numeric" (numbers or numbered labels),
+ * "range" (bands ordered by their lower bound), "vocabulary" (a known scale wording or frequency),
+ * "codes" (answer codes such as `A1`…`A9`, ordered by their number: weak), "frequency-fallback"
+ * (no order found: options by how often they were chosen).
+ */
+export const orderBasisSchema = z.enum(["numeric", "range", "vocabulary", "codes", "frequency-fallback"]);
+export type OrderBasis = z.infer<typeof orderBasisSchema>;
+
+/** The question a grid row belongs to: rows × one shared scale. */
+export const gridRefSchema = z.object({
+  /** the grid's id (shared by its rows) */
+  id: z.string().min(1),
+  /** the grid's question text */
+  label: z.string(),
+  /** the row questions' ids, in order */
+  rows: z.array(z.string()).min(1),
+});
+export type GridRef = z.infer<typeof gridRefSchema>;
+
 export const questionSchema = z.object({
   /** stable id within the dataset (export tag or sanitised header, deduplicated) */
   id: z.string().min(1),
@@ -49,6 +69,18 @@ export const questionSchema = z.object({
   options: z.array(questionOptionSchema).default([]),
   /** values treated as missing (besides the empty cell) */
   missingCodes: z.array(z.string()).default([]),
+  /**
+   * non-substantive answers found at import ("No answer", "Don't know", "Prefer not to say", …):
+   * also in `missingCodes` (out of the base, NETs, means and diverging charts) and not in
+   * `options` (never a scale position), listed here so they stay visible as their own rows
+   */
+  nonSubstantive: z.array(questionOptionSchema).optional(),
+  /** how the option order was found (single / ordinal); absent for other types */
+  orderBasis: orderBasisSchema.optional(),
+  /** small integer codes with no labels in the file (education 1…6): categorical, value labels wanted */
+  needsValueLabels: z.boolean().optional(),
+  /** grid row: the grid question (rows × one scale) this row belongs to */
+  grid: gridRefSchema.optional(),
   /** multi-select layout */
   multi: z
     .object({
@@ -87,6 +119,7 @@ export const sourceFormatSchema = z.enum([
   "alchemer",
   "typeform",
   "limesurvey",
+  "microsoft-forms",
   "odk",
   "microdata",
   "spss", // an SPSS system file (.sav/.zsav): the question model comes from its dictionary

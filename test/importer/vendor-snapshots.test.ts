@@ -37,11 +37,12 @@ const EXPECTED: Record<string, Expected> = {
     format: "google-forms",
     headerRows: 1,
     respondents: 125,
-    types: { date: 1, text: 12, single: 3, multi: 9 },
+    // "Approximately how many students" is a band scale (Less than 10 … More than 500): ordinal since issue 18
+    types: { date: 1, text: 12, single: 2, ordinal: 1, multi: 9 },
     options: [
       {
         labelStarts: "Approximately how many students",
-        type: "single",
+        type: "ordinal",
         counts: { "10 - 25": 50, "25 - 50": 35, "50 - 100": 13, "Less than 10": 9, "250 - 500": 7, "More than 500": 6, "100 - 250": 5 },
       },
       { labelStarts: "Please indicate which of the following Jupyter", type: "multi", counts: { "Jupyter notebook": 123, nbgrader: 13 } },
@@ -182,9 +183,10 @@ const EXPECTED: Record<string, Expected> = {
     format: "microdata",
     headerRows: 1,
     respondents: 1615,
-    types: { id: 1, date: 2, ordinal: 3, multi: 9, single: 33, weight: 1 },
+    // issue 18: age3 bands ordinal; "No answer" is a non-substantive answer (a missing code listed apart), not an option
+    types: { id: 1, date: 2, ordinal: 5, multi: 9, single: 31, weight: 1 },
     options: [
-      { id: "q0001", type: "ordinal", counts: { "Somewhat masculine": 826, "Very masculine": 612, "Not very masculine": 131, "Not at all masculine": 32, "No answer": 14 } },
+      { id: "q0001", type: "ordinal", answered: 1601, counts: { "Somewhat masculine": 826, "Very masculine": 612, "Not very masculine": 131, "Not at all masculine": 32 } },
       {
         id: "q0004",
         type: "multi",
@@ -196,14 +198,17 @@ const EXPECTED: Record<string, Expected> = {
     format: "surveymonkey",
     headerRows: 2,
     respondents: 1039,
-    types: { single: 17, text: 1, ordinal: 30 },
+    // issue 18: "Do you attend religious services" (Never < Less than weekly < Weekly or more), income bands and
+    // age bands are ordered scales; "I don't do this" is set apart from the comfort scales
+    types: { single: 14, text: 1, ordinal: 33 },
     options: [{ labelStarts: "Do you consider yourself to be an evangelical", type: "single", counts: { No: 762, Yes: 158 } }],
   },
   "surveymonkey/fivethirtyeight-thanksgiving-2015.csv": {
     format: "microdata",
     headerRows: 1,
     respondents: 1058,
-    types: { id: 1, single: 20, text: 7, multi: 3 },
+    // issue 18: age bands, income bands and the kids' table age cutoff (10 or younger … 21 or older) are ordered
+    types: { id: 1, single: 17, text: 7, multi: 3, ordinal: 3 },
     options: [
       { labelStarts: "Do you celebrate Thanksgiving", type: "single", counts: { Yes: 980, No: 78 } },
       { labelStarts: "What is typically the main dish", type: "single", counts: { Turkey: 859, "Ham/Pork": 29, Tofurkey: 20, Turducken: 3 } },
@@ -214,7 +219,9 @@ const EXPECTED: Record<string, Expected> = {
     format: "microdata",
     headerRows: 1,
     respondents: 1135,
-    types: { id: 1, single: 38, multi: 10, ordinal: 33, numeric: 1 },
+    // issue 18: frequency scales (Never … Daily), usage-length bands (Less than 6 months … 2+ years) and the
+    // "Has Jupyter met your expectations" rows with "Does not apply" set apart are no longer plain singles
+    types: { id: 1, single: 27, multi: 10, ordinal: 44, numeric: 1 },
     options: [
       { labelStarts: "1. How frequently do you use Jupyter", type: "single", counts: { "Weekly.": 294, "Monthly.": 129, "I no longer use Jupyter.": 34, "I have never used Jupyter.": 14 } },
       { id: "5", type: "multi", answered: 1128, counts: { "JupyterLab.": 624 } },
@@ -234,7 +241,8 @@ const EXPECTED: Record<string, Expected> = {
     format: "odk",
     headerRows: 1,
     respondents: 10,
-    types: { date: 4, metadata: 1, id: 2, single: 4, multi: 1, text: 1 },
+    // issue 18: SurveyCTO's `KEY` is the submission id (was text)
+    types: { date: 4, metadata: 1, id: 3, single: 4, multi: 1 },
     options: [{ id: "items_owned", type: "multi", answered: 9, counts: { mobile_phone: 5, radio: 5, bicycle: 4, solar_panel: 3, cow_plough: 2 } }],
   },
   "synthetic/qualtrics-preview-unfinished.csv": {

@@ -10,7 +10,10 @@
  * is compared after `Math.round(100 · p)`. Columns: `Adult Men` = the total, then the segments of
  * `age3`, `race2`, `kids` and `orientation` (only `Straight` and `Gay/Bisexual` are published).
  * Bases follow the question model: a single-choice question's `NA` (skip pattern) is a declared
- * missing code, its `No answer` is an answer (538 shows it as a row); a multi-select's base is every
+ * missing code. The importer sets `No answer` apart as non-substantive (a missing code, issue 18);
+ * 538 counts it as an answer (it shows it as a row inside the base), so this test first does what an
+ * analyst reproducing 538 would do in review: put the non-substantive answers back among the
+ * options (`as538`). A multi-select's base is every
  * respondent who has any non-`NA` cell in the block (`Not selected` = unchecked, still answered).
  *
  * Rows not checked (see `SKIPPED`): the "main reason you did not respond" block (q0013) has no
@@ -124,11 +127,19 @@ const published = readPublished();
 
 beforeAll(async () => {
   store = await DuckDbStore.open(":memory:");
-  ds = await importDataset(store, {
+  const imported = await importDataset(store, {
     meta: { name: "538 masculinity", owner: "test", fileName: "fivethirtyeight-masculinity-raw-responses.csv" },
     source: fs.createReadStream(DATA),
   });
+  ds = { ...imported, questions: imported.questions.map(as538) };
 });
+
+/** 538's convention: non-substantive answers ("No answer") are answers in the base, not missing codes */
+function as538(q: Question): Question {
+  const apart = new Set((q.nonSubstantive ?? []).map((o) => o.code));
+  if (!apart.size) return q;
+  return { ...q, missingCodes: q.missingCodes.filter((c) => !apart.has(c)), options: [...q.options, ...(q.nonSubstantive ?? [])], answered: q.answered + (q.nonSubstantive ?? []).reduce((s, o) => s + o.count, 0) };
+}
 afterAll(async () => {
   await store.close();
 });

@@ -14,7 +14,8 @@ const CONTEXT = 64;
  * as the streaming pipeline does: strict UTF-8 (the WHATWG rules the decoder applies: no
  * overlongs, surrogates or code points above U+10FFFF), no NUL byte, no CR, and no field that
  * starts with blanks followed by a quote (`a, "b"`: papaparse keeps ` "b"` as text, `read_csv`
- * trims it to `b`). Conservative: a blank-then-quote that could also be an escaped quote inside
+ * trims it to `b`), and no line made only of delimiters and quotes (`,,,`: a wholly empty row,
+ * which the pipeline drops and `read_csv` would keep). Conservative: a blank-then-quote that could also be an escaped quote inside
  * a quoted field (`"x, ""y"""`) declines too unless what follows the escaped quote is plain text.
  *
  * @example
@@ -25,6 +26,9 @@ export class ByteChecks {
   private carry: Uint8Array = new Uint8Array(0);
   private context: Uint8Array = new Uint8Array(0);
   private readonly delimiter: number;
+  /** the current line holds only delimiters and quotes so far */
+  private onlyDelimiters = true;
+  private lineLength = 0;
 
   constructor(delimiter: string) {
     this.delimiter = delimiter.charCodeAt(0);
@@ -34,6 +38,7 @@ export class ByteChecks {
   push(chunk: Uint8Array): string | null {
     if (chunk.indexOf(0) !== -1) return "a NUL byte";
     if (chunk.indexOf(CR) !== -1) return "a carriage return";
+    if (this.emptyRow(chunk)) return "a wholly empty row";
     const joined = this.carry.length ? Buffer.concat([this.carry, chunk]) : chunk;
     const keep = incompleteTail(joined);
     if (!isUtf8(joined.subarray(0, joined.length - keep))) return "invalid UTF-8";
@@ -48,8 +53,33 @@ export class ByteChecks {
   /** null when the file ended cleanly (no UTF-8 sequence cut off) */
   end(): string | null {
     if (this.carry.length) return "invalid UTF-8 at the end";
+    if (this.onlyDelimiters && this.lineLength > 0) return "a wholly empty row";
     // a blank-then-quote in the last context bytes was judged with what followed it unknown: recheck
     return this.blankQuote(this.context, Math.max(0, this.context.length - 2), true);
+  }
+
+  /** whether a line of `chunk` ends holding only delimiters and quotes (state carries across chunks) */
+  private emptyRow(chunk: Uint8Array): boolean {
+    let start = 0;
+    for (;;) {
+      const lf = chunk.indexOf(LF, start);
+      const end = lf === -1 ? chunk.length : lf;
+      if (this.onlyDelimiters) {
+        for (let i = start; i < end; i++) {
+          const b = chunk[i];
+          if (b !== this.delimiter && b !== QUOTE) {
+            this.onlyDelimiters = false;
+            break;
+          }
+          this.lineLength++;
+        }
+      }
+      if (lf === -1) return false;
+      if (this.onlyDelimiters && this.lineLength > 0) return true;
+      this.onlyDelimiters = true;
+      this.lineLength = 0;
+      start = lf + 1;
+    }
   }
 
   /** a quote at or after `from` (in `buf`) preceded by blanks that follow a delimiter or line start */

@@ -99,6 +99,8 @@ export function planFromHead(head: Uint8Array, whole: boolean, options: IngestOp
     if (whole) records.push(...parser.end());
     if (records.length <= (whole ? 0 : DETECT_ROWS)) return { decline: "too few records in the head" };
     const dialect = options.format ? dialectFor(options.format) : detectDialect(records.slice(0, DETECT_ROWS).map((r) => r.cells));
+    // Typeform checklists are found from per-row header echoes, which only the streaming profiler counts
+    if (dialect.format === "typeform") return { decline: "typeform (checklist columns are profiled row by row)" };
     const headerRows = dialect.headerRows;
     if (headerRows < 1 || records.length <= headerRows) return { decline: "no header or no data row" };
     // each header row on its own line, the first data row right after them

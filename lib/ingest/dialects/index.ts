@@ -1,5 +1,7 @@
 import type { SourceFormat } from "@/lib/schema/question";
 import { googleForms } from "./google-forms";
+import { limesurveyFull } from "./limesurvey-full";
+import { microsoftForms } from "./microsoft-forms";
 import { microdata } from "./microdata";
 import { qualtrics } from "./qualtrics";
 import { qualtricsLegacy } from "./qualtrics-legacy";
@@ -9,7 +11,7 @@ import { limesurvey, typeform } from "./typeform-limesurvey";
 import type { Dialect } from "./types";
 
 /** Every dialect, most specific first; `microdata` is the fallback. */
-export const DIALECTS: Dialect[] = [qualtrics, qualtricsLegacy, surveyMonkey, googleForms, alchemer, typeform, limesurvey, odk, microdata];
+export const DIALECTS: Dialect[] = [qualtrics, qualtricsLegacy, surveyMonkey, googleForms, alchemer, typeform, limesurvey, limesurveyFull, microsoftForms, odk, microdata];
 
 /**
  * The dialect whose `detect` scores the first records highest (microdata when none does better).

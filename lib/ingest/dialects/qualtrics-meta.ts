@@ -1,4 +1,5 @@
 import type { QuestionType } from "@/lib/schema/question";
+import { systemColumnType } from "../system-columns";
 
 /** Qualtrics metadata columns by export tag, ImportId or legacy name (lower-cased, without spaces). */
 const META = new Map<string, QuestionType>([
@@ -41,7 +42,7 @@ const META = new Map<string, QuestionType>([
  */
 export function qualtricsMetaType(name: string): QuestionType | null {
   const key = name.trim().toLowerCase().replace(/\s+/g, "").replace(/^panel-/, "");
-  return META.get(key) ?? null;
+  return META.get(key) ?? systemColumnType(name) ?? null;
 }
 
 /**

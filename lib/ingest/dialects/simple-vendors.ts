@@ -14,7 +14,7 @@ function oneRowDialect(format: Dialect["format"], detect: Dialect["detect"], met
         const type = meta.get(header.trim().toLowerCase());
         return { index, header, ...(type ? { type } : {}) };
       });
-      return headerBlocks(cols);
+      return headerBlocks(cols, format);
     },
     build(headers, profile) {
       return buildFromBlocks(this.blocks(headers), profile);
@@ -46,14 +46,17 @@ export const alchemer = oneRowDialect(
 );
 
 /**
- * ODK / KoboToolbox CSV: one header row with an `instanceID` (or `meta/instanceID`, `_uuid`) column.
+ * ODK / KoboToolbox / SurveyCTO CSV: one header row with an `instanceID` (or `meta/instanceID`,
+ * `_uuid`, `_submission_time`, `formdef_version`, or `KEY` with `SubmissionDate`) column. System
+ * columns (`_status`, GPS, SIM and device ids, audit links, …) are typed by `systemColumnType`.
  *
  * @example
  * odk.detect([["start", "end", "instanceID"]]); // 0.6
  */
 export const odk = oneRowDialect(
   "odk",
-  (rows) => (["instanceid", "meta/instanceid", "_uuid"].some((n) => has(rows, [n])) ? 0.6 : 0),
+  // SurveyCTO: `KEY` with `SubmissionDate`, or `formdef_version`
+  (rows) => (["instanceid", "meta/instanceid", "_uuid", "formdef_version", "_submission_time"].some((n) => has(rows, [n])) || has(rows, ["key", "submissiondate"]) ? 0.6 : 0),
   new Map<string, QuestionType>([
     ["instanceid", "id"],
     ["meta/instanceid", "id"],

@@ -1,5 +1,6 @@
 import type { QuestionType } from "@/lib/schema/question";
 import type { Block } from "../blocks";
+import { systemColumnType } from "../system-columns";
 import { buildFromBlocks } from "./build";
 import { headerAt, headerWidth, type Dialect } from "./types";
 
@@ -47,7 +48,7 @@ export const surveyMonkey: Dialect = {
     for (let index = 0; index < headerWidth(headers); index++) {
       const question = headerAt(headers, 0, index).trim();
       const sub = headerAt(headers, 1, index).trim();
-      const meta = META.get(question.toLowerCase());
+      const meta = META.get(question.toLowerCase()) ?? (question ? systemColumnType(question) : undefined);
       if (meta) {
         blocks.push({ id: question, label: question, columns: [{ index, id: question, label: question, option: "", header: question, type: meta }] });
         current = null;

@@ -1,4 +1,5 @@
-import type { QuestionType } from "@/lib/schema/question";
+import type { Question, QuestionType } from "@/lib/schema/question";
+import type { DatasetProfile } from "../profile";
 import type { Block } from "../blocks";
 import { headerBlocks, type HeaderColumn } from "../header-blocks";
 import { buildFromBlocks } from "./build";
@@ -64,9 +65,57 @@ export const typeform: Dialect = {
     return blocks;
   },
   build(headers, profile) {
-    return buildFromBlocks(this.blocks(headers), profile);
+    return checklists(buildFromBlocks(this.blocks(headers), profile), headers, profile);
   },
 };
+
+/** a column whose every answer is its own header text (a ticked Typeform checklist option) */
+function echoColumn(headers: string[][], profile: DatasetProfile, index: number): boolean {
+  const header = headerAt(headers, 0, index).trim();
+  const p = profile.columns[index];
+  if (!header || p.values.overflow || p.longValues || p.nonEmpty === 0) return false;
+  return [...p.values.counts.keys()].every((v) => v.trim() === header);
+}
+
+/**
+ * Typeform checklists exported with one column per option, each headed by the option's text and
+ * holding that text when ticked: runs of 2+ adjacent such single-column questions become one
+ * multi-select (options = the headers, answered = rows ticking any of them, from the profile's
+ * per-row echo counts). Left as they are when those counts overflowed.
+ */
+function checklists(questions: Question[], headers: string[][], profile: DatasetProfile): Question[] {
+  const echoes = profile.echoes;
+  if (!echoes) return questions;
+  const indexOf = (q: Question) => (q.columns.length === 1 ? Number(q.columns[0].slice(1)) : -1);
+  const out: Question[] = [];
+  let i = 0;
+  while (i < questions.length) {
+    let j = i;
+    while (j < questions.length && indexOf(questions[j]) >= 0 && !TYPEFORM_META.has(headerAt(headers, 0, indexOf(questions[j])).trim().toLowerCase()) && echoColumn(headers, profile, indexOf(questions[j])) && (j === i || indexOf(questions[j]) === indexOf(questions[j - 1]) + 1)) j++;
+    if (j - i < 2) {
+      out.push(questions[i]);
+      i++;
+      continue;
+    }
+    const run = questions.slice(i, j);
+    const cols = new Set(run.map(indexOf));
+    let answered = 0;
+    for (const [key, n] of echoes) if (key.split(",").some((k) => cols.has(Number(k)))) answered += n;
+    const labels = run.map((q) => headerAt(headers, 0, indexOf(q)).trim());
+    out.push({
+      id: run[0].id,
+      label: labels.join(" / "),
+      type: "multi",
+      columns: run.map((q) => q.columns[0]),
+      options: run.map((q, k) => ({ code: labels[k], label: labels[k], count: profile.columns[indexOf(q)].nonEmpty, column: q.columns[0] })),
+      missingCodes: [],
+      multi: { layout: "columns", uncheckedCodes: [] },
+      answered,
+    });
+    i = j;
+  }
+  return out;
+}
 
 const LIMESURVEY_META = new Map<string, QuestionType>([
   ["id", "id"],
@@ -99,6 +148,7 @@ export const limesurvey: Dialect = {
   blocks(headers) {
     return headerBlocks(
       typedColumns(headers, (h) => LIMESURVEY_META.get(h.trim().toLowerCase()) ?? (/\[(other|comment)\]$/i.test(h.trim()) ? "text" : undefined)),
+      "limesurvey",
     );
   },
   build(headers, profile) {
