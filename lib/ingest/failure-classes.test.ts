@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import type { Question } from "@/lib/schema/question";
-import { ingestBytes } from "./test-utils";
+import { ingestBytes } from "./ingest.fixtures";
 
 const fixture = (name: string) => fs.readFileSync(path.join(__dirname, "../../test/fixtures/issue-18", name));
 const lines = (header: string, rows: string[]) => [header, ...rows].join("\n") + "\n";
