@@ -52,12 +52,14 @@ function routeFiles(dir = API_DIR): { file: string; apiPath: string }[] {
   });
 }
 
-let doc: ReturnType<typeof import("@/lib/schema/openapi").buildOpenApiDocument>;
+const { buildOpenApiDocument } = await import("@/lib/schema/openapi");
+const doc = buildOpenApiDocument();
 let domain: Domain;
 let token = "";
 let realIds: { dataset: string; view: string; dashboard: string; workspaces: string[] };
 let seeds: Record<string, unknown[]>;
 const operations: Operation[] = [];
+const files = routeFiles();
 const failures = new Map<string, Set<string>>();
 let lastUnhandled: unknown = null;
 
@@ -76,8 +78,31 @@ function resolveRef(ref: string): JsonSchema {
   return found;
 }
 
+for (const [apiPath, item] of Object.entries(doc.paths)) {
+  const file = files.find((f) => f.apiPath === apiPath);
+  if (!file) continue; // asserted below
+  const mod = (await import(file.file)) as Record<string, Handler | undefined>;
+  for (const [method, op] of Object.entries(item as Record<string, { parameters?: { name: string; in: string; required?: boolean; schema: JsonSchema }[]; requestBody?: { content: Record<string, { schema?: JsonSchema }> } }>)) {
+    const key = `${method.toUpperCase()} ${apiPath}`;
+    const handler = mod[method.toUpperCase()];
+    if (!handler) continue;
+    const params = op.parameters ?? [];
+    const content = op.requestBody?.content ?? {};
+    const documented = content["application/json"]?.schema;
+    const body: Operation["body"] = content["application/octet-stream"] ? "binary" : (documented ?? FALLBACK_BODIES[key]?.() ?? null);
+    operations.push({
+      key,
+      method: method.toUpperCase(),
+      path: apiPath,
+      handler,
+      pathParams: params.filter((p) => p.in === "path").map((p) => p.name),
+      query: params.filter((p) => p.in === "query").map((p) => ({ name: p.name, schema: p.schema, required: Boolean(p.required) })),
+      body,
+    });
+  }
+}
+
 beforeAll(async () => {
-  const { buildOpenApiDocument } = await import("@/lib/schema/openapi");
   const { getStore } = await import("@/lib/store");
   const { getIdentity } = await import("@/lib/auth/server");
   const { ensureAdmin } = await import("@/lib/auth/bootstrap");
@@ -85,7 +110,6 @@ beforeAll(async () => {
   const { DEFAULT_WORKSPACE_ID } = await import("@/lib/auth/migrations");
   const { importDataset } = await import("@/lib/services/import-dataset");
 
-  doc = buildOpenApiDocument();
   const store = await getStore();
   const identity = await getIdentity();
   await ensureAdmin(identity, { email: "admin@fuzz.test", password: "fuzz-admin-password-1" });
@@ -103,7 +127,6 @@ beforeAll(async () => {
   });
   await setDatasetWorkspace(identity.sql, ds.id, DEFAULT_WORKSPACE_ID);
 
-  const files = routeFiles();
   const call = async (method: string, apiPath: string, body: unknown) => {
     const mod = (await import(files.find((f) => f.apiPath === apiPath)!.file)) as Record<string, Handler>;
     const init = { method, headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify(body) };
@@ -127,29 +150,6 @@ beforeAll(async () => {
   };
   seeds = validBodies({ email: "analyst@fuzz.test", workspaceId: other.id, viewId: view });
 
-  for (const [apiPath, item] of Object.entries(doc.paths)) {
-    const file = files.find((f) => f.apiPath === apiPath);
-    if (!file) continue; // asserted below
-    const mod = (await import(file.file)) as Record<string, Handler | undefined>;
-    for (const [method, op] of Object.entries(item as Record<string, { parameters?: { name: string; in: string; required?: boolean; schema: JsonSchema }[]; requestBody?: { content: Record<string, { schema?: JsonSchema }> } }>)) {
-      const key = `${method.toUpperCase()} ${apiPath}`;
-      const handler = mod[method.toUpperCase()];
-      if (!handler) continue;
-      const params = op.parameters ?? [];
-      const content = op.requestBody?.content ?? {};
-      const documented = content["application/json"]?.schema;
-      const body: Operation["body"] = content["application/octet-stream"] ? "binary" : (documented ?? FALLBACK_BODIES[key]?.() ?? (seeds[key] ? {} : null));
-      operations.push({
-        key,
-        method: method.toUpperCase(),
-        path: apiPath,
-        handler,
-        pathParams: params.filter((p) => p.in === "path").map((p) => p.name),
-        query: params.filter((p) => p.in === "query").map((p) => ({ name: p.name, schema: p.schema, required: Boolean(p.required) })),
-        body,
-      });
-    }
-  }
   // a 500 answers "internal error"; the cause is what toErrorResponse logs
   vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => {
     lastUnhandled = args[1] ?? args[0];
@@ -223,10 +223,26 @@ function bodyArb(op: Operation): fc.Arbitrary<string | Uint8Array | undefined> {
   );
 }
 
-/** Requests per operation: the analysis routes (where lib/stats and friends throw) get the most. */
+/**
+ * Requests per operation, tuned to keep the file near 60 s on a busy 2-core machine: the analysis
+ * routes (where lib/stats, lib/models and lib/weighting throw) get the most, the slow exports fewer.
+ */
+const RUNS: Record<string, number> = {
+  "POST /api/datasets/{id}/crosstab": 80,
+  "POST /api/datasets/{id}/crosstab/export": 30,
+  "POST /api/datasets/{id}/banner": 50,
+  "POST /api/datasets/{id}/banner/export": 15,
+  "POST /api/datasets/{id}/benchmark-compare": 30,
+  "POST /api/datasets/{id}/nps": 40,
+  "PUT /api/datasets/{id}/questions": 25,
+  "POST /api/datasets/{id}/weights": 60,
+  "POST /api/datasets/{id}/derived": 40,
+  "POST /api/datasets/{id}/insights": 30,
+  "POST /api/datasets/{id}/drivers": 60,
+  "POST /api/datasets/{id}/respondents/export": 40,
+};
 function runsFor(op: Operation): number {
-  const heavy = /crosstab|banner|nps|drivers|insights|weights|derived|questions|benchmark|respondents/.test(op.path) && op.method !== "DELETE" && op.method !== "GET";
-  const base = heavy ? 60 : op.method === "GET" ? 8 : 15;
+  const base = RUNS[op.key] ?? (op.method === "GET" ? 8 : 15);
   return Math.max(1, Math.round(base * SCALE));
 }
 
@@ -239,9 +255,8 @@ describe("API fuzz: no 500 and no respondent data in errors, whatever the reques
     expect(ops.filter((k) => !operations.some((o) => o.key === k))).toEqual([]);
   });
 
-  it("answers every operation with a 4xx at worst", async () => {
-    for (const op of operations) {
-      const started = performance.now();
+  for (const op of operations) {
+    it(`${op.key} answers 4xx at worst`, async () => {
       const request = fc.record({
         id: op.pathParams.length ? pathParamValue(op) : fc.constant(""),
         query: queryArb(op),
@@ -256,7 +271,7 @@ describe("API fuzz: no 500 and no respondent data in errors, whatever the reques
           if (body !== undefined) headers["content-type"] = op.body === "binary" ? "text/csv" : "application/json";
           lastUnhandled = null;
           const res = await op.handler(new Request(url, { method: op.method, headers, body: body as BodyInit | undefined }), {
-            params: Promise.resolve(op.pathParams.length ? { id } : {}),
+            params: Promise.resolve<Record<string, string>>(op.pathParams.length ? { id } : {}),
           });
           const text = await res.text();
           const problems: string[] = [];
@@ -276,8 +291,7 @@ describe("API fuzz: no 500 and no respondent data in errors, whatever the reques
         }),
         { numRuns: runsFor(op), endOnFailure: true, seed: process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined },
       );
-      if (COLLECT) process.stdout.write(`${op.key}: ${runsFor(op)} requests in ${Math.round(performance.now() - started)} ms\n`);
-    }
-    if (COLLECT) expect([...failures.keys()]).toEqual([]);
-  }, 240_000);
+      expect([...(failures.get(op.key) ?? [])]).toEqual([]);
+    }, 120_000);
+  }
 });
