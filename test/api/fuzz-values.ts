@@ -170,18 +170,31 @@ function setAt(v: unknown, path: Path, value: unknown, remove: boolean): unknown
   return o;
 }
 
-/** A valid body with one to three fields replaced by wrong values, removed, or an unknown key added. */
+function getAt(v: unknown, path: Path): unknown {
+  return path.reduce<unknown>((o, k) => (o && typeof o === "object" ? (o as Record<string, unknown>)[k as string] : undefined), v);
+}
+
+function rekey(v: unknown, key: string): unknown {
+  if (!v || typeof v !== "object" || Array.isArray(v)) return v;
+  const entries = Object.entries(v);
+  if (entries.length === 0) return v;
+  return Object.fromEntries([[key, entries[0][1]], ...entries.slice(1)]);
+}
+
+/** A valid body with one to three fields replaced by wrong values, removed, renamed, or an unknown key added. */
 export function mutate(body: unknown, d: Domain): fc.Arbitrary<unknown> {
   const paths = leafPaths(body);
   const step = fc.record({
     path: fc.constantFrom(...paths),
     value: wrongValue(d),
-    kind: fc.constantFrom("replace", "replace", "replace", "remove", "add"),
+    kind: fc.constantFrom("replace", "replace", "replace", "remove", "add", "rekey", "rekey"),
     key: fc.constantFrom("extra", "outcome", "weight", "filters", "__proto__", ...d.questions),
   });
   return fc.array(step, { minLength: 1, maxLength: 3 }).map((steps) =>
     steps.reduce<unknown>((acc, s) => {
       if (s.kind === "add") return acc && typeof acc === "object" && !Array.isArray(acc) ? { ...acc, [s.key]: s.value } : acc;
+      // rename a key of the object at the path (a record's key is a name too: targets, filters, match)
+      if (s.kind === "rekey") return setAt(acc, s.path, rekey(getAt(acc, s.path), s.key), false);
       return setAt(acc, s.path.length ? s.path : [], s.value, s.kind === "remove" && s.path.length > 0);
     }, body),
   );
