@@ -27,7 +27,7 @@ export async function driversCommand(argv: string[]): Promise<number> {
   } catch (err) {
     throw new Error(`invalid spec json: ${values.spec}: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}`);
   }
-  const table = parseCsvTable(fs.readFileSync(values.data, "utf8"));
+  const table = parseCsvTable(fs.readFileSync(values.data)); // bytes: decoded like an upload
   const result = fitDriversMethod(table, specJson); // validates the spec; failures are one-line ModelErrors
   process.stdout.write(JSON.stringify(result, null, 2) + "\n");
   return 0;

@@ -4,9 +4,13 @@ import { parseCommandArgs } from "../args";
 
 const USAGE = "usage: weight --data FILE (--scheme SCHEME.json | --targets TARGETS.csv) [--pretty]";
 
-function readText(file: string): string {
+function readBytes(file: string): Uint8Array {
   if (!fs.existsSync(file)) throw new Error(`file not found: ${file}`);
-  return fs.readFileSync(file, "utf8");
+  return fs.readFileSync(file);
+}
+
+function readText(file: string): string {
+  return new TextDecoder().decode(readBytes(file));
 }
 
 function readScheme(file: string): unknown {
@@ -38,9 +42,10 @@ export async function weightCommand(argv: string[]): Promise<number> {
   let scheme: unknown = values.scheme ? readScheme(values.scheme) : { method: "rake" };
   if (values.targets) {
     if (typeof scheme !== "object" || scheme === null || Array.isArray(scheme)) throw new Error(`invalid scheme json: ${values.scheme}`);
-    scheme = { method: "rake", ...scheme, targets: targetsFromCsv(readText(values.targets)) };
+    scheme = { method: "rake", ...scheme, targets: targetsFromCsv(readBytes(values.targets)) };
   }
-  const table = parseCsvTable(readText(values.data));
+  // CSVs as bytes: the one table reader decodes them like an upload (BOM, UTF-16, strict UTF-8)
+  const table = parseCsvTable(readBytes(values.data));
   const result = computeWeights(table, scheme);
   process.stdout.write(JSON.stringify(result, null, values.pretty ? 2 : undefined) + "\n");
   return 0;

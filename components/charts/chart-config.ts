@@ -1,36 +1,23 @@
 /**
  * Series colours and labels in one place, keyed by generated ids (never by data values), applied
- * through CSS variables so legends, bars and exports cannot drift apart. Palette: colour-blind
- * safe hues (Okabe–Ito inspired) defined in globals.css.
+ * from the one palette (lib/format/palette.ts) that the SVG, PNG and PPTX exports use too, so
+ * legends, bars and exports cannot drift apart.
  */
+import { BENCHMARK_HEX, CATEGORICAL_HEX, CHART_HEX, LEVEL_HEX, TOTAL_HEX, divergingHex } from "@/lib/format/palette";
+
 export interface ChartSeries {
   label: string;
   color: string;
 }
 export type ChartConfig = Record<string, ChartSeries>;
 
-export const SERIES_COLORS = [
-  "var(--color-chart-1)",
-  "var(--color-chart-2)",
-  "var(--color-chart-3)",
-  "var(--color-chart-4)",
-  "var(--color-chart-5)",
-  "var(--color-chart-6)",
-];
+export const SERIES_COLORS: readonly string[] = [CHART_HEX[1], CHART_HEX[2], CHART_HEX[3], CHART_HEX[4], CHART_HEX[5], CHART_HEX[6]];
 
-export const TOTAL_COLOR = "var(--color-chart-6)";
-export const BENCHMARK_COLOR = "var(--color-benchmark)";
+export const TOTAL_COLOR = TOTAL_HEX;
+export const BENCHMARK_COLOR = BENCHMARK_HEX;
 
 /** Colours for segment levels (every palette hue except the Total's), cycled when there are more levels. */
-export const LEVEL_COLORS = [
-  "var(--color-chart-1)",
-  "var(--color-chart-2)",
-  "var(--color-chart-3)",
-  "var(--color-chart-4)",
-  "var(--color-chart-5)",
-  "var(--color-chart-7)",
-  "var(--color-chart-8)",
-];
+export const LEVEL_COLORS: readonly string[] = LEVEL_HEX;
 
 interface SeriesLike {
   id: string;
@@ -48,15 +35,12 @@ export function columnSeriesConfig(series: SeriesLike[]): ChartConfig {
 }
 
 /**
- * A diverging colour: disagree side orange, agree side blue, deeper with `strength` (0–1); neutral grey.
- * @example divergingColor("pos", 1) // "color-mix(in oklch, var(--color-diverging-pos) 100%, white)"
+ * A diverging colour: disagree side orange, agree side blue, deeper with `strength` (0–1); neutral
+ * grey (the exports' `divergingHex`, so screen and file agree).
+ * @example divergingColor("pos", 1) // "#2063b0"
  */
 export function divergingColor(side: "neg" | "mid" | "pos", strength: number): string {
-  if (side === "mid") return "var(--color-diverging-mid)";
-  const pct = Math.round(45 + 55 * Math.min(1, Math.max(0, strength)));
-  // full variable names spelled out: Tailwind only emits theme variables it finds in the sources
-  const base = side === "neg" ? "var(--color-diverging-neg)" : "var(--color-diverging-pos)";
-  return `color-mix(in oklch, ${base} ${pct}%, white)`;
+  return divergingHex(side, strength);
 }
 
 /**
@@ -66,7 +50,7 @@ export function divergingColor(side: "neg" | "mid" | "pos", strength: number): s
  */
 export function answerSeriesConfig(series: SeriesLike[], sides?: ("neg" | "mid" | "pos")[]): ChartConfig {
   const half = Math.floor(series.length / 2) || 1;
-  const categorical = [...LEVEL_COLORS, TOTAL_COLOR];
+  const categorical = CATEGORICAL_HEX;
   return Object.fromEntries(
     series.map((s, i) => {
       const side = sides?.[i];

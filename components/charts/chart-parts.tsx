@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from "react";
 import type { BannerDatum } from "@/lib/analysis/banner-chart-data";
 import { isolate } from "@/lib/format/bidi";
+import { INK } from "@/lib/format/palette";
 
 export interface TooltipLine {
   id: string;
@@ -83,7 +84,7 @@ export function WrappedTick({ x = 0, y = 0, payload, labels, chars, strong = [] 
   const lineH = 13;
   const y0 = Number(y) - ((lines.length - 1) * lineH) / 2;
   return (
-    <text x={Number(x) - 6} y={y0} textAnchor="end" dominantBaseline="central" fontSize={12} fill="#334155" fontWeight={strong.includes(key) ? 600 : 400}>
+    <text x={Number(x) - 6} y={y0} textAnchor="end" dominantBaseline="central" fontSize={12} fill={INK.body} fontWeight={strong.includes(key) ? 600 : 400}>
       <title>{isolate(label)}</title>
       {lines.map((l, i) => (
         <tspan key={i} x={Number(x) - 6} dy={i === 0 ? 0 : lineH}>

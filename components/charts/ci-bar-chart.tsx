@@ -3,6 +3,7 @@
 import { Bar, BarChart, CartesianGrid, Cell, ErrorBar, LabelList, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { ChartDatum } from "@/lib/analysis/chart-data";
 import { BENCHMARK_COLOR, SERIES_COLORS, TOTAL_COLOR } from "./chart-config";
+import { INK } from "@/lib/format/palette";
 
 /** One bar: the chart-ready row built by lib/analysis/chart-data (same numbers and texts as the table). */
 export type CiBarDatum = ChartDatum;
@@ -52,7 +53,7 @@ function ValueLabel({ x = 0, y = 0, width = 0, height = 0, index = 0, value, row
   const [nx, ny, nw, nh] = [Number(x), Number(y), Number(width), Number(height)];
   const end = d && d.value && d.hi !== null && d.value > 0 ? nx + nw * (d.hi / d.value) : nx + nw;
   return (
-    <text x={end + 6} y={ny + nh / 2} dominantBaseline="central" fontSize={12} fill="#334155">
+    <text x={end + 6} y={ny + nh / 2} dominantBaseline="central" fontSize={12} fill={INK.body}>
       {value}
     </text>
   );
@@ -85,7 +86,7 @@ export function CiBarChart({ data, max, unit = "%", references = [], title }: Pr
     <figure aria-label={title} className="w-full">
       <ResponsiveContainer width="100%" height={height}>
         <BarChart data={rows} layout="vertical" margin={{ top: 16, right: 48, bottom: 8, left: 8 }} accessibilityLayer>
-          <CartesianGrid horizontal={false} stroke="#e2e8f0" />
+          <CartesianGrid horizontal={false} stroke={INK.grid} />
           <XAxis type="number" domain={[0, max ?? "auto"]} tickFormatter={(v: number) => `${v}${unit}`} tick={{ fontSize: 12 }} />
           <YAxis type="category" dataKey="label" width={labelWidth} tick={{ fontSize: 12 }} interval={0} />
           <Tooltip content={<TooltipBody />} cursor={{ fill: "rgba(148,163,184,0.12)" }} />
@@ -106,7 +107,7 @@ export function CiBarChart({ data, max, unit = "%", references = [], title }: Pr
                 fillOpacity={d.lowBase ? 0.45 : 1}
               />
             ))}
-            <ErrorBar dataKey="err" width={6} strokeWidth={1.5} stroke="#0f172a" direction="x" isAnimationActive={false} />
+            <ErrorBar dataKey="err" width={6} strokeWidth={1.5} stroke={INK.text} direction="x" isAnimationActive={false} />
             <LabelList dataKey="valueText" content={<ValueLabel rows={rows} />} />
           </Bar>
         </BarChart>

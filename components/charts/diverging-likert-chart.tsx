@@ -6,6 +6,7 @@ import type { DivergingData, DivergingRow } from "@/lib/analysis/banner-chart-da
 import { divergingColor } from "./chart-config";
 import { ChartFrame } from "./chart-frame";
 import { TooltipCard, useRowBars, WrappedTick } from "./chart-parts";
+import { INK } from "@/lib/format/palette";
 
 interface Props {
   data: DivergingData;
@@ -46,7 +47,7 @@ export function DivergingLikertChart({ data, title, note }: Props) {
     >
       <ResponsiveContainer width="100%" height={height}>
         <BarChart data={data.rows} layout="vertical" stackOffset="sign" margin={{ top: 8, right: 16, bottom: 8, left: 4 }} accessibilityLayer>
-          <CartesianGrid horizontal={false} stroke="#e2e8f0" />
+          <CartesianGrid horizontal={false} stroke={INK.grid} />
           <XAxis
             type="number"
             domain={[-data.max, data.max]}
@@ -67,7 +68,7 @@ export function DivergingLikertChart({ data, title, note }: Props) {
               isAnimationActive={false}
             />
           ))}
-          <ReferenceLine x={0} stroke="#334155" strokeWidth={1.5} />
+          <ReferenceLine x={0} stroke={INK.body} strokeWidth={1.5} />
         </BarChart>
       </ResponsiveContainer>
     </ChartFrame>

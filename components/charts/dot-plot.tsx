@@ -6,6 +6,7 @@ import type { ComparePoint, CompareData } from "@/lib/analysis/banner-chart-data
 import { LEVEL_COLORS, TOTAL_COLOR } from "./chart-config";
 import { ChartFrame, type LegendItem } from "./chart-frame";
 import { categoryAxisWidth, TooltipCard, useNarrow, valueTick, WrappedTick } from "./chart-parts";
+import { INK } from "@/lib/format/palette";
 
 interface Props {
   data: CompareData;
@@ -31,7 +32,7 @@ interface DotShapeProps {
 /** A filled dot; hollow for a low base. */
 function DotShape({ cx = 0, cy = 0, payload }: DotShapeProps) {
   const low = payload?.datum.lowBase;
-  return <circle cx={cx} cy={cy} r={6} fill={low ? "#ffffff" : payload?.color} stroke={payload?.color} strokeWidth={2} />;
+  return <circle cx={cx} cy={cy} r={6} fill={low ? INK.background : payload?.color} stroke={payload?.color} strokeWidth={2} />;
 }
 
 /** Each segment level's value for one answer, with its interval, against the Total (dashed line). */
@@ -57,7 +58,7 @@ export function DotPlot({ data, title, note }: Props) {
     >
       <ResponsiveContainer width="100%" height={height}>
         <ScatterChart margin={{ top: 16, right: 20, bottom: 8, left: 4 }} accessibilityLayer>
-          <CartesianGrid horizontal={false} stroke="#e2e8f0" />
+          <CartesianGrid horizontal={false} stroke={INK.grid} />
           <XAxis type="number" dataKey="value" domain={data.domain} tickFormatter={valueTick(data.scale.unit)} tick={{ fontSize: 12 }} allowDataOverflow />
           <YAxis
             type="number"
@@ -69,10 +70,10 @@ export function DotPlot({ data, title, note }: Props) {
             interval={0}
             tick={<WrappedTick labels={labels} chars={axis.chars} />}
           />
-          <Tooltip content={<DotTooltip total={data.total} />} cursor={{ stroke: "#cbd5e1" }} />
+          <Tooltip content={<DotTooltip total={data.total} />} cursor={{ stroke: INK.cursor }} />
           {data.total?.value != null ? <ReferenceLine x={data.total.value} stroke={TOTAL_COLOR} strokeDasharray="5 4" strokeWidth={1.5} /> : null}
           <Scatter data={dots} shape={<DotShape />} isAnimationActive={false}>
-            <ErrorBar dataKey="error" direction="x" width={5} strokeWidth={1.5} stroke="#334155" isAnimationActive={false} />
+            <ErrorBar dataKey="error" direction="x" width={5} strokeWidth={1.5} stroke={INK.body} isAnimationActive={false} />
           </Scatter>
         </ScatterChart>
       </ResponsiveContainer>

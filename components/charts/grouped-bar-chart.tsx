@@ -6,6 +6,7 @@ import type { GroupedBarData, GroupedBarRow } from "@/lib/analysis/banner-chart-
 import { columnSeriesConfig, type ChartConfig } from "./chart-config";
 import { ChartFrame } from "./chart-frame";
 import { categoryAxisWidth, TooltipCard, useNarrow, valueTick, WrappedTick } from "./chart-parts";
+import { INK } from "@/lib/format/palette";
 
 interface Props {
   data: GroupedBarData;
@@ -43,7 +44,7 @@ export function GroupedBarChart({ data, title, note }: Props) {
     >
       <ResponsiveContainer width="100%" height={height}>
         <BarChart data={data.rows} layout="vertical" margin={{ top: 8, right: 16, bottom: 8, left: 4 }} barGap={2} barCategoryGap={14} accessibilityLayer>
-          <CartesianGrid horizontal={false} stroke="#e2e8f0" />
+          <CartesianGrid horizontal={false} stroke={INK.grid} />
           <XAxis type="number" domain={[0, data.max]} tickFormatter={valueTick(data.scale.unit)} tick={{ fontSize: 12 }} />
           <YAxis type="category" dataKey="key" width={axis.width} interval={0} tick={<WrappedTick labels={labels} chars={axis.chars} />} />
           <Tooltip content={<GroupedTooltip config={config} />} cursor={{ fill: "rgba(148,163,184,0.12)" }} />
@@ -60,7 +61,7 @@ export function GroupedBarChart({ data, title, note }: Props) {
               {data.rows.map((r) => (
                 <Cell key={r.key} fillOpacity={r.data[s.id]?.lowBase ? 0.45 : 1} />
               ))}
-              <ErrorBar dataKey={(r: GroupedBarRow) => r.errors[s.id] ?? [0, 0]} width={4} strokeWidth={1.25} stroke="#0f172a" direction="x" isAnimationActive={false} />
+              <ErrorBar dataKey={(r: GroupedBarRow) => r.errors[s.id] ?? [0, 0]} width={4} strokeWidth={1.25} stroke={INK.text} direction="x" isAnimationActive={false} />
             </Bar>
           ))}
         </BarChart>

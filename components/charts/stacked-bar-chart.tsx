@@ -8,6 +8,7 @@ import { isolate } from "@/lib/format/bidi";
 import { answerSeriesConfig, type ChartConfig } from "./chart-config";
 import { ChartFrame } from "./chart-frame";
 import { TooltipCard, useRowBars, valueTick, WrappedTick } from "./chart-parts";
+import { INK } from "@/lib/format/palette";
 
 interface Props {
   data: StackedBarData;
@@ -44,7 +45,7 @@ function SegmentLabel({ x = 0, y = 0, width = 0, height = 0, value }: SegmentLab
   const text = String(value ?? "");
   if (w < text.length * 6.5 + 6) return null;
   return (
-    <text x={Number(x) + w / 2} y={Number(y) + Number(height) / 2} textAnchor="middle" dominantBaseline="central" fontSize={11} fill="#0f172a" stroke="#ffffff" strokeWidth={3} strokeOpacity={0.85} paintOrder="stroke">
+    <text x={Number(x) + w / 2} y={Number(y) + Number(height) / 2} textAnchor="middle" dominantBaseline="central" fontSize={11} fill={INK.text} stroke={INK.background} strokeWidth={3} strokeOpacity={0.85} paintOrder="stroke">
       {isolate(text)}
     </text>
   );
@@ -65,12 +66,12 @@ export function StackedBarChart({ data, title, ordinal = false, note }: Props) {
     >
       <ResponsiveContainer width="100%" height={height}>
         <BarChart data={data.rows} layout="vertical" margin={{ top: 8, right: 16, bottom: 8, left: 4 }} accessibilityLayer>
-          <CartesianGrid horizontal={false} stroke="#e2e8f0" />
+          <CartesianGrid horizontal={false} stroke={INK.grid} />
           <XAxis type="number" domain={[0, data.max]} tickFormatter={valueTick(data.unit)} tick={{ fontSize: 12 }} />
           <YAxis type="category" dataKey="key" width={axis.width} interval={0} tick={<WrappedTick labels={labels} chars={axis.chars} strong={total} />} />
           <Tooltip content={<StackedTooltip config={config} />} cursor={{ fill: "rgba(148,163,184,0.12)" }} />
           {data.series.map((s) => (
-            <Bar key={s.id} dataKey={(r: StackedRow) => r.values[s.id] ?? 0} name={s.id} stackId="answers" fill={config[s.id].color} barSize={barSize} isAnimationActive={false} stroke="#fff" strokeWidth={1}>
+            <Bar key={s.id} dataKey={(r: StackedRow) => r.values[s.id] ?? 0} name={s.id} stackId="answers" fill={config[s.id].color} barSize={barSize} isAnimationActive={false} stroke={INK.background} strokeWidth={1}>
               <LabelList dataKey={(r: StackedRow) => r.texts[s.id] ?? ""} content={<SegmentLabel />} />
             </Bar>
           ))}

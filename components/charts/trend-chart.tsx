@@ -7,6 +7,7 @@ import { isolate } from "@/lib/format/bidi";
 import { LEVEL_COLORS, TOTAL_COLOR } from "./chart-config";
 import { ChartFrame, type LegendItem } from "./chart-frame";
 import { TooltipCard, useNarrow, valueTick } from "./chart-parts";
+import { INK } from "@/lib/format/palette";
 
 interface Props {
   data: TrendData;
@@ -30,7 +31,7 @@ interface PointProps {
 
 /** A point on the line; hollow for a low base. */
 function TrendDot({ cx = 0, cy = 0, payload }: PointProps) {
-  return <circle cx={cx} cy={cy} r={4.5} fill={payload?.datum.lowBase ? "#ffffff" : LINE} stroke={LINE} strokeWidth={2} />;
+  return <circle cx={cx} cy={cy} r={4.5} fill={payload?.datum.lowBase ? INK.background : LINE} stroke={LINE} strokeWidth={2} />;
 }
 
 /** One answer over time (levels in chronological order) with its confidence band and the Total as a dashed line. */
@@ -55,7 +56,7 @@ export function TrendChart({ data, title, note }: Props) {
     >
       <ResponsiveContainer width="100%" height={narrow ? 240 : 300}>
         <ComposedChart data={data.points} margin={{ top: 12, right: 20, bottom: 8, left: 4 }} accessibilityLayer>
-          <CartesianGrid vertical={false} stroke="#e2e8f0" />
+          <CartesianGrid vertical={false} stroke={INK.grid} />
           <XAxis
             dataKey="t"
             type="number"
@@ -67,7 +68,7 @@ export function TrendChart({ data, title, note }: Props) {
             padding={{ left: 24, right: 24 }}
           />
           <YAxis type="number" domain={data.domain} tickFormatter={valueTick(data.scale.unit)} tick={{ fontSize: 12 }} width={48} allowDataOverflow />
-          <Tooltip content={<TrendTooltip group={data.group.label} />} cursor={{ stroke: "#cbd5e1" }} />
+          <Tooltip content={<TrendTooltip group={data.group.label} />} cursor={{ stroke: INK.cursor }} />
           <Area dataKey="band" stroke="none" fill={LINE} fillOpacity={0.18} isAnimationActive={false} activeDot={false} />
           {data.total?.value != null ? <ReferenceLine y={data.total.value} stroke={TOTAL_COLOR} strokeDasharray="5 4" strokeWidth={1.5} /> : null}
           <Line dataKey="value" stroke={LINE} strokeWidth={2.5} dot={<TrendDot />} activeDot={{ r: 6 }} isAnimationActive={false} />

@@ -2,6 +2,7 @@
 
 import { Bar, BarChart, CartesianGrid, Cell, ErrorBar, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { SERIES_COLORS } from "@/components/charts/chart-config";
+import { INK } from "@/lib/format/palette";
 
 export interface DriverDatum {
   key: string;
@@ -90,7 +91,7 @@ export function DriverChart({ data, title }: { data: DriverDatum[]; title: strin
     <figure aria-label={title} className="w-full" data-testid="driver-chart">
       <ResponsiveContainer width="100%" height={height}>
         <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }} accessibilityLayer>
-          <CartesianGrid horizontal={false} stroke="#e2e8f0" />
+          <CartesianGrid horizontal={false} stroke={INK.grid} />
           <XAxis
             type="number"
             domain={[-bound, bound]}
@@ -101,16 +102,16 @@ export function DriverChart({ data, title }: { data: DriverDatum[]; title: strin
               return or >= 1 ? `${or}×` : `1/${1 / or}`;
             }}
             tick={{ fontSize: 12 }}
-            label={{ value: "odds ratio (log scale)", position: "insideBottom", offset: -4, fontSize: 11, fill: "#64748b" }}
+            label={{ value: "odds ratio (log scale)", position: "insideBottom", offset: -4, fontSize: 11, fill: INK.muted }}
           />
           <YAxis type="category" dataKey="label" width={labelWidth} tick={<WrappedTick />} interval={0} />
           <Tooltip content={<TooltipBody />} cursor={{ fill: "rgba(148,163,184,0.12)" }} />
-          <ReferenceLine x={0} stroke="#0f172a" />
+          <ReferenceLine x={0} stroke={INK.text} />
           <Bar dataKey="plot" isAnimationActive={false}>
             {rows.map((d) => (
               <Cell key={d.key} fill={SERIES_COLORS[0]} fillOpacity={d.significant ? 1 : 0.4} />
             ))}
-            <ErrorBar dataKey="err" width={6} strokeWidth={1.5} stroke="#0f172a" direction="x" isAnimationActive={false} />
+            <ErrorBar dataKey="err" width={6} strokeWidth={1.5} stroke={INK.text} direction="x" isAnimationActive={false} />
           </Bar>
         </BarChart>
       </ResponsiveContainer>

@@ -53,7 +53,7 @@ export function WeightingEditor({ datasetId, questions }: { datasetId: string; q
   const importCsv = async (file: File | undefined) => {
     if (!file) return;
     try {
-      const parsed = parseTargetsCsv(await file.text());
+      const parsed = parseTargetsCsv(new Uint8Array(await file.arrayBuffer()));
       const unknown = Object.keys(parsed).filter((v) => !candidates.some((q) => q.id === v));
       if (unknown.length) throw new Error(`targets csv: not a weighting variable here: ${unknown.join(", ")}`);
       setTargets((t) => ({ ...t, ...parsed }));

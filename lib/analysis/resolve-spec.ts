@@ -30,8 +30,49 @@ function findTarget(dataset: Dataset, name: string, opts: ResolveOptions): Targe
     const column = dataset.columns.find((c) => c.name === question.columns[0])!;
     return { question, column };
   }
-  const column = dataset.columns.find(byHeader) ?? dataset.columns.find((c) => c.name === name);
+  // storage names (c0…) are internal: only the raw golden-case contract may reach a column by one
+  const column = dataset.columns.find(byHeader) ?? (opts.missing === "raw" ? dataset.columns.find((c) => c.name === name) : undefined);
   return column ? { column } : undefined;
+}
+
+/** Question types whose answers are numbers a weight can be read from. */
+const WEIGHT_TYPES = new Set(["weight", "numeric"]);
+/** Question types whose declared options are every value a filter may select. */
+const OPTION_TYPES = new Set(["single", "ordinal", "multi"]);
+
+/** Free text and respondent ids are answers, not variables: their "levels" would be respondent data. */
+function requireVariable(dataset: Dataset, name: string, role: "outcome" | "segment", opts: ResolveOptions): Target {
+  const t = requireTarget(dataset, name, role, opts);
+  const type = t.question?.type;
+  if (opts.missing === "declared" && (type === "text" || type === "id")) {
+    throw new AppError("invalid_spec", `${role}: question ${t.question!.id} is ${type === "id" ? "a respondent id" : "free text"} and cannot be broken down`, { role, name: t.question!.id });
+  }
+  return t;
+}
+
+function requireWeight(dataset: Dataset, name: string, opts: ResolveOptions): Target {
+  const t = requireTarget(dataset, name, "weight", opts);
+  if (opts.missing === "declared" && t.question && !WEIGHT_TYPES.has(t.question.type)) {
+    throw new AppError("invalid_spec", `weight: question ${t.question.id} is not numeric (a ${t.question.type} question); choose a weight or numeric question`, {
+      role: "weight",
+      name: t.question.id,
+    });
+  }
+  return t;
+}
+
+/** A filter may select only declared options (code or label) or missing codes of a categorical question. */
+function assertFilterValues(t: Target, values: string[], opts: ResolveOptions): void {
+  const q = t.question;
+  if (opts.missing !== "declared" || !q || !OPTION_TYPES.has(q.type) || q.options.length === 0) return;
+  const known = new Set([...q.options.flatMap((o) => [o.code, o.label]), ...q.missingCodes]);
+  // the message names the question and the rule, never the value (the caller has it)
+  if (values.some((v) => !known.has(v))) {
+    throw new AppError("invalid_spec", `filters.${q.id}: a value is not an option of the question; use the codes or labels of its options`, {
+      role: "filter",
+      name: q.id,
+    });
+  }
 }
 
 function requireTarget(dataset: Dataset, name: string, role: string, opts: ResolveOptions): Target {
@@ -61,6 +102,7 @@ function isMulti(t: Target, opts: ResolveOptions): t is Target & { question: Que
 
 function resolveFilter(dataset: Dataset, name: string, values: string[], opts: ResolveOptions): FilterPlan {
   const t = requireTarget(dataset, name, "filter", opts);
+  assertFilterValues(t, values, opts);
   if (isMulti(t, opts)) {
     const q = t.question;
     const codes = values.map((v) => q.options.find((o) => o.code === v || o.label === v)?.code ?? v);
@@ -82,7 +124,7 @@ export function resolveFilters(dataset: Dataset, filters: Record<string, string[
  * resolveCrosstabSpec(spec, dataset, { missing: "declared" }).outcome.kind // "column"
  */
 export function resolveCrosstabSpec(spec: CrosstabSpec, dataset: Dataset, opts: ResolveOptions): CrosstabPlan {
-  const out = requireTarget(dataset, spec.outcome, "outcome", opts);
+  const out = requireVariable(dataset, spec.outcome, "outcome", opts);
   const categories = getOutcomeCategories(spec);
   let outcome: ValueSource;
   let outcomeCategories = categories;
@@ -99,11 +141,11 @@ export function resolveCrosstabSpec(spec: CrosstabSpec, dataset: Dataset, opts: 
       outcomeCategories = categories.map((c) => out.question!.options.find((o) => o.label === c && o.code !== c)?.code ?? c);
     }
   }
-  const seg = requireTarget(dataset, spec.segment, "segment", opts);
+  const seg = requireVariable(dataset, spec.segment, "segment", opts);
   if (isMulti(seg, opts)) {
     throw new AppError("invalid_spec", `a multi-select cannot be a segment (its groups overlap): ${seg.question.id}`);
   }
-  const weight = spec.weight ? requireTarget(dataset, spec.weight, "weight", opts) : undefined;
+  const weight = spec.weight ? requireWeight(dataset, spec.weight, opts) : undefined;
   const filters = Object.entries(spec.filters).map(([name, values]) => resolveFilter(dataset, name, values, opts));
   return {
     statistic: spec.statistic,

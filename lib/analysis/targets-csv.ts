@@ -1,15 +1,15 @@
-import Papa from "papaparse";
+import { readCsvTable } from "@/lib/ingest/read-table";
 
 /**
  * Parse rim targets from a small CSV with a header `variable,category,target` (target in percent
- * or as a share; shares are converted to percent). Returns per-variable maps of category → percent.
+ * or as a share; shares are converted to percent), read like an upload by the one table reader
+ * (encodings, BOM, quotes, delimiters). Returns per-variable maps of category → percent.
  *
  * @example parseTargetsCsv("variable,category,target\nsize,small,60\nsize,large,40").size.small // "60"
  */
-export function parseTargetsCsv(text: string): Record<string, Record<string, string>> {
-  const rows = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), { skipEmptyLines: true }).data;
-  const [header, ...body] = rows;
-  const idx = (name: string) => header?.findIndex((h) => h.trim().toLowerCase() === name) ?? -1;
+export function parseTargetsCsv(input: string | Uint8Array): Record<string, Record<string, string>> {
+  const { header, rows: body } = readCsvTable(input);
+  const idx = (name: string) => header.findIndex((h) => h.trim().toLowerCase() === name);
   const [v, c, t] = [idx("variable"), idx("category"), idx("target")];
   if (v < 0 || c < 0 || t < 0) throw new Error("targets csv: the header must be variable,category,target");
   const out = new Map<string, Map<string, number>>();

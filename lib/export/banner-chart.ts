@@ -15,6 +15,7 @@ import { divergingLikertData, stackedBarData } from "@/lib/analysis/banner-chart
 import type { BannerResult } from "@/lib/schema/banner";
 import { stackedChartToSvg, type SvgStackRow, type SvgStackSeries } from "./banner-svg";
 import { chartToSvg, type SvgBarDatum } from "./svg";
+import { CATEGORICAL_HEX, DIVERGING_HEX, INK, NEEDS_DARK_INK, divergingHex } from "@/lib/format/palette";
 
 export const BANNER_EXPORT_CHARTS = ["bars", "stacked", "stacked100", "diverging"] as const;
 export type BannerExportChart = (typeof BANNER_EXPORT_CHARTS)[number];
@@ -79,16 +80,10 @@ export function bannerBaseNote(result: BannerResult, filtered = false): string {
     .join(" ");
 }
 
-// hex approximations of the app's chart palette (app/globals.css), so exports match the screen
-const CATEGORICAL = ["#2f6fc4", "#e0822a", "#1a9a78", "#a24bb0", "#c9a43a", "#5fb0e0", "#8a5a35", "#3f4f66"];
-const NEG = [217, 119, 43];
-const POS = [43, 95, 176];
-const MID = "#d4d8de";
-
-function mix(rgb: number[], strength: number): string {
-  const p = 0.45 + 0.55 * Math.min(1, Math.max(0, strength));
-  return `#${rgb.map((c) => Math.round(255 + (c - 255) * p).toString(16).padStart(2, "0")).join("")}`;
-}
+// the app's one chart palette, so exports match the screen
+const MID = DIVERGING_HEX.mid;
+/** dark value text on light fills (a light diverging shade, the grey middle, the yellow hue) */
+const dark = (color: string, light = false) => (light || NEEDS_DARK_INK.has(color) ? { ink: INK.text } : {});
 
 function omittedNote(omitted: string[]): string[] {
   return omitted.length ? [`Left out of this chart because part of it is hidden: ${omitted.join(", ")} (see the table).`] : [];
@@ -98,9 +93,12 @@ function stackedSvg(result: BannerResult, o: BannerChartOptions, title: string):
   const data = stackedBarData(result, o.chart === "stacked" ? "count" : "percent");
   const ordinal = result.outcome.type === "ordinal";
   const series: SvgStackSeries[] = data.series.map((s, i) => {
-    if (!ordinal) return { label: s.label, color: CATEGORICAL[i % CATEGORICAL.length], ...(i === 4 ? { ink: "#0f172a" } : {}) };
+    if (!ordinal) {
+      const color = CATEGORICAL_HEX[i % CATEGORICAL_HEX.length];
+      return { label: s.label, color, ...dark(color) };
+    }
     const t = data.series.length > 1 ? i / (data.series.length - 1) : 1;
-    return t < 0.5 ? { label: s.label, color: mix(NEG, (0.5 - t) * 2) } : t > 0.5 ? { label: s.label, color: mix(POS, (t - 0.5) * 2) } : { label: s.label, color: MID, ink: "#0f172a" };
+    return t < 0.5 ? { label: s.label, color: divergingHex("neg", (0.5 - t) * 2) } : t > 0.5 ? { label: s.label, color: divergingHex("pos", (t - 0.5) * 2) } : { label: s.label, color: MID, ...dark(MID) };
   });
   const rows: SvgStackRow[] = data.rows.map((r) => {
     let at = 0;
@@ -126,7 +124,7 @@ function stackedSvg(result: BannerResult, o: BannerChartOptions, title: string):
 function divergingSvg(result: BannerResult, o: BannerChartOptions, title: string): string {
   const data = divergingLikertData(result);
   const series: SvgStackSeries[] = data.series.map((s) =>
-    s.side === "mid" ? { label: s.label, color: MID, ink: "#0f172a" } : { label: s.label, color: mix(s.side === "neg" ? NEG : POS, s.strength), ...(s.strength < 0.4 ? { ink: "#0f172a" } : {}) },
+    s.side === "mid" ? { label: s.label, color: MID, ...dark(MID) } : { label: s.label, color: divergingHex(s.side, s.strength), ...dark("", s.strength < 0.4) },
   );
   const index = new Map(data.series.map((s, i) => [s.id, i]));
   const rows: SvgStackRow[] = data.rows.map((r) => {

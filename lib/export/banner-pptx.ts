@@ -10,10 +10,13 @@ import { formatBase, formatCount } from "@/lib/format/number";
 import type { BannerResult } from "@/lib/schema/banner";
 import { bannerBaseNote, bannerChartSvg, bannerChartTitle, type BannerChartOptions } from "./banner-chart";
 import { deckToPptx, type DeckOptions, type DeckTable, type DeckTableCell } from "./pptx";
+import { INK, pptxColor } from "@/lib/format/palette";
 
-const HEAD_FILL = "F1F5F9";
-const LOW_BASE = "FEF3C7";
-const LETTERS = "1D4ED8";
+const HEAD_FILL = pptxColor(INK.headFill);
+const LOW_BASE = pptxColor(INK.lowBaseFill);
+const LETTERS = pptxColor(INK.letters);
+const NOTE = pptxColor(INK.note);
+const MUTED = pptxColor(INK.muted);
 
 /**
  * The banner as a native slide table: two header rows (groups spanning their columns, then each
@@ -33,14 +36,14 @@ export function bannerSlideTable(result: BannerResult): DeckTable {
     ...cols.map((c): DeckTableCell => ({ text: c.letter ? `${isolate(c.label)} (${c.letter})` : isolate(c.label), bold: true, align: "center", fill: HEAD_FILL })),
   ];
   const base: DeckTableCell[] = [
-    { text: "Base (n)", color: "475569" },
-    ...cols.map((c, i): DeckTableCell => ({ text: c.hidden ?? (result.weighted && c.weightedN !== null && c.weightedN !== c.n ? `${formatCount(c.n)} (wtd ${formatBase(c.weightedN)})` : formatCount(c.n)), align: "right", color: "475569", ...low(i) })),
+    { text: "Base (n)", color: NOTE },
+    ...cols.map((c, i): DeckTableCell => ({ text: c.hidden ?? (result.weighted && c.weightedN !== null && c.weightedN !== c.n ? `${formatCount(c.n)} (wtd ${formatBase(c.weightedN)})` : formatCount(c.n)), align: "right", color: NOTE, ...low(i) })),
   ];
   const body = result.rows.map((r): DeckTableCell[] => [
     { text: isolate(r.label), bold: true },
     ...cols.map((c, i): DeckTableCell => {
       const cell = r.cells.find((x) => x.columnId === c.id);
-      if (!cell || cell.hidden !== null || c.hidden !== null) return { text: c.hidden ?? cell?.hidden ?? "n/a", italic: true, color: "64748B", align: "right", ...low(i) };
+      if (!cell || cell.hidden !== null || c.hidden !== null) return { text: c.hidden ?? cell?.hidden ?? "n/a", italic: true, color: MUTED, align: "right", ...low(i) };
       const value = bannerCellText(result.statistic, cell);
       return { text: cell.letters ? [{ text: value }, { text: ` ${cell.letters}`, color: LETTERS, bold: true, fontSize: 7 }] : value, align: "right", ...low(i) };
     }),

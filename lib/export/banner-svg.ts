@@ -5,13 +5,14 @@
  */
 import { isolate } from "@/lib/format/bidi";
 import { svgParts, type SvgNode } from "./svg";
+import { INK } from "@/lib/format/palette";
 
 const { el, svgDocument, wrap, clip, titleBlock, groupHeading, finite, COLORS } = svgParts;
 
 /** One answer of a stacked / diverging chart: its legend label and fill. */
 export interface SvgStackSeries {
   label: string;
-  /** hex fill, e.g. "#2b5fb0" */
+  /** hex fill from lib/format/palette.ts */
   color: string;
   /** text colour on the fill (default white) */
   ink?: string;
@@ -59,7 +60,7 @@ export interface StackedSvgSpec {
  * enough carry their value text; every piece has a `<title>` with the answer and value.
  * @example
  * stackedChartToSvg({ title: "Trust by region", min: 0, max: 100, ticks: [{ value: 0, text: "0%" }, { value: 100, text: "100%" }],
- *   series: [{ label: "No", color: "#d9772b" }, { label: "Yes", color: "#2b5fb0" }],
+ *   series: [{ label: "No", color: DIVERGING_HEX.neg }, { label: "Yes", color: DIVERGING_HEX.pos }],
  *   rows: [{ label: "Total", pieces: [{ series: 0, from: 0, to: 30, valueText: "30.0%" }, { series: 1, from: 30, to: 100, valueText: "70.0%" }] }] })
  */
 export function stackedChartToSvg(spec: StackedSvgSpec): string {
@@ -112,8 +113,8 @@ export function stackedChartToSvg(spec: StackedSvgSpec): string {
       parts.push(
         el("g", {}, [
           el("title", {}, [`${isolate(r.label)} · ${isolate(s.label)}: ${p.valueText}`]),
-          el("rect", { x: a, y: cy - 9, width: Math.max(0, b - a), height: 18, fill: s.color, "fill-opacity": r.lowBase ? 0.6 : 1, stroke: "#ffffff", "stroke-width": 0.5 }),
-          ...(b - a >= 34 && !p.quiet && p.valueText ? [el("text", { x: (a + b) / 2, y: cy, "text-anchor": "middle", "dominant-baseline": "middle", "font-size": 10, fill: s.ink ?? "#ffffff" }, [p.valueText])] : []),
+          el("rect", { x: a, y: cy - 9, width: Math.max(0, b - a), height: 18, fill: s.color, "fill-opacity": r.lowBase ? 0.6 : 1, stroke: INK.background, "stroke-width": 0.5 }),
+          ...(b - a >= 34 && !p.quiet && p.valueText ? [el("text", { x: (a + b) / 2, y: cy, "text-anchor": "middle", "dominant-baseline": "middle", "font-size": 10, fill: s.ink ?? INK.background }, [p.valueText])] : []),
         ]),
       );
     }

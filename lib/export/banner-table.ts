@@ -10,6 +10,7 @@ import { formatBase, formatCount, formatNumber, formatPercent, formatPValue } fr
 import type { BannerResult } from "@/lib/schema/banner";
 import { CSV_EOL, UTF8_BOM, csvField, neutralizeFormula, sanitizeSheetName } from "./escape";
 import { LOW_BASE_FILL } from "./xlsx";
+import { INK, pptxColor } from "@/lib/format/palette";
 
 export interface BannerGridCell {
   text: string;
@@ -102,7 +103,7 @@ export async function bannerToXlsx(grid: BannerGrid): Promise<Buffer> {
   ws.getCell(1, 1).value = neutralizeFormula(grid.title);
   ws.getCell(1, 1).font = { bold: true, size: 14 };
   ws.getCell(2, 1).value = neutralizeFormula(grid.subtitle);
-  ws.getCell(2, 1).font = { italic: true, color: { argb: "FF475569" } };
+  ws.getCell(2, 1).font = { italic: true, color: { argb: `FF${pptxColor(INK.note)}` } };
   const headerStart = 4;
   grid.header.forEach((h, hi) => {
     h.forEach((cell, ci) => {
@@ -110,7 +111,7 @@ export async function bannerToXlsx(grid: BannerGrid): Promise<Buffer> {
       c.value = neutralizeFormula(cell.text);
       c.font = { bold: true };
       c.alignment = { horizontal: ci === 0 ? "left" : "center", wrapText: true };
-      c.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFF1F5F9" } };
+      c.fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${pptxColor(INK.headFill)}` } };
       if (hi === 1) c.border = { bottom: { style: "thin" } };
     });
   });
@@ -135,8 +136,8 @@ export async function bannerToXlsx(grid: BannerGrid): Promise<Buffer> {
         c.value = neutralizeFormula(cell.text);
       }
       if (ci > 0) c.alignment = { horizontal: "right" };
-      if (r.kind === "base") c.font = { color: { argb: "FF475569" }, size: 9 };
-      if (r.kind === "letters") c.font = { color: { argb: "FF1D4ED8" }, size: 8, bold: true };
+      if (r.kind === "base") c.font = { color: { argb: `FF${pptxColor(INK.note)}` }, size: 9 };
+      if (r.kind === "letters") c.font = { color: { argb: `FF${pptxColor(INK.letters)}` }, size: 8, bold: true };
       if (ci === 0 && r.kind === "value") c.font = { bold: true };
       if (grid.lowBase[ci]) c.fill = { type: "pattern", pattern: "solid", fgColor: { argb: LOW_BASE_FILL } };
     });
@@ -145,7 +146,7 @@ export async function bannerToXlsx(grid: BannerGrid): Promise<Buffer> {
   grid.notes.forEach((n, i) => {
     const c = ws.getCell(notesStart + i, 1);
     c.value = neutralizeFormula(n);
-    c.font = { size: 9, color: { argb: "FF475569" } };
+    c.font = { size: 9, color: { argb: `FF${pptxColor(INK.note)}` } };
   });
   ws.getColumn(1).width = Math.min(50, Math.max(14, ...grid.rows.map((r) => r.cells[0].text.length + 2)));
   for (let i = 2; i <= width; i++) ws.getColumn(i).width = Math.min(28, Math.max(10, (grid.header[1][i - 1]?.text.length ?? 0) + 2));

@@ -11,6 +11,7 @@
 import PptxGenJS from "pptxgenjs";
 import { pngSize } from "./png";
 import { svgSize } from "./svg";
+import { INK, pptxColor } from "@/lib/format/palette";
 
 export interface DeckSlide {
   title: string;
@@ -83,10 +84,10 @@ function addTable(slide: PptxGenJS.Slide, t: DeckTable, y: number): void {
   const rows: PptxGenJS.TableRow[] = t.rows.map((r) =>
     r.map((c) => ({
       text: typeof c.text === "string" ? c.text : c.text.map((run) => ({ text: run.text, options: { color: run.color, bold: run.bold, fontSize: run.fontSize } })),
-      options: { bold: c.bold, italic: c.italic, color: c.color ?? "0F172A", align: c.align ?? "left", colspan: c.colspan, ...(c.fill ? { fill: { color: c.fill } } : {}) },
+      options: { bold: c.bold, italic: c.italic, color: c.color ?? pptxColor(INK.text), align: c.align ?? "left", colspan: c.colspan, ...(c.fill ? { fill: { color: c.fill } } : {}) },
     })),
   );
-  slide.addTable(rows, { x: 0.5, y, w: 9, colW: t.colW, fontFace: "Arial", fontSize: t.fontSize ?? 9, valign: "middle", border: { type: "solid", pt: 0.5, color: "E2E8F0" }, margin: 0.04 });
+  slide.addTable(rows, { x: 0.5, y, w: 9, colW: t.colW, fontFace: "Arial", fontSize: t.fontSize ?? 9, valign: "middle", border: { type: "solid", pt: 0.5, color: pptxColor(INK.grid) }, margin: 0.04 });
 }
 
 /**
@@ -105,13 +106,13 @@ export async function deckToPptx(deck: Deck, options: DeckOptions = {}): Promise
 
   for (const s of deck.slides) {
     const slide = pres.addSlide();
-    slide.addText(s.title, { x: 0.5, y: 0.25, w: 9, h: 0.6, fontSize: 22, bold: true, color: "0F172A", fontFace: "Arial" });
-    if (s.takeaway) slide.addText(s.takeaway, { x: 0.5, y: 0.85, w: 9, h: 0.45, fontSize: 14, color: "334155", fontFace: "Arial" });
+    slide.addText(s.title, { x: 0.5, y: 0.25, w: 9, h: 0.6, fontSize: 22, bold: true, color: pptxColor(INK.text), fontFace: "Arial" });
+    if (s.takeaway) slide.addText(s.takeaway, { x: 0.5, y: 0.85, w: 9, h: 0.45, fontSize: 14, color: pptxColor(INK.body), fontFace: "Arial" });
     const img = await chartImage(s, options);
     if (img) slide.addImage({ data: img.data, ...fit(img.size), altText: s.altText ?? s.title });
     if (s.table) addTable(slide, s.table, s.takeaway ? 1.35 : 0.95);
-    slide.addText(s.baseNote, { x: 0.5, y: 4.85, w: 9, h: 0.3, fontSize: 10, color: "475569", fontFace: "Arial" });
-    slide.addText(`Source: ${s.source}`, { x: 0.5, y: 5.15, w: 9, h: 0.3, fontSize: 9, color: "64748B", fontFace: "Arial" });
+    slide.addText(s.baseNote, { x: 0.5, y: 4.85, w: 9, h: 0.3, fontSize: 10, color: pptxColor(INK.note), fontFace: "Arial" });
+    slide.addText(`Source: ${s.source}`, { x: 0.5, y: 5.15, w: 9, h: 0.3, fontSize: 9, color: pptxColor(INK.muted), fontFace: "Arial" });
   }
 
   const out = await pres.write({ outputType: "nodebuffer", compression: true });

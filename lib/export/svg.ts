@@ -7,6 +7,7 @@
  */
 import { escapeXml } from "./escape";
 import { isolate } from "@/lib/format/bidi";
+import { CHART_HEX, INK, TOTAL_HEX } from "@/lib/format/palette";
 
 /** One bar on the display scale (percent points for shares). `ChartDatum` from lib/analysis/chart-data fits. */
 export interface SvgBarDatum {
@@ -95,7 +96,7 @@ function groupHeading(label: string, x: number, y: number, W: number): SvgNode {
   const text = clip(label, 90);
   const width = Math.min(W - 2 * x, Array.from(text).length * 6.6 + 8);
   return el("g", {}, [
-    el("rect", { x: x - 4, y: y + 3, width, height: 16, fill: "#ffffff" }),
+    el("rect", { x: x - 4, y: y + 3, width, height: 16, fill: INK.background }),
     el("text", { x, y: y + 14, "font-size": 11, "font-weight": "bold", fill: COLORS.muted }, [isolate(text)]),
   ]);
 }
@@ -122,12 +123,12 @@ function svgDocument(W: number, H: number, title: string | undefined, children: 
   const root = el(
     "svg",
     { xmlns: "http://www.w3.org/2000/svg", width: W, height: H, viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": name, "font-family": FONT },
-    [el("title", {}, [name]), el("rect", { x: 0, y: 0, width: W, height: H, fill: "#ffffff" }), ...children],
+    [el("title", {}, [name]), el("rect", { x: 0, y: 0, width: W, height: H, fill: INK.background }), ...children],
   );
   return `<?xml version="1.0" encoding="UTF-8"?>${serialize(root)}`;
 }
 
-const COLORS = { bar: "#3b6fb6", total: "#3f4f66", whisker: "#1e293b", grid: "#e2e8f0", text: "#0f172a", muted: "#64748b" };
+const COLORS = { bar: CHART_HEX[1], total: TOTAL_HEX, whisker: INK.whisker, grid: INK.grid, text: INK.text, muted: INK.muted };
 const FONT = "Arial, Helvetica, sans-serif";
 
 /**

@@ -7,10 +7,11 @@
 import ExcelJS from "exceljs";
 import { neutralizeFormula, sanitizeSheetName } from "./escape";
 import type { ExportCell, ExportTable } from "./table-model";
+import { INK, pptxColor } from "@/lib/format/palette";
 
 /** Fill for low-base rows (amber, like the UI). */
-export const LOW_BASE_FILL = "FFFEF3C7";
-const HEADER_FILL = "FFF1F5F9";
+export const LOW_BASE_FILL = `FF${pptxColor(INK.lowBaseFill)}`;
+const HEADER_FILL = `FF${pptxColor(INK.headFill)}`;
 
 /** Excel number format for a numeric cell, matching lib/format/number. */
 export function numberFormat(cell: ExportCell): string | undefined {
@@ -65,7 +66,7 @@ export async function tableToXlsx(model: ExportTable, options: XlsxOptions = {})
   title.value = neutralizeFormula(model.title);
   title.font = { bold: true, size: 14 };
   ws.getCell(2, 1).value = neutralizeFormula(model.subtitle);
-  ws.getCell(2, 1).font = { italic: true, color: { argb: "FF475569" } };
+  ws.getCell(2, 1).font = { italic: true, color: { argb: `FF${pptxColor(INK.note)}` } };
 
   const headerRow = 4;
   model.header.forEach((h, i) => {
@@ -90,7 +91,7 @@ export async function tableToXlsx(model: ExportTable, options: XlsxOptions = {})
   model.footnotes.forEach((note, i) => {
     const c = ws.getCell(notesStart + i, 1);
     c.value = neutralizeFormula(note);
-    c.font = { size: 9, color: { argb: "FF475569" } };
+    c.font = { size: 9, color: { argb: `FF${pptxColor(INK.note)}` } };
   });
 
   for (let i = 1; i <= width; i++) {

@@ -46,10 +46,10 @@ function responseOf(spec: DriversSpec, rows: string[][], oi: number): Float64Arr
   }
   rows.forEach((r, i) => {
     const v = parseRNumeric(r[oi]);
-    if (v === null) throw new ModelError("not_numeric", `outcome is not a number: ${spec.outcome}=${r[oi]}`);
+    if (v === null) throw new ModelError("not_numeric", `outcome is not a number: ${spec.outcome} (a linear model needs numeric answers)`);
     y[i] = v;
   });
-  if (y.every((v) => v === y[0])) throw new ModelError("one_level", `outcome is constant: ${spec.outcome}=${y[0]}`);
+  if (y.every((v) => v === y[0])) throw new ModelError("one_level", `outcome is constant: ${spec.outcome}`);
   return y;
 }
 
@@ -80,8 +80,8 @@ export function analysisRows(table: TextTable, spec: DriversSpec): AnalysisRows 
   if (wi >= 0) {
     rows.forEach((r, i) => {
       const w = parseRNumeric(r[wi]);
-      if (w === null) throw new ModelError("not_numeric", `weight is not a number: ${spec.weight}=${r[wi]}`);
-      if (w <= 0) throw new ModelError("invalid_spec", `weight must be positive: ${spec.weight}=${r[wi]}`);
+      if (w === null) throw new ModelError("not_numeric", `weight is not a number: ${spec.weight} (choose a weight or numeric question)`);
+      if (w <= 0) throw new ModelError("invalid_spec", `weight must be positive: ${spec.weight}`);
       weights[i] = w;
     });
     const mean = weights.reduce((s, v) => s + v, 0) / weights.length;

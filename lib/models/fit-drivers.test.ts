@@ -108,11 +108,11 @@ describe("fitDrivers", () => {
     expect(errorOf(() => fitDrivers(few, { model: "linear", outcome: "y", predictors: ["x", "g"] })).message).toBe("too few cases: 3 rows for 3 coefficients");
     expect(fit({ model: "logistic", outcome: "y", outcome_category: "Maybe", predictors: ["x"] }).message).toBe("outcome has one level: y (no row in outcome_category)");
     expect(fit({ model: "logistic", outcome: "y", outcome_category: ["Yes", "No"], predictors: ["x"] }).reason).toBe("one_level");
-    expect(fit({ model: "linear", outcome: "y", predictors: ["x"] }).message).toBe("outcome is not a number: y=Yes");
-    expect(fit({ model: "linear", outcome: "x", predictors: ["g"], filters: { x: "2" } }).message).toBe("outcome is constant: x=2");
+    expect(fit({ model: "linear", outcome: "y", predictors: ["x"] }).message).toBe("outcome is not a number: y (a linear model needs numeric answers)");
+    expect(fit({ model: "linear", outcome: "x", predictors: ["g"], filters: { x: "2" } }).message).toBe("outcome is constant: x");
     expect(fit({ model: "linear", outcome: "score", predictors: ["g"], filters: { g: ["a"] } }).message).toBe("predictor has one level: g=a");
     expect(fit({ model: "linear", outcome: "score", predictors: ["nope"] }).message).toBe("unknown predictor column: nope");
-    expect(fit({ model: "linear", outcome: "score", predictors: ["g"], weight: "y" }).message).toBe("weight is not a number: y=Yes");
+    expect(fit({ model: "linear", outcome: "score", predictors: ["g"], weight: "y" }).message).toBe("weight is not a number: y (choose a weight or numeric question)");
     expect(fit({ model: "linear", outcome: "score", predictors: ["g"], filters: { nope: ["1"] } }).message).toBe("unknown filter column: nope");
     expect(fit({ model: "logistic", outcome: "y", predictors: ["g"] }).message).toBe(
       "invalid spec: outcome_category: outcome_category is required for a logistic model",
@@ -122,6 +122,6 @@ describe("fitDrivers", () => {
       "reference level for a numeric predictor: x",
     );
     const zero = table("y,g,w", "1,a,1", "2,b,0", "3,a,1", "5,b,1");
-    expect(errorOf(() => fitDrivers(zero, { model: "linear", outcome: "y", predictors: ["g"], weight: "w" })).message).toBe("weight must be positive: w=0");
+    expect(errorOf(() => fitDrivers(zero, { model: "linear", outcome: "y", predictors: ["g"], weight: "w" })).message).toBe("weight must be positive: w");
   });
 });

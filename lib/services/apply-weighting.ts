@@ -27,10 +27,20 @@ function schemeVariables(scheme: ReturnType<typeof parseScheme>): string[] {
   return [...vars];
 }
 
-function questionFor(dataset: Dataset, id: string): Question {
+/** Types a weighting variable may have: categories (targets and cells name their codes). */
+const CATEGORY_TYPES = new Set(["single", "ordinal"]);
+/** Types a base weight may have. */
+const WEIGHT_TYPES = new Set(["weight", "numeric"]);
+
+function questionFor(dataset: Dataset, id: string, baseWeight: string | undefined): Question {
   const q = dataset.questions.find((x) => x.id === id);
   if (!q) throw new AppError("unknown_question", `unknown weighting variable: ${id}`);
   if (q.columns.length !== 1) throw new AppError("invalid_spec", `a weighting variable must be a single-column question: ${id}`);
+  // free text, ids and numbers are not categories: their values would be answers, quoted back in errors
+  if (id === baseWeight ? !WEIGHT_TYPES.has(q.type) : !CATEGORY_TYPES.has(q.type)) {
+    const rule = id === baseWeight ? "base_weight must be a weight or numeric question" : "a weighting variable must be a single-choice or ordinal question";
+    throw new AppError("invalid_spec", `${rule}: ${id} is a ${q.type} question`, { role: id === baseWeight ? "base_weight" : "variable", name: id });
+  }
   return q;
 }
 
@@ -45,7 +55,8 @@ export async function applyWeighting(store: SurveyStore, dataset: Dataset, body:
   const req = weightingRequestSchema.parse(body);
   const scheme = parseScheme(req.scheme);
   const vars = schemeVariables(scheme);
-  const questions = vars.map((v) => questionFor(dataset, v));
+  const baseWeight = (scheme as { base_weight?: string }).base_weight;
+  const questions = vars.map((v) => questionFor(dataset, v, baseWeight));
   const raw = await store.readRows(dataset, questions.map((q) => q.columns[0]), Number.MAX_SAFE_INTEGER);
   const rows = raw.map((r) => r.map((cell, i) => (cell === null || questions[i].missingCodes.includes(cell) ? "" : cell)));
   const result = computeWeights({ header: vars, rows }, scheme);

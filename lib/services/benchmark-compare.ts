@@ -25,7 +25,8 @@ export async function compareDatasetToBenchmark(store: SurveyStore, dataset: Dat
   const result = await runProtectedCrosstab(store, dataset, { ...spec, statistic: "proportion" }, viewer);
   if (result.statistic !== "proportion") throw new AppError("invalid_spec", "the comparison needs a proportion");
   const block = column === "Total" ? result.total : result.segments.find((s) => s.segment === column);
-  if (!block) throw new AppError("invalid_spec", `unknown column: ${column} (use "Total" or one of: ${result.segment_levels.join(", ")})`, { levels: result.segment_levels });
+  // levels are answers in the data: name the rule, not the levels (nor whether this one exists)
+  if (!block) throw new AppError("invalid_spec", `column: use "Total" or a level of the segment question ${spec.segment} shown by its breakdown`, { role: "column", segment: spec.segment });
   if (block.suppressed || block.count_suppressed) throw new AppError("validation_failed", HIDDEN_MESSAGE, { column, display: block.display });
 
   const weighted = Boolean(spec.weight);

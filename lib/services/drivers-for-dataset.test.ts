@@ -113,6 +113,20 @@ describe("driversForDataset", () => {
       driversForDataset(store, demo, { outcome: "rolled_back", outcome_category: "Yes", predictors: ["rollback_cause"], filters: { agent_status: ["Live in production"] } }),
     ).rejects.toThrow(/one level/);
   });
+
+  it("refuses a non-numeric weight and a respondent id predictor by role, quoting no answer", async () => {
+    const idQ = demo.questions.find((q) => q.type === "id");
+    const textQ = demo.questions.find((q) => q.type === "single" || q.type === "text")!;
+    await expect(driversForDataset(store, demo, { outcome: "rolled_back", outcome_category: "Yes", predictors: ["guardrail_maturity"], weight: textQ.id })).rejects.toMatchObject({
+      code: "invalid_spec",
+      message: `weight: question ${textQ.id} is not numeric (a ${textQ.type} question); choose a weight or numeric question`,
+    });
+    if (idQ) {
+      await expect(driversForDataset(store, demo, { outcome: "rolled_back", outcome_category: "Yes", predictors: [idQ.id] })).rejects.toMatchObject({
+        message: `a respondent id question cannot be a driver model predictor: ${idQ.id}`,
+      });
+    }
+  });
 });
 
 describe("driversForDataset: methods", () => {

@@ -32,6 +32,13 @@ function findQuestion(dataset: Dataset, name: string, role: string): Question {
   const q = dataset.questions.find((x) => x.id === name) ?? dataset.questions.find((x) => x.label === name);
   if (!q) throw new AppError("unknown_question", `unknown ${role} question: ${name}`, { role, name });
   if (q.type === "multi") throw new AppError("invalid_spec", `a multi-select cannot be a driver model ${role}: ${q.id}`);
+  // free text and identifiers are respondent data, not variables: their "levels" would be answers
+  if ((q.type === "text" || q.type === "id") && role !== "filter") {
+    throw new AppError("invalid_spec", `a ${q.type === "id" ? "respondent id" : "free-text"} question cannot be a driver model ${role}: ${q.id}`, { role, name: q.id });
+  }
+  if (role === "weight" && q.type !== "weight" && q.type !== "numeric") {
+    throw new AppError("invalid_spec", `weight: question ${q.id} is not numeric (a ${q.type} question); choose a weight or numeric question`, { role, name: q.id });
+  }
   return q;
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { computeCellSums } from "@/lib/engine";
 import { crosstabSpecSchema, type CrosstabSpecInput } from "@/lib/schema/crosstab-spec";
 import { crosstabResultSchema, type MeanCrosstabResult, type ProportionCrosstabResult } from "@/lib/schema/crosstab-result";
+import { AppError } from "@/lib/schema/errors";
 import { computeCrosstab } from "./crosstab";
 import { qt } from "./distributions";
 
@@ -112,5 +113,19 @@ describe("computeCrosstab (means)", () => {
     expect(r.chisq).toBeNull();
     const ab = r.pairwise.find((p) => p.a === "A" && p.b === "B")!;
     expect(ab.unweighted?.welch).toBeNull();
+  });
+});
+
+describe("computeCrosstab: nothing left to analyse", () => {
+  it("is a 422 the caller can act on, with no count in the message", () => {
+    let caught: unknown;
+    try {
+      run({ outcome: "q", outcome_category: "Yes", segment: "seg", filters: { seg: ["Z"] } });
+    } catch (err) {
+      caught = err;
+    }
+    expect(caught).toBeInstanceOf(AppError);
+    expect((caught as AppError).status).toBe(422);
+    expect((caught as AppError).message).not.toMatch(/\d/);
   });
 });

@@ -2,6 +2,7 @@
  * `computeCrosstab`: every statistic of a segment breakdown, derived from per-cell sums
  * (`CrosstabInput`), with the names and nesting of the golden oracle output.
  */
+import { AppError } from "@/lib/schema/errors";
 import type { CellSums, CrosstabInput } from "@/lib/schema/cell-sums";
 import type { ChisqTest, CrosstabResult, MeanCrosstabResult, ProportionCrosstabResult } from "@/lib/schema/crosstab-result";
 import { compareBytes } from "@/lib/engine/byte-compare";
@@ -47,7 +48,9 @@ function tableTest(cells: CellSums[], levels: string[], colOf: (c: CellSums) => 
  */
 export function computeCrosstab(input: CrosstabInput): CrosstabResult {
   const { statistic, confLevel, segmentLevels: levels, rows } = input;
-  if (rows.analytic < 1) throw new Error("analytic rows: 0 (no rows left after filters and exclusions)");
+  // bad input, not a bug: filters, missing answers or non-positive weights left no respondent (the
+  // message gives no count, so it cannot be told apart from a small-cell refusal by its text)
+  if (rows.analytic < 1) throw new AppError("invalid_spec", "too few respondents to estimate after the filters, missing answers and weights", { reason: "no_rows" });
   const cats = new Set(input.outcomeCategories);
   const isYes = statistic === "proportion" ? (c: CellSums) => c.outcome !== null && cats.has(c.outcome) : null;
   const nAnalytic = input.cells.reduce((a, c) => a + c.n, 0);

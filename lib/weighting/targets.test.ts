@@ -46,6 +46,6 @@ describe("parseCsvTable", () => {
   });
 
   it("rejects ragged rows", () => {
-    expect(caught(() => parseCsvTable("a,b\n1,2,3\n")).message).toBe("malformed csv: row 1 has 3 fields (header has 2)");
+    expect(caught(() => parseCsvTable("a,b\n1,2,3\n")).message).toBe("malformed csv: ragged row: line 2 has 3 cells, the header 2");
   });
 });

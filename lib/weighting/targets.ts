@@ -54,8 +54,8 @@ export function normalizeTargets(targets: Targets, units: TargetUnits): Normaliz
  * @example targetsFromCsv("variable,category,target\nsize,small,0.6\nsize,large,0.4\n") // { size: { small: 0.6, large: 0.4 } }
  * @throws WeightingError `invalid targets csv: row 3 (target "x" is not a number)`
  */
-export function targetsFromCsv(text: string): Targets {
-  const { header, rows } = parseCsvTable(text);
+export function targetsFromCsv(input: string | Uint8Array): Targets {
+  const { header, rows } = parseCsvTable(input);
   const names = header.map((h) => h.trim().toLowerCase());
   const iv = names.indexOf("variable");
   const ic = names.indexOf("category");
