@@ -6,6 +6,8 @@ import type { BannerResult } from "@/lib/schema/banner";
 import { runProtectedCrosstab } from "@/lib/server/protected-crosstab";
 import type { SurveyStore } from "@/lib/store/types";
 import { withSharedOutcomeSums } from "@/lib/store/shared/shared-outcome-sums";
+import { seesExact } from "@/lib/disclosure/audience";
+import { audienceOf } from "@/lib/server/audience";
 import { runBanner } from "./banner";
 
 /**
@@ -18,5 +20,6 @@ export async function runProtectedBanner(store: SurveyStore, dataset: Dataset, s
   const env = getEnv();
   // every answer of a single-choice outcome by one segment comes from one GROUP BY
   const shared = withSharedOutcomeSums(store);
-  return runBanner(dataset, specInput, (spec) => runProtectedCrosstab(shared, dataset, spec, viewer), { k: env.DISCLOSURE_K, minBase: env.MIN_EFFECTIVE_BASE });
+  const exact = seesExact(await audienceOf(viewer, dataset.id));
+  return runBanner(dataset, specInput, (spec) => runProtectedCrosstab(shared, dataset, spec, viewer), { k: env.DISCLOSURE_K, minBase: env.MIN_EFFECTIVE_BASE, exact });
 }

@@ -2,6 +2,8 @@
 import { AppError } from "@/lib/schema/errors";
 import { authorizeDataset } from "@/lib/server/authorize";
 import { forgetReleasesOf } from "@/lib/server/protected-crosstab";
+import { forgetDatasetGovernance } from "@/lib/auth/dataset-governance";
+import { getIdentity } from "@/lib/auth/server";
 import { json } from "@/lib/server/responses";
 import { route } from "@/lib/server/route";
 
@@ -16,5 +18,6 @@ export const DELETE = route<{ id: string }>(async (req, { id }) => {
   const { store } = await authorizeDataset(req, id, "dataset:delete");
   if (!(await store.deleteDataset(id))) throw new AppError("not_found", `dataset not found: ${id}`);
   await forgetReleasesOf(id); // the differencing history of a deleted dataset goes with it
+  await forgetDatasetGovernance((await getIdentity()).sql, id);
   return new Response(null, { status: 204 });
 });

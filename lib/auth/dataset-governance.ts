@@ -1,0 +1,41 @@
+import { confidentialityPolicySchema, DEFAULT_GOVERNANCE, type ConfidentialityPolicy, type DatasetGovernance } from "@/lib/disclosure/audience";
+import { exclusive, type SqlRunner } from "./sql";
+
+/**
+ * A dataset's governance record (policy, uploader). No row, or an unreadable policy, reads as the
+ * default (`protected`, uploader unknown): fail closed.
+ */
+export async function getDatasetGovernance(sql: SqlRunner, datasetId: string): Promise<DatasetGovernance> {
+  const rows = await sql.all(`SELECT policy, uploaded_by FROM dataset_governance WHERE dataset_id = $1`, [datasetId]);
+  const r = rows[0];
+  if (!r) return DEFAULT_GOVERNANCE;
+  const policy = confidentialityPolicySchema.safeParse(r.policy);
+  return { policy: policy.success ? policy.data : "protected", uploadedBy: r.uploaded_by == null ? null : String(r.uploaded_by) };
+}
+
+/** Record who uploaded a dataset (once; a later call does not change the uploader). */
+export async function recordUploader(sql: SqlRunner, datasetId: string, userId: string): Promise<void> {
+  await exclusive(sql, () =>
+    sql.all(
+      `INSERT INTO dataset_governance (dataset_id, policy, uploaded_by, updated_by, updated_at) VALUES ($1, 'protected', $2, $2, $3)
+       ON CONFLICT (dataset_id) DO UPDATE SET uploaded_by = coalesce(dataset_governance.uploaded_by, excluded.uploaded_by)`,
+      [datasetId, userId, new Date().toISOString()],
+    ),
+  );
+}
+
+/** Set a dataset's confidentiality policy (the caller has checked `canSetPolicy`). */
+export async function setDatasetPolicy(sql: SqlRunner, datasetId: string, policy: ConfidentialityPolicy, byUserId: string): Promise<void> {
+  await exclusive(sql, () =>
+    sql.all(
+      `INSERT INTO dataset_governance (dataset_id, policy, uploaded_by, updated_by, updated_at) VALUES ($1, $2, NULL, $3, $4)
+       ON CONFLICT (dataset_id) DO UPDATE SET policy = excluded.policy, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
+      [datasetId, policy, byUserId, new Date().toISOString()],
+    ),
+  );
+}
+
+/** After a dataset is deleted. */
+export async function forgetDatasetGovernance(sql: SqlRunner, datasetId: string): Promise<void> {
+  await sql.all(`DELETE FROM dataset_governance WHERE dataset_id = $1`, [datasetId]);
+}
