@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { test as base, expect, type APIRequestContext } from "@playwright/test";
+import { test as base, expect, request as playwrightRequest, type APIRequestContext } from "@playwright/test";
 
 export const FIXTURES = path.join(process.cwd(), "test", "fixtures");
 
@@ -19,3 +19,19 @@ export async function uploadFile(request: APIRequestContext, file: string, name:
 
 export const test = base;
 export { expect };
+
+/**
+ * A new member of the admin's workspace with `role`, reached through an API token: an
+ * aggregate-only audience for datasets it did not upload (analyst, viewer), respondent access for
+ * researchers and admins (lib/disclosure/audience.ts).
+ */
+export async function memberWithToken(admin: APIRequestContext, baseURL: string, role: "analyst" | "viewer" | "researcher") {
+  const email = `${role}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@e2e.surveyscope.test`;
+  const headers = { origin: baseURL };
+  const made = await admin.post("/api/admin/users", { data: { email, password: `${role}-password-0123456`, role }, headers });
+  expect(made.status(), await made.text()).toBe(201);
+  const tok = await admin.post("/api/admin/tokens", { data: { email, role }, headers });
+  expect(tok.status(), await tok.text()).toBe(201);
+  const token = (await tok.json()).token as string;
+  return { email, request: await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${token}` } }) };
+}

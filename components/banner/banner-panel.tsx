@@ -71,6 +71,7 @@ export function BannerPanel({ datasetId, state, questions = [] }: { datasetId: s
           {result.weighted ? "Weighted" : "Unweighted"} · {result.statistic === "mean" ? "means" : "% of respondents"} · base {total.hidden ?? total.n ?? "n/a"}
           {Object.keys(state.filters).length ? " · filtered" : ""}
           {result.disclosure.suppressedCells ? ` · ${result.disclosure.suppressedCells} cells hidden (too few respondents to show safely)` : ""}
+          {result.disclosure.exact ? " · exact numbers (you have respondent access)" : ""}
         </CardDescription>
       </CardHeader>
       <CardContent className="flex min-w-0 flex-col gap-4">
@@ -84,8 +85,12 @@ export function BannerPanel({ datasetId, state, questions = [] }: { datasetId: s
           <span>
             <span className="font-semibold text-blue-700">AB</span> higher than columns A, B of the same group (p &lt; 0.01; lowercase p &lt; 0.05)
           </span>
-          <span className="italic text-slate-500">&lt; {result.disclosure.k}</span>
-          <span>hidden to protect small groups</span>
+          {result.disclosure.exact ? null : (
+            <>
+              <span className="italic text-slate-500">&lt; {result.disclosure.k}</span>
+              <span>hidden to protect small groups</span>
+            </>
+          )}
         </div>
         {testsText(result).length ? <p className="text-xs text-slate-600">Tests of independence: {testsText(result).join(" · ")}</p> : null}
         <details className="text-xs text-slate-500" data-testid="banner-notes">

@@ -78,7 +78,7 @@ export function BreakdownView({ datasetId, questions, minBase, defaultFilters = 
     if (crosstab.result.kind === "nps") {
       const nps = crosstab.result.result;
       const rows = getBreakdownRows(npsAsBreakdown(nps), { weighted, minBase });
-      return { result: { statistic: "mean" as const, conf_level: nps.conf_level, rows: nps.rows }, rows, chart: toChartData(rows, "mean"), chisqText: null, nps: true, hiddenCount: 0 };
+      return { result: { statistic: "mean" as const, conf_level: nps.conf_level, rows: nps.rows }, rows, chart: toChartData(rows, "mean"), chisqText: null, nps: true, hiddenCount: 0, exact: null };
     }
     const result = crosstab.result.result;
     // hidden cells carry no pairwise tests (lib/disclosure removed them), so no letter can point at them
@@ -90,7 +90,7 @@ export function BreakdownView({ datasetId, questions, minBase, defaultFilters = 
         ? `Rao–Scott F ${chisq.weighted?.rao_scott_f?.F?.toFixed(2) ?? "n/a"}, ${formatPValue(chisq.weighted?.rao_scott_f?.p_value)}`
         : `χ² ${chisq.unweighted?.x2?.toFixed(2) ?? "n/a"} (df ${chisq.unweighted?.df ?? "n/a"}), ${formatPValue(chisq.unweighted?.p_value)}`
       : null;
-    return { result, rows, chart: toChartData(rows, result.statistic), chisqText, nps: false, hiddenCount: rows.filter((r) => r.hidden !== null).length };
+    return { result, rows, chart: toChartData(rows, result.statistic), chisqText, nps: false, hiddenCount: rows.filter((r) => r.hidden !== null).length, exact: result.disclosure.exact ?? null };
   }, [crosstab, state.weight, state.sig, minBase]);
   const [explainKey, setExplainKey] = useState<string | null>(null);
   const explained: BreakdownRow | undefined = view?.rows.find((r) => r.key === explainKey);
@@ -135,6 +135,7 @@ export function BreakdownView({ datasetId, questions, minBase, defaultFilters = 
               {Object.keys(state.filters).length ? " · filtered" : ""} · intervals: {view.rows[0]?.ciMethod}
               {view.chisqText ? ` · ${view.chisqText}` : ""}
               {view.hiddenCount ? ` · ${view.hiddenCount} group${view.hiddenCount === 1 ? "" : "s"} hidden (too few respondents to show safely)` : ""}
+              {view.exact ? ` · exact numbers (${view.exact === "open-policy" ? "this dataset is open" : "you have respondent access"})` : ""}
             </CardDescription>
           </CardHeader>
           <CardContent className="flex flex-col gap-6">

@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { expect, fixture, test, uploadFile } from "../fixtures";
+import { expect, fixture, memberWithToken, test, uploadFile } from "../fixtures";
 
 test.describe("datasets API", () => {
   test("health answers and the demo datasets are loaded", async ({ request }) => {
@@ -11,13 +11,24 @@ test.describe("datasets API", () => {
     expect(ids).toContain("ai-agents-production");
   });
 
-  test("a golden case uploaded through the API reproduces R's numbers", async ({ request }) => {
+  test("a golden case uploaded through the API reproduces R's numbers: exactly for the owner, protected for an aggregate-only analyst", async ({ request, baseURL }) => {
     const res = await uploadFile(request, fixture("golden", "p2_small", "data.csv"), "golden p2");
     expect(res.status()).toBe(201);
     const ds = await res.json();
     const spec = JSON.parse(fs.readFileSync(fixture("golden", "p2_small", "alpha_by_age_w.spec.json"), "utf8"));
     const expected = JSON.parse(fs.readFileSync(fixture("golden", "p2_small", "alpha_by_age_w.expected.json"), "utf8"));
-    const out = await (await request.post(`/api/datasets/${ds.id}/crosstab`, { data: spec })).json();
+    // the uploader (an admin: respondent access) sees every cell exactly, small ones included
+    const own = await (await request.post(`/api/datasets/${ds.id}/crosstab`, { data: spec })).json();
+    expect(own.disclosure.exact).toBe("respondent-access");
+    for (const s of expected.segments) {
+      const got = own.segments.find((x: { segment: string }) => x.segment === s.segment);
+      expect(got.n).toBe(s.n);
+      expect(got.display).toBeNull();
+      if (s.weighted?.p !== null && s.weighted?.p !== undefined) expect(got.weighted.p).toBeCloseTo(s.weighted.p, 9);
+    }
+    const analyst = await memberWithToken(request, baseURL!, "analyst");
+    const out = await (await analyst.request.post(`/api/datasets/${ds.id}/crosstab`, { data: spec })).json();
+    expect(out.disclosure.exact).toBeUndefined();
     expect(out.rows.analytic).toBe(expected.rows.analytic);
     expect(out.total.weighted.p).toBeCloseTo(expected.total.weighted.p, 9);
     expect(out.total.weighted.se).toBeCloseTo(expected.total.weighted.se, 9);

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "../fixtures";
+import { expect, memberWithToken, test } from "../fixtures";
 
 const SHOTS = process.env.SHOTS;
 
@@ -63,10 +63,10 @@ test.describe("benchmark explorer", () => {
     expect(rec.detail).not.toMatch(/0\.\d{3}/);
   });
 
-  test("the API refuses a hidden small cell and explains why", async ({ request, baseURL }) => {
+  test("the API refuses a hidden small cell to an aggregate-only analyst and explains why", async ({ request, baseURL }) => {
     // Singapore C-suite × the earliest guardrail level among the few who rolled back for auditability is tiny
-    const res = await request.post("/api/datasets/ai-agents-production/benchmark-compare", {
-      headers: { origin: baseURL! },
+    const analyst = await memberWithToken(request, baseURL!, "analyst");
+    const res = await analyst.request.post("/api/datasets/ai-agents-production/benchmark-compare", {
       data: {
         benchmarkId: "sinch-cause-auditability",
         column: "Early",

@@ -1,6 +1,7 @@
 import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
 import JSZip from "jszip";
-import { expect, test } from "../fixtures";
+import fs from "node:fs";
+import { expect, fixture, test } from "../fixtures";
 import { E2E_ADMIN } from "../e2e-admin";
 
 const DEMO = "ai-agents-production";
@@ -62,6 +63,38 @@ test.describe("dashboards for executives (viewer role)", () => {
     const deckRecord = views.find((r) => r.resource_id === dashboardId && r.actor_email === viewerLogin.email)!;
     expect(deckRecord).toBeTruthy();
     expect(deckRecord.detail).not.toMatch(/\d+\.\d%/);
+  });
+
+  test("the same dashboard: the owner sees its small groups exactly, an executive sees them protected (API and page)", async ({ page, baseURL }) => {
+    const up = await admin.post("/api/datasets?name=owner%20vs%20viewer&fileName=small-cells-survey.csv", {
+      data: fs.readFileSync(fixture("csv-edge-cases", "generated", "small-cells-survey.csv")),
+      headers: { "content-type": "application/octet-stream" },
+    });
+    expect(up.status(), await up.text()).toBe(201);
+    const ds = await up.json();
+    const view = await admin.post("/api/views", { data: { datasetId: ds.id, name: "Legal score by tenure", query: "outcome=q1_score&segment=tenure&f.department=Legal" } });
+    expect(view.status(), await view.text()).toBe(201);
+    const dash = await admin.post("/api/dashboards", { data: { name: "Owner vs viewer", tiles: [{ viewId: (await view.json()).view.id, size: "full" }] } });
+    const id = (await dash.json()).dashboard.id;
+
+    // owner (the admin who uploaded it): every group, the one-person group included, no "< k"
+    const own = (await (await admin.get(`/api/dashboards/${id}`)).json()).tiles[0];
+    expect(own.status).toBe("ready");
+    expect(own.hiddenCount).toBe(0);
+    expect(own.chart.some((d: { n: number }) => d.n > 0 && d.n < K)).toBe(true);
+    // executive: nothing under k, the small group hidden and said so
+    const theirs = (await (await viewer.get(`/api/dashboards/${id}`)).json()).tiles[0];
+    expect(theirs.status).toBe("ready");
+    expect(theirs.hiddenCount).toBeGreaterThan(0);
+    for (const d of theirs.chart) expect(d.n).toBeGreaterThanOrEqual(K);
+    expect(theirs.baseNote).toMatch(/hidden/);
+
+    const signIn = await page.request.post("/api/auth/sign-in/email", { data: viewerLogin, headers: { origin: baseURL! } });
+    expect(signIn.ok()).toBeTruthy();
+    await page.goto(`/dashboards/${id}`);
+    await expect(page.getByTestId("dashboard-tile").first()).toHaveAttribute("data-status", "ready");
+    await expect(page.getByTestId("dashboard-tile").first()).toContainText(/hidden/);
+    expect((await admin.delete(`/api/datasets/${ds.id}`)).status()).toBe(204);
   });
 
   test("unknown and malformed dashboard ids answer 404 like another workspace's", async () => {

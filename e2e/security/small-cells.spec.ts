@@ -1,9 +1,9 @@
 import fs from "node:fs";
-import { expect, fixture, test } from "../fixtures";
+import { expect, fixture, memberWithToken, test } from "../fixtures";
 
 test.use({ storageState: "test-results/.auth/admin.json" });
 
-test("small cells never leave the server and the differencing attack is refused", async ({ request, baseURL }) => {
+test("small cells never leave the server for an aggregate-only analyst and the differencing attack is refused", async ({ request, baseURL }) => {
   const headers = { origin: baseURL! };
   const up = await request.post("/api/datasets?name=small%20cells", {
     data: fs.readFileSync(fixture("csv-edge-cases", "generated", "small-cells-survey.csv")),
@@ -11,7 +11,14 @@ test("small cells never leave the server and the differencing attack is refused"
   });
   expect(up.status(), await up.text()).toBe(201);
   const id = (await up.json()).id;
-  const crosstab = (spec: unknown) => request.post(`/api/datasets/${id}/crosstab`, { data: spec, headers });
+  // the admin uploaded it: an analyst of the same workspace has no respondent access to it
+  const analyst = await memberWithToken(request, baseURL!, "analyst");
+  const crosstab = (spec: unknown) => analyst.request.post(`/api/datasets/${id}/crosstab`, { data: spec });
+
+  // the owner (admin: respondent access) sees the same breakdown exactly, the n = 1 cell included
+  const own = await (await request.post(`/api/datasets/${id}/crosstab`, { data: { outcome: "q1_score", statistic: "mean", segment: "tenure", filters: { department: ["Legal"] } }, headers })).json();
+  expect(own.disclosure.exact).toBe("respondent-access");
+  expect(own.segments.find((s: { segment: string }) => s.segment === "5y+")).toMatchObject({ n: 1, display: null });
 
   // Legal × tenure: the 5y+ cell (n = 1) is hidden, and so is a complement, so it cannot be recomputed
   const legalByTenure = await (

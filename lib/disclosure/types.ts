@@ -66,6 +66,10 @@ export interface DisclosureSummary {
   /** the release was refused by the differencing guard; every number is hidden */
   blocked: boolean;
   reason: string[];
+  /** set when nothing is protected because the audience sees exact numbers (lib/disclosure/audience.ts) */
+  exact?: "respondent-access" | "open-policy";
+  /** exact releases only: cells below k, shown but flagged as low bases */
+  lowCells?: string[];
 }
 
 interface ProtectedCommon {

@@ -9,6 +9,8 @@ import type { Dataset } from "@/lib/schema/dataset";
 import { importDataset } from "@/lib/services/import-dataset";
 import { getStore } from "@/lib/store";
 import { claimDataset, type Viewer } from "@/lib/auth/viewer";
+import { recordUploader } from "@/lib/auth/dataset-governance";
+import { getIdentity } from "@/lib/auth/server";
 import { errorResponse, json, toErrorResponse } from "./responses";
 
 export const uploadQuerySchema = z.object({
@@ -195,6 +197,8 @@ export async function handleUpload(req: Request, viewer: Viewer): Promise<Respon
     });
     // the new dataset belongs to the uploader's workspace (until then it is visible to no one else)
     await claimDataset(viewer, dataset.id);
+    // the uploader keeps respondent access to what they uploaded (lib/disclosure/audience.ts)
+    await recordUploader((await getIdentity()).sql, dataset.id, viewer.userId);
     return dataset;
   };
 

@@ -5,6 +5,8 @@ import { getEnv } from "@/lib/schema/env";
 import type { BannerResult } from "@/lib/schema/banner";
 import { runProtectedCrosstab } from "./protected-crosstab";
 import { withSharedOutcomeSums, type SurveyStore } from "@/lib/store";
+import { seesExact } from "@/lib/disclosure/audience";
+import { audienceOf } from "./audience";
 import { runBanner } from "./banner";
 
 /**
@@ -17,5 +19,6 @@ export async function runProtectedBanner(store: SurveyStore, dataset: Dataset, s
   const env = getEnv();
   // every answer of a single-choice outcome by one segment comes from one GROUP BY
   const shared = withSharedOutcomeSums(store);
-  return runBanner(dataset, specInput, (spec) => runProtectedCrosstab(shared, dataset, spec, viewer), { k: env.DISCLOSURE_K, minBase: env.MIN_EFFECTIVE_BASE });
+  const exact = seesExact(await audienceOf(viewer, dataset.id));
+  return runBanner(dataset, specInput, (spec) => runProtectedCrosstab(shared, dataset, spec, viewer), { k: env.DISCLOSURE_K, minBase: env.MIN_EFFECTIVE_BASE, exact });
 }

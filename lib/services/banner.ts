@@ -26,6 +26,8 @@ export interface BannerOptions {
   /** minimum effective base (MIN_EFFECTIVE_BASE) */
   minBase: number;
   sensitive?: boolean;
+  /** the audience sees exact numbers (respondent access or an open dataset): nothing is protected */
+  exact?: boolean;
 }
 
 interface RowDef {
@@ -167,7 +169,7 @@ export async function runBanner(dataset: Dataset, specInput: unknown, run: Banne
     cells.forEach((c, ri) => {
       if (columns[ci].n === null || totalHiddenIn(ri)) cells[ri] = hideCell(c);
     });
-    if (statistic === "proportion") {
+    if (statistic === "proportion" && !opts.exact) {
       const optionIdx = defs.map((d, i) => (d.kind === "option" ? i : -1)).filter((i) => i >= 0);
       if (outcome.type !== "multi") {
         const extra = secondaryHides(columns[ci].n === null ? null : (countBase(g.results[0], src.level) ?? null), optionIdx.map((i) => ({ count: cells[i].count, hidden: cells[i].hidden !== null })), rules);
@@ -207,7 +209,7 @@ export async function runBanner(dataset: Dataset, specInput: unknown, run: Banne
     rows,
     tests: groups.map((g) => groupTest(g, weighted, outcome.type)),
     notes,
-    disclosure: { k: opts.k, suppressedCells },
+    disclosure: { k: opts.k, suppressedCells, ...(opts.exact ? { exact: true } : {}) },
     dataset: { id: dataset.id, version: dataset.version },
   };
 }
@@ -222,7 +224,9 @@ function bannerNotes(spec: BannerSpec, outcome: Question, opts: BannerOptions, w
   const notes = [
     `${weighted ? `Weighted by ${spec.weight}` : "Unweighted"}; ${Math.round(spec.conf_level * 100)}% confidence intervals.`,
     `Letters: the column is significantly higher than the column with that letter in the same group (uppercase p < 0.01, lowercase p < 0.05${spec.sig === "none" ? "" : `, ${spec.sig === "holm" ? "Holm" : "Bonferroni"} corrected`}).`,
-    `Cells and columns with fewer than ${opts.k} respondents are hidden ("< ${opts.k}"), and so are cells that would reveal them.`,
+    opts.exact
+      ? `Exact numbers: you have respondent access to this dataset (or it is open); columns with fewer than ${opts.k} respondents are shown, not hidden.`
+      : `Cells and columns with fewer than ${opts.k} respondents are hidden ("< ${opts.k}"), and so are cells that would reveal them.`,
     `Shaded columns have an effective base below ${opts.minBase}.`,
   ];
   if (outcome.type === "multi") notes.push("Several answers could be chosen: shares are of respondents who answered and may add to more than 100%.");

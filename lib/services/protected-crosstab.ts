@@ -7,6 +7,11 @@ import type { Dataset } from "@/lib/schema/dataset";
 import { getEnv } from "@/lib/schema/env";
 import { AppError } from "@/lib/schema/errors";
 import { planCrosstab, runCrosstab, runPlannedCrosstab } from "@/lib/services/crosstab";
+import { seesExact } from "@/lib/disclosure/audience";
+import { exactCrosstab, exactNps } from "@/lib/disclosure/exact";
+import { protectNps, type ProtectedNps } from "@/lib/disclosure/protect-nps";
+import type { NpsResult } from "@/lib/stats/nps";
+import { audienceOf } from "./audience";
 
 /**
  * Every viewer's release history (what each has been shown; kept while the dataset exists), in the
@@ -58,6 +63,9 @@ function rulesFor(viewer: Viewer) {
 export async function runProtectedCrosstab(store: SurveyStore, dataset: Dataset, specInput: unknown, viewer: Viewer) {
   const planned = planCrosstab(dataset, specInput, { missing: "declared" });
   const raw = await runPlannedCrosstab(store, dataset, planned);
+  const audience = await audienceOf(viewer, dataset.id);
+  // respondent access (or an open dataset): exact numbers, low cells flagged, nothing recorded
+  if (seesExact(audience)) return { ...exactCrosstab(raw, getEnv().DISCLOSURE_K, viewer.role, audience), spec: raw.spec, dataset: raw.dataset };
   const plan = planned.plan;
   const shown = await protectAndRecordIn(releaseStore(store), viewerKeyOf(viewer), raw, rulesFor(viewer), releaseMeta(dataset, plan));
   if (shown.disclosure.blocked) {
@@ -68,8 +76,18 @@ export async function runProtectedCrosstab(store: SurveyStore, dataset: Dataset,
   return { ...shown, spec: raw.spec, dataset: raw.dataset };
 }
 
+/**
+ * An NPS breakdown as the viewer may see it: exact for respondent access or an open dataset, else
+ * small-cell protected.
+ */
+export async function releaseNps(nps: NpsResult, dataset: Dataset, viewer: Viewer): Promise<ProtectedNps> {
+  return seesExact(await audienceOf(viewer, dataset.id)) ? exactNps(nps) : protectNps(nps, getEnv().DISCLOSURE_K);
+}
+
 /** Small-cell suppression without recording (scans that only rank and link to breakdowns). */
 export async function runSuppressedCrosstab(store: SurveyStore, dataset: Dataset, specInput: unknown, viewer: Viewer) {
   const raw = await runCrosstab(store, dataset, specInput);
-  return { ...protectCrosstab(raw, rulesFor(viewer)), spec: raw.spec, dataset: raw.dataset };
+  const audience = await audienceOf(viewer, dataset.id);
+  const shown = seesExact(audience) ? exactCrosstab(raw, getEnv().DISCLOSURE_K, viewer.role, audience) : protectCrosstab(raw, rulesFor(viewer));
+  return { ...shown, spec: raw.spec, dataset: raw.dataset };
 }

@@ -22,6 +22,7 @@ export { withSharedOutcomeSums } from "./shared/shared-outcome-sums";
 export * from "./repos/audit";
 export * from "./repos/budgets";
 export * from "./repos/dashboards";
+export * from "./repos/governance";
 export * from "./repos/owners";
 export * from "./repos/rate-limits";
 export * from "./repos/releases";

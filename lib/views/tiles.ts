@@ -3,11 +3,10 @@ import { getIdentity } from "@/lib/auth/server";
 import { canSeeDataset, type Viewer } from "@/lib/auth/viewer";
 import { can } from "@/lib/auth/permissions";
 import { npsAsBreakdown } from "@/lib/analysis/nps-source";
-import { protectNps } from "@/lib/disclosure/protect-nps";
 import { getEnv } from "@/lib/schema/env";
 import { AppError } from "@/lib/schema/errors";
 import type { Dashboard, DashboardTile, SavedView } from "@/lib/schema/views";
-import { runProtectedCrosstab } from "@/lib/services/protected-crosstab";
+import { releaseNps, runProtectedCrosstab } from "@/lib/services/protected-crosstab";
 import { runNps } from "@/lib/services/crosstab";
 import { getStore } from "@/lib/store";
 import type { Dataset } from "@/lib/schema/dataset";
@@ -46,7 +45,7 @@ export async function computeTile(viewer: Viewer, tile: DashboardTile, view: Sav
     if (request.endpoint === "nps") {
       const nps = await runNps(store, dataset, request.spec);
       // hidden NPS blocks keep the shape the breakdown rows read (display "< k", numbers null)
-      figures = tileFigures({ ...npsAsBreakdown(protectNps(nps, env.DISCLOSURE_K) as unknown as typeof nps), rows: nps.rows }, opts);
+      figures = tileFigures({ ...npsAsBreakdown((await releaseNps(nps, dataset, viewer)) as unknown as typeof nps), rows: nps.rows }, opts);
     } else {
       figures = tileFigures(await runProtectedCrosstab(store, dataset, request.spec, viewer), opts);
     }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { BarChart3 } from "lucide-react";
+import { ConfidentialityControl } from "@/components/datasets/confidentiality-control";
 import { DeleteDatasetButton } from "@/components/datasets/delete-dataset-button";
 import { QuestionList } from "@/components/datasets/question-list";
 import { Badge } from "@/components/ui/badge";
@@ -31,6 +32,7 @@ export default async function DatasetPage({ params }: { params: Promise<{ id: st
             </p>
           ) : null}
           {dataset.description ? <p className="max-w-3xl text-sm text-slate-600">{dataset.description}</p> : null}
+          <ConfidentialityControl datasetId={dataset.id} />
         </div>
         <div className="flex flex-wrap items-center gap-2">
           <Link

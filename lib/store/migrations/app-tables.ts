@@ -126,6 +126,15 @@ export const APP_MIGRATIONS: readonly string[] = [
      dataset_id VARCHAR PRIMARY KEY,
      workspace_id VARCHAR NOT NULL
    )`,
+  // a dataset's confidentiality policy and uploader (lib/disclosure/audience.ts); no row = protected,
+  // uploader unknown (fail closed: nobody but the owning workspace's admins and researchers sees exact numbers)
+  `CREATE TABLE IF NOT EXISTS dataset_governance (
+     dataset_id VARCHAR PRIMARY KEY,
+     policy VARCHAR NOT NULL DEFAULT 'protected',
+     uploaded_by VARCHAR,
+     updated_by VARCHAR,
+     updated_at VARCHAR
+   )`,
   // append-only audit trail (lib/audit): each row's hash covers the previous row's hash
   `CREATE TABLE IF NOT EXISTS audit_log (
      seq BIGINT PRIMARY KEY,

@@ -2,6 +2,7 @@
 import { AppError } from "@/lib/schema/errors";
 import { authorizeDataset } from "@/lib/server/authorize";
 import { forgetReleasesOf } from "@/lib/services/protected-crosstab";
+import { forgetDatasetGovernance } from "@/lib/auth/dataset-governance";
 import { json } from "@/lib/server/responses";
 import { route } from "@/lib/server/route";
 
@@ -16,5 +17,6 @@ export const DELETE = route<{ id: string }>(async (req, { id }) => {
   const { store } = await authorizeDataset(req, id, "dataset:delete");
   if (!(await store.deleteDataset(id))) throw new AppError("not_found", `dataset not found: ${id}`);
   await forgetReleasesOf(store, id); // the differencing history of a deleted dataset goes with it
+  await forgetDatasetGovernance(store.app.sql, id);
   return new Response(null, { status: 204 });
 });

@@ -4,13 +4,12 @@ import { readJson } from "@/lib/server/read-json";
 import { authorizeDataset } from "@/lib/server/authorize";
 import { route } from "@/lib/server/route";
 import { runNps } from "@/lib/services/crosstab";
-import { protectNps } from "@/lib/disclosure/protect-nps";
-import { getEnv } from "@/lib/schema/env";
+import { releaseNps } from "@/lib/services/protected-crosstab";
 
 export const dynamic = "force-dynamic";
 
 export const POST = route<{ id: string }>(async (req, { id }) => {
-  const { store, dataset } = await authorizeDataset(req, id, "crosstab:run");
+  const { store, dataset, viewer } = await authorizeDataset(req, id, "crosstab:run");
   const nps = await runNps(store, dataset, await readJson(req, 64 * 1024));
-  return json(protectNps(nps, getEnv().DISCLOSURE_K));
+  return json(await releaseNps(nps, dataset, viewer));
 });
