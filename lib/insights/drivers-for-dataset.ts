@@ -163,7 +163,7 @@ export async function driversForDataset(store: SurveyStore, dataset: Dataset, in
       const k = col.get(p)!;
       const answered = base.filter((r) => r[k] !== "");
       if (base.length === 0 || answered.length / base.length < MIN_COVERAGE) {
-        dropped.push({ predictor: p, reason: `answered by ${Math.round((answered.length / Math.max(1, base.length)) * 100)}% of the analysed rows` });
+        dropped.push({ predictor: p, reason: `answered by fewer than ${Math.round(MIN_COVERAGE * 100)}% of the analysed rows` });
         return false;
       }
       const levels = new Map<string, Set<number>>();
@@ -178,7 +178,7 @@ export async function driversForDataset(store: SurveyStore, dataset: Dataset, in
       if (req.model === "logistic" && columnKind(answered, k) === "categorical") {
         const constant = [...levels].filter(([, ys]) => ys.size < 2).map(([l]) => l);
         if (constant.length) {
-          dropped.push({ predictor: p, reason: `outcome does not vary within: ${constant.slice(0, 3).join(", ")}` });
+          dropped.push({ predictor: p, reason: "outcome does not vary within some of its levels" });
           return false;
         }
       }
