@@ -9,15 +9,20 @@
  *    must not be 1..k−1 (nor 0 when sensitive and the residual group is non-empty). This is checked for n,
  *    count and n − count (three lines over the same segments). The residual also catches rows in the
  *    total without a segment (`include_in_total`).
- * 3. Cheapest complements: among all sets of further segments to hide (at the count level, or at
- *    the n level) that satisfy rule 2 on every line, the one hiding the fewest respondents (Σ n of
- *    the segments hidden as complements) is chosen, by a uniform-cost search over hide decisions
- *    (ties: fewer decisions). Only segments that add a non-zero amount to a failing residual are
- *    candidates, so a complement is never a zero (that would pin the hidden cells from below).
- *    Hiding every positive segment always satisfies rule 2 (the residual is then the shown total),
- *    so a solution exists; past {@link SEARCH_LIMIT} explored states (hundreds of segments with
- *    several complements) the search falls back to the greedy rule "hide the smallest candidate of
- *    the first failing line", which is valid but may hide more.
+ * 3. Honest labels do not give a cell away: a small cell says "< k" (its rest: "all but < k") and a
+ *    complement "—" (hidden to protect a small cell), so an intruder knows a complement is not
+ *    small. In every line, reading the labels as bounds (boxes), no primary cell's value may be
+ *    pinned to one number: x_j ∈ [max(lo_j, R − Σ_{i≠j} hi_i), min(hi_j, R − Σ_{i≠j} lo_i)] must
+ *    hold two values at least (exact for one line; `suppression-plan.property.test.ts` also
+ *    checks the whole system exactly by linear algebra).
+ * 4. Cheapest complements: among all sets of further cells to hide (a segment at the count level
+ *    or the n level, or the total) that satisfy rules 2 and 3 on every line, the one hiding the
+ *    fewest respondents (Σ n of the cells hidden as complements) is chosen, by a uniform-cost
+ *    search over hide decisions (ties: fewer decisions). Only cells that add a non-zero amount to
+ *    a failing line are candidates. Hiding the total always ends the search, so a solution exists;
+ *    past {@link SEARCH_LIMIT} explored states (hundreds of segments with several complements) the
+ *    search falls back to "hide the smallest candidate of the first failing line", which is valid
+ *    but may hide more.
  */
 import type { DisclosureRules } from "@/lib/schema/disclosure";
 import { isSmallCount } from "./rules";
@@ -46,6 +51,8 @@ export interface CellDecision {
 export interface SuppressionPlan {
   total: CellDecision;
   segments: CellDecision[];
+  /** the honest label of each hidden cell (null = shown), see {@link labelKind} */
+  labels: { total: LabelKind | null; segments: (LabelKind | null)[] };
 }
 
 type Rules = Pick<DisclosureRules, "k" | "sensitive">;
@@ -86,28 +93,124 @@ interface Line {
   measure: Measure;
   /** the level from which a segment no longer counts in this line's shown sum */
   level: 1 | 2;
+  kind: "n" | "count" | "rest";
 }
 
-/** The first line whose residual gives a hidden cell away, or undefined. */
-function failingLine(total: PlanCell, totalLevel: Level, segments: PlanCell[], levels: readonly Level[], lines: Line[], rules: Rules): Line | undefined {
-  return lines.find(({ measure, level }) => {
-    if (totalLevel >= level) return false;
-    let residual = measure(total);
-    let groupN = total.n;
-    let anyHidden = false;
-    segments.forEach((c, i) => {
-      if (levels[i] >= level) {
-        anyHidden = true;
-        return;
-      }
-      residual -= measure(c);
-      groupN -= c.n;
-    });
-    return disclosiveResidual(residual, groupN > 0 || anyHidden, rules);
+/** What an intruder knows of a hidden value from its label: lo ≤ x ≤ hi; `protect` for a primary cell. */
+interface Box {
+  lo: number;
+  hi: number;
+  protect: boolean;
+}
+
+interface Table {
+  total: PlanCell;
+  segments: PlanCell[];
+  /** each segment's primary decision (why it is hidden on its own, if it is) */
+  primaries: CellDecision[];
+  rules: Rules;
+}
+
+/** The label a hidden segment carries at a level: "< k", "all but < k" or "—" (see `labelKind`). */
+export type LabelKind = "small" | "rest_small" | "complement";
+
+/**
+ * The honest label of a cell hidden at `level` (1: its count, 2: its n too), given its primary
+ * decision: "small" ("< k") only when that number is under k, "rest_small" ("all but < k") when a
+ * hidden count's rest n − count is, otherwise "complement" ("—", hidden to protect a small cell).
+ * @example labelKind({ n: 60, count: 2 }, { hideN: false, hideCount: true, why: "small_count" }, 1, { k: 5, sensitive: false }) // "small"
+ */
+export function labelKind(c: PlanCell, primaryDecision: CellDecision, level: 1 | 2, rules: Rules): LabelKind {
+  if (level === 2) return isSmallCount(c.n, rules) ? "small" : "complement";
+  if (!primaryDecision.hideCount || c.count === null) return "complement";
+  if (isSmallCount(c.count, rules)) return "small";
+  return isSmallCount(c.n - c.count, rules) ? "rest_small" : "complement";
+}
+
+/**
+ * The box an intruder knows for a hidden segment's value in a line, from its label. "< k": 1..k−1
+ * (0..k−1 when sensitive); with its n hidden, its count and rest are 0..k−1 too. "all but < k":
+ * the rest is small, the count n minus that. "—" with n shown: neither count nor rest is small,
+ * so exactly 0, k..n−k, or all of n (taken at the piece the value is in: the intruder gets the
+ * benefit of the doubt); "—" with n hidden: n ≥ k (or 0), nothing about the count.
+ */
+function boxOf(t: Table, i: number, level: Level, line: Line): Box {
+  const { k, sensitive } = t.rules;
+  const lo0 = sensitive ? 0 : 1;
+  const c = t.segments[i];
+  const p = t.primaries[i];
+  const v = line.measure(c);
+  const kind = labelKind(c, p, level === 2 ? 2 : 1, t.rules);
+  const protect = p.hideCount;
+  if (line.kind === "n") return kind === "small" ? { lo: lo0, hi: k - 1, protect: p.hideN } : v === 0 ? { lo: 0, hi: 0, protect: false } : { lo: k, hi: Number.POSITIVE_INFINITY, protect: false };
+  if (level === 2) return kind === "small" ? { lo: 0, hi: k - 1, protect } : c.n === 0 ? { lo: 0, hi: 0, protect } : { lo: 0, hi: Number.POSITIVE_INFINITY, protect };
+  if (kind !== "complement") {
+    // the labelled side is small; the other side is n minus it
+    const smallSide = (line.kind === "count") === (kind === "small");
+    return smallSide ? { lo: lo0, hi: k - 1, protect } : { lo: c.n - (k - 1), hi: c.n - lo0, protect };
+  }
+  if (v === 0) return { lo: 0, hi: 0, protect };
+  if (v === c.n) return { lo: c.n, hi: c.n, protect };
+  return { lo: k, hi: c.n - k, protect };
+}
+
+/**
+ * Whether a line gives a hidden cell away: its residual (total − Σ shown) is a small group
+ * (1..k−1, or 0 when sensitive and the group is non-empty), or, reading the labels, some primary
+ * cell's value is pinned to one number (exact for one line of boxes: x_j lies in
+ * [max(lo_j, R − Σ_{i≠j} hi_i), min(hi_j, R − Σ_{i≠j} lo_i)]).
+ */
+function lineFails(t: Table, levels: readonly Level[], totalLevel: Level, line: Line): boolean {
+  if (totalLevel >= line.level) return false;
+  const { total, segments, rules } = t;
+  let residual = line.measure(total);
+  let groupN = total.n;
+  let anyHidden = false;
+  const boxes: Box[] = [];
+  segments.forEach((c, i) => {
+    if (levels[i] >= line.level) {
+      anyHidden = true;
+      boxes.push(boxOf(t, i, levels[i], line));
+      return;
+    }
+    residual -= line.measure(c);
+    groupN -= c.n;
+  });
+  if (disclosiveResidual(residual, groupN > 0 || anyHidden, rules)) return true;
+  if (!boxes.some((b) => b.protect)) return false;
+  // rows in the total without a segment: their n is released (analytic − analytic_with_segment)
+  // unless a segment's n is hidden; their count lies in 0..the most the n line leaves for them
+  const missingN = total.n - segments.reduce((a, c) => a + c.n, 0);
+  const nReleased = !levels.some((l) => l >= 2);
+  if (line.kind === "n") boxes.push(nReleased ? { lo: missingN, hi: missingN, protect: false } : { lo: 0, hi: Number.POSITIVE_INFINITY, protect: false });
+  else boxes.push({ lo: 0, hi: maxMissingN(t, levels, totalLevel), protect: false });
+  const sumLo = boxes.reduce((a, b) => a + b.lo, 0);
+  const sumHi = boxes.reduce((a, b) => a + b.hi, 0);
+  return boxes.some((b) => {
+    if (!b.protect) return false;
+    const othersHi = sumHi - b.hi;
+    const low = Math.max(b.lo, Number.isFinite(othersHi) ? residual - othersHi : Number.NEGATIVE_INFINITY);
+    const high = Math.min(b.hi, residual - (sumLo - b.lo));
+    return high - low < 1;
   });
 }
 
-/** A binary min-heap on [cost, decisions]. */
+/** The largest n the rows without a segment can have, given the released n line and its labels. */
+function maxMissingN(t: Table, levels: readonly Level[], totalLevel: Level): number {
+  if (totalLevel >= 2) return Number.POSITIVE_INFINITY;
+  const nLine: Line = { measure: nOf, level: 2, kind: "n" };
+  let room = t.total.n;
+  t.segments.forEach((c, i) => {
+    room -= levels[i] >= 2 ? boxOf(t, i, levels[i], nLine).lo : c.n;
+  });
+  return room;
+}
+
+function failingLine(t: Table, levels: readonly Level[], totalLevel: Level, lines: Line[]): Line | undefined {
+  return lines.find((line) => lineFails(t, levels, totalLevel, line));
+}
+
+/** A binary min-heap on [cost, tie]. */
 class Queue<T> {
   private items: { cost: number; tie: number; value: T }[] = [];
   get size(): number {
@@ -149,22 +252,43 @@ class Queue<T> {
   }
 }
 
-/** Segments that would reduce a failing line's disclosive residual when hidden at its level. */
-function candidates(line: Line, segments: PlanCell[], levels: readonly Level[]): number[] {
-  const out: number[] = [];
-  segments.forEach((c, i) => {
-    if (levels[i] < line.level && line.measure(c) > 0) out.push(i);
+/** A search state: the segments' levels, then the total's. */
+type State = Level[];
+
+/**
+ * The next states: one cell (a segment with respondents, or the total, index S) hidden one step
+ * further, to the count level or the n level. Every raise is a branch, since raising a cell to
+ * the n level also changes what the labels tell in the count lines.
+ */
+function raises(t: Table, state: State, proportion: boolean): { i: number; level: Level }[] {
+  const S = t.segments.length;
+  const out: { i: number; level: Level }[] = [];
+  state.forEach((l, i) => {
+    if (i < S && t.segments[i].n === 0) return;
+    if (proportion && l < 1) out.push({ i, level: 1 });
+    if (l < 2) out.push({ i, level: 2 });
   });
   return out;
 }
 
-/** Cost of complement levels: Σ n of segments above their primary level. */
-function costOf(segments: PlanCell[], start: readonly Level[], levels: readonly Level[]): { cost: number; tie: number } {
+/** Segments (and the total, index S) that change a failing line's residual when hidden at its level (the greedy fallback's picks). */
+function candidates(t: Table, line: Line, state: State): number[] {
+  const S = t.segments.length;
+  const out: number[] = [];
+  t.segments.forEach((c, i) => {
+    if (state[i] < line.level && line.measure(c) > 0) out.push(i);
+  });
+  if (state[S] < line.level) out.push(S);
+  return out;
+}
+
+/** Cost of a state: respondents of the cells hidden beyond their primary level (the total counts all of its n). */
+function costOf(t: Table, start: State, state: State): { cost: number; tie: number } {
   let cost = 0;
   let tie = 0;
-  levels.forEach((l, i) => {
+  state.forEach((l, i) => {
     if (l > start[i]) {
-      cost += segments[i].n;
+      cost += i < t.segments.length ? t.segments[i].n : t.total.n;
       tie += l - start[i];
     }
   });
@@ -172,45 +296,45 @@ function costOf(segments: PlanCell[], start: readonly Level[], levels: readonly 
 }
 
 /**
- * The cheapest complement levels (uniform-cost search), or null when the search limit is reached.
- * Complete: in a state below any valid solution, the first failing line has a segment the
- * solution hides further (otherwise its residual would fail there too), and each such segment
- * is a branch.
+ * The cheapest complement levels (uniform-cost search over single raises, so every state is
+ * reachable and the first valid state popped is a cheapest one), or null when the search limit is
+ * reached. Hiding the total always ends the search.
  */
-function cheapestLevels(total: PlanCell, segments: PlanCell[], start: Level[], lines: Line[], rules: Rules): Level[] | null {
-  const queue = new Queue<Level[]>();
-  const seen = new Set<string>();
+function cheapestState(t: Table, start: State, lines: Line[]): State | null {
+  const S = t.segments.length;
+  const queue = new Queue<State>();
+  const seen = new Set<string>([start.join("")]);
   queue.push(0, 0, start);
-  seen.add(start.join(""));
   let explored = 0;
   while (queue.size > 0) {
-    const { value: levels } = queue.pop();
-    const line = failingLine(total, 0, segments, levels, lines, rules);
-    if (line === undefined) return levels;
+    const { value: state } = queue.pop();
+    const line = failingLine(t, state, state[S], lines);
+    if (line === undefined) return state;
     if (++explored > SEARCH_LIMIT) return null;
-    for (const i of candidates(line, segments, levels)) {
-      const next = [...levels];
-      next[i] = line.level;
+    for (const { i, level } of raises(t, state, t.total.count !== null)) {
+      const next = [...state];
+      next[i] = level;
       const key = next.join("");
       if (seen.has(key)) continue;
       seen.add(key);
-      const { cost, tie } = costOf(segments, start, next);
+      const { cost, tie } = costOf(t, start, next);
       queue.push(cost, tie, next);
     }
   }
   return null;
 }
 
-/** The earlier greedy rule: hide the smallest candidate of the first failing line (valid, not always cheapest). */
-function greedyLevels(total: PlanCell, segments: PlanCell[], start: Level[], lines: Line[], rules: Rules): { levels: Level[]; hideTotal: Level } {
-  const levels = [...start];
-  let totalLevel: Level = 0;
+/** The fallback: hide the smallest candidate of the first failing line (valid, not always cheapest). */
+function greedyState(t: Table, start: State, lines: Line[]): State {
+  const S = t.segments.length;
+  const state = [...start];
   for (;;) {
-    const line = failingLine(total, totalLevel, segments, levels, lines, rules);
-    if (line === undefined) return { levels, hideTotal: totalLevel };
-    const pick = candidates(line, segments, levels).reduce((best, i) => (best < 0 || segments[i].n < segments[best].n ? i : best), -1);
-    if (pick < 0) totalLevel = line.level;
-    else levels[pick] = line.level;
+    const line = failingLine(t, state, state[S], lines);
+    if (line === undefined) return state;
+    const pick = candidates(t, line, state).reduce((best, i) => (best < 0 || (i < S && (best === S || t.segments[i].n < t.segments[best].n)) ? i : best), -1);
+    // a line that the residual no longer fails but the labels still do: hide the total
+    if (pick < 0 || state[pick] >= line.level) state[S] = line.level;
+    else state[pick] = line.level;
   }
 }
 
@@ -224,31 +348,20 @@ export function planSuppression(total: PlanCell, segments: PlanCell[], rules: Ru
   const tot = primary(total, rules);
   const segs = segments.map((c) => primary(c, rules));
   const isProportion = total.count !== null;
-  const lines: Line[] = [{ measure: nOf, level: 2 }];
-  if (isProportion) lines.push({ measure: countOf, level: 1 }, { measure: otherOf, level: 1 });
-  const totalLevel = levelOf(tot);
-  const start = segs.map(levelOf);
-  let levels: Level[];
-  let extraTotal: Level = 0;
-  if (failingLine(total, totalLevel, segments, start, lines, rules) === undefined) levels = start;
-  else {
-    // a hidden total only leaves lines the total does not hide; the segments' search sees them all
-    const activeLines = lines.filter((l) => totalLevel < l.level);
-    const found = cheapestLevels(total, segments, start, activeLines, rules);
-    if (found) levels = found;
-    else ({ levels, hideTotal: extraTotal } = greedyLevels(total, segments, start, activeLines, rules));
-  }
-  levels.forEach((l, i) => {
+  const lines: Line[] = [{ measure: nOf, level: 2, kind: "n" }];
+  if (isProportion) lines.push({ measure: countOf, level: 1, kind: "count" }, { measure: otherOf, level: 1, kind: "rest" });
+  const table: Table = { total, segments, primaries: segs.map((d) => ({ ...d })), rules };
+  const start: State = [...segs.map(levelOf), levelOf(tot)];
+  const S = segments.length;
+  const state = failingLine(table, start, start[S], lines) === undefined ? start : (cheapestState(table, start, lines) ?? greedyState(table, start, lines));
+  const primaries = [...table.primaries, { ...tot }];
+  state.forEach((l, i) => {
     if (l <= start[i]) return;
-    const d = segs[i];
+    const d = i < S ? segs[i] : tot;
     d.hideCount = true;
     if (l === 2) d.hideN = true;
     d.why ??= "complementary";
   });
-  if (extraTotal > totalLevel) {
-    tot.hideCount = true;
-    if (extraTotal === 2) tot.hideN = true;
-    tot.why ??= "complementary";
-  }
-  return { total: tot, segments: segs };
+  const labelAt = (c: PlanCell, i: number): LabelKind | null => (state[i] === 0 ? null : labelKind(c, primaries[i], state[i] === 2 ? 2 : 1, rules));
+  return { total: tot, segments: segs, labels: { total: labelAt(total, S), segments: segments.map(labelAt) } };
 }
