@@ -59,6 +59,15 @@ export function restSmallLabel(k: number): string {
   return `all but < ${k}`;
 }
 
+/**
+ * The display of a weighted cell hidden by the magnitude rule on the effective base: its n is not
+ * small, but its weights leave fewer than k effective respondents.
+ * @example lowEffectiveBaseLabel(5) // "eff. n < 5"
+ */
+export function lowEffectiveBaseLabel(k: number): string {
+  return `eff. n < ${k}`;
+}
+
 /** The short display of a cell hidden only to protect another (a complement): never a count. */
 export const COMPLEMENT_LABEL = "—";
 
@@ -72,6 +81,8 @@ export const COMPLEMENT_NOTE = "hidden to protect a small cell";
  */
 export function hiddenTitle(display: string): string {
   if (display === COMPLEMENT_LABEL) return "Hidden to protect a small cell (it would reveal one from the totals)";
+  const eff = /^eff\. n < (\d+)$/.exec(display);
+  if (eff) return `Hidden: the weights leave fewer than ${eff[1]} effective respondents (the estimate would be one person's answer)`;
   const rest = /^all but < (\d+)$/.exec(display);
   if (rest) return `Hidden: all but fewer than ${rest[1]} respondents gave this answer`;
   const small = /^< (\d+)$/.exec(display);
@@ -87,6 +98,7 @@ export function hiddenFootnotes(displays: readonly (string | null | undefined)[]
   const out: string[] = [];
   for (const d of present.filter((x) => /^< \d+$/.test(x))) out.push(`${d}: fewer than ${d.slice(2)} respondents, hidden.`);
   for (const d of present.filter((x) => /^all but < \d+$/.test(x))) out.push(`${d}: all but fewer than ${d.slice(10)} respondents gave this answer, hidden.`);
+  for (const d of present.filter((x) => /^eff\. n < \d+$/.test(x))) out.push(`${d}: the weights leave fewer than ${d.slice(9)} effective respondents, hidden.`);
   if (present.includes(COMPLEMENT_LABEL)) out.push(`${COMPLEMENT_LABEL}: ${COMPLEMENT_NOTE} (it would reveal one from the totals).`);
   return out;
 }

@@ -42,7 +42,6 @@ function valid(total: PlanCell, totalLevel: Level, segments: PlanCell[], levels:
   const small = (x: number) => isSmallCount(x, rules);
   const lo0 = sensitive ? 0 : 1;
   const INF = Number.POSITIVE_INFINITY;
-  const nReleased = levels.every((l) => l < 2) && totalLevel < 2;
   const missingN = total.n - segments.reduce((a, c) => a + c.n, 0);
   const lines = [
     { kind: "n" as const, level: 2, of: (c: PlanCell) => c.n },
@@ -83,12 +82,8 @@ function valid(total: PlanCell, totalLevel: Level, segments: PlanCell[], levels:
       boxes.push(line.kind === labelledSide ? { lo: lo0, hi: k - 1, primary: true } : { lo: c.n - k + 1, hi: c.n - lo0, primary: true });
     });
     if (!boxes.some((b) => b.primary)) continue;
-    if (line.kind === "n") boxes.push(nReleased ? { lo: missingN, hi: missingN, primary: false } : { lo: 0, hi: INF, primary: false });
-    else {
-      // the rows without a segment have at most what the n line leaves them
-      const nLineLo = segments.reduce((a, c, i) => a + (levels[i] < 2 ? c.n : small(c.n) ? lo0 : c.n === 0 ? 0 : k), 0);
-      boxes.push({ lo: 0, hi: totalLevel >= 2 ? INF : total.n - nLineLo, primary: false });
-    }
+    // the rows without a segment: their n is known, their count lies in 0..that n
+    boxes.push(line.kind === "n" ? { lo: missingN, hi: missingN, primary: false } : { lo: 0, hi: missingN, primary: false });
     for (const [j, b] of boxes.entries()) {
       if (!b.primary) continue;
       const othersLo = boxes.reduce((a, x, i) => a + (i === j ? 0 : x.lo), 0);

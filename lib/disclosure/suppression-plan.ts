@@ -20,9 +20,9 @@
  *    fewest respondents (Σ n of the cells hidden as complements) is chosen, by a uniform-cost
  *    search over hide decisions (ties: fewer decisions). Only cells that add a non-zero amount to
  *    a failing line are candidates. Hiding the total always ends the search, so a solution exists;
- *    past {@link SEARCH_LIMIT} explored states (hundreds of segments with several complements) the
- *    search falls back to "hide the smallest candidate of the first failing line", which is valid
- *    but may hide more.
+ *    the greedy choice "hide the smallest candidate of the first failing line" (valid, not always
+ *    cheapest) bounds the search, and past {@link SEARCH_LIMIT} generated states (many segments,
+ *    or a total that must go) it is kept, so the cheapest choice is guaranteed on small tables only.
  */
 import type { DisclosureRules } from "@/lib/schema/disclosure";
 import { isSmallCount } from "./rules";
@@ -37,9 +37,11 @@ export interface PlanCell {
 /**
  * Why a cell is hidden (null = shown): `small_n` / `small_count` are primary (the cell itself is
  * under k; for a count, the category count or its rest n − count), `zero` a zero in a sensitive
- * breakdown, `complementary` hidden only so that another hidden cell cannot be recomputed.
+ * breakdown, `magnitude` a weighted cell whose estimate would be one or two respondents' answers
+ * (effective base under k, `lib/disclosure/magnitude.ts`), `complementary` hidden only so that
+ * another hidden cell cannot be recomputed.
  */
-export type SuppressionWhy = "small_n" | "small_count" | "zero" | "complementary" | null;
+export type SuppressionWhy = "small_n" | "small_count" | "zero" | "magnitude" | "complementary" | null;
 
 /** What of one cell may be shown. `hideN` implies `hideCount`. */
 export interface CellDecision {
@@ -57,8 +59,8 @@ export interface SuppressionPlan {
 
 type Rules = Pick<DisclosureRules, "k" | "sensitive">;
 
-/** States the complement search may explore before it falls back to the greedy rule. */
-export const SEARCH_LIMIT = 20_000;
+/** States the complement search may generate before it keeps the greedy choice. */
+export const SEARCH_LIMIT = 5_000;
 
 function primary(cell: PlanCell, rules: Rules): CellDecision {
   if (isSmallCount(cell.n, rules)) return { hideN: true, hideCount: true, why: cell.n === 0 ? "zero" : "small_n" };
@@ -112,7 +114,7 @@ interface Table {
 }
 
 /** The label a hidden segment carries at a level: "< k", "all but < k" or "—" (see `labelKind`). */
-export type LabelKind = "small" | "rest_small" | "complement";
+export type LabelKind = "small" | "rest_small" | "magnitude" | "complement";
 
 /**
  * The honest label of a cell hidden at `level` (1: its count, 2: its n too), given its primary
@@ -121,6 +123,7 @@ export type LabelKind = "small" | "rest_small" | "complement";
  * @example labelKind({ n: 60, count: 2 }, { hideN: false, hideCount: true, why: "small_count" }, 1, { k: 5, sensitive: false }) // "small"
  */
 export function labelKind(c: PlanCell, primaryDecision: CellDecision, level: 1 | 2, rules: Rules): LabelKind {
+  if (primaryDecision.why === "magnitude") return "magnitude";
   if (level === 2) return isSmallCount(c.n, rules) ? "small" : "complement";
   if (!primaryDecision.hideCount || c.count === null) return "complement";
   if (isSmallCount(c.count, rules)) return "small";
@@ -142,6 +145,9 @@ function boxOf(t: Table, i: number, level: Level, line: Line): Box {
   const v = line.measure(c);
   const kind = labelKind(c, p, level === 2 ? 2 : 1, t.rules);
   const protect = p.hideCount;
+  // a magnitude cell: n is not small (so ≥ k), nothing is said of its count; its estimate is
+  // protected like a small cell's, so it may not be the only unknown of a line
+  if (kind === "magnitude") return line.kind === "n" ? { lo: k, hi: Number.POSITIVE_INFINITY, protect: true } : { lo: 0, hi: Number.POSITIVE_INFINITY, protect: true };
   if (line.kind === "n") return kind === "small" ? { lo: lo0, hi: k - 1, protect: p.hideN } : v === 0 ? { lo: 0, hi: 0, protect: false } : { lo: k, hi: Number.POSITIVE_INFINITY, protect: false };
   if (level === 2) return kind === "small" ? { lo: 0, hi: k - 1, protect } : c.n === 0 ? { lo: 0, hi: 0, protect } : { lo: 0, hi: Number.POSITIVE_INFINITY, protect };
   if (kind !== "complement") {
@@ -178,32 +184,23 @@ function lineFails(t: Table, levels: readonly Level[], totalLevel: Level, line: 
   });
   if (disclosiveResidual(residual, groupN > 0 || anyHidden, rules)) return true;
   if (!boxes.some((b) => b.protect)) return false;
-  // rows in the total without a segment: their n is released (analytic − analytic_with_segment)
-  // unless a segment's n is hidden; their count lies in 0..the most the n line leaves for them
+  // rows in the total without a segment: their n is taken as known (it is released as analytic −
+  // analytic_with_segment, or as 0 when such rows are dropped); their count lies in 0..that n
   const missingN = total.n - segments.reduce((a, c) => a + c.n, 0);
-  const nReleased = !levels.some((l) => l >= 2);
-  if (line.kind === "n") boxes.push(nReleased ? { lo: missingN, hi: missingN, protect: false } : { lo: 0, hi: Number.POSITIVE_INFINITY, protect: false });
-  else boxes.push({ lo: 0, hi: maxMissingN(t, levels, totalLevel), protect: false });
-  const sumLo = boxes.reduce((a, b) => a + b.lo, 0);
-  const sumHi = boxes.reduce((a, b) => a + b.hi, 0);
-  return boxes.some((b) => {
+  boxes.push(line.kind === "n" ? { lo: missingN, hi: missingN, protect: false } : { lo: 0, hi: missingN, protect: false });
+  return boxes.some((b, j) => {
     if (!b.protect) return false;
-    const othersHi = sumHi - b.hi;
-    const low = Math.max(b.lo, Number.isFinite(othersHi) ? residual - othersHi : Number.NEGATIVE_INFINITY);
-    const high = Math.min(b.hi, residual - (sumLo - b.lo));
+    let othersLo = 0;
+    let othersHi = 0;
+    boxes.forEach((x, i) => {
+      if (i === j) return;
+      othersLo += x.lo;
+      othersHi += x.hi;
+    });
+    const low = Math.max(b.lo, residual - othersHi);
+    const high = Math.min(b.hi, residual - othersLo);
     return high - low < 1;
   });
-}
-
-/** The largest n the rows without a segment can have, given the released n line and its labels. */
-function maxMissingN(t: Table, levels: readonly Level[], totalLevel: Level): number {
-  if (totalLevel >= 2) return Number.POSITIVE_INFINITY;
-  const nLine: Line = { measure: nOf, level: 2, kind: "n" };
-  let room = t.total.n;
-  t.segments.forEach((c, i) => {
-    room -= levels[i] >= 2 ? boxOf(t, i, levels[i], nLine).lo : c.n;
-  });
-  return room;
 }
 
 function failingLine(t: Table, levels: readonly Level[], totalLevel: Level, lines: Line[]): Line | undefined {
@@ -300,24 +297,25 @@ function costOf(t: Table, start: State, state: State): { cost: number; tie: numb
  * reachable and the first valid state popped is a cheapest one), or null when the search limit is
  * reached. Hiding the total always ends the search.
  */
-function cheapestState(t: Table, start: State, lines: Line[]): State | null {
+function cheapestState(t: Table, start: State, lines: Line[], bound: number): State | null {
   const S = t.segments.length;
   const queue = new Queue<State>();
   const seen = new Set<string>([start.join("")]);
   queue.push(0, 0, start);
-  let explored = 0;
   while (queue.size > 0) {
     const { value: state } = queue.pop();
     const line = failingLine(t, state, state[S], lines);
     if (line === undefined) return state;
-    if (++explored > SEARCH_LIMIT) return null;
     for (const { i, level } of raises(t, state, t.total.count !== null)) {
       const next = [...state];
       next[i] = level;
       const key = next.join("");
       if (seen.has(key)) continue;
+      if (seen.size >= SEARCH_LIMIT) return null;
       seen.add(key);
       const { cost, tie } = costOf(t, start, next);
+      // a state dearer than a known valid one (the greedy choice) cannot lead to a cheaper one
+      if (cost > bound) continue;
       queue.push(cost, tie, next);
     }
   }
@@ -338,22 +336,33 @@ function greedyState(t: Table, start: State, lines: Line[]): State {
   }
 }
 
+/** Cells a magnitude rule hides whatever their counts (`magnitude.ts`), e.g. a weighted cell with an effective base under k. */
+export interface MagnitudeFailures {
+  total: boolean;
+  segments: readonly boolean[];
+}
+
 /**
  * Decide, per cell, what may be shown.
  * @example
  * planSuppression({ n: 60, count: null }, [{ n: 57, count: null }, { n: 3, count: null }], { k: 5, sensitive: false })
  * // both segments hidden: 3 is small, and 57 would give it away as 60 − 57
  */
-export function planSuppression(total: PlanCell, segments: PlanCell[], rules: Rules): SuppressionPlan {
-  const tot = primary(total, rules);
-  const segs = segments.map((c) => primary(c, rules));
+export function planSuppression(total: PlanCell, segments: PlanCell[], rules: Rules, magnitude?: MagnitudeFailures): SuppressionPlan {
+  const withMagnitude = (d: CellDecision, fails: boolean | undefined): CellDecision => (fails && !d.hideN ? { hideN: true, hideCount: true, why: "magnitude" } : d);
+  const tot = withMagnitude(primary(total, rules), magnitude?.total);
+  const segs = segments.map((c, i) => withMagnitude(primary(c, rules), magnitude?.segments[i]));
   const isProportion = total.count !== null;
   const lines: Line[] = [{ measure: nOf, level: 2, kind: "n" }];
   if (isProportion) lines.push({ measure: countOf, level: 1, kind: "count" }, { measure: otherOf, level: 1, kind: "rest" });
   const table: Table = { total, segments, primaries: segs.map((d) => ({ ...d })), rules };
   const start: State = [...segs.map(levelOf), levelOf(tot)];
   const S = segments.length;
-  const state = failingLine(table, start, start[S], lines) === undefined ? start : (cheapestState(table, start, lines) ?? greedyState(table, start, lines));
+  let state = start;
+  if (failingLine(table, start, start[S], lines) !== undefined) {
+    const greedy = greedyState(table, start, lines);
+    state = cheapestState(table, start, lines, costOf(table, start, greedy).cost) ?? greedy;
+  }
   const primaries = [...table.primaries, { ...tot }];
   state.forEach((l, i) => {
     if (l <= start[i]) return;
