@@ -70,7 +70,7 @@ export function BannerPanel({ datasetId, state, questions = [] }: { datasetId: s
         <CardDescription>
           {result.weighted ? "Weighted" : "Unweighted"} · {result.statistic === "mean" ? "means" : "% of respondents"} · base {total.hidden ?? total.n ?? "n/a"}
           {Object.keys(state.filters).length ? " · filtered" : ""}
-          {result.disclosure.suppressedCells ? ` · ${result.disclosure.suppressedCells} cells hidden (too few respondents to show safely)` : ""}
+          {result.disclosure.suppressedCells ? ` · ${result.disclosure.suppressedCells} cells hidden (small, or protecting a small cell)` : ""}
           {result.disclosure.exact ? " · exact numbers (you have respondent access)" : ""}
         </CardDescription>
       </CardHeader>

@@ -4,6 +4,7 @@ import type { ColumnDef } from "@tanstack/react-table";
 import type { BreakdownRow } from "@/lib/analysis/breakdown-rows";
 import { formatBase, formatCount, formatNumber, formatPercent, formatPercentInterval } from "@/lib/format/number";
 import { Badge } from "@/components/ui/badge";
+import { hiddenTitle } from "@/lib/disclosure/rules";
 
 export function getBreakdownColumns(
   statistic: "proportion" | "mean",
@@ -34,7 +35,7 @@ export function getBreakdownColumns(
       accessorKey: "estimate",
       header: estimateHeader ?? (statistic === "mean" ? "Mean" : "%"),
       cell: ({ row }) => (
-        <span className="tabular font-medium" title={row.original.hidden ? "Hidden: too few respondents to show safely" : undefined}>
+        <span className="tabular font-medium" title={row.original.hidden ? hiddenTitle(row.original.hidden) : undefined}>
           {row.original.hidden && row.original.estimate === null ? row.original.hidden : est(row.original)}
         </span>
       ),

@@ -134,7 +134,7 @@ export function BreakdownView({ datasetId, questions, minBase, defaultFilters = 
               {state.weight ? "Weighted" : "Unweighted"} · {formatCount(view.result.rows?.analytic)} of {formatCount(view.result.rows?.csv)} respondents in the base
               {Object.keys(state.filters).length ? " · filtered" : ""} · intervals: {view.rows[0]?.ciMethod}
               {view.chisqText ? ` · ${view.chisqText}` : ""}
-              {view.hiddenCount ? ` · ${view.hiddenCount} group${view.hiddenCount === 1 ? "" : "s"} hidden (too few respondents to show safely)` : ""}
+              {view.hiddenCount ? ` · ${view.hiddenCount} group${view.hiddenCount === 1 ? "" : "s"} hidden (small, or protecting a small cell)` : ""}
               {view.exact ? ` · exact numbers (${view.exact === "open-policy" ? "this dataset is open" : "you have respondent access"})` : ""}
             </CardDescription>
           </CardHeader>

@@ -40,7 +40,7 @@ function BaseNote({ result, omitted, source }: { result: BannerResult; omitted: 
         {total ? `Base: all respondents answering, ${columnBaseText(total)}. ` : ""}
         {result.weighted ? "Weighted. " : "Unweighted. "}
         {`${Math.round(result.conf_level * 100)}% confidence intervals.`}
-        {hidden ? ` ${hidden} cell${hidden === 1 ? "" : "s"} with fewer than ${result.disclosure.k} respondents hidden and not drawn.` : ""}
+        {hidden ? ` ${hidden} cell${hidden === 1 ? "" : "s"} hidden (fewer than ${result.disclosure.k} respondents, or protecting such a cell) and not drawn.` : ""}
       </span>
       {omitted.length ? (
         <span>

@@ -20,19 +20,22 @@ test("small cells never leave the server for an aggregate-only analyst and the d
   expect(own.disclosure.exact).toBe("respondent-access");
   expect(own.segments.find((s: { segment: string }) => s.segment === "5y+")).toMatchObject({ n: 1, display: null });
 
-  // Legal × tenure: the 5y+ cell (n = 1) is hidden, and so is a complement, so it cannot be recomputed
+  // Legal × tenure: the 5y+ cell (n = 1) is hidden ("< 5"), and so is a complement, so it cannot be
+  // recomputed: the total, since hiding 1-5y ("—", known to be ≥ 5) would leave 5y+ ≤ 6 − 5 = 1
   const legalByTenure = await (
     await crosstab({ outcome: "q1_score", statistic: "mean", segment: "tenure", filters: { department: ["Legal"] } })
   ).json();
   const fivePlus = legalByTenure.segments.find((s: { segment: string }) => s.segment === "5y+");
   expect(fivePlus.n).toBeNull();
   expect(fivePlus.display).toBe("< 5");
+  expect(legalByTenure.total).toMatchObject({ n: null, display: "—" });
   expect(JSON.stringify(legalByTenure)).not.toMatch(/"n":1[,}]/);
 
-  // the classic pair: Legal overall (n = 6), then Legal ∧ 1-5y (n = 5) differ by one person
-  const all = await crosstab({ outcome: "q1_score", statistic: "mean", segment: "gender", filters: { department: ["Legal"] } });
+  // the classic pair: Legal overall (n = 6), then Legal ∧ 1-5y (n = 5) differ by one person (by
+  // department, a single level: by gender the lone M would hide the totals)
+  const all = await crosstab({ outcome: "q1_score", statistic: "mean", segment: "department", filters: { department: ["Legal"] } });
   expect(all.status()).toBe(200);
-  const narrower = await crosstab({ outcome: "q1_score", statistic: "mean", segment: "gender", filters: { department: ["Legal"], tenure: ["1-5y"] } });
+  const narrower = await crosstab({ outcome: "q1_score", statistic: "mean", segment: "department", filters: { department: ["Legal"], tenure: ["1-5y"] } });
   expect(narrower.status()).toBe(403);
   expect((await narrower.json()).error.message).toMatch(/differ by fewer than 5 respondents/);
 });

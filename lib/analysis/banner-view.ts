@@ -5,6 +5,7 @@
 import { isolate } from "@/lib/format/bidi";
 import { formatCount, formatNumber, formatPercent, formatPercentInterval } from "@/lib/format/number";
 import type { BannerCell, BannerColumn, BannerResult } from "@/lib/schema/banner";
+import { hiddenTitle } from "@/lib/disclosure/rules";
 
 export interface BannerColumnGroup {
   /** "total" or the segment question id */
@@ -29,7 +30,7 @@ export function bannerColumnGroups(result: Pick<BannerResult, "columns">): Banne
 }
 
 /**
- * The figure a cell shows: "74.1%", "3.20", "< 5" or "n/a".
+ * The figure a cell shows: "74.1%", "3.20", "< 5", "—" (hidden to protect a small cell) or "n/a".
  * @example bannerCellText("proportion", { value: 0.741, hidden: null }) // "74.1%"
  */
 export function bannerCellText(statistic: BannerResult["statistic"], cell: Pick<BannerCell, "value" | "hidden">): string {
@@ -42,7 +43,7 @@ export function bannerCellText(statistic: BannerResult["statistic"], cell: Pick<
  * @example bannerCellTitle(result, cell) // "95% CI 61.2–74.3% · 35 respondents · higher than Early (A), p < 0.01"
  */
 export function bannerCellTitle(result: Pick<BannerResult, "columns" | "statistic" | "conf_level" | "disclosure">, cell: BannerCell): string {
-  if (cell.hidden !== null) return `Hidden: fewer than ${result.disclosure.k} respondents (or it would reveal such a cell)`;
+  if (cell.hidden !== null) return hiddenTitle(cell.hidden);
   const column = result.columns.find((c) => c.id === cell.columnId);
   const conf = `${Math.round(result.conf_level * 100)}% CI`;
   const ci = result.statistic === "mean" ? (cell.ci ? `${formatNumber(cell.ci[0])}–${formatNumber(cell.ci[1])}` : "n/a") : formatPercentInterval(cell.ci);

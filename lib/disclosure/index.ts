@@ -19,7 +19,24 @@ export { MemoryReleaseStore, protectAndRecordIn } from "./release-store";
 export type { ReleaseDecision, ReleaseScope, ReleaseStore } from "./release-store";
 export { analysisKeyOf, canonicalFilterKey, canonicalFilters, releaseMetaFromSpec, releaseOf } from "./release";
 export type { ReleasedAggregate, ReleasedCell, ReleaseMeta } from "./release";
-export { DEFAULT_DISCLOSURE_RULES, isDisclosiveDifference, isSmallCount, resolveDisclosureRules, suppressedLabel } from "./rules";
+export {
+  COMPLEMENT_LABEL,
+  COMPLEMENT_NOTE,
+  DEFAULT_DISCLOSURE_RULES,
+  hiddenFootnotes,
+  hiddenTitle,
+  isDisclosiveDifference,
+  isSmallCount,
+  resolveDisclosureRules,
+  restSmallLabel,
+  suppressedLabel,
+} from "./rules";
+export { determinedUnknowns } from "./linear-audit";
+export { checkCellSums, checkMagnitude, DEFAULT_MAGNITUDE_RULES, dominated, kishEffectiveBase, pPercentFails } from "./magnitude";
+export type { MagnitudeCell, MagnitudeReason, MagnitudeRules, MagnitudeVerdict } from "./magnitude";
+export { protectWeightingReport } from "./protect-weighting-report";
+export type { ProtectedWeightingReport } from "./protect-weighting-report";
+export type { LinearEquation } from "./linear-audit";
 export type { DisclosureRole, DisclosureRules, DisclosureRulesInput } from "./rules";
 export type {
   DisclosureSummary,

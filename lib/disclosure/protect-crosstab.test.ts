@@ -124,3 +124,31 @@ describe("protectCrosstab: zeros and settings", () => {
     expect(() => protectCrosstab(withZero(), { k: 4.5 })).toThrow(/k: must be an integer/);
   });
 });
+
+describe("magnitude rule on the effective base", () => {
+  it("hides a weighted cell whose weights leave fewer than k effective respondents, and a complement", async () => {
+    const { computeCellSums } = await import("@/lib/engine");
+    const { computeCrosstab } = await import("@/lib/stats");
+    const { crosstabSpecSchema } = await import("@/lib/schema/crosstab-spec");
+    // segment B: 8 respondents, one carries most of the weight (effective n ≈ 1.4); the total's is ≈ 13.5
+    const rows: string[][] = [];
+    for (let i = 0; i < 30; i++) rows.push([String(3 + (i % 3)), "A", "1"]);
+    for (let i = 0; i < 25; i++) rows.push([String(2 + (i % 4)), "C", "1"]);
+    rows.push(["5", "B", "20"]);
+    for (let i = 0; i < 7; i++) rows.push(["1", "B", "0.5"]);
+    const spec = crosstabSpecSchema.parse({ outcome: "q", statistic: "mean", segment: "seg", weight: "w" });
+    const result = computeCrosstab(computeCellSums({ header: ["q", "seg", "w"], rows }, spec));
+    const shown = protectCrosstab(result, { k: 5 });
+    const b = shown.segments.find((s) => s.segment === "B")!;
+    expect(b).toMatchObject({ n: null, suppressed: true, display: "eff. n < 5" });
+    expect(shown.total).toMatchObject({ suppressed: false });
+    expect(JSON.stringify(b)).not.toMatch(/"mean"/);
+    // B's weighted mean must not come back as total − shown: a complement is hidden too
+    expect(shown.segments.filter((s) => s.suppressed).length).toBe(2);
+    expect(shown.segments.find((s) => s.segment === "C")).toMatchObject({ suppressed: true, display: "—" });
+    expect(shown.disclosure.reason).toContain("low effective base: B");
+    // unweighted, the same rows show B (n = 8 is not small)
+    const plain = protectCrosstab(computeCrosstab(computeCellSums({ header: ["q", "seg", "w"], rows }, crosstabSpecSchema.parse({ outcome: "q", statistic: "mean", segment: "seg" }))), { k: 5 });
+    expect(plain.segments.find((s) => s.segment === "B")).toMatchObject({ n: 8, suppressed: false });
+  });
+});

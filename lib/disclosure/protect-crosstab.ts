@@ -7,9 +7,10 @@ import type { ChisqTest, CrosstabResult, MeanBlock, ProportionBlock } from "@/li
 import { disclosureRulesSchema, type DisclosureRules, type DisclosureRulesInput } from "@/lib/schema/disclosure";
 import { checkDifferencing, type DifferencingVerdict } from "./differencing";
 import { releaseOf, type ReleasedAggregate, type ReleaseMeta } from "./release";
-import { suppressedLabel } from "./rules";
-import { planSuppression, type CellDecision, type SuppressionWhy } from "./suppression-plan";
+import { COMPLEMENT_LABEL, lowEffectiveBaseLabel, restSmallLabel, suppressedLabel } from "./rules";
+import { planSuppression, type CellDecision, type LabelKind, type SuppressionWhy } from "./suppression-plan";
 import type { DisclosureSummary, ProtectedChisq, ProtectedCrosstab, ProtectedMeanBlock, ProtectedProportionBlock, ProtectedRows } from "./types";
+import { checkCellSums } from "./magnitude";
 
 /** Optional differencing check: `release` describes this result, `history` the viewer's earlier releases. */
 export interface ProtectContext {
@@ -71,6 +72,7 @@ const WHY: Record<Exclude<SuppressionWhy, null>, string> = {
   small_n: "small cell",
   small_count: "small count",
   zero: "zero cell",
+  magnitude: "low effective base",
   complementary: "complementary",
 };
 
@@ -115,9 +117,20 @@ function blockAll(p: ProtectedCrosstab, verdict: Extract<DifferencingVerdict, { 
 export function protectCrosstab(result: CrosstabResult, rulesInput: DisclosureRulesInput, context: ProtectContext = {}): ProtectedCrosstab {
   const rules = disclosureRulesSchema.parse(rulesInput);
   const label = suppressedLabel(rules.k);
+  // honest labels: "< k" only on a cell that is under k; a count whose rest is small says so; a
+  // complement says "—" (hidden to protect a small cell), never a count
+  const display = (kind: LabelKind | null): string =>
+    kind === "rest_small" ? restSmallLabel(rules.k) : kind === "complement" ? COMPLEMENT_LABEL : kind === "magnitude" ? lowEffectiveBaseLabel(rules.k) : label;
   const isProp = result.statistic === "proportion";
   const cellOf = (b: { n: number; count?: unknown }) => ({ n: b.n, count: isProp && typeof b.count === "number" ? b.count : null });
-  const plan = planSuppression(cellOf(result.total), result.segments.map(cellOf), rules);
+  // magnitude rule (effective base, from the cell sums this path has): a weighted cell whose
+  // Kish effective base is under k is hidden like a small cell, whatever its n
+  const lowEffectiveBase = (b: { n: number; weighted: unknown; weighted_n: number; sum_w2: number }) =>
+    b.weighted !== null && b.n > 0 && !checkCellSums({ n: b.n, sumW: b.weighted_n, sumW2: b.sum_w2 }, { minN: 0, dominance: null, pPercent: null, minEffectiveBase: rules.k }).ok;
+  const plan = planSuppression(cellOf(result.total), result.segments.map(cellOf), rules, {
+    total: lowEffectiveBase(result.total),
+    segments: result.segments.map(lowEffectiveBase),
+  });
 
   const reason: string[] = [];
   const note = (what: string, d: CellDecision) => {
@@ -154,8 +167,8 @@ export function protectCrosstab(result: CrosstabResult, rulesInput: DisclosureRu
       ...base,
       statistic: "mean",
       outcome_levels: null,
-      total: meanBlock(result.total, plan.total, label),
-      segments: result.segments.map((s, i) => ({ ...meanBlock(s, plan.segments[i], label), segment: s.segment })),
+      total: meanBlock(result.total, plan.total, display(plan.labels.total)),
+      segments: result.segments.map((s, i) => ({ ...meanBlock(s, plan.segments[i], display(plan.labels.segments[i])), segment: s.segment })),
       pairwise: result.pairwise.filter((p) => shown(p.a) && shown(p.b)).map((p) => structuredClone(p)),
       chisq: null,
     };
@@ -167,8 +180,8 @@ export function protectCrosstab(result: CrosstabResult, rulesInput: DisclosureRu
       ...base,
       statistic: "proportion",
       outcome_levels: [...result.outcome_levels],
-      total: proportionBlock(result.total, plan.total, label),
-      segments: result.segments.map((s, i) => ({ ...proportionBlock(s, plan.segments[i], label), segment: s.segment })),
+      total: proportionBlock(result.total, plan.total, display(plan.labels.total)),
+      segments: result.segments.map((s, i) => ({ ...proportionBlock(s, plan.segments[i], display(plan.labels.segments[i])), segment: s.segment })),
       pairwise: result.pairwise.filter((p) => shown(p.a) && shown(p.b)).map((p) => structuredClone(p)),
       chisq: {
         full: enough ? scrubChisq(result.chisq.full, anyHidden) : null,
@@ -178,5 +191,5 @@ export function protectCrosstab(result: CrosstabResult, rulesInput: DisclosureRu
   }
   if (context.release === undefined) return out;
   const verdict = checkDifferencing(context.history ?? [], releaseOf(out, context.release), rules);
-  return verdict.allowed ? out : blockAll(out, verdict, label);
+  return verdict.allowed ? out : blockAll(out, verdict, COMPLEMENT_LABEL);
 }

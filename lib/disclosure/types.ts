@@ -15,7 +15,11 @@ export interface ProtectedBlockBase {
   deff_kish: number | null;
   /** n and every number derived from the cell are hidden */
   suppressed: boolean;
-  /** what to show instead of a hidden value, e.g. "< 5"; null when nothing is hidden */
+  /**
+   * what to show instead of a hidden value; null when nothing is hidden. "< 5": the cell is under
+   * k; "all but < 5": the count's rest (n − count) is; "—": hidden only to protect a small cell
+   * (a complement, or a release refused by the differencing guard), never a count.
+   */
   display: string | null;
 }
 

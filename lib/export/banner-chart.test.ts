@@ -73,6 +73,6 @@ describe("banner chart export", () => {
     expect(texts).toContain("4.20");
     expect(texts).toContain("3.10");
     expect(texts.some((t) => t.includes("South"))).toBe(false);
-    expect(bannerBaseNote(meanByRegion)).toMatch(/1 cell with fewer than 5 respondents hidden/);
+    expect(bannerBaseNote(meanByRegion)).toMatch(/1 cell hidden \(fewer than 5 respondents, or protecting such a cell\)/);
   });
 });

@@ -74,7 +74,7 @@ export function bannerBaseNote(result: BannerResult, filtered = false): string {
     total ? `Base: all respondents answering${filtered ? " (filtered)" : ""}, ${total.hidden ? `n ${total.hidden}` : columnBaseText(total)}.` : "",
     result.weighted ? "Weighted." : "Unweighted.",
     `${Math.round(result.conf_level * 100)}% confidence intervals.`,
-    hidden ? `${hidden} cell${hidden === 1 ? "" : "s"} with fewer than ${result.disclosure.k} respondents hidden and not drawn.` : "",
+    hidden ? `${hidden} cell${hidden === 1 ? "" : "s"} hidden (fewer than ${result.disclosure.k} respondents, or protecting such a cell) and not drawn.` : "",
   ]
     .filter(Boolean)
     .join(" ");

@@ -5,6 +5,7 @@
  */
 import type { BreakdownRow } from "@/lib/analysis/breakdown-rows";
 import { formatBase, formatCount, formatNumber, formatPercent, formatPercentInterval } from "@/lib/format/number";
+import { hiddenFootnotes } from "@/lib/disclosure/rules";
 
 /** What a cell holds, which decides its number format and escaping. */
 export type ExportCellKind = "percent" | "number" | "count" | "base" | "text" | "letters";
@@ -114,6 +115,7 @@ export function toExportTable(input: ExportTableInput): ExportTable {
     `${weighted ? "Weighted" : "Unweighted"} estimates${method ? `; ${Math.round(input.confLevel * 100)}% intervals: ${method}` : ""}.`,
     significanceLegend(input),
     `Low base: effective n${input.minBase !== undefined ? ` below ${formatCount(input.minBase)}` : " under the minimum"}; read with caution (marked "${LOW_BASE_TEXT}").`,
+    ...hiddenFootnotes(input.rows.map((r) => r.hidden)),
     ...(input.source ? [`Source: ${input.source}`] : []),
   ];
   return {

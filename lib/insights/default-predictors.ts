@@ -44,7 +44,7 @@ export function screenDefaultPredictors(
     const k = column.get(p) as number;
     const answered = base.filter((r) => r[k] !== "");
     if (base.length === 0 || answered.length / base.length < MIN_COVERAGE) {
-      dropped.push({ predictor: p, reason: `answered by ${Math.round((answered.length / Math.max(1, base.length)) * 100)}% of the analysed rows` });
+      dropped.push({ predictor: p, reason: `answered by fewer than ${Math.round(MIN_COVERAGE * 100)}% of the analysed rows` });
       continue;
     }
     const levels = new Map<string, Set<number>>();
@@ -59,7 +59,7 @@ export function screenDefaultPredictors(
     if (input.model === "logistic" && columnKind(answered, k) === "categorical") {
       const constant = [...levels].filter(([, ys]) => ys.size < 2).map(([l]) => l);
       if (constant.length) {
-        dropped.push({ predictor: p, reason: `separates the outcome (it does not vary within: ${constant.slice(0, 3).join(", ")})` });
+        dropped.push({ predictor: p, reason: "separates the outcome (it does not vary within some of its levels)" });
         continue;
       }
     }

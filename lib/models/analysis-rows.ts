@@ -39,17 +39,17 @@ function responseOf(spec: DriversSpec, rows: string[][], oi: number): Float64Arr
     rows.forEach((r, i) => (y[i] = cats.has(r[oi]) ? 1 : 0));
     const ones = y.reduce((s, v) => s + v, 0);
     if (ones === 0 || ones === rows.length) {
-      const side = ones === 0 ? "no row in" : "every row in";
-      throw new ModelError("one_level", `outcome has one level: ${spec.outcome} (${side} outcome_category)`);
+      // which side is not said: with a narrow filter it would be the respondents' answer
+      throw new ModelError("one_level", `outcome has one level: ${spec.outcome} (the analysed rows need answers both in and outside outcome_category)`);
     }
     return y;
   }
   rows.forEach((r, i) => {
     const v = parseRNumeric(r[oi]);
-    if (v === null) throw new ModelError("not_numeric", `outcome is not a number: ${spec.outcome} (a linear model needs numeric answers)`);
+    if (v === null) throw new ModelError("not_numeric", `outcome is not a number: ${spec.outcome} has values that are not numbers (use a logistic model, or mark them missing)`);
     y[i] = v;
   });
-  if (y.every((v) => v === y[0])) throw new ModelError("one_level", `outcome is constant: ${spec.outcome}`);
+  if (y.every((v) => v === y[0])) throw new ModelError("one_level", `outcome is constant: ${spec.outcome} has one value in the analysed rows`);
   return y;
 }
 
@@ -80,8 +80,8 @@ export function analysisRows(table: TextTable, spec: DriversSpec): AnalysisRows 
   if (wi >= 0) {
     rows.forEach((r, i) => {
       const w = parseRNumeric(r[wi]);
-      if (w === null) throw new ModelError("not_numeric", `weight is not a number: ${spec.weight} (choose a weight or numeric question)`);
-      if (w <= 0) throw new ModelError("invalid_spec", `weight must be positive: ${spec.weight}`);
+      if (w === null) throw new ModelError("not_numeric", `weight is not a number: ${spec.weight} has values that are not numbers`);
+      if (w <= 0) throw new ModelError("invalid_spec", `weight must be positive: ${spec.weight} has values ≤ 0`);
       weights[i] = w;
     });
     const mean = weights.reduce((s, v) => s + v, 0) / weights.length;

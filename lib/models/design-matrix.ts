@@ -88,7 +88,7 @@ export function buildDesignMatrix(
       const col = new Float64Array(n);
       rows.forEach((row, i) => {
         const v = parseRNumeric(row[p.index]);
-        if (v === null) throw new ModelError("not_numeric", `not a number: ${p.name}=${row[p.index]}`);
+        if (v === null) throw new ModelError("not_numeric", `not a number: ${p.name} has values that are not numbers`, [p.name]);
         col[i] = v;
       });
       cols.push(col);
@@ -105,7 +105,7 @@ export function buildDesignMatrix(
       levels = [ref, ...levels.filter((l) => l !== ref)];
     }
     if (levels.length < 2) {
-      throw new ModelError("one_level", `predictor has one level: ${p.name}=${levels[0] ?? ""}`, [p.name]);
+      throw new ModelError("one_level", `predictor has one level: ${p.name} has one value in the analysed rows`, [p.name]);
     }
     referenceLevels[p.name] = levels[0];
     const position = new Map(levels.map((l, k) => [l, k]));

@@ -13,16 +13,18 @@ export type ModelErrorReason =
 
 /**
  * A model that cannot be fitted honestly (instead of absurd coefficients). The message is one
- * lowercase line, "what: value"; `reason` is for programs, `terms` names the offending terms.
+ * lowercase line naming columns and rules, never a respondent's value or a count of rows;
+ * `reason` is for programs, `terms` names the offending terms for callers that refit (it stays
+ * on the object: the error envelope's `details` carry the reason only, since a term names a level).
  *
  * @example
- * throw new ModelError("collinearity", "collinear terms: size=5,000+", ["size=5,000+"])
+ * throw new ModelError("collinearity", "collinear terms (linear combinations of earlier terms) in: size", ["size=5,000+"])
  */
 export class ModelError extends AppError {
   readonly reason: ModelErrorReason;
   readonly terms: string[];
   constructor(reason: ModelErrorReason, message: string, terms: string[] = []) {
-    super("validation_failed", message, { reason, terms });
+    super("validation_failed", message, { reason });
     this.name = "ModelError";
     this.reason = reason;
     this.terms = terms;

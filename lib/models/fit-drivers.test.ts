@@ -76,16 +76,19 @@ describe("fitDrivers", () => {
     const t = table("y,x,x2,g,h", "1,1,2,a,p", "2,2,4,b,q", "2,3,6,a,p", "5,4,8,b,q", "4,5,10,a,p", "7,6,12,b,q");
     const e = errorOf(() => fitDrivers(t, { model: "linear", outcome: "y", predictors: ["x", "x2"] }));
     expect(e.reason).toBe("collinearity");
-    expect(e.message).toBe("collinear terms (linear combinations of earlier terms): x2");
+    expect(e.message).toBe("collinear terms (linear combinations of earlier terms) in: x2");
     const f = errorOf(() => fitDrivers(t, { model: "linear", outcome: "y", predictors: ["g", "x", "h"] }));
     expect(f.terms).toEqual(["h=q"]);
+    // the message and the envelope's details name the predictor, not its level
+    expect(f.message).toBe("collinear terms (linear combinations of earlier terms) in: h");
+    expect(f.details).toEqual({ reason: "collinearity" });
   });
 
   it("reports perfect separation by a numeric predictor instead of diverging coefficients", () => {
     const t = table("y,x", "No,1", "No,2", "No,3", "No,4", "Yes,5", "Yes,6", "Yes,7", "Yes,8");
     const e = errorOf(() => fitDrivers(t, { model: "logistic", outcome: "y", outcome_category: "Yes", predictors: ["x"] }));
     expect(e.reason).toBe("separation");
-    expect(e.message).toBe("perfect or quasi separation (coefficients diverge, fitted probabilities go to 0 or 1): x");
+    expect(e.message).toBe("perfect or quasi separation (coefficients diverge, fitted probabilities go to 0 or 1) in: x");
   });
 
   it("reports quasi-separation (overlap at one point only)", () => {
@@ -98,21 +101,27 @@ describe("fitDrivers", () => {
   it("reports a level in which the outcome never varies", () => {
     const t = table("y,g", "No,a", "No,a", "No,a", "Yes,b", "No,b", "Yes,c", "No,c", "Yes,b");
     const e = errorOf(() => fitDrivers(t, { model: "logistic", outcome: "y", outcome_category: "Yes", predictors: ["g"] }));
-    expect(e.message).toBe("perfect or quasi separation (outcome constant within a level): g=a");
+    expect(e.message).toBe("perfect or quasi separation (outcome constant within a level) in: g");
   });
 
   it("reports too few cases, one-level outcomes and predictors, bad values and specs", () => {
     const t = table(...OK);
     const fit = (spec: unknown) => errorOf(() => fitDrivers(t, spec));
     const few = table("y,x,g", "1,1,a", "2,2,b", "4,3,a");
-    expect(errorOf(() => fitDrivers(few, { model: "linear", outcome: "y", predictors: ["x", "g"] })).message).toBe("too few cases: 3 rows for 3 coefficients");
-    expect(fit({ model: "logistic", outcome: "y", outcome_category: "Maybe", predictors: ["x"] }).message).toBe("outcome has one level: y (no row in outcome_category)");
+    expect(errorOf(() => fitDrivers(few, { model: "linear", outcome: "y", predictors: ["x", "g"] })).message).toBe(
+      "too few cases: the model needs more analysed rows than coefficients (drop predictors or widen the filters)",
+    );
+    expect(fit({ model: "logistic", outcome: "y", outcome_category: "Maybe", predictors: ["x"] }).message).toBe(
+      "outcome has one level: y (the analysed rows need answers both in and outside outcome_category)",
+    );
     expect(fit({ model: "logistic", outcome: "y", outcome_category: ["Yes", "No"], predictors: ["x"] }).reason).toBe("one_level");
-    expect(fit({ model: "linear", outcome: "y", predictors: ["x"] }).message).toBe("outcome is not a number: y (a linear model needs numeric answers)");
-    expect(fit({ model: "linear", outcome: "x", predictors: ["g"], filters: { x: "2" } }).message).toBe("outcome is constant: x");
-    expect(fit({ model: "linear", outcome: "score", predictors: ["g"], filters: { g: ["a"] } }).message).toBe("predictor has one level: g=a");
+    expect(fit({ model: "linear", outcome: "y", predictors: ["x"] }).message).toBe(
+      "outcome is not a number: y has values that are not numbers (use a logistic model, or mark them missing)",
+    );
+    expect(fit({ model: "linear", outcome: "x", predictors: ["g"], filters: { x: "2" } }).message).toBe("outcome is constant: x has one value in the analysed rows");
+    expect(fit({ model: "linear", outcome: "score", predictors: ["g"], filters: { g: ["a"] } }).message).toBe("predictor has one level: g has one value in the analysed rows");
     expect(fit({ model: "linear", outcome: "score", predictors: ["nope"] }).message).toBe("unknown predictor column: nope");
-    expect(fit({ model: "linear", outcome: "score", predictors: ["g"], weight: "y" }).message).toBe("weight is not a number: y (choose a weight or numeric question)");
+    expect(fit({ model: "linear", outcome: "score", predictors: ["g"], weight: "y" }).message).toBe("weight is not a number: y has values that are not numbers");
     expect(fit({ model: "linear", outcome: "score", predictors: ["g"], filters: { nope: ["1"] } }).message).toBe("unknown filter column: nope");
     expect(fit({ model: "logistic", outcome: "y", predictors: ["g"] }).message).toBe(
       "invalid spec: outcome_category: outcome_category is required for a logistic model",
@@ -122,6 +131,34 @@ describe("fitDrivers", () => {
       "reference level for a numeric predictor: x",
     );
     const zero = table("y,g,w", "1,a,1", "2,b,0", "3,a,1", "5,b,1");
-    expect(errorOf(() => fitDrivers(zero, { model: "linear", outcome: "y", predictors: ["g"], weight: "w" })).message).toBe("weight must be positive: w");
+    expect(errorOf(() => fitDrivers(zero, { model: "linear", outcome: "y", predictors: ["g"], weight: "w" })).message).toBe("weight must be positive: w has values ≤ 0");
+  });
+});
+
+describe("error messages carry no respondent data", () => {
+  // one respondent with distinctive values; every failure must name columns and rules only
+  const canary = "canary-7731";
+  const t = table(
+    "id,y,score,g,w",
+    `${canary},Yes,${canary},a,${canary}`,
+    "r2,No,3,a,1",
+    "r3,No,4,b,0",
+    "r4,Yes,5,b,1",
+  );
+  const specs = [
+    { model: "linear", outcome: "score", predictors: ["g"] },
+    { model: "linear", outcome: "y", predictors: ["g"] },
+    { model: "linear", outcome: "score", predictors: ["id"], filters: { g: ["a"] } },
+    { model: "linear", outcome: "score", predictors: ["g"], weight: "w", filters: { id: ["r2", "r3", "r4"] } },
+    { model: "linear", outcome: "score", predictors: ["g"], weight: "w", filters: { id: [canary, "r2"] } },
+    { model: "logistic", outcome: "y", outcome_category: "Yes", predictors: ["g"], filters: { id: [canary] } },
+    { model: "logistic", outcome: "y", outcome_category: "Yes", predictors: ["g"], filters: { id: [canary, "r4"] } },
+    { model: "linear", outcome: "score", predictors: ["g", "id"], filters: { id: ["r2", "r3", "r4"] } },
+  ];
+  it.each(specs.map((s, i) => [i, s] as const))("spec %i", (_, spec) => {
+    const e = errorOf(() => fitDrivers(t, spec));
+    expect(e.message).not.toContain(canary);
+    expect(e.message).not.toMatch(/\bYes\b|\bNo\b|=a\b|=b\b|\brows?\b \d|\d+ rows/);
+    expect(JSON.stringify(e.details)).not.toContain(canary);
   });
 });

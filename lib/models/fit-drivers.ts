@@ -22,8 +22,16 @@ import { sandwichVcov } from "./sandwich";
 /** Largest movement of the linear predictor (logit units) over the probe steps that still counts as converged. */
 const DRIFT_LIMIT = 0.1;
 
-function quoteTerms(terms: string[]): string {
-  return terms.length > 0 ? terms.join(", ") : "the model as a whole";
+/**
+ * The predictors (columns) of some terms, for a message: levels are not named, since a level in
+ * which the outcome is constant, or that coincides with another, tells something about the
+ * respondents in it. The terms themselves stay on the error (`ModelError.terms`) for refits.
+ */
+function quotePredictors(terms: string[], predictors: readonly string[]): string {
+  if (terms.length === 0) return "the model as a whole";
+  const longestFirst = [...predictors].sort((a, b) => b.length - a.length);
+  const names = terms.map((t) => longestFirst.find((p) => t === p || t.startsWith(`${p}=`)) ?? (t === INTERCEPT ? t : "a term"));
+  return [...new Set(names)].join(", ");
 }
 
 /** A level of a categorical predictor in which the outcome never varies ⇒ the MLE does not exist. */
@@ -53,10 +61,10 @@ function divergingTerms(design: DesignMatrix, y: Float64Array, w: Float64Array, 
   return moving.length === 0 ? [] : named.length > 0 ? named : moving;
 }
 
-function checkFit(design: DesignMatrix, y: Float64Array, w: Float64Array, family: GlmFamily, fit: GlmFit): void {
+function checkFit(design: DesignMatrix, y: Float64Array, w: Float64Array, family: GlmFamily, fit: GlmFit, predictors: readonly string[]): void {
   if (fit.aliased.length > 0) {
     const terms = fit.aliased.map((j) => design.terms[j]);
-    throw new ModelError("collinearity", `collinear terms (linear combinations of earlier terms): ${quoteTerms(terms)}`, terms);
+    throw new ModelError("collinearity", `collinear terms (linear combinations of earlier terms) in: ${quotePredictors(terms, predictors)}`, terms);
   }
   if (family === "quasibinomial") {
     const diverging = divergingTerms(design, y, w, fit);
@@ -64,7 +72,7 @@ function checkFit(design: DesignMatrix, y: Float64Array, w: Float64Array, family
     if (diverging.length > 0 || (extreme && !fit.converged)) {
       throw new ModelError(
         "separation",
-        `perfect or quasi separation (coefficients diverge, fitted probabilities go to 0 or 1): ${quoteTerms(diverging)}`,
+        `perfect or quasi separation (coefficients diverge, fitted probabilities go to 0 or 1) in: ${quotePredictors(diverging, predictors)}`,
         diverging,
       );
     }
@@ -97,16 +105,16 @@ export function fitDrivers(table: TextTable, specInput: unknown): DriversResult 
   const design = buildDesignMatrix(rows, predictors, spec.reference_levels);
   const n = rows.length;
   const p = design.terms.length;
-  if (n <= p) throw new ModelError("too_few_cases", `too few cases: ${n} rows for ${p} coefficients`);
+  if (n <= p) throw new ModelError("too_few_cases", "too few cases: the model needs more analysed rows than coefficients (drop predictors or widen the filters)");
   const family: GlmFamily = spec.model === "logistic" ? "quasibinomial" : "gaussian";
   if (family === "quasibinomial") {
     const constant = constantOutcomeLevels(rows, y, predictors.filter((q) => q.kind === "categorical"));
     if (constant.length > 0) {
-      throw new ModelError("separation", `perfect or quasi separation (outcome constant within a level): ${quoteTerms(constant)}`, constant);
+      throw new ModelError("separation", `perfect or quasi separation (outcome constant within a level) in: ${quotePredictors(constant, spec.predictors)}`, constant);
     }
   }
   const fit = fitGlm(design.x, y, weights, family);
-  checkFit(design, y, weights, family, fit);
+  checkFit(design, y, weights, family, fit, spec.predictors);
   const vcov = sandwichVcov(design.x, fit.workingWeights, fit.workingResiduals, fit.covUnscaled);
   const df = n - p;
   const coefficients = design.terms.map((term, j) => {

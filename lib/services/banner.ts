@@ -7,7 +7,7 @@
  */
 import { getBreakdownRows, type BreakdownRow } from "@/lib/analysis/breakdown-rows";
 import type { ProtectedCrosstab } from "@/lib/disclosure";
-import { suppressedLabel } from "@/lib/disclosure";
+import { COMPLEMENT_LABEL, hiddenFootnotes, suppressedLabel } from "@/lib/disclosure";
 import { bannerSpecSchema, type BannerCell, type BannerColumn, type BannerResult, type BannerRow, type BannerSpec } from "@/lib/schema/banner";
 import type { CrosstabSpecInput } from "@/lib/schema/crosstab-spec";
 import type { Dataset } from "@/lib/schema/dataset";
@@ -133,7 +133,9 @@ export async function runBanner(dataset: Dataset, specInput: unknown, run: Banne
 
   const label = suppressedLabel(opts.k);
   const rules = { k: opts.k, sensitive: opts.sensitive ?? false };
-  const hideCell = (c: BannerCell): BannerCell => ({ columnId: c.columnId, value: null, ci: null, count: null, hidden: label, letters: "" });
+  // a cell hidden here protects another (a column's base, a NET's option, a hidden total), so it
+  // says "—" unless it already carries its own label; a hidden column passes on its label
+  const hideCell = (c: BannerCell, why: string = COMPLEMENT_LABEL): BannerCell => ({ columnId: c.columnId, value: null, ci: null, count: null, hidden: c.hidden ?? why, letters: "" });
   const columns: BannerColumn[] = [];
   // per column: the breakdown row index in each group's rows (total = last)
   const sources: { id: string; group: number; index: number; level: string | null }[] = [];
@@ -142,13 +144,16 @@ export async function runBanner(dataset: Dataset, specInput: unknown, run: Banne
   const colBase = (g: GroupRun, index: number) => {
     // a base shown in one row and hidden in another is hidden everywhere
     const all = g.rows.map((rs) => rs[index]);
-    const hidden = all.some((r) => r.n === null);
+    const hiddenIn = all.filter((r) => r.n === null);
+    const hidden = hiddenIn.length > 0;
+    // "< k" when the column is small in some row's crosstab; otherwise it is hidden to protect a small cell
+    const why = hiddenIn.some((r) => r.hidden === label) ? label : COMPLEMENT_LABEL;
     const r = all[0];
-    return { n: hidden ? null : r.n, weightedN: hidden ? null : r.weightedN, effectiveN: hidden ? null : r.effectiveN, lowBase: !hidden && r.lowBase, hidden: hidden ? label : null };
+    return { n: hidden ? null : r.n, weightedN: hidden ? null : r.weightedN, effectiveN: hidden ? null : r.effectiveN, lowBase: !hidden && r.lowBase, hidden: hidden ? why : null };
   };
   const totalHidden = groups.some((g) => g.rows.some((rs) => rs[rs.length - 1].n === null));
   const tb = colBase(g0, totalIdx);
-  columns.push({ id: "total", segment: null, segmentLabel: null, level: null, label: "Total", letter: "", ...(totalHidden ? { ...tb, n: null, weightedN: null, effectiveN: null, lowBase: false, hidden: label } : tb) });
+  columns.push({ id: "total", segment: null, segmentLabel: null, level: null, label: "Total", letter: "", ...(totalHidden ? { ...tb, n: null, weightedN: null, effectiveN: null, lowBase: false, hidden: tb.hidden ?? COMPLEMENT_LABEL } : tb) });
   sources.push({ id: "total", group: 0, index: totalIdx, level: null });
   groups.forEach((g, gi) => {
     g.levels.forEach((level, li) => {
@@ -167,7 +172,8 @@ export async function runBanner(dataset: Dataset, specInput: unknown, run: Banne
     // the Total is the same in every group's crosstab: hidden in one, hidden everywhere
     const totalHiddenIn = (ri: number) => src.level === null && groups.some((x) => x.rows[ri][x.rows[ri].length - 1].hidden !== null);
     cells.forEach((c, ri) => {
-      if (columns[ci].n === null || totalHiddenIn(ri)) cells[ri] = hideCell(c);
+      if (columns[ci].n === null) cells[ri] = hideCell(c, columns[ci].hidden ?? COMPLEMENT_LABEL);
+      else if (totalHiddenIn(ri)) cells[ri] = hideCell(c);
     });
     if (statistic === "proportion" && !opts.exact) {
       const optionIdx = defs.map((d, i) => (d.kind === "option" ? i : -1)).filter((i) => i >= 0);
@@ -198,7 +204,7 @@ export async function runBanner(dataset: Dataset, specInput: unknown, run: Banne
 
   const rows: BannerRow[] = defs.map((d, ri) => ({ id: `r${ri}`, codes: d.codes, label: d.label, kind: d.kind, cells: grid[ri] }));
   const suppressedCells = rows.reduce((s, r) => s + r.cells.filter((c) => c.hidden !== null).length, 0);
-  const notes = bannerNotes(spec, outcome, opts, weighted);
+  const notes = [...bannerNotes(spec, outcome, opts, weighted), ...hiddenFootnotes([...columns.map((c) => c.hidden), ...rows.flatMap((r) => r.cells.map((c) => c.hidden))])];
   return {
     outcome: { id: outcome.id, label: outcome.label, type: outcome.type },
     statistic,
@@ -226,7 +232,8 @@ function bannerNotes(spec: BannerSpec, outcome: Question, opts: BannerOptions, w
     `Letters: the column is significantly higher than the column with that letter in the same group (uppercase p < 0.01, lowercase p < 0.05${spec.sig === "none" ? "" : `, ${spec.sig === "holm" ? "Holm" : "Bonferroni"} corrected`}).`,
     opts.exact
       ? `Exact numbers: you have respondent access to this dataset (or it is open); columns with fewer than ${opts.k} respondents are shown, not hidden.`
-      : `Cells and columns with fewer than ${opts.k} respondents are hidden ("< ${opts.k}"), and so are cells that would reveal them.`,
+      : `Cells and columns with fewer than ${opts.k} respondents are hidden ("< ${opts.k}"); cells that would reveal them are hidden too ("—", hidden to protect a small cell).`,
+
     `Shaded columns have an effective base below ${opts.minBase}.`,
   ];
   if (outcome.type === "multi") notes.push("Several answers could be chosen: shares are of respondents who answered and may add to more than 100%.");

@@ -46,6 +46,6 @@ describe("bannerFigures", () => {
       ["Germany", "45.0%"],
     ]);
     expect(f.hiddenCount).toBe(1);
-    expect(f.baseNote).toBe("Base: n = 300 respondents · weighted · 95% intervals · 2 cells hidden (too few respondents to show safely) · chart: “Yes”");
+    expect(f.baseNote).toBe("Base: n = 300 respondents · weighted · 95% intervals · 2 cells hidden (small, or protecting a small cell) · chart: “Yes”");
   });
 });

@@ -55,7 +55,7 @@ export function bannerFigures(r: BannerResult, o: { filters: string }): { chart:
     ...(o.filters ? [`filtered (${o.filters})`] : []),
     r.weighted ? "weighted" : "unweighted",
     `${Math.round(r.conf_level * 100)}% intervals`,
-    ...(r.disclosure.suppressedCells ? [`${r.disclosure.suppressedCells} cell${r.disclosure.suppressedCells === 1 ? "" : "s"} hidden (too few respondents to show safely)`] : []),
+    ...(r.disclosure.suppressedCells ? [`${r.disclosure.suppressedCells} cell${r.disclosure.suppressedCells === 1 ? "" : "s"} hidden (small, or protecting a small cell)`] : []),
     ...(first ? [`chart: “${first.label}”`] : []),
   ];
   return { chart, hiddenCount, baseNote: parts.join(" · "), table };

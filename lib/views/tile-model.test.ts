@@ -42,6 +42,6 @@ describe("tile model", () => {
     expect(f.chart.map((d) => d.label)).toEqual(["DE", "Total"]);
     expect(f.chart[1].valueText).toBe("50.0%");
     expect(f.hiddenCount).toBe(1);
-    expect(f.baseNote).toBe("Base: n = 120 of 200 respondents · filtered (Shipped?: Yes) · unweighted · 90% intervals · 1 group hidden (too few respondents to show safely)");
+    expect(f.baseNote).toBe("Base: n = 120 of 200 respondents · filtered (Shipped?: Yes) · unweighted · 90% intervals · 1 group hidden (small, or protecting a small cell)");
   });
 });

@@ -94,7 +94,7 @@ export function tileFigures(
     ...(o.filters ? [`filtered (${o.filters})`] : []),
     o.weighted ? "weighted" : "unweighted",
     `${Math.round(o.conf * 100)}% intervals`,
-    ...(hiddenCount ? [`${hiddenCount} group${hiddenCount === 1 ? "" : "s"} hidden (too few respondents to show safely)`] : []),
+    ...(hiddenCount ? [`${hiddenCount} group${hiddenCount === 1 ? "" : "s"} hidden (small, or protecting a small cell)`] : []),
   ];
   return { chart: toChartData(rows, result.statistic), hiddenCount, baseNote: parts.join(" · ") };
 }

@@ -53,14 +53,15 @@ function solveFactor(raw: Float64Array, rows: Int32Array, target: number, lo: nu
  * Unbounded (lower 0, upper ∞) it is plain raking.
  *
  * @example boundedRake(base, margins, { lower: 0.5, upper: 2 }, { tolerance: 1e-10, maxIterations: 1000 }).weights
- * @throws WeightingError `impossible targets under bounds: country=IN (needs mean weight 2.5, bounds 0.5 to 2)`
+ * @throws WeightingError `impossible targets under bounds: country=IN (its target needs a mean weight outside the bounds 0.5 to 2: widen the bounds or merge categories)`
+ * (the needed mean weight is not printed: with the target it gives the category's count)
  * @throws WeightingError `bounded raking did not converge in 1000 iterations (max margin error 0.0031)`
  */
 export function boundedRake(base: Float64Array, margins: Margin[], bounds: WeightBounds, options: RakeOptions): RakeResult {
   const { lower, upper } = bounds;
   const total = margins[0].targets.reduce((a, b) => a + b, 0);
   const mean = total / base.length;
-  let worst: { what: string; need: number; excess: number } | null = null;
+  let worst: { what: string; excess: number } | null = null;
   const members = margins.map((m) => {
     const lists = m.categories.map((_, k) => new Int32Array(m.counts[k]));
     const fill = m.categories.map(() => 0);
@@ -71,15 +72,15 @@ export function boundedRake(base: Float64Array, margins: Margin[], bounds: Weigh
       if (m.counts[k] === 0) return;
       const need = t / m.counts[k];
       const excess = Math.max(lower / need, need / upper);
-      if (excess > 1 + 1e-12 && (worst === null || excess > worst.excess)) worst = { what: `${m.variable}=${m.categories[k]}`, need, excess };
+      if (excess > 1 + 1e-12 && (worst === null || excess > worst.excess)) worst = { what: `${m.variable}=${m.categories[k]}`, excess };
     });
     return lists;
   });
   if (worst !== null) {
-    const { what, need } = worst;
+    const { what } = worst;
     throw new WeightingError(
       "impossible_targets",
-      `impossible targets under bounds: ${what} (needs mean weight ${fmt(need / mean, 3)}, bounds ${fmt(lower / mean, 3)} to ${fmt(upper / mean, 3)})`,
+      `impossible targets under bounds: ${what} (its target needs a mean weight outside the bounds ${fmt(lower / mean, 3)} to ${fmt(upper / mean, 3)}: widen the bounds or merge categories)`,
     );
   }
   const raw = Float64Array.from(base);

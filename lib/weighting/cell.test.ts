@@ -20,13 +20,20 @@ describe("assignCells", () => {
     expect([...assignCells(values, [{ match: { country: "US" }, target: 1 }, { match: { country: "UK" }, target: 1 }, { match: { country: "DE" }, target: 1 }])]).toEqual([0, 0, 1, 1, 1, 2]);
   });
 
-  it("names a row no cell matches (1-based data row)", () => {
-    const e = caught(() => assignCells(values, cells.slice(0, 4), [10, 11, 12, 13, 14, 15]));
-    expect(e.message).toBe("no cell matches data row: 16 (country=DE, size=s)");
+  it("says some rows match no cell, naming the columns but no row, value or count", () => {
+    const e = caught(() => assignCells(values, cells.slice(0, 4)));
+    expect(e.message).toBe("some rows match no cell: add a cell for every combination of country × size, or mark them missing");
+    expect(e.message).not.toMatch(/DE|row \d|\d/);
   });
 
   it("rejects overlapping and duplicate cells", () => {
-    expect(caught(() => assignCells(values, [...cells, { match: { country: "DE" }, target: 0 }])).message).toBe("cells overlap: row 6 matches cells 5 and 6");
+    expect(caught(() => assignCells(values, [...cells, { match: { country: "DE" }, target: 0 }])).message).toBe(
+      "cells overlap: cells 5 and 6 (country=DE, size=s / country=DE) can match the same row",
+    );
+    // judged on the scheme: cells that no row matches still overlap
+    expect(caught(() => assignCells(values, [...cells, { match: { country: "FR" }, target: 0 }, { match: { size: "xl" }, target: 0 }])).message).toMatch(
+      /^cells overlap: cells 6 and 7 /,
+    );
     expect(caught(() => assignCells(values, [...cells, { match: { size: "s", country: "DE" }, target: 0 }])).message).toBe(
       "duplicate cell: size=s, country=DE (cells 5 and 6)",
     );

@@ -20,9 +20,12 @@ export interface CellResult {
  * A row must match exactly one cell.
  *
  * @example assignCells({ size: ["a", "b"] }, [{ match: { size: "b" }, target: 1 }, { match: { size: "a" }, target: 1 }]) // Int32Array [1, 0]
- * @throws WeightingError `no cell matches data row: 17 (country=FR, size=5,000+)`
+ * Error messages name the matched columns and the cells, never a row's values or position
+ * (they would disclose a respondent).
+ *
+ * @throws WeightingError `some rows match no cell: add a cell for every combination of country × size, or mark them missing`
  */
-export function assignCells(values: Record<string, string[]>, cells: CellTarget[], rowNumbers?: number[]): Int32Array {
+export function assignCells(values: Record<string, string[]>, cells: CellTarget[]): Int32Array {
   const columns = Object.keys(values);
   const n = columns.length ? values[columns[0]].length : 0;
   const seen = new Map<string, number>();
@@ -32,9 +35,18 @@ export function assignCells(values: Record<string, string[]>, cells: CellTarget[
     if (prev !== undefined) throw new WeightingError("invalid_targets", `duplicate cell: ${label(c.match)} (cells ${prev + 1} and ${k + 1})`);
     seen.set(key, k);
   });
+  // Overlap is judged on the scheme alone (two cells that agree on every column they share),
+  // so the message never depends on, or reveals, which rows exist.
+  for (let a = 0; a < cells.length; a++) {
+    for (let b = a + 1; b < cells.length; b++) {
+      const ma = cells[a].match;
+      const mb = cells[b].match;
+      if (Object.keys(ma).every((col) => !(col in mb) || mb[col] === ma[col])) {
+        throw new WeightingError("invalid_targets", `cells overlap: cells ${a + 1} and ${b + 1} (${label(ma)} / ${label(mb)}) can match the same row`);
+      }
+    }
+  }
   const out = new Int32Array(n);
-  const rowLabel = (i: number) => columns.map((c) => `${c}=${values[c][i]}`).join(", ");
-  const rowNo = (i: number) => (rowNumbers ? rowNumbers[i] + 1 : i + 1);
   for (let i = 0; i < n; i++) {
     let found = -1;
     for (let k = 0; k < cells.length; k++) {
@@ -47,10 +59,14 @@ export function assignCells(values: Record<string, string[]>, cells: CellTarget[
         }
       }
       if (!ok) continue;
-      if (found >= 0) throw new WeightingError("invalid_targets", `cells overlap: row ${rowNo(i)} matches cells ${found + 1} and ${k + 1}`);
       found = k;
+      break;
     }
-    if (found < 0) throw new WeightingError("absent_category", `no cell matches data row: ${rowNo(i)} (${rowLabel(i)})`);
+    if (found < 0) throw new WeightingError(
+        "absent_category",
+        `some rows match no cell: add a cell for every combination of ${columns.join(" × ")}, or mark them missing`,
+        { columns },
+      );
     out[i] = found;
   }
   return out;

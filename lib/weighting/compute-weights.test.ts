@@ -77,20 +77,24 @@ describe("computeWeights", () => {
     expect(rake({ sise: { a: 1 } }).message).toBe("unknown column: sise");
     expect(rake({ size: { small: 0.5, large: 0.3, medium: 0.2 } }).message).toBe("target category absent from data: size=medium");
     expect(rake({ size: { small: 0.5, large: 0.47 } }).message).toBe("targets do not sum to 1: size (0.97)");
-    expect(rake({ size: { small: 1 } }).message).toBe("data category missing from targets: size=large");
+    expect(rake({ size: { small: 1 } }).message).toBe(
+      "some rows have a category of size without a target: give every category of size a target, or mark the others missing",
+    );
     expect(rake({ size: { small: 0.5, large: 0.5 } }, { base_weight: "id", bounds: { min: 0.9, max: 1.1 } }).kind).toBe("impossible_targets");
     expect(caught(() => computeWeights({ header: ["a", "w"], rows: [["x", "-1"]] }, { method: "rake", targets: { a: { x: 1 } }, base_weight: "w" })).message).toBe(
-      "invalid base weight: row 1 (-1)",
+      "invalid base weight: column w has values that are not positive numbers (weights must be > 0, or empty for missing)",
     );
     expect(caught(() => computeWeights({ header: ["a"], rows: [[""]] }, { method: "rake", targets: { a: { x: 1 } } })).message).toBe(
-      "no rows to weight: all 1 rows miss a weighting variable",
+      "no rows to weight: every row misses a weighting variable",
     );
     const group = (groups: object[]) => caught(() => computeWeights(table, { method: "group", by: "sex", groups }));
     const sub = { method: "rake", targets: { size: { small: 0.5, large: 0.5 } } };
-    expect(group([{ value: "m", scheme: sub }]).message).toBe("group missing from scheme: sex=f");
+    expect(group([{ value: "m", scheme: sub }]).message).toBe(
+      "some rows have a value of sex without a group: add a group for every value of sex, or mark it missing",
+    );
     expect(group([{ value: "m", share: 1, scheme: sub }, { value: "f", scheme: sub }]).message).toBe("group share missing: sex=f");
     expect(group([{ value: "m", scheme: { method: "rake", targets: { size: { small: 1 } } } }, { value: "f", scheme: sub }]).message).toBe(
-      "data category missing from targets: size=large; group sex=m",
+      "some rows have a category of size without a target: give every category of size a target, or mark the others missing; group sex=m",
     );
   });
 });

@@ -58,8 +58,8 @@ function assemble(table: WeightingTable, method: WeightingReport["method"], part
   return { weights, report };
 }
 
-function noRows(total: number): WeightingError {
-  return new WeightingError("invalid_data", `no rows to weight: all ${total} rows miss a weighting variable`);
+function noRows(): WeightingError {
+  return new WeightingError("invalid_data", "no rows to weight: every row misses a weighting variable");
 }
 
 function inGroup<T>(where: string, fn: () => T): T {
@@ -79,12 +79,12 @@ function computeGroupWeights(table: WeightingTable, scheme: GroupScheme): Weight
     const v = cell(table, r, byCol);
     if (v === "") return;
     const list = rowsOf.get(v);
-    if (!list) throw new WeightingError("absent_category", `group missing from scheme: ${scheme.by}=${v}`);
+    if (!list) throw new WeightingError("absent_category", `some rows have a value of ${scheme.by} without a group: add a group for every value of ${scheme.by}, or mark it missing`, { by: scheme.by });
     list.push(r);
   });
   const prepared = scheme.groups.map((g) => prepareRows(table, rowsOf.get(g.value) ?? [], schemeColumns(g.scheme), scheme.base_weight));
   const N = prepared.reduce((s, p) => s + p.index.length, 0);
-  if (N === 0) throw noRows(table.rows.length);
+  if (N === 0) throw noRows();
   const withShare = scheme.groups.filter((g) => g.share !== undefined).length;
   if (withShare > 0 && withShare < scheme.groups.length) {
     const g = scheme.groups.find((x) => x.share === undefined);
@@ -161,7 +161,7 @@ export function computeWeights(table: WeightingTable, scheme: unknown): Weightin
   const s = parseScheme(scheme);
   if (s.method === "group") return computeGroupWeights(table, s);
   const rows = prepareRows(table, table.rows.map((_, i) => i), schemeColumns(s), s.base_weight);
-  if (rows.index.length === 0) throw noRows(table.rows.length);
+  if (rows.index.length === 0) throw noRows();
   const part = weighRows(table, rows, s, s.units, null);
   return assemble(table, s.method, [part], { margins: part.margins, bounds: part.bounds, convergence: part.convergence }, s.extreme_ratio);
 }

@@ -52,7 +52,9 @@ describe("rake", () => {
   });
 
   it("names a data category without a target", () => {
-    expect(caught(() => buildMargin("country", ["US", "DE"], { US: 1 }, 2)).message).toBe("data category missing from targets: country=DE");
+    expect(caught(() => buildMargin("country", ["US", "DE"], { US: 1 }, 2)).message).toBe(
+      "some rows have a category of country without a target: give every category of country a target, or mark the others missing",
+    );
   });
 
   it("fails clearly when the margins contradict each other", () => {

@@ -40,7 +40,11 @@ export function buildMargin(variable: string, values: string[], shares: Record<s
   const counts = categories.map(() => 0);
   values.forEach((v, i) => {
     const k = pos.get(v);
-    if (k === undefined) throw new WeightingError("absent_category", `data category missing from targets: ${variable}=${v}`);
+    if (k === undefined) throw new WeightingError(
+        "absent_category",
+        `some rows have a category of ${variable} without a target: give every category of ${variable} a target, or mark the others missing`,
+        { variable },
+      );
     codes[i] = k;
     counts[k]++;
   });

@@ -34,7 +34,7 @@ export function cell(table: WeightingTable, row: number, col: number): string {
  * base weights, which must be positive numbers.
  *
  * @example prepareRows({ header: ["a"], rows: [["x"], [""]] }, [0, 1], ["a"]).index // [0]
- * @throws WeightingError `invalid base weight: row 5 (abc)`
+ * @throws WeightingError `invalid base weight: column w has values that are not positive numbers` (no row or value: they would disclose a respondent)
  */
 export function prepareRows(table: WeightingTable, candidates: number[], columns: string[], baseWeight?: string): PreparedRows {
   const cols = columns.map((c) => columnIndex(table, c));
@@ -51,7 +51,7 @@ export function prepareRows(table: WeightingTable, candidates: number[], columns
     const raw = cell(table, r, bcol).trim();
     if (raw === "") continue;
     const w = Number(raw);
-    if (!Number.isFinite(w) || w <= 0) throw new WeightingError("invalid_data", `invalid base weight: row ${r + 1} (${raw})`);
+    if (!Number.isFinite(w) || w <= 0) throw new WeightingError("invalid_data", `invalid base weight: column ${baseWeight} has values that are not positive numbers (weights must be > 0, or empty for missing)`);
     index.push(r);
     base.push(w);
   }

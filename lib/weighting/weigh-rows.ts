@@ -87,7 +87,7 @@ export function weighRows(
   const cellShares = scheme.cells.map((_, k) => shares.cells[String(k)]);
   const cells = scheme.cells.map((c, k) => ({ match: c.match, target: cellShares[k] * T }));
   const values = Object.fromEntries(schemeColumns(scheme).map((col) => [col, columnValues(table, index, col)]));
-  const codes = assignCells(values, cells, index);
+  const codes = assignCells(values, cells);
   const { weights } = postStratify(base, codes, cells, scheme.empty_cells);
   const sums = cells.map(() => 0);
   weights.forEach((w, i) => {
