@@ -10,3 +10,8 @@ export { applyOverrides } from "./apply-overrides";
 export { splitMultiCell } from "./multi-split";
 export { DEFAULT_LIMITS } from "./limits";
 export { IngestError, type DefaultFilter, type IngestLimits, type IngestOptions, type IngestProgress, type IngestResult, type RowSink } from "./types";
+// question-model rules shared with other importers (e.g. labelled .sav / .xlsx files)
+export { isNonSubstantive, isNonSubstantiveCode } from "./non-substantive";
+export { inferOrder, scaleOrder, type InferredOrder } from "./scales";
+export { systemColumnType } from "./system-columns";
+export { cleanLabel } from "./clean-label";

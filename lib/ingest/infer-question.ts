@@ -1,7 +1,7 @@
 import type { Question, QuestionOption, QuestionType } from "@/lib/schema/question";
 import { MAX_DISTINCT } from "./limits";
 import { splitMultiCell } from "./multi-split";
-import { CHOICE_NAMES, MULTI_DELIMITERS, type ColumnProfile, type MultiDelimiter } from "./profile";
+import { CHOICE_NAMES, MULTI_DELIMITERS, type ColumnProfile, type MultiDelimiter, type TokenProfile } from "./profile";
 import { isNonSubstantive } from "./non-substantive";
 import { inferOrder } from "./scales";
 import { MISSING_TOKENS } from "./values";
@@ -118,8 +118,7 @@ const SLUG = /^(?:[\p{Ll}\p{N}_.:-]+|[\p{Lu}\p{N}_]+)$/u;
  * or slug (`bicycle`, `mobile_phone`, `3`), that recur, and nearly every cell a list of them.
  * Free text ("House wife", "Small business owner") fails: capitalised words, too many tokens.
  */
-function closedVocabulary(p: ColumnProfile, present: number): boolean {
-  const t = p.tokens[" "];
+function closedVocabulary(p: ColumnProfile, t: TokenProfile, present: number): boolean {
   if (t.overflow || p.values.overflow || t.counts.size > MAX_OPTIONS) return false;
   const tokens = [...t.counts].filter(([k]) => !MISSING_TOKENS.has(k));
   const slugs = sum(tokens.filter(([k]) => SLUG.test(k)));
@@ -135,9 +134,28 @@ function closedVocabulary(p: ColumnProfile, present: number): boolean {
  * repeat across rows much more than whole cells do, with frequent tokens covering most token
  * occurrences (the rest are "Other" write-ins). Returns the delimiter and the options.
  */
+/**
+ * The column's token counts for `d` with the short numeric codes chosen alone (`3` beside `1 3`):
+ * the profile counts no tokens in a number, so they come from the (exact, not overflowed) value counts.
+ */
+function withLoneCodes(p: ColumnProfile, t: TokenProfile): TokenProfile {
+  if (p.values.overflow || t.overflow) return t;
+  const lone = [...p.values.counts].filter(([v]) => LONE_CODE.test(v));
+  if (!lone.length) return t;
+  const counts = new Map(t.counts);
+  let added = 0;
+  for (const [v, n] of lone) {
+    counts.set(v, (counts.get(v) ?? 0) + n);
+    added += n;
+  }
+  return { ...t, counts, occurrences: t.occurrences + added };
+}
+
+const LONE_CODE = /^\d{1,3}$/;
+
 function delimitedMulti(p: ColumnProfile, present: number, distinct: number): { delimiter: MultiDelimiter; tokens: [string, number][] } | null {
   for (const d of MULTI_DELIMITERS) {
-    const t = p.tokens[d];
+    const t = d === "'" ? p.tokens[d] : withLoneCodes(p, p.tokens[d]);
     if (d === "'") {
       // quoted lists are lists by their syntax: every item is an option
       if (t.cells < 0.9 * present || t.overflow) continue;
@@ -146,7 +164,7 @@ function delimitedMulti(p: ColumnProfile, present: number, distinct: number): { 
       continue;
     }
     if (t.cells < Math.max(2, 0.005 * present)) continue;
-    if (d === " " && !closedVocabulary(p, present)) continue;
+    if (d === " " && !closedVocabulary(p, t, present)) continue;
     if (d === ";" && terminatedLists(p, present) && !t.overflow) {
       // Microsoft Forms ends every multi-select answer with ";" (`A;B;`): a list by its syntax
       const items = [...t.counts].filter(([k]) => !MISSING_TOKENS.has(k)).sort(byCountThenLabel).slice(0, MAX_OPTIONS);

@@ -165,11 +165,9 @@ function effectsOf(c: ColumnState, cell: string, spaceLists: boolean): Effects {
   if (cell.length > MAX_VALUE_LENGTH) return { long: true, value: null, kind: 4, num: 0, tokens: allTokenEffects(c, cell, spaceLists) };
   const value = boxOf(c.values, cell);
   const n = parseNumber(cell);
-  if (n !== null) {
-    // a short code (`3`) may be one option of a delimited multi-select chosen alone (`1 3`, `2;5`)
-    const code = Number.isInteger(n) && cell.length <= 3 && n >= 0;
-    return { long: false, value, kind: Number.isInteger(n) ? 1 : 0, num: n, tokens: code ? allTokenEffects(c, cell, spaceLists) : [] };
-  }
+  // a number alone has no tokens here: `delimitedMulti` adds codes chosen alone (`3` beside `1 3`)
+  // from the value counts, so the bulk path's plain-number summaries stay the very same profile
+  if (n !== null) return { long: false, value, kind: Number.isInteger(n) ? 1 : 0, num: n, tokens: [] };
   // `00`, `000`: a zero written with a fixed width, not a code
   if (ZEROS.test(cell)) return { long: false, value, kind: 1, num: 0, tokens: [] };
   if (hasLeadingZero(cell)) return { long: false, value, kind: 2, num: 0, tokens: [] };
