@@ -1,6 +1,7 @@
 import { IngestError } from "../types";
 import type { ByteReader } from "./byte-reader";
 import { decoderFor } from "./encoding";
+import { longStringLabels, longStringMissing } from "./long-strings";
 import { parseMrSets } from "./mrsets";
 import type { Measure, SavDictionary, SavMissing, SavValueLabel, SavVariable } from "./types";
 
@@ -39,7 +40,7 @@ interface Extensions {
   mrsets: Buffer[];
 }
 
-class Fields {
+export class Fields {
   constructor(private readonly le: boolean) {}
   i32 = (b: Buffer, at = 0) => (this.le ? b.readInt32LE(at) : b.readInt32BE(at));
   f64 = (b: Buffer, at = 0) => (this.le ? b.readDoubleLE(at) : b.readDoubleBE(at));
@@ -316,55 +317,4 @@ function sortLabels(labels: SavValueLabel[]): SavValueLabel[] {
   const byValue = new Map<string, SavValueLabel>();
   for (const l of labels) byValue.set(String(l.value), l);
   return [...byValue.values()].sort(compareValues);
-}
-
-/** subtype 21: per variable (name, width, labels of value length + value, label length + label) */
-function longStringLabels(data: Buffer, f: Fields, text: (b: Buffer) => string): [string, SavValueLabel[]][] {
-  const out: [string, SavValueLabel[]][] = [];
-  let at = 0;
-  const bytes = (n: number) => {
-    if (n < 0 || at + n > data.length) throw new RangeError("long string value labels overrun");
-    const b = data.subarray(at, at + n);
-    at += n;
-    return b;
-  };
-  try {
-    while (at < data.length) {
-      const name = text(bytes(f.i32(bytes(4))));
-      bytes(4); // width
-      const n = f.i32(bytes(4));
-      const labels: SavValueLabel[] = [];
-      for (let i = 0; i < n; i++) {
-        const value = text(bytes(f.i32(bytes(4))));
-        labels.push({ value, label: text(bytes(f.i32(bytes(4)))) });
-      }
-      out.push([name, labels]);
-    }
-  } catch {
-    return out; // a damaged optional record: keep what was read
-  }
-  return out;
-}
-
-/** subtype 22: per variable (name, count byte, value length 8, values) */
-function longStringMissing(data: Buffer, f: Fields, text: (b: Buffer) => string): [string, string[]][] {
-  const out: [string, string[]][] = [];
-  let at = 0;
-  try {
-    while (at < data.length) {
-      const len = f.i32(data, at);
-      const name = text(data.subarray(at + 4, at + 4 + len));
-      at += 4 + len;
-      const n = data[at];
-      const valueLength = f.i32(data, at + 1);
-      at += 5;
-      const values: string[] = [];
-      for (let i = 0; i < n; i++, at += valueLength) values.push(text(data.subarray(at, at + valueLength)));
-      if (at > data.length) break;
-      out.push([name, values]);
-    }
-  } catch {
-    return out;
-  }
-  return out;
 }

@@ -37,14 +37,18 @@ function optionsOf(v: SavVariable, counts: Map<string, number>, missing: Set<str
   return codes.map((code) => ({ code, label: labels.get(code) || code, count: counts.get(code) ?? 0 }));
 }
 
-function typeOf(v: SavVariable, isWeight: boolean, inferred: QuestionType): QuestionType {
+/** a level without value labels makes a choice question only of a column with few values (not an id or a zip code marked nominal) */
+const MAX_UNLABELLED_OPTIONS = 60;
+
+function typeOf(v: SavVariable, isWeight: boolean, inferred: QuestionType, distinct: number | null): QuestionType {
   if (isWeight) return "weight";
   if (v.width === 0 && DATE_FORMATS.has(v.format)) return "date";
   if (inferred === "id" || inferred === "weight" || inferred === "date") return inferred;
-  if (v.measure === 2) return "ordinal";
+  const few = v.valueLabels.length > 0 || (distinct !== null && distinct <= MAX_UNLABELLED_OPTIONS);
+  if (v.measure === 2 && few) return "ordinal";
   if (v.measure === 3 && v.width === 0) return "numeric";
   if (v.valueLabels.length) return "single";
-  if (v.measure === 1 && v.width === 0) return "single";
+  if (v.measure === 1 && v.width === 0 && few) return "single";
   return inferred;
 }
 
@@ -57,7 +61,8 @@ function variableQuestion(v: SavVariable, dict: SavDictionary, profile: DatasetP
   const missingSet = new Set(missing);
   const missingCount = missing.reduce((s, c) => s + (counts.get(c) ?? 0), 0);
   const inferred = inferQuestion(p, { id, label, header: v.name, column });
-  const type = typeOf(v, dict.weight === v.index || (v.measure !== 2 && inferred.type === "weight" && isWeightHeader(v.name)), inferred.type);
+  const distinct = p.values.overflow || p.longValues ? null : [...counts.keys()].filter((c) => !missingSet.has(c)).length;
+  const type = typeOf(v, dict.weight === v.index || (v.measure !== 2 && inferred.type === "weight" && isWeightHeader(v.name)), inferred.type, distinct);
   const base = { id, label, columns: [column], missingCodes: missing, answered: Math.max(0, p.nonEmpty - missingCount) };
   if (type === "single" || type === "ordinal") return { ...base, type, options: optionsOf(v, counts, missingSet) };
   if (type === inferred.type && type !== "numeric") return { ...inferred, ...base, type, options: inferred.options, multi: inferred.multi };
