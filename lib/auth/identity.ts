@@ -74,6 +74,65 @@ export async function getMembership(sql: SqlRunner, userId: string, workspaceId?
   return role.success ? { userId: String(r.user_id), workspaceId: String(r.workspace_id), role: role.data } : null;
 }
 
+export interface Invitation {
+  id: string;
+  workspaceId: string;
+  workspaceName: string;
+  userId: string;
+  role: Role;
+  invitedBy: string | null;
+}
+
+/**
+ * Invite an existing user to a workspace with a role (one pending invitation per user and
+ * workspace; a second one replaces the role). Nothing changes until the user accepts.
+ */
+export async function inviteMember(sql: SqlRunner, input: { workspaceId: string; userId: string; role: Role; invitedBy: string | null }): Promise<string> {
+  const id = `inv_${crypto.randomBytes(12).toString("hex")}`;
+  const rows = await sql.all(
+    `INSERT INTO workspace_invitations (id, workspace_id, user_id, role, invited_by) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (workspace_id, user_id) DO UPDATE SET role = excluded.role, invited_by = excluded.invited_by
+     RETURNING id`,
+    [id, input.workspaceId, input.userId, input.role, input.invitedBy],
+  );
+  return String(rows[0]?.id ?? id);
+}
+
+/** The user's pending invitations (oldest first). */
+export async function listInvitations(sql: SqlRunner, userId: string): Promise<Invitation[]> {
+  const rows = await sql.all(
+    `SELECT i.id, i.workspace_id, w.name AS workspace_name, i.user_id, i.role, i.invited_by
+     FROM workspace_invitations i JOIN workspaces w ON w.id = i.workspace_id
+     WHERE i.user_id = $1 ORDER BY i.created_at, i.id`,
+    [userId],
+  );
+  return rows.flatMap((r) => {
+    const role = roleSchema.safeParse(r.role);
+    if (!role.success) return [];
+    return [{ id: String(r.id), workspaceId: String(r.workspace_id), workspaceName: String(r.workspace_name), userId: String(r.user_id), role: role.data, invitedBy: r.invited_by == null ? null : String(r.invited_by) }];
+  });
+}
+
+/**
+ * Accept (`accept: true`) or decline one of the user's own invitations. Accepting makes the user a
+ * member with the invited role (an existing membership keeps its role). Someone else's or an
+ * unknown invitation answers null.
+ */
+export async function answerInvitation(sql: SqlRunner, userId: string, invitationId: string, accept: boolean): Promise<Invitation | null> {
+  const inv = (await listInvitations(sql, userId)).find((i) => i.id === invitationId);
+  if (!inv) return null;
+  const deleted = await sql.all(`DELETE FROM workspace_invitations WHERE id = $1 AND user_id = $2 RETURNING 1 AS x`, [invitationId, userId]);
+  if (deleted.length === 0) return null;
+  if (accept && !(await getMembership(sql, userId, inv.workspaceId))) await setMembership(sql, userId, inv.workspaceId, inv.role);
+  return inv;
+}
+
+/** Every workspace id the user is a member of (any role, whatever its spelling). */
+export async function membershipWorkspaceIds(sql: SqlRunner, userId: string): Promise<string[]> {
+  const rows = await sql.all(`SELECT workspace_id FROM memberships WHERE user_id = $1 ORDER BY workspace_id`, [userId]);
+  return rows.map((r) => String(r.workspace_id));
+}
+
 // ---------------------------------------------------------------- users
 
 export interface UserRow {
