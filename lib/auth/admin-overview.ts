@@ -1,7 +1,6 @@
 import "server-only";
 import { getStore } from "@/lib/store";
 import { listApiTokens, listMembers, type Viewer } from "./identity";
-import { DEFAULT_WORKSPACE_ID } from "./migrations";
 import { getIdentity } from "./server";
 import { listDatasetShares, listUserWorkspaces, type DatasetShare } from "./workspaces";
 import type { Role } from "./permissions";
@@ -27,8 +26,8 @@ export async function loadAdminOverview(viewer: Viewer): Promise<AdminOverview> 
   const workspaces = await Promise.all(mine.map(async (w) => ({ id: w.id, name: w.name, members: await listMembers(sql, w.id) })));
   const shares = await listDatasetShares(sql, viewer.workspaceId);
   const owned = await sql.all(
-    `SELECT d.id FROM datasets d LEFT JOIN dataset_owners o ON o.dataset_id = d.id WHERE coalesce(o.workspace_id, $1) = $2 GROUP BY d.id`,
-    [DEFAULT_WORKSPACE_ID, viewer.workspaceId],
+    `SELECT d.id FROM datasets d JOIN dataset_owners o ON o.dataset_id = d.id WHERE o.workspace_id = $1 GROUP BY d.id`,
+    [viewer.workspaceId],
   );
   const ownedIds = new Set(owned.map((r) => String(r.id)));
   const datasets = (await (await getStore()).listDatasets())

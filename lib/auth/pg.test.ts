@@ -64,6 +64,7 @@ describe("identity on PostgreSQL (DATABASE_URL)", () => {
 
     await pool.query(`INSERT INTO datasets (id, version) VALUES ('pg-a', 1), ('pg-b', 1)`);
     const other = await createWorkspace(id.sql, "Other");
+    await setDatasetWorkspace(id.sql, "pg-a", DEFAULT_WORKSPACE_ID);
     await setDatasetWorkspace(id.sql, "pg-b", other.id);
     const viewer = { userId: u.id, workspaceId: DEFAULT_WORKSPACE_ID };
     expect(await canSeeDatasetWith(id.sql, viewer, "pg-a")).toBe(true);

@@ -141,12 +141,12 @@ export async function listDatasetShares(sql: SqlRunner, ownerWorkspaceId: string
   const rows = await sql.all(
     `SELECT a.dataset_id, a.workspace_id, w.name AS workspace_name, a.shared_with_user_id, u."email" AS email
      FROM dataset_access a
-     LEFT JOIN dataset_owners o ON o.dataset_id = a.dataset_id
+     JOIN dataset_owners o ON o.dataset_id = a.dataset_id
      LEFT JOIN workspaces w ON w.id = a.workspace_id
      LEFT JOIN auth_user u ON u."id" = a.shared_with_user_id
-     WHERE coalesce(o.workspace_id, $1) = $2 AND ($3::VARCHAR IS NULL OR a.dataset_id = $3)
+     WHERE o.workspace_id = $1 AND ($2::VARCHAR IS NULL OR a.dataset_id = $2)
      ORDER BY a.dataset_id, a.workspace_id, a.created_at`,
-    [DEFAULT_WORKSPACE_ID, ownerWorkspaceId, datasetId ?? null],
+    [ownerWorkspaceId, datasetId ?? null],
   );
   return rows.map((r) => ({
     datasetId: String(r.dataset_id),

@@ -96,6 +96,12 @@ function migrations(schema: string): string[] {
        deleted BOOLEAN NOT NULL DEFAULT FALSE,
        PRIMARY KEY (id, version)
      )`,
+    // the owning workspace of each dataset, written in the import's transaction (the same table
+    // as the identity migrations', lib/auth/migrations.ts, which may not have run yet)
+    `CREATE TABLE IF NOT EXISTS ${s}.dataset_owners (
+       dataset_id VARCHAR PRIMARY KEY,
+       workspace_id VARCHAR NOT NULL
+     )`,
     finiteDoubleFunction(schema),
   ];
 }
