@@ -4,6 +4,7 @@
  * request: an atomic `INSERT … ON CONFLICT DO UPDATE … RETURNING` (no lost updates between instances).
  */
 import type { BetterAuthOptions } from "better-auth";
+import { DEFAULT_LOGIN_LIMITS } from "./login-limiter";
 import { exclusive, type SqlRunner } from "./sql";
 
 export type RateLimitStorage = NonNullable<NonNullable<BetterAuthOptions["rateLimit"]>["customStorage"]>;
@@ -40,7 +41,13 @@ export function sqlRateLimitStorage(sql: SqlRunner, now: () => number = Date.now
       const count = Number(rows[0]?.count);
       const start = Number(rows[0]?.window_start);
       if (++calls % PRUNE_EVERY === 0) {
-        await exclusive(sql, () => sql.all(`DELETE FROM rate_limits WHERE window_start < $1`, [t - Math.max(PRUNE_AFTER_MS, windowMs)])).catch(() => undefined);
+        // known sign-in addresses (login-limiter.ts) are kept 30 days, everything else a day
+        await exclusive(sql, () =>
+          sql.all(`DELETE FROM rate_limits WHERE window_start < CAST($1 AS FLOAT8) AND (key NOT LIKE 'login:known:%' OR window_start < CAST($2 AS FLOAT8))`, [
+            t - Math.max(PRUNE_AFTER_MS, windowMs),
+            t - DEFAULT_LOGIN_LIMITS.knownForMs,
+          ]),
+        ).catch(() => undefined);
       }
       if (count <= rule.max) return { allowed: true, retryAfter: null };
       return { allowed: false, retryAfter: Math.max(1, Math.ceil((start + windowMs - t) / 1000)) };
