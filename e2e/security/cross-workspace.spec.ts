@@ -37,6 +37,11 @@ test.describe("a workspace admin and the users of another workspace", () => {
     expect((await root.post("/api/admin/users", { data: { email: wAdminEmail, password: PW, role: "admin", workspaceId } })).status()).toBe(201);
     expect((await root.post("/api/admin/users", { data: { email: analystEmail, password: PW, role: "analyst" } })).status()).toBe(201);
     wAdmin = await signedIn(baseURL!, wAdminEmail);
+    // the Default admin created (so administers) that workspace; a second one, created by W's
+    // admin, has no member from Default: the tests act there
+    const own = await wAdmin.post("/api/admin/workspaces", { data: { name: `Tenant own ${stamp}` } });
+    expect(own.status(), await own.text()).toBe(201);
+    workspaceId = (await own.json()).workspace.id;
   });
   test.afterAll(async () => {
     await wAdmin?.dispose();

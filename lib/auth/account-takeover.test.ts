@@ -59,7 +59,7 @@ function req(method: string, url: string, c: string, body?: unknown): Request {
 }
 const noParams = { params: Promise.resolve({} as Record<string, never>) };
 
-describe("account takeover across workspaces", () => {
+describe("account takeover across workspaces", { timeout: 30_000 }, () => {
   it("W's admin adding Default's admin only invites them; the membership needs the user's own acceptance", async () => {
     const mallory = await cookie("mallory@example.org");
     const res = await members.POST(req("POST", `/api/admin/workspaces/${wsW}/members`, mallory, { email: "root@example.org", role: "viewer" }), { params: Promise.resolve({ id: wsW }) });

@@ -147,7 +147,7 @@ describe("several instances on one database", () => {
       expect(store.schema).toBe(schema);
       await importRows(store, "in-schema", [["1"]]);
       const tables = await adminQuery(`SELECT tablename FROM pg_tables WHERE schemaname = $1 ORDER BY 1`, [schema]);
-      expect(tables.rows.map((r: { tablename: string }) => r.tablename)).toEqual(["d_in_schema_v1", "datasets"]);
+      expect(tables.rows.map((r: { tablename: string }) => r.tablename)).toEqual(["d_in_schema_v1", "dataset_owners", "datasets"]);
     } finally {
       await store.close();
       await dropSchema(schema);
