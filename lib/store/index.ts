@@ -22,6 +22,8 @@ export { withSharedOutcomeSums } from "./shared/shared-outcome-sums";
 export * from "./repos/audit";
 export * from "./repos/budgets";
 export * from "./repos/dashboards";
+export * from "./repos/invitations";
+export * from "./repos/login-limits";
 export * from "./repos/owners";
 export * from "./repos/rate-limits";
 export * from "./repos/releases";
