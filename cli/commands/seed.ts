@@ -6,6 +6,8 @@ import { questionOverridesSchema } from "@/lib/schema/question-overrides";
 import { importDataset } from "@/lib/services/import-dataset";
 import { configuredDuckDbFile, openConfiguredStore, type PostgresStore, type SurveyStore } from "@/lib/store";
 import { createIdentity, publicOrigin, resolveAuthSecret, type Identity } from "@/lib/auth/auth";
+import { adoptDataset } from "@/lib/auth/identity";
+import { DEFAULT_WORKSPACE_ID } from "@/lib/schema/workspace";
 import { DEMO_DASHBOARD_NAME, seedDemoDashboard } from "@/lib/views/seed";
 import { describeEnsureAdmin, ensureAdmin, isDuckDbLockError } from "@/lib/auth/bootstrap";
 
@@ -45,13 +47,15 @@ export async function seedCommand(): Promise<number> {
     process.stdout.write(`${describeEnsureAdmin(admin, origin)}\n`);
     for (const d of manifest.datasets) {
       if (await store.getDataset(d.id)) {
+        // demo datasets of an install older than in-transaction ownership may lack their owner row
+        await adoptDataset(identity.sql, d.id, DEFAULT_WORKSPACE_ID);
         process.stdout.write(`demo dataset present: ${d.id}\n`);
         continue;
       }
       const started = Date.now();
       const overrides = questionOverridesSchema.parse(JSON.parse(fs.readFileSync(path.join(DEMO_DIR, d.questions), "utf8")));
       const ds = await importDataset(store, {
-        meta: { id: d.id, name: d.name, owner: "demo", synthetic: true, description: d.description, fileName: d.file },
+        meta: { id: d.id, name: d.name, owner: "demo", synthetic: true, description: d.description, fileName: d.file, workspaceId: DEFAULT_WORKSPACE_ID },
         source: fs.createReadStream(path.join(DEMO_DIR, d.file)),
         path: path.join(DEMO_DIR, d.file),
         overrides,

@@ -59,10 +59,10 @@ export function WorkspaceMembers({ workspace, current, selfEmail }: { workspace:
           className="grid gap-3 sm:grid-cols-[1fr_10rem_auto] sm:items-end"
           onSubmit={async (e) => {
             e.preventDefault();
-            if (await run(base, "POST", { email, role }, `${email} is now ${role}`)) setEmail("");
+            if (await run(base, "POST", { email, role }, `${email}: ${role} — added, or invited if they belong to another workspace (they accept under their invitations)`)) setEmail("");
           }}
         >
-          <Field label="Member email" htmlFor={`member-email-${slug}`} hint="An existing account; adding it again changes the role.">
+          <Field label="Member email" htmlFor={`member-email-${slug}`} hint="An existing account; adding it again changes the role. A user who is not a member yet is invited and must accept, unless you are a platform admin.">
             <input id={`member-email-${slug}`} type="email" required value={email} onChange={(e) => setEmail(e.target.value)} className={INPUT} />
           </Field>
           <Field label="Role" htmlFor={`member-role-${slug}`}>

@@ -70,13 +70,17 @@ const ROUTES: RouteCall[] = [
   // the caller themself: every role
   { method: "GET", path: "/api/me", action: null, okStatus: 200 },
   { method: "POST", path: "/api/me/workspace", action: null, body: { workspaceId: "default" }, okStatus: 400 }, // a token is bound to its workspace
+  // invitations: answered in a signed-in session only (a token, which an admin can mint, is not consent)
+  { method: "GET", path: "/api/me/invitations", action: null, okStatus: 200 },
+  { method: "POST", path: "/api/me/invitations/no-such-invitation/accept", action: null, okStatus: 400 },
+  { method: "DELETE", path: "/api/me/invitations/no-such-invitation", action: null, okStatus: 400 },
 ];
 
 /** Documented routes the matrix does not call: no credentials involved, or better-auth's own. */
 const UNMATRIXED = (path: string) => path === "/api/health" || path === "/api/openapi.json" || path.startsWith("/api/auth/");
 
 /** The documented template of a matrix path: `/api/datasets/{id}/…` for the demo and the no-such-* ids. */
-const templateOf = (path: string) => path.split("?")[0].replace(`/${DEMO}`, "/{id}").replace(/\/no-such-(dataset|view|dashboard|workspace)\b/, "/{id}");
+const templateOf = (path: string) => path.split("?")[0].replace(`/${DEMO}`, "/{id}").replace(/\/no-such-(dataset|view|dashboard|workspace|invitation)\b/, "/{id}");
 
 const allowed = (role: Role, r: RouteCall) => (r.action === null ? true : can(role, r.action));
 

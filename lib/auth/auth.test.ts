@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CLIENT_ADDRESS_HEADER } from "./client-address";
 import { openDuckDb } from "@/lib/store/duckdb/connection";
 import { duckdbAppDatabase } from "@/lib/store/app-database";
 import { createIdentity, type Identity } from "./auth";
@@ -41,7 +42,7 @@ async function signIn(email: string, password: string, ip = "10.0.0.1"): Promise
   return id.auth.handler(
     new Request(`${BASE}/api/auth/sign-in/email`, {
       method: "POST",
-      headers: { "content-type": "application/json", origin: BASE, "x-forwarded-for": ip },
+      headers: { "content-type": "application/json", origin: BASE, [CLIENT_ADDRESS_HEADER]: ip },
       body: JSON.stringify({ email, password }),
     }),
   );
@@ -158,12 +159,13 @@ describe("dataset visibility", () => {
   it("own workspace, shared with the workspace, shared with one user; others see nothing", async () => {
     await db.connection.run(`INSERT INTO datasets (id, version, data_table, name, meta) VALUES ('ds-a', 1, 't1', 'A', '{}'), ('ds-b', 1, 't2', 'B', '{}'), ('ds-c', 1, 't3', 'C', '{}')`);
     const other = await createWorkspace(id.sql, "Acme");
+    await setDatasetWorkspace(id.sql, "ds-a", DEFAULT_WORKSPACE_ID);
     await setDatasetWorkspace(id.sql, "ds-b", other.id);
     await setDatasetWorkspace(id.sql, "ds-c", other.id);
     const home = { userId: "u-home", workspaceId: DEFAULT_WORKSPACE_ID };
     const acme = { userId: "u-acme", workspaceId: other.id };
     const acme2 = { userId: "u-acme2", workspaceId: other.id };
-    expect(await canSeeDatasetWith(id.sql, home, "ds-a")).toBe(true); // unassigned = Default
+    expect(await canSeeDatasetWith(id.sql, home, "ds-a")).toBe(true);
     expect(await canSeeDatasetWith(id.sql, home, "ds-b")).toBe(false);
     expect(await canSeeDatasetWith(id.sql, acme, "ds-a")).toBe(false);
     expect(await canSeeDatasetWith(id.sql, acme, "ds-b")).toBe(true);

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { betterAuth } from "better-auth";
 import { sqlRateLimitStorage, type AppDatabase, type SqlRunner } from "@/lib/store";
+import { CLIENT_ADDRESS_HEADER } from "./client-address";
 
 export type AuthDatabase = {
   /** the store's application tables: its DuckDB instance or its PostgreSQL pool (`store.app`) */
@@ -14,7 +15,7 @@ export type CreateAuthOptions = AuthDatabase & {
   secret: string;
   /** public origin, e.g. http://localhost:3000 */
   baseURL: string;
-  /** sign-in attempts per client IP per window; default 5 per 60 s */
+  /** sign-in attempts per client address per window (all accounts); default 5 per 60 s here, AUTH_LOGIN_MAX_ATTEMPTS in the app */
   loginMaxAttempts?: number;
   loginWindowSeconds?: number;
   /** public `POST /api/auth/sign-up/email`; off in the app (admins create users), on in some tests */
@@ -79,7 +80,8 @@ export function createAuth(opts: CreateAuthOptions, sql: SqlRunner = opts.db.sql
     advanced: {
       useSecureCookies: opts.baseURL.startsWith("https:"),
       defaultCookieAttributes: { sameSite: "lax", httpOnly: true },
-      ipAddress: { ipAddressHeaders: ["x-forwarded-for", "x-real-ip"] },
+      // set by lib/server/auth-request.ts from the trusted-proxy rule (client-sent forwarding headers are dropped)
+      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
     },
     telemetry: { enabled: false },
   });

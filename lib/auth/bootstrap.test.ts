@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { CLIENT_ADDRESS_HEADER } from "./client-address";
 import { openDuckDb } from "@/lib/store/duckdb/connection";
 import { duckdbAppDatabase } from "@/lib/store/app-database";
 import { createIdentity, resolveAuthSecret } from "./auth";
@@ -30,7 +31,7 @@ async function signInStatus(id: ReturnType<typeof createIdentity>, email: string
   const res = await id.auth.handler(
     new Request(`${BASE}/api/auth/sign-in/email`, {
       method: "POST",
-      headers: { "content-type": "application/json", origin: BASE, "x-forwarded-for": "10.2.2.2" },
+      headers: { "content-type": "application/json", origin: BASE, [CLIENT_ADDRESS_HEADER]: "10.2.2.2" },
       body: JSON.stringify({ email, password }),
     }),
   );

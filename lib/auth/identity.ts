@@ -4,13 +4,16 @@ import { AppError } from "@/lib/schema/errors";
 import {
   findActiveApiToken,
   datasetWorkspace,
+  deleteInvitation,
   findUserByEmail,
   getMembership,
   getWorkspace,
   insertApiToken,
   isSharedWith,
+  listInvitations,
   setMembership,
   touchApiToken,
+  type Invitation,
   type SqlRunner,
   type UserRow,
 } from "@/lib/store";
@@ -19,13 +22,17 @@ import { ROLES, roleSchema, type Role } from "./permissions";
 
 // the identity tables' repositories (lib/store/repos), under the names callers know
 export {
+  adoptDataset,
   createWorkspace,
   datasetWorkspace,
   findUserByEmail,
   getMembership,
   getWorkspace,
+  inviteMember,
   listApiTokens,
+  listInvitations,
   listMembers,
+  membershipWorkspaceIds,
   removeMembership,
   revokeApiToken,
   setDatasetWorkspace,
@@ -34,6 +41,7 @@ export {
   unshareDataset,
   visibleDatasetIdsWith,
   type ApiTokenInfo,
+  type Invitation,
   type Membership,
   type UserRow,
   type Workspace,
@@ -59,6 +67,19 @@ export function weakerRole(a: Role, b: Role): Role {
 
 export const emailSchema = z.string().trim().toLowerCase().pipe(z.email());
 export const passwordSchema = z.string().min(12, "password must be at least 12 characters").max(128);
+
+/**
+ * Accept (`accept: true`) or decline one of the user's own invitations. Accepting makes the user a
+ * member with the invited role (an existing membership keeps its role). Someone else's or an
+ * unknown invitation answers null.
+ */
+export async function answerInvitation(sql: SqlRunner, userId: string, invitationId: string, accept: boolean): Promise<Invitation | null> {
+  const inv = (await listInvitations(sql, userId)).find((i) => i.id === invitationId);
+  if (!inv) return null;
+  if (!(await deleteInvitation(sql, userId, invitationId))) return null;
+  if (accept && !(await getMembership(sql, userId, inv.workspaceId))) await setMembership(sql, userId, inv.workspaceId, inv.role);
+  return inv;
+}
 
 // ---------------------------------------------------------------- users
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CLIENT_ADDRESS_HEADER } from "./client-address";
 import { adminQuery, dropSchema, randomSchemaName, TEST_DATABASE_URL } from "@/lib/store/postgres/postgres.fixtures";
 import { createIdentity, type Identity } from "./auth";
 import { canSeeDatasetWith, createApiToken, createUserWithPassword, createWorkspace, revokeApiToken, setDatasetWorkspace, shareDataset, unshareDataset } from "./identity";
@@ -30,7 +31,7 @@ async function signIn(email: string, password: string, ip: string): Promise<Resp
   return id.auth.handler(
     new Request(`${BASE}/api/auth/sign-in/email`, {
       method: "POST",
-      headers: { "content-type": "application/json", origin: BASE, "x-forwarded-for": ip },
+      headers: { "content-type": "application/json", origin: BASE, [CLIENT_ADDRESS_HEADER]: ip },
       body: JSON.stringify({ email, password }),
     }),
   );
@@ -63,6 +64,7 @@ describe("identity on PostgreSQL (DATABASE_URL)", () => {
 
     await adminQuery(`INSERT INTO datasets (id, version, data_table, name, meta) VALUES ('pg-a', 1, 't1', 'A', '{}'), ('pg-b', 1, 't2', 'B', '{}')`, [], schema);
     const other = await createWorkspace(id.sql, "Other");
+    await setDatasetWorkspace(id.sql, "pg-a", DEFAULT_WORKSPACE_ID);
     await setDatasetWorkspace(id.sql, "pg-b", other.id);
     const viewer = { userId: u.id, workspaceId: DEFAULT_WORKSPACE_ID };
     expect(await canSeeDatasetWith(id.sql, viewer, "pg-a")).toBe(true);

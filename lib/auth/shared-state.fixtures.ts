@@ -10,6 +10,7 @@ import { crosstabOf, rep, type Row } from "@/lib/disclosure/disclosure.fixtures"
 import { SqlQueryBudget } from "@/lib/store";
 import { sqlRateLimitStorage } from "@/lib/store";
 import type { SqlRunner } from "@/lib/store";
+import { loginLimiter } from "./login-limiter";
 
 function fakeClock(start = 1_000_000) {
   let t = start;
@@ -101,5 +102,38 @@ export function sharedStateCases(instances: () => { a: SqlRunner; b: SqlRunner }
       ]);
       expect([x.disclosure.blocked, y.disclosure.blocked].filter(Boolean)).toHaveLength(1);
     }
+  });
+
+  it("per-account sign-in back-off: shared across instances, exponential, never a hard lock, exact under concurrency", async () => {
+    const { a, b } = instances();
+    const clock = fakeClock(5_000_000);
+    const limits = { freeFailures: 2, accountFreeFailures: 4, baseDelayMs: 1000, pairMaxDelayMs: 8000, accountMaxDelayMs: 4000 };
+    const [la, lb] = [loginLimiter(a, limits, clock.now), loginLimiter(b, limits, clock.now)];
+    const email = `backoff-${Math.random()}@example.org`;
+    // 2 free failures from one address, counted on either instance
+    expect(await la.attempt(email, "198.51.100.1")).toEqual({ allowed: true });
+    expect(await lb.attempt(email, "198.51.100.1")).toEqual({ allowed: true });
+    expect(await la.attempt(email, "198.51.100.1")).toEqual({ allowed: false, retryAfter: 1 });
+    clock.advance(1000);
+    expect(await lb.attempt(email, "198.51.100.1")).toEqual({ allowed: true }); // 3rd failure
+    expect(await la.attempt(email, "198.51.100.1")).toEqual({ allowed: false, retryAfter: 2 }); // doubled
+    clock.advance(2000);
+    expect(await la.attempt(email, "198.51.100.1")).toEqual({ allowed: true });
+    expect(await la.attempt(email, "198.51.100.1")).toEqual({ allowed: false, retryAfter: 4 });
+    clock.advance(60_000);
+    // capped (8 s), then allowed again: a delay, never a lock
+    expect(await lb.attempt(email, "198.51.100.1")).toEqual({ allowed: true });
+    expect(await lb.attempt(email, "198.51.100.1")).toEqual({ allowed: false, retryAfter: 8 });
+    // a success clears it and makes the address known
+    await la.succeeded(email, "198.51.100.1");
+    expect(await lb.attempt(email, "198.51.100.1")).toEqual({ allowed: true });
+    // 20 concurrent tries from fresh addresses on both instances: exactly accountFreeFailures pass
+    const other = `burst-${Math.random()}@example.org`;
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? la : lb).attempt(other, `203.0.113.${i + 1}`)));
+    expect(results.filter((r) => r.allowed)).toHaveLength(4);
+    // the known address is not held back by the account-wide back-off of `email`
+    for (let i = 0; i < 8; i++) await la.attempt(email, `203.0.113.${100 + i}`);
+    expect((await la.attempt(email, "203.0.113.200")).allowed).toBe(false);
+    expect((await la.attempt(email, "198.51.100.1")).allowed).toBe(true);
   });
 }

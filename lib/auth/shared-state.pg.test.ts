@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CLIENT_ADDRESS_HEADER } from "./client-address";
 import { dropSchema, randomSchemaName, TEST_DATABASE_URL } from "@/lib/store/postgres/postgres.fixtures";
 import { createIdentity, type Identity } from "./auth";
 import { createUserWithPassword } from "./identity";
@@ -29,7 +30,7 @@ describe("shared limiter, budget and release history on PostgreSQL, across two i
       id.auth.handler(
         new Request(`${BASE}/api/auth/sign-in/email`, {
           method: "POST",
-          headers: { "content-type": "application/json", origin: BASE, "x-forwarded-for": "10.7.7.7" },
+          headers: { "content-type": "application/json", origin: BASE, [CLIENT_ADDRESS_HEADER]: "10.7.7.7" },
           body: JSON.stringify({ email: "multi@example.org", password }),
         }),
       );

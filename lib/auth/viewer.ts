@@ -1,5 +1,5 @@
 import "server-only";
-import { canSeeDatasetWith, setDatasetWorkspace, visibleDatasetIdsWith, type Viewer } from "./identity";
+import { canSeeDatasetWith, visibleDatasetIdsWith, type Viewer } from "./identity";
 import type { Role } from "./permissions";
 import { appOrigin, getIdentity } from "./server";
 import { datasetAccessWith, listUserWorkspaces, type DatasetAccess } from "./workspaces";
@@ -39,11 +39,6 @@ export async function assertDatasetVisible(viewer: Viewer, datasetId: string): P
 /** Ids of every dataset the viewer may see (filter dataset lists with it). */
 export async function visibleDatasetIds(viewer: Viewer): Promise<Set<string>> {
   return visibleDatasetIdsWith((await getIdentity()).sql, viewer);
-}
-
-/** Make a freshly imported dataset belong to the viewer's workspace (call right after the import). */
-export async function claimDataset(viewer: Viewer, datasetId: string): Promise<void> {
-  await setDatasetWorkspace((await getIdentity()).sql, datasetId, viewer.workspaceId);
 }
 
 /** "owner" (the viewer's workspace owns it), "shared" (read-only share) or null (absent or not theirs). */

@@ -77,6 +77,7 @@ describe("workspaces", () => {
 
   it("dataset access is owner, shared or none; shares list with workspace names and emails", async () => {
     await db.connection.run(`INSERT INTO datasets (id, version, data_table, name, meta) VALUES ('w-a', 1, 'tw1', 'A', '{}')`);
+    await setDatasetWorkspace(id.sql, "w-a", DEFAULT_WORKSPACE_ID);
     const partner = await createWorkspace(id.sql, "Partner");
     const p = await createUserWithPassword(id, { email: "p@example.org", password: PW, role: "analyst", workspaceId: partner.id });
     const home = { userId: "u-home", workspaceId: DEFAULT_WORKSPACE_ID };

@@ -1,5 +1,6 @@
 import { AppError } from "@/lib/schema/errors";
-import { datasetWorkspace, findUserByEmail, getMembership, getWorkspace, isSharedWith, type SqlRunner } from "@/lib/store";
+import { DEFAULT_WORKSPACE_ID } from "@/lib/schema/workspace";
+import { datasetWorkspace, findUserByEmail, getMembership, getWorkspace, isSharedWith, membershipWorkspaceIds, type SqlRunner } from "@/lib/store";
 import type { Viewer } from "./identity";
 import { can, type Action, type Role } from "./permissions";
 
@@ -46,6 +47,45 @@ export async function adminWorkspace(sql: SqlRunner, viewer: Viewer, requested?:
     if (member?.role === "admin") return requested;
   }
   throw new AppError("not_found", `workspace not found: ${requested}`);
+}
+
+/**
+ * The workspace whose admins are platform admins: the Default (first) workspace, created by the
+ * migrations and administered by the bootstrap admin.
+ */
+export const PLATFORM_WORKSPACE_ID = DEFAULT_WORKSPACE_ID;
+
+/**
+ * Whether the viewer is a platform admin: an admin of the Default workspace. A signed-in session
+ * qualifies through the membership whatever workspace is current; an API token only when it is
+ * bound to the Default workspace with the admin role.
+ *
+ * @example
+ * await isPlatformAdmin(sql, viewer) // true for the bootstrap admin
+ */
+export async function isPlatformAdmin(sql: SqlRunner, viewer: Viewer): Promise<boolean> {
+  if (viewer.via === "token") return viewer.workspaceId === PLATFORM_WORKSPACE_ID && viewer.role === "admin";
+  return (await getMembership(sql, viewer.userId, PLATFORM_WORKSPACE_ID))?.role === "admin";
+}
+
+/**
+ * Credentials and sessions are global (one password per user, whatever the workspace), so only
+ * someone who administers EVERY workspace the target belongs to — or a platform admin — may reset
+ * them, revoke them or otherwise act on the account as a whole. Anything else is 403. A user may
+ * always act on their own account.
+ *
+ * @example
+ * await assertCanManageAccount(sql, wAdmin, defaultAdminId) // throws AppError("forbidden")
+ */
+export async function assertCanManageAccount(sql: SqlRunner, viewer: Viewer, targetUserId: string): Promise<void> {
+  if (targetUserId === viewer.userId) return;
+  if (await isPlatformAdmin(sql, viewer)) return;
+  for (const ws of await membershipWorkspaceIds(sql, targetUserId)) {
+    const administers = viewer.via === "session" ? (await getMembership(sql, viewer.userId, ws))?.role === "admin" : ws === viewer.workspaceId && viewer.role === "admin";
+    if (!administers) {
+      throw new AppError("forbidden", "this user also belongs to a workspace you do not administer: only a platform admin (or an admin of each of their workspaces) may change their credentials");
+    }
+  }
 }
 
 /**

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { parseTrustedProxies } from "@/lib/auth/client-address";
 
 /** Server configuration, read once from the environment and validated. Documented in `.env.example`. */
 export const envSchema = z.object({
@@ -19,9 +20,29 @@ export const envSchema = z.object({
   BETTER_AUTH_SECRET: z.string().min(32, "BETTER_AUTH_SECRET must be at least 32 characters").optional(),
   /** the public origin of the app (cookies, CSRF origin check); default http://localhost:PORT */
   BETTER_AUTH_URL: z.string().url().optional(),
-  /** sign-in attempts allowed per client IP per window */
-  AUTH_LOGIN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
+  /**
+   * reverse proxies whose X-Forwarded-For hop is believed: IPs and CIDR ranges, comma- or
+   * space-separated (e.g. "127.0.0.1, 10.0.0.0/8"); default none = the TCP peer's address is the
+   * client's (lib/auth/client-address.ts)
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .refine((v) => {
+      try {
+        parseTrustedProxies(v);
+        return true;
+      } catch {
+        return false;
+      }
+    }, "TRUSTED_PROXIES must list IP addresses or CIDR ranges"),
+  /** sign-in attempts allowed per client address per window (every account together) */
+  AUTH_LOGIN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(30),
   AUTH_LOGIN_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
+  /** failed sign-ins per (account, address) before the exponential back-off starts (lib/auth/login-limiter.ts) */
+  AUTH_LOGIN_FREE_FAILURES: z.coerce.number().int().positive().default(5),
+  /** failed sign-ins per account from addresses it never signed in from, before its back-off starts */
+  AUTH_LOGIN_ACCOUNT_FREE_FAILURES: z.coerce.number().int().positive().default(20),
   /** per-user query budget for breakdowns and exports (token bucket; 0 = off) */
   QUERY_BUDGET_PER_MINUTE: z.coerce.number().int().nonnegative().default(600),
   QUERY_BUDGET_BURST: z.coerce.number().int().positive().default(120),

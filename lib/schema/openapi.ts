@@ -178,13 +178,17 @@ export function buildOpenApiDocument() {
         post: { summary: "Create a workspace {name}; the creator becomes its admin", responses: { "201": { description: "the workspace" }, ...errors(401, 403, 422) } },
       },
       "/api/admin/workspaces/{id}/members": {
-        post: { summary: "Add an existing user {email, role} to a workspace the caller administers, or change their role", parameters: [{ ...idParam, schema: { type: "string" } }], responses: { "200": { description: "updated" }, "201": { description: "added" }, ...errors(401, 403, 404, 409, 422) } },
+        post: {
+          summary: "Change a member's role {email, role} in a workspace the caller administers; a user not yet a member is invited (202, pending their consent) unless the caller is a platform admin (201, added)",
+          parameters: [{ ...idParam, schema: { type: "string" } }],
+          responses: { "200": { description: "updated" }, "201": { description: "added" }, "202": { description: "invited (pending)" }, ...errors(401, 403, 404, 409, 422) },
+        },
         delete: { summary: "Remove a member (?email=) from the workspace", parameters: [{ ...idParam, schema: { type: "string" } }, { name: "email", in: "query", required: true, schema: { type: "string" } }], responses: { "200": { description: "removed" }, ...errors(401, 403, 404, 409) } },
       },
       "/api/admin/users": {
         get: { summary: "Members of the admin's workspace (?workspaceId= another one they administer)", responses: { "200": { description: "users" }, ...errors(401, 403, 404) } },
         post: { summary: "Create a user {email, password, role, workspaceId?}", responses: { "201": { description: "the user" }, ...errors(401, 403, 404, 409, 422) } },
-        patch: { summary: "Reset a member's password and/or change their role", responses: { "200": { description: "updated" }, ...errors(401, 403, 404, 409, 422) } },
+        patch: { summary: "Reset a member's password (admin of every workspace they belong to, or a platform admin) and/or change their role", responses: { "200": { description: "updated" }, ...errors(401, 403, 404, 409, 422) } },
       },
       "/api/admin/tokens": {
         get: { summary: "API tokens of the admin's workspace", responses: { "200": { description: "tokens" }, ...errors(401, 403) } },
@@ -192,6 +196,13 @@ export function buildOpenApiDocument() {
         delete: { summary: "Revoke a token (?id=)", responses: { "200": { description: "revoked" }, ...errors(401, 403, 404) } },
       },
       "/api/me": { get: { summary: "The caller and their workspaces", responses: { "200": { description: "viewer" }, ...errors(401) } } },
+      "/api/me/invitations": { get: { summary: "The caller's pending invitations to workspaces", responses: { "200": { description: "invitations" }, ...errors(401) } } },
+      "/api/me/invitations/{id}": {
+        delete: { summary: "Decline one of the caller's invitations (signed-in session only)", parameters: [{ ...idParam, schema: { type: "string" } }], responses: { "200": { description: "declined" }, ...errors(400, 401, 404) } },
+      },
+      "/api/me/invitations/{id}/accept": {
+        post: { summary: "Accept one of the caller's invitations: join the workspace with the invited role (signed-in session only)", parameters: [{ ...idParam, schema: { type: "string" } }], responses: { "200": { description: "joined" }, ...errors(400, 401, 404) } },
+      },
       "/api/me/workspace": {
         post: { summary: "Switch the signed-in browser to another of the user's workspaces (sets the surveyscope_ws cookie)", responses: { "200": { description: "switched" }, ...errors(400, 401, 404, 422) } },
       },

@@ -5,11 +5,18 @@ import { getMembership } from "@/lib/auth/identity";
 import type { SqlRunner } from "@/lib/store";
 import { appendAudit, type AuditEvent } from "@/lib/audit/audit-log";
 import type { AuditRecord } from "@/lib/audit/chain";
+import { clientAddress, parseTrustedProxies, type TrustedProxies } from "@/lib/auth/client-address";
+import { getEnv } from "@/lib/schema/env";
 
-/** The client address as the proxy reports it (first hop), for the audit trail. */
+let proxies: TrustedProxies | undefined;
+/** TRUSTED_PROXIES, parsed once. */
+export function trustedProxies(): TrustedProxies {
+  return (proxies ??= parseTrustedProxies(getEnv().TRUSTED_PROXIES));
+}
+
+/** The client address by the trusted-proxy rule (`lib/auth/client-address.ts`), for the audit trail. */
 export function clientIp(req: Request | null): string | null {
-  const fwd = req?.headers.get("x-forwarded-for");
-  return fwd ? fwd.split(",")[0].trim().slice(0, 64) : null;
+  return req ? clientAddress(req.headers, trustedProxies()) : null;
 }
 
 export type AuditInput = Omit<AuditEvent, "workspaceId" | "actorId" | "actorRole">;
@@ -36,7 +43,8 @@ export function targetWorkspaceOf(viewer: Pick<Viewer, "workspaceId">, e: AuditI
  * @example await recordAudit(sql, viewer, { action: "members:set", resourceType: "workspace", resourceId: "ws_1", result: "ok" }, "10.0.0.1")
  */
 export async function recordAudit(sql: SqlRunner, viewer: Viewer | null, e: AuditInput, ip: string | null): Promise<AuditRecord> {
-  const base = { ...e, actorId: viewer?.userId ?? null, actorEmail: viewer?.email ?? e.actorEmail ?? null, ip: e.ip ?? ip };
+  // only an authenticated actor is named: an anonymous event never carries an email as its actor
+  const base = { ...e, actorId: viewer?.userId ?? null, actorEmail: viewer?.email ?? null, ip: e.ip ?? ip };
   const record = await appendAudit(sql, { ...base, workspaceId: viewer?.workspaceId ?? null, actorRole: viewer?.role ?? null });
   const target = viewer ? targetWorkspaceOf(viewer, e) : null;
   if (viewer && target) {

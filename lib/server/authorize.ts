@@ -1,4 +1,5 @@
 import "server-only";
+import crypto from "node:crypto";
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { rolesFor, type Action } from "@/lib/auth/permissions";
@@ -29,12 +30,47 @@ export async function authorizeDataset(req: Request, id: string, action: Action)
     const store = await getStore();
     const dataset = await store.getDataset(id);
     if (!dataset) throw new AppError("not_found", `dataset not found: ${id}`);
-    await audit(viewer, { action, resourceType: "dataset", resourceId: id, result: "allowed", detail: { method: req.method, version: dataset.version, ...(access === "shared" ? { access } : {}) } }, req);
+    const spec = await auditSpecOf(req);
+    await audit(viewer, { action, resourceType: "dataset", resourceId: id, result: "allowed", detail: { method: req.method, version: dataset.version, ...(access === "shared" ? { access } : {}), ...spec } }, req);
     return { viewer, store, dataset };
   } catch (err) {
     await auditDenied(viewer, action, id, err, req);
     throw err;
   }
+}
+
+/** Specs up to this size are recorded whole in the audit detail; larger ones by hash and size. */
+export const AUDIT_SPEC_MAX_BYTES = 256 * 1024;
+
+/**
+ * What a dataset request computes, for its audit record: the JSON body (the spec: outcome,
+ * categories, segment(s), filters, weight, method, weighting scheme, derived-variable recipe,
+ * schema edits…) and the query string (format, emit), plus the body's SHA-256, so an admin can
+ * reconstruct a release and recognise a repeated request. Read from a clone: the route reads the
+ * body as usual. A body over AUDIT_SPEC_MAX_BYTES or not JSON is recorded by hash and size only.
+ *
+ * @example
+ * await auditSpecOf(req) // { spec: { outcome: "q1", segment: "country", filters: {…} }, specSha256: "…" }
+ */
+export async function auditSpecOf(req: Request): Promise<Record<string, unknown>> {
+  const out: Record<string, unknown> = {};
+  const query = new URL(req.url).search;
+  if (query) out.query = query.slice(0, 2000);
+  if (req.method === "GET" || req.method === "HEAD" || req.method === "DELETE" || req.body === null) return out;
+  const text = await req
+    .clone()
+    .text()
+    .catch(() => "");
+  if (!text) return out;
+  out.specSha256 = crypto.createHash("sha256").update(text, "utf8").digest("hex");
+  const bytes = Buffer.byteLength(text, "utf8");
+  if (bytes > AUDIT_SPEC_MAX_BYTES) return { ...out, specBytes: bytes };
+  try {
+    out.spec = JSON.parse(text) as unknown;
+  } catch {
+    out.specBytes = bytes;
+  }
+  return out;
 }
 
 /** Route handlers without a dataset. */

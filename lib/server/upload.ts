@@ -8,7 +8,7 @@ import { sourceFormatSchema } from "@/lib/schema/question";
 import type { Dataset } from "@/lib/schema/dataset";
 import { importDataset } from "@/lib/services/import-dataset";
 import { getStore } from "@/lib/store";
-import { claimDataset, type Viewer } from "@/lib/auth/viewer";
+import type { Viewer } from "@/lib/auth/viewer";
 import { recordUploader } from "@/lib/auth/dataset-governance";
 import { getIdentity } from "@/lib/auth/server";
 import { errorResponse, json, toErrorResponse } from "./responses";
@@ -185,7 +185,8 @@ export async function handleUpload(req: Request, viewer: Viewer): Promise<Respon
   const run = async (onProgress?: (p: IngestProgress) => void): Promise<Dataset> => {
     const store = await getStore();
     const dataset = await importDataset(store, {
-      meta: { name: query.name, owner: viewer.email, fileName: query.fileName ?? query.name },
+      // the owning workspace is written in the import's own transaction (visible to nobody else, ever)
+      meta: { name: query.name, owner: viewer.email, fileName: query.fileName ?? query.name, workspaceId: viewer.workspaceId },
       source: guardedBody(req.body, { maxBytes: env.MAX_UPLOAD_BYTES, idleMs: uploadLimits.idleTimeoutMs, deadlineMs: uploadLimits.deadlineMs }, state),
       options: {
         encoding: query.encoding,
@@ -195,9 +196,8 @@ export async function handleUpload(req: Request, viewer: Viewer): Promise<Respon
         onProgress,
       },
     });
-    // the new dataset belongs to the uploader's workspace (until then it is visible to no one else)
-    await claimDataset(viewer, dataset.id);
-    // the uploader keeps respondent access to what they uploaded (lib/disclosure/audience.ts)
+    // the uploader keeps respondent access to what they uploaded (lib/disclosure/audience.ts); the
+    // owning workspace was written in the import's own transaction
     await recordUploader((await getIdentity()).sql, dataset.id, viewer.userId);
     return dataset;
   };

@@ -24,3 +24,11 @@ export function newDatasetRecord(id: string, version: number, meta: NewDatasetMe
     createdAt: new Date().toISOString(),
   });
 }
+
+/**
+ * Record the workspace owning a dataset (every version). The stores run it inside the import's
+ * transaction, so a dataset never exists without its owner (a dataset without one is visible to
+ * nobody). The table is in the one migration list (`APP_MIGRATIONS`, both backends).
+ */
+export const UPSERT_OWNER = `INSERT INTO dataset_owners (dataset_id, workspace_id) VALUES ($1, $2)
+ON CONFLICT (dataset_id) DO UPDATE SET workspace_id = excluded.workspace_id`;

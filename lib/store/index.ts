@@ -23,6 +23,8 @@ export * from "./repos/audit";
 export * from "./repos/budgets";
 export * from "./repos/dashboards";
 export * from "./repos/governance";
+export * from "./repos/invitations";
+export * from "./repos/login-limits";
 export * from "./repos/owners";
 export * from "./repos/rate-limits";
 export * from "./repos/releases";

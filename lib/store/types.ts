@@ -20,6 +20,12 @@ export interface NewDatasetMeta {
   synthetic?: boolean;
   description?: string;
   fileName: string;
+  /**
+   * the workspace that owns the new dataset: written in the import's own transaction (a dataset
+   * without an owner row is visible to nobody, see `visibleDatasetIdsWith`); every later version
+   * (schema edits, weights, derived variables) keeps it, since ownership is per dataset id
+   */
+  workspaceId?: string;
 }
 
 /** Turns the freshly ingested draft into the stored question model (e.g. apply overrides). */

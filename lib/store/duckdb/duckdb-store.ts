@@ -12,7 +12,7 @@ import { ident } from "../sql/params";
 import { toCrosstabInput, toSumsRow } from "../sql/to-crosstab-input";
 import { dataTableName, isValidDatasetId, newDatasetId } from "../ids";
 import { summarize } from "../summarize";
-import { newDatasetRecord } from "../dataset-record";
+import { newDatasetRecord, UPSERT_OWNER } from "../dataset-record";
 import type { DerivedColumn, FinishImport, NewDatasetMeta, SurveyStore } from "../types";
 import type { DatasetLineage } from "@/lib/schema/dataset";
 import { Lru } from "../cache/lru";
@@ -163,6 +163,9 @@ export class DuckDbStore implements SurveyStore {
           meta.name,
           JSON.stringify(dataset),
         ]);
+        // the owner commits with the dataset row (both import paths register here): never a moment
+        // in which the dataset exists without its workspace
+        if (meta.workspaceId) await conn.run(UPSERT_OWNER, [id, meta.workspaceId]);
         await conn.run("COMMIT");
         return dataset;
       } catch (err) {

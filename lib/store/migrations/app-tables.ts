@@ -119,8 +119,20 @@ export const APP_MIGRATIONS: readonly string[] = [
      shared_with_user_id VARCHAR,
      created_at TIMESTAMP NOT NULL DEFAULT current_timestamp
    )`,
-  // the owning workspace of a dataset (no row = the Default workspace; see `datasetWorkspace()` in
-  // lib/store/repos/owners.ts). A table rather than `ALTER TABLE datasets ADD COLUMN`: DuckDB 1.5 fails to replay
+  // a pending invitation of an EXISTING user to a workspace: the user accepts it themself
+  // (POST /api/me/invitations/{id}/accept, signed-in session) — an admin cannot enrol someone
+  // else's account in their workspace without that user's consent (unless a platform admin)
+  `CREATE TABLE IF NOT EXISTS workspace_invitations (
+     id VARCHAR PRIMARY KEY,
+     workspace_id VARCHAR NOT NULL,
+     user_id VARCHAR NOT NULL,
+     role VARCHAR NOT NULL,
+     invited_by VARCHAR,
+     created_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+     UNIQUE (workspace_id, user_id)
+   )`,
+  // the owning workspace of a dataset, written in the import's own transaction (no row = nobody's,
+  // visible to nobody; see `datasetWorkspace()` in lib/store/repos/owners.ts). A table rather than `ALTER TABLE datasets ADD COLUMN`: DuckDB 1.5 fails to replay
   // an ADD COLUMN from the WAL after a crash (caught by lib/store/duckdb/crash-import.test.ts).
   `CREATE TABLE IF NOT EXISTS dataset_owners (
      dataset_id VARCHAR PRIMARY KEY,

@@ -147,8 +147,10 @@ describe("several instances on one database", () => {
       expect(store.schema).toBe(schema);
       await importRows(store, "in-schema", [["1"]]);
       const tables = await adminQuery(`SELECT tablename FROM pg_tables WHERE schemaname = $1 ORDER BY 1`, [schema]);
-      // the data table, the metadata table and the application's tables (one migration list), all in that schema
-      expect(tables.rows.map((r: { tablename: string }) => r.tablename)).toEqual(expect.arrayContaining(["d_in_schema_v1", "datasets", "auth_user", "audit_log", "dashboards"]));
+      // the data table, the metadata table and the application's tables (one migration list, owners included), all in that schema
+      expect(tables.rows.map((r: { tablename: string }) => r.tablename)).toEqual(
+        expect.arrayContaining(["d_in_schema_v1", "datasets", "dataset_owners", "workspace_invitations", "auth_user", "audit_log", "dashboards"]),
+      );
     } finally {
       await store.close();
       await dropSchema(schema);

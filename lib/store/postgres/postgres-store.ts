@@ -12,7 +12,7 @@ import { ident } from "../sql/params";
 import { toCrosstabInput, toSumsRow } from "../sql/to-crosstab-input";
 import { isValidDatasetId, newDatasetId } from "../ids";
 import { summarize } from "../summarize";
-import { newDatasetRecord } from "../dataset-record";
+import { newDatasetRecord, UPSERT_OWNER } from "../dataset-record";
 import type { DerivedColumn, FinishImport, NewDatasetMeta, SurveyStore } from "../types";
 import { VersionCache } from "../cache/version-cache";
 import { fenceRowCte } from "./fence";
@@ -245,6 +245,8 @@ export class PostgresStore implements SurveyStore {
       if (finish) result = finish(result);
       const dataset = newDatasetRecord(id, version, meta, result);
       await insertMeta(client, dataset, table);
+      // the owner commits with the dataset row: never a moment in which it exists without its workspace
+      if (meta.workspaceId) await client.query(UPSERT_OWNER, [id, meta.workspaceId]);
       return dataset;
     });
   }

@@ -1,7 +1,6 @@
 /**
  * Who owns a dataset (`dataset_owners`) and who it is shared with (`dataset_access`).
  */
-import { DEFAULT_WORKSPACE_ID } from "@/lib/schema/workspace";
 import type { SqlRunner } from "../runner/sql-runner";
 
 /** The caller a visibility query is asked for. */
@@ -10,23 +9,31 @@ export interface DatasetReader {
   workspaceId: string;
 }
 
-/** The workspace owning a dataset (no `dataset_owners` row = Default), or null when no such dataset. */
+/**
+ * The workspace owning a dataset, or null when no such dataset — or when it has no owner row: a
+ * dataset without an owner belongs to nobody and is visible to nobody (fail closed; imports write
+ * the owner in their own transaction, so only a legacy or hand-made row can lack one).
+ */
 export async function datasetWorkspace(sql: SqlRunner, datasetId: string): Promise<string | null> {
   const rows = await sql.all(
-    `SELECT (SELECT count(*) FROM datasets WHERE id = $1) AS n, (SELECT workspace_id FROM dataset_owners WHERE dataset_id = $1) AS w`,
+    `SELECT o.workspace_id AS w FROM dataset_owners o WHERE o.dataset_id = $1 AND EXISTS (SELECT 1 FROM datasets d WHERE d.id = $1)`,
     [datasetId],
   );
-  if (!rows[0] || Number(rows[0].n) === 0) return null;
-  return rows[0].w == null ? DEFAULT_WORKSPACE_ID : String(rows[0].w);
+  return rows[0]?.w == null ? null : String(rows[0].w);
 }
 
-/** Assign a dataset to a workspace (all its versions); call right after an import. */
+/** Assign a dataset to a workspace (all its versions). Imports do it in their own transaction (`NewDatasetMeta.workspaceId`). */
 export async function setDatasetWorkspace(sql: SqlRunner, datasetId: string, workspaceId: string): Promise<void> {
   await sql.all(
     `INSERT INTO dataset_owners (dataset_id, workspace_id) VALUES ($1, $2)
      ON CONFLICT (dataset_id) DO UPDATE SET workspace_id = excluded.workspace_id`,
     [datasetId, workspaceId],
   );
+}
+
+/** Give an ownerless dataset an owner (an existing owner is kept); the seed uses it for the demo datasets of older installs. */
+export async function adoptDataset(sql: SqlRunner, datasetId: string, workspaceId: string): Promise<void> {
+  await sql.all(`INSERT INTO dataset_owners (dataset_id, workspace_id) VALUES ($1, $2) ON CONFLICT (dataset_id) DO NOTHING`, [datasetId, workspaceId]);
 }
 
 /** Share a dataset with another workspace (every member) or with one user of that workspace. */
@@ -61,13 +68,13 @@ export async function isSharedWith(sql: SqlRunner, reader: DatasetReader, datase
 }
 
 /**
- * Ids of the datasets a workspace owns (no `dataset_owners` row = Default's).
+ * Ids of the datasets a workspace owns (a dataset without a `dataset_owners` row is nobody's).
  * @example await ownedDatasetIds(sql, "default") // Set { "demo" }
  */
 export async function ownedDatasetIds(sql: SqlRunner, workspaceId: string): Promise<Set<string>> {
   const owned = await sql.all(
-    `SELECT d.id FROM datasets d LEFT JOIN dataset_owners o ON o.dataset_id = d.id WHERE coalesce(o.workspace_id, $1) = $2 GROUP BY d.id`,
-    [DEFAULT_WORKSPACE_ID, workspaceId],
+    `SELECT d.id FROM datasets d JOIN dataset_owners o ON o.dataset_id = d.id WHERE o.workspace_id = $1 GROUP BY d.id`,
+    [workspaceId],
   );
   return new Set(owned.map((r) => String(r.id)));
 }
@@ -75,10 +82,11 @@ export async function ownedDatasetIds(sql: SqlRunner, workspaceId: string): Prom
 /** Ids of every dataset the viewer may see (filter `listDatasets()` with it). */
 export async function visibleDatasetIdsWith(sql: SqlRunner, viewer: DatasetReader): Promise<Set<string>> {
   const rows = await sql.all(
-    `SELECT DISTINCT d.id FROM datasets d LEFT JOIN dataset_owners o ON o.dataset_id = d.id WHERE coalesce(o.workspace_id, $1) = $2
+    `SELECT DISTINCT d.id FROM datasets d JOIN dataset_owners o ON o.dataset_id = d.id WHERE o.workspace_id = $1
      UNION
-     SELECT dataset_id AS id FROM dataset_access WHERE workspace_id = $2 AND (shared_with_user_id IS NULL OR shared_with_user_id = $3)`,
-    [DEFAULT_WORKSPACE_ID, viewer.workspaceId, viewer.userId],
+     SELECT a.dataset_id AS id FROM dataset_access a JOIN dataset_owners o ON o.dataset_id = a.dataset_id
+     WHERE a.workspace_id = $1 AND (a.shared_with_user_id IS NULL OR a.shared_with_user_id = $2)`,
+    [viewer.workspaceId, viewer.userId],
   );
   return new Set(rows.map((r) => String(r.id)));
 }
@@ -102,12 +110,12 @@ export async function listDatasetShares(sql: SqlRunner, ownerWorkspaceId: string
   const rows = await sql.all(
     `SELECT a.dataset_id, a.workspace_id, w.name AS workspace_name, a.shared_with_user_id, u."email" AS email
      FROM dataset_access a
-     LEFT JOIN dataset_owners o ON o.dataset_id = a.dataset_id
+     JOIN dataset_owners o ON o.dataset_id = a.dataset_id
      LEFT JOIN workspaces w ON w.id = a.workspace_id
      LEFT JOIN auth_user u ON u."id" = a.shared_with_user_id
-     WHERE coalesce(o.workspace_id, $1) = $2 AND ($3::VARCHAR IS NULL OR a.dataset_id = $3)
+     WHERE o.workspace_id = $1 AND ($2::VARCHAR IS NULL OR a.dataset_id = $2)
      ORDER BY a.dataset_id, a.workspace_id, a.created_at`,
-    [DEFAULT_WORKSPACE_ID, ownerWorkspaceId, datasetId ?? null],
+    [ownerWorkspaceId, datasetId ?? null],
   );
   return rows.map((r) => ({
     datasetId: String(r.dataset_id),

@@ -5,6 +5,7 @@
  */
 import type { BetterAuthOptions } from "better-auth";
 import { exclusive, type SqlRunner } from "../runner/sql-runner";
+import { KNOWN_LOGIN_KEY_PREFIX, KNOWN_LOGIN_RETENTION_MS } from "./login-limits";
 
 export type RateLimitStorage = NonNullable<NonNullable<BetterAuthOptions["rateLimit"]>["customStorage"]>;
 
@@ -40,7 +41,14 @@ export function sqlRateLimitStorage(sql: SqlRunner, now: () => number = Date.now
       const count = Number(rows[0]?.count);
       const start = Number(rows[0]?.window_start);
       if (++calls % PRUNE_EVERY === 0) {
-        await exclusive(sql, () => sql.all(`DELETE FROM rate_limits WHERE window_start < $1`, [t - Math.max(PRUNE_AFTER_MS, windowMs)])).catch(() => undefined);
+        // known sign-in addresses (lib/auth/login-limiter.ts) are kept 30 days, everything else a day
+        await exclusive(sql, () =>
+          sql.all(`DELETE FROM rate_limits WHERE window_start < CAST($1 AS FLOAT8) AND (key NOT LIKE $2 OR window_start < CAST($3 AS FLOAT8))`, [
+            t - Math.max(PRUNE_AFTER_MS, windowMs),
+            `${KNOWN_LOGIN_KEY_PREFIX}%`,
+            t - KNOWN_LOGIN_RETENTION_MS,
+          ]),
+        ).catch(() => undefined);
       }
       if (count <= rule.max) return { allowed: true, retryAfter: null };
       return { allowed: false, retryAfter: Math.max(1, Math.ceil((start + windowMs - t) / 1000)) };

@@ -68,3 +68,9 @@ export async function listUserWorkspaces(sql: SqlRunner, userId: string): Promis
     return role.success ? [{ id: String(r.id), name: String(r.name), role: role.data }] : [];
   });
 }
+
+/** Every workspace id the user is a member of (any role, whatever its spelling). @example await membershipWorkspaceIds(sql, "u1") // ["default", "ws_1"] */
+export async function membershipWorkspaceIds(sql: SqlRunner, userId: string): Promise<string[]> {
+  const rows = await sql.all(`SELECT workspace_id FROM memberships WHERE user_id = $1 ORDER BY workspace_id`, [userId]);
+  return rows.map((r) => String(r.workspace_id));
+}

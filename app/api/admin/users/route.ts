@@ -1,12 +1,13 @@
 // GET /api/admin/users – members of the admin's workspace; POST – create a user with a role;
 // POST/PATCH take an optional workspaceId (another workspace the signed-in admin administers);
-// PATCH – reset a member's password (revokes their sessions) and/or change their role
+// PATCH – reset a member's password (revokes their sessions) and/or change their role. The password
+// is global: resetting it needs admin of EVERY workspace the user belongs to, or a platform admin.
 import { z } from "zod";
 import { createUserWithPassword, emailSchema, findUserByEmail, getMembership, listMembers, passwordSchema, setMembership, setUserPassword } from "@/lib/auth/identity";
 import { rolesFor, roleSchema } from "@/lib/auth/permissions";
 import { getIdentity } from "@/lib/auth/server";
 import { requireViewer } from "@/lib/auth/viewer";
-import { adminWorkspace } from "@/lib/auth/workspaces";
+import { adminWorkspace, assertCanManageAccount } from "@/lib/auth/workspaces";
 import { AppError } from "@/lib/schema/errors";
 import { readJson } from "@/lib/server/read-json";
 import { json } from "@/lib/server/responses";
@@ -50,6 +51,8 @@ export const PATCH = route(async (req) => {
   const member = user ? await getMembership(id.sql, user.id, ws) : null;
   if (!user || !member) throw new AppError("not_found", `user not found: ${body.email}`);
   if (body.role && user.id === viewer.userId && body.role !== "admin") throw new AppError("conflict", "you cannot remove your own admin role");
+  // checked before any change, so a refused reset changes nothing (not even the role)
+  if (body.password) await assertCanManageAccount(id.sql, viewer, user.id);
   if (body.role) await setMembership(id.sql, user.id, ws, body.role);
   if (body.password) await setUserPassword(id, user.id, body.password);
   await audit(viewer, { action: "users:update", resourceType: "user", resourceId: user.id, result: "ok", detail: { email: body.email, role: body.role ?? null, passwordReset: Boolean(body.password), workspaceId: ws } }, req);

@@ -1,22 +1,20 @@
-// /api/auth/* – better-auth: POST sign-in/email, POST sign-out, GET get-session (rate-limited in-process);
-// every sign-in attempt and sign-out is written to the audit trail (email and result, never the password)
-import { getAuth } from "@/lib/auth/server";
-import { audit } from "@/lib/server/audit";
+// /api/auth/* – better-auth: POST sign-in/email, POST sign-out, GET get-session. The client address
+// comes from the trusted-proxy rule (TRUSTED_PROXIES); sign-in meets a per-address limit (better-auth,
+// counted in the store's database) and a per-account back-off; sign-in and sign-out are audited,
+// naming only authenticated actors (lib/server/auth-request.ts).
+import { loginLimiter } from "@/lib/auth/login-limiter";
+import { getIdentity } from "@/lib/auth/server";
+import { getEnv } from "@/lib/schema/env";
+import { trustedProxies } from "@/lib/server/audit";
+import { handleAuthRequest } from "@/lib/server/auth-request";
 
 export const dynamic = "force-dynamic";
 
 async function handle(req: Request): Promise<Response> {
-  const path = new URL(req.url).pathname;
-  if (req.method !== "POST" || !/\/(sign-in|sign-out)/.test(path)) return (await getAuth()).handler(req);
-  const email = await req
-    .clone()
-    .json()
-    .then((b: unknown) => (b && typeof b === "object" && typeof (b as { email?: unknown }).email === "string" ? String((b as { email: string }).email).slice(0, 200) : null))
-    .catch(() => null);
-  const res = await (await getAuth()).handler(req);
-  const action = path.includes("sign-out") ? "auth:sign-out" : "auth:sign-in";
-  await audit(null, { action, result: res.ok ? "ok" : "failed", actorEmail: email, detail: { status: res.status } }, req).catch(() => undefined);
-  return res;
+  const env = getEnv();
+  const id = await getIdentity();
+  const limiter = loginLimiter(id.sql, { freeFailures: env.AUTH_LOGIN_FREE_FAILURES, accountFreeFailures: env.AUTH_LOGIN_ACCOUNT_FREE_FAILURES });
+  return handleAuthRequest(id, req, { proxies: trustedProxies(), limiter });
 }
 
 export const GET = handle;

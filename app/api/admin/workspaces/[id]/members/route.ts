@@ -1,11 +1,13 @@
-// POST /api/admin/workspaces/{id}/members {email, role} – add an existing user to a workspace the
-// caller administers, or change their role; DELETE ?email= – remove them. Not yours → 404.
+// POST /api/admin/workspaces/{id}/members {email, role} – change a member's role in a workspace the
+// caller administers; a user who is not a member yet is INVITED (202: they accept it themself via
+// POST /api/me/invitations/{id}/accept), unless the caller is a platform admin (added at once, 201).
+// DELETE ?email= – remove them. Not yours → 404.
 import { z } from "zod";
-import { emailSchema, findUserByEmail, getMembership, removeMembership, setMembership } from "@/lib/auth/identity";
+import { emailSchema, findUserByEmail, getMembership, inviteMember, removeMembership, setMembership } from "@/lib/auth/identity";
 import { rolesFor, roleSchema } from "@/lib/auth/permissions";
 import { getIdentity } from "@/lib/auth/server";
 import { requireViewer } from "@/lib/auth/viewer";
-import { adminWorkspace } from "@/lib/auth/workspaces";
+import { adminWorkspace, isPlatformAdmin } from "@/lib/auth/workspaces";
 import { AppError } from "@/lib/schema/errors";
 import { readJson } from "@/lib/server/read-json";
 import { json } from "@/lib/server/responses";
@@ -26,6 +28,12 @@ export const POST = route<{ id: string }>(async (req, { id: workspaceId }) => {
   if (!user) throw new AppError("not_found", `user not found: ${body.email} (create the account first)`);
   if (user.id === viewer.userId && body.role !== "admin") throw new AppError("conflict", "you cannot remove your own admin role");
   const before = await getMembership(id.sql, user.id, ws);
+  if (!before && !(await isPlatformAdmin(id.sql, viewer))) {
+    // an existing account joins only with its owner's consent
+    const invitationId = await inviteMember(id.sql, { workspaceId: ws, userId: user.id, role: body.role, invitedBy: viewer.userId });
+    await audit(viewer, { action: "members:invite", resourceType: "workspace", resourceId: ws, result: "ok", detail: { email: user.email, role: body.role, invitationId } }, req);
+    return json({ invitation: { id: invitationId, email: user.email, role: body.role, workspaceId: ws, status: "pending" } }, 202);
+  }
   await setMembership(id.sql, user.id, ws, body.role);
   await audit(viewer, { action: "members:set", resourceType: "workspace", resourceId: ws, result: "ok", detail: { email: user.email, role: body.role, previous: before?.role ?? null } }, req);
   return json({ member: { ...user, role: body.role, workspaceId: ws } }, before ? 200 : 201);
