@@ -7,8 +7,8 @@ import { disclosureRulesSchema } from "./disclosure";
 /**
  * What `POST /api/datasets/{id}/crosstab` really answers: the crosstab result after small-cell
  * protection (lib/disclosure `ProtectedCrosstab`): every hidden number null, `suppressed` flags on
- * each block, a `disclosure` summary, plus the parsed spec and the dataset version. Blocks stay
- * loose like `CrosstabResult`'s (the statistics carry the oracle's optional extras).
+ * each block, a `disclosure` summary, plus the parsed spec and the dataset version. The statistics
+ * inside a block stay loose like `CrosstabResult`'s (they carry the oracle's optional extras).
  *
  * @example
  * protectedCrosstabResponseSchema.parse(await (await fetch(`/api/datasets/${id}/crosstab`, { method: "POST", body })).json())
@@ -29,7 +29,7 @@ const protectedBase = {
   display: z.string().nullable(),
 };
 
-export const protectedProportionBlockSchema = z.looseObject({
+export const protectedProportionBlockSchema = z.object({
   ...protectedBase,
   count: z.number().int().nonnegative().nullable(),
   weighted_count: num,
@@ -39,7 +39,7 @@ export const protectedProportionBlockSchema = z.looseObject({
   weighted: proportionBlockSchema.shape.weighted,
 });
 
-export const protectedMeanBlockSchema = z.looseObject({
+export const protectedMeanBlockSchema = z.object({
   ...protectedBase,
   unweighted: meanBlockSchema.shape.unweighted,
   weighted: meanBlockSchema.shape.weighted,
@@ -80,10 +80,10 @@ const common = {
   segment_levels: z.array(z.string()),
   notes: z.array(z.string()).optional(),
   disclosure: disclosureSummarySchema,
-  /** the spec as parsed (defaults filled in) */
-  spec: crosstabSpecSchema,
-  dataset: datasetRefSchema,
 };
+
+/** What the API adds to the protected result: the spec as parsed (defaults filled in) and the version. */
+const answered = { spec: crosstabSpecSchema, dataset: datasetRefSchema };
 
 export const protectedProportionCrosstabSchema = z.object({
   ...common,
@@ -108,5 +108,5 @@ export const protectedMeanCrosstabSchema = z.object({
 });
 
 /** The protected crosstab answer; narrow on `statistic`. */
-export const protectedCrosstabResponseSchema = z.discriminatedUnion("statistic", [protectedProportionCrosstabSchema, protectedMeanCrosstabSchema]);
+export const protectedCrosstabResponseSchema = z.discriminatedUnion("statistic", [protectedProportionCrosstabSchema.extend(answered), protectedMeanCrosstabSchema.extend(answered)]);
 export type ProtectedCrosstabResponse = z.infer<typeof protectedCrosstabResponseSchema>;

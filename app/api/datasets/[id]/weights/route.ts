@@ -1,5 +1,6 @@
 // POST /api/datasets/{id}/weights – compute rim/cell weights; saves a new version unless preview
-import { json } from "@/lib/server/responses";
+import { weightsResponseSchema } from "@/lib/schema/weighting";
+import { respond } from "@/lib/server/respond";
 import { readJson } from "@/lib/server/read-json";
 import { authorizeDataset } from "@/lib/server/authorize";
 import { route } from "@/lib/server/route";
@@ -10,5 +11,5 @@ export const dynamic = "force-dynamic";
 export const POST = route<{ id: string }>(async (req, { id }) => {
   const { store, dataset } = await authorizeDataset(req, id, "schema:edit");
   const { result, dataset: next } = await applyWeighting(store, dataset, await readJson(req, 256 * 1024));
-  return json({ report: result.report, dataset: next ? { id: next.id, version: next.version, weight: next.questions.at(-1)?.id } : null }, next ? 201 : 200);
+  return respond(weightsResponseSchema, { report: result.report, dataset: next ? { id: next.id, version: next.version, weight: next.questions.at(-1)?.id } : null }, next ? 201 : 200);
 });

@@ -8,7 +8,8 @@ import { requireViewer } from "@/lib/auth/viewer";
 import { adminWorkspace } from "@/lib/auth/workspaces";
 import { AppError } from "@/lib/schema/errors";
 import { readJson } from "@/lib/server/read-json";
-import { json } from "@/lib/server/responses";
+import { memberRemovedResponseSchema, memberSetResponseSchema } from "@/lib/schema/admin";
+import { respond } from "@/lib/server/respond";
 import { route } from "@/lib/server/route";
 import { audit } from "@/lib/server/audit";
 
@@ -28,7 +29,7 @@ export const POST = route<{ id: string }>(async (req, { id: workspaceId }) => {
   const before = await getMembership(id.sql, user.id, ws);
   await setMembership(id.sql, user.id, ws, body.role);
   await audit(viewer, { action: "members:set", resourceType: "workspace", resourceId: ws, result: "ok", detail: { email: user.email, role: body.role, previous: before?.role ?? null } }, req);
-  return json({ member: { ...user, role: body.role, workspaceId: ws } }, before ? 200 : 201);
+  return respond(memberSetResponseSchema, { member: { ...user, role: body.role, workspaceId: ws } }, before ? 200 : 201);
 });
 
 export const DELETE = route<{ id: string }>(async (req, { id: workspaceId }) => {
@@ -41,5 +42,5 @@ export const DELETE = route<{ id: string }>(async (req, { id: workspaceId }) => 
   if (!user || !(await removeMembership(id.sql, user.id, ws))) throw new AppError("not_found", `no member ${email} in this workspace`);
   // the user's tokens for this workspace stop resolving at once (resolveApiToken joins memberships)
   await audit(viewer, { action: "members:remove", resourceType: "workspace", resourceId: ws, result: "ok", detail: { email } }, req);
-  return json({ removed: email, workspaceId: ws });
+  return respond(memberRemovedResponseSchema, { removed: email, workspaceId: ws });
 });
