@@ -31,6 +31,7 @@ function contractCsv(): string {
 }
 
 let contract: Contract;
+let api: APIRequestContext;
 const state: { dataset?: string; streamed?: string; workspace?: string; token?: string; tokenId?: string } = {};
 
 function baseUrl(): string {
@@ -38,24 +39,33 @@ function baseUrl(): string {
 }
 
 async function freshContext(headers: Record<string, string> = {}): Promise<APIRequestContext> {
-  return newRequest.newContext({ baseURL: baseUrl(), extraHTTPHeaders: { origin: baseUrl(), ...headers } });
+  return newRequest.newContext({ baseURL: baseUrl(), storageState: { cookies: [], origins: [] }, extraHTTPHeaders: { origin: baseUrl(), ...headers } });
 }
 
-test.beforeAll(async ({ request }) => {
-  const local = buildOpenApiDocument();
-  const served = await (await request.get("/api/openapi.json")).json();
-  if (process.env.CONTRACT_DOC !== "local") expect(served, "the served document is lib/schema's").toEqual(JSON.parse(JSON.stringify(local)));
-  contract = new Contract(process.env.CONTRACT_DOC === "local" ? (JSON.parse(JSON.stringify(local)) as never) : served);
-  contract.check("GET", "/api/openapi.json", await request.get("/api/openapi.json"), JSON.stringify(served));
+test.beforeAll(async () => {
+  const local = JSON.parse(JSON.stringify(buildOpenApiDocument()));
+  // signed in through the API (no browser needed): the session cookie stays in this context
+  api = await freshContext();
+  const served = await (await api.get("/api/openapi.json")).json();
+  if (process.env.CONTRACT_DOC !== "local") expect(served, "the served document is lib/schema's").toEqual(local);
+  contract = new Contract(process.env.CONTRACT_DOC === "local" ? local : served);
+  contract.check("GET", "/api/openapi.json", await api.get("/api/openapi.json"), JSON.stringify(served));
+  await contract.call(api, "POST", "/api/auth/sign-in/email", 200, { data: E2E_ADMIN });
 });
 
-test("system and auth: health, sign-in, session, sign-out, the caller", async ({ request }) => {
+test.afterAll(async () => {
+  await api?.dispose();
+});
+
+test("system and auth: health, sign-in, session, sign-out, the caller", async () => {
+  const request = api;
   await contract.call(request, "GET", "/api/health", 200);
   const browser = await freshContext();
+  await contract.call(browser, "GET", "/api/auth/get-session", 200);
   await contract.call(browser, "POST", "/api/auth/sign-in/email", 200, { data: E2E_ADMIN });
   const session = (await contract.call(browser, "GET", "/api/auth/get-session", 200)) as { user: { email: string } };
   expect(session.user.email).toBe(E2E_ADMIN.email);
-  await contract.call(browser, "POST", "/api/auth/sign-out", 200);
+  await contract.call(browser, "POST", "/api/auth/sign-out", 200, { data: {} });
   expect(await contract.call(browser, "GET", "/api/auth/get-session", 200)).toBeNull();
   await contract.call(browser, "GET", "/api/me", 401);
   await browser.dispose();
@@ -63,7 +73,8 @@ test("system and auth: health, sign-in, session, sign-out, the caller", async ({
   expect(me.via).toBe("session");
 });
 
-test("datasets: upload (plain and streamed), read, edit, weight, derive", async ({ request }) => {
+test("datasets: upload (plain and streamed), read, edit, weight, derive", async () => {
+  const request = api;
   const csv = contractCsv();
   const octet = { "content-type": "application/octet-stream" };
   const created = (await contract.call(request, "POST", `/api/datasets?name=contract-${STAMP}&fileName=contract.csv`, 201, { data: Buffer.from(csv), headers: octet })) as { id: string };
@@ -88,7 +99,8 @@ test("datasets: upload (plain and streamed), read, edit, weight, derive", async 
   await contract.call(request, "POST", `/api/datasets/${state.dataset}/derived`, 201, { data: derived });
 });
 
-test("analysis: crosstab (share, mean, R script), banner with letter marks, NPS, insights, drivers, benchmark", async ({ request }) => {
+test("analysis: crosstab (share, mean, R script), banner with letter marks, NPS, insights, drivers, benchmark", async () => {
+  const request = api;
   const share = (await contract.call(request, "POST", `/api/datasets/${DEMO}/crosstab`, 200, { data: HEADLINE })) as { disclosure: { k: number } };
   expect(share.disclosure.k).toBeGreaterThan(0);
   await contract.call(request, "POST", `/api/datasets/${DEMO}/crosstab?emit=r`, 200, { data: HEADLINE });
@@ -111,13 +123,15 @@ test("analysis: crosstab (share, mean, R script), banner with letter marks, NPS,
   });
 });
 
-test("exports: crosstab, banner and respondent files", async ({ request }) => {
+test("exports: crosstab, banner and respondent files", async () => {
+  const request = api;
   await contract.call(request, "POST", `/api/datasets/${DEMO}/crosstab/export?format=csv`, 200, { data: HEADLINE });
   await contract.call(request, "POST", `/api/datasets/${DEMO}/banner/export?format=xlsx`, 200, { data: { outcome: "rolled_back", segments: ["guardrail_maturity"], weight: "weight" } });
   await contract.call(request, "POST", `/api/datasets/${state.dataset}/respondents/export`, 200, { data: { columns: ["seg", "yes"] } });
 });
 
-test("views and dashboards: save, list, read (tiles ready, banner and unavailable), edit, deck, delete", async ({ request }) => {
+test("views and dashboards: save, list, read (tiles ready, banner and unavailable), edit, deck, delete", async () => {
+  const request = api;
   const save = async (name: string, query: string) =>
     ((await contract.call(request, "POST", "/api/views", 201, { data: { datasetId: DEMO, name, query } })) as { view: { id: string } }).view.id;
   const single = await save("contract breakdown", "outcome=rolled_back&category=Yes&segment=guardrail_maturity&weight=weight");
@@ -141,7 +155,8 @@ test("views and dashboards: save, list, read (tiles ready, banner and unavailabl
   await contract.call(request, "DELETE", `/api/views/${banner}`, 204);
 });
 
-test("administration: users, workspaces, members, tokens, shares, audit, switching workspace", async ({ request }) => {
+test("administration: users, workspaces, members, tokens, shares, audit, switching workspace", async () => {
+  const request = api;
   await contract.call(request, "POST", "/api/admin/users", 201, { data: { ...USER, role: "viewer" } });
   await contract.call(request, "GET", "/api/admin/users", 200);
   await contract.call(request, "PATCH", "/api/admin/users", 200, { data: { email: USER.email, role: "analyst" } });
@@ -176,7 +191,8 @@ test("administration: users, workspaces, members, tokens, shares, audit, switchi
   await contract.call(request, "POST", "/api/me/workspace", 200, { data: { workspaceId: "default" } });
 });
 
-test("clean up, and every documented operation was exercised", async ({ request }) => {
+test("clean up, and every documented operation was exercised", async () => {
+  const request = api;
   for (const id of [state.dataset, state.streamed]) if (id) await contract.call(request, "DELETE", `/api/datasets/${id}`, 204);
   const missing = contract.operations().filter((op) => !contract.exercised.has(op));
   expect(missing, "documented operations this spec never called").toEqual([]);

@@ -33,7 +33,7 @@ export const apiTokenSchema = z.object({
 });
 export const tokenListResponseSchema = z.object({ tokens: z.array(apiTokenSchema) });
 /** the token itself (`ssk_…`) is in this answer only */
-export const tokenCreatedResponseSchema = z.object({ id: z.string(), token: z.string().startsWith("ssk_"), role: apiRoleSchema, workspaceId: z.string() });
+export const tokenCreatedResponseSchema = z.object({ id: z.string(), token: z.string().regex(/^ssk_[A-Za-z0-9_-]+$/), role: apiRoleSchema, workspaceId: z.string() });
 export const tokenRevokedResponseSchema = z.object({ revoked: z.string() });
 
 export const datasetShareSchema = z.object({

@@ -15,3 +15,6 @@ export const signInResponseSchema = z.looseObject({ token: z.string(), user: aut
 /** null without a valid session */
 export const sessionResponseSchema = z.object({ session: authSessionSchema, user: authUserSchema }).nullable();
 export const signOutResponseSchema = z.object({ success: z.boolean() });
+
+/** better-auth's error answer (its endpoints do not use the app's envelope). */
+export const authErrorSchema = z.looseObject({ message: z.string(), code: z.string().optional() });

@@ -13,11 +13,11 @@ describe("openapi document lint", () => {
       .filter((p) => !(p.ruleId === "operation-4xx-response" && NO_4XX.includes(p.location[0]?.pointer ?? "")))
       .map((p) => `${p.severity} ${p.ruleId}: ${p.message} at ${p.location[0]?.pointer}`);
     expect(text).toEqual([]);
-  });
+  }, 30_000);
 
   test("also passes when every recommended warning is an error (strict)", async () => {
     const config = await createConfig({ extends: ["recommended-strict"] });
     const problems = await lintFromString({ source: JSON.stringify(buildOpenApiDocument()), absoluteRef: "openapi.json", config });
     expect(problems.filter((p) => p.ruleId !== "operation-4xx-response").map((p) => `${p.ruleId}: ${p.message}`)).toEqual([]);
-  });
+  }, 30_000);
 });

@@ -40,6 +40,10 @@ const ERROR_TEXT: Record<number, string> = {
 export const errors = (...statuses: number[]) =>
   Object.fromEntries([...statuses, 500].map((s) => [String(s), { description: ERROR_TEXT[s] ?? "error", content: { "application/json": { schema: ref(`Error${s}`) } } }]));
 
+/** better-auth's own error answers (`/api/auth/*`): `{message, code}`, not the app's envelope. */
+export const authErrors = (...statuses: number[]) =>
+  Object.fromEntries([...statuses, 500].map((s) => [String(s), { description: ERROR_TEXT[s] ?? "error", content: { "application/json": { schema: ref("AuthError") } } }]));
+
 /** Statuses every signed-in operation can answer with. */
 export const AUTH = [401, 403] as const;
 /** Statuses of a JSON request body (malformed, too large, invalid). */

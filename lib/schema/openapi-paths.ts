@@ -1,4 +1,4 @@
-import { AUTH, BODY, dashboardId, datasetId, empty, errors, file, json, jsonBody, object, query, ref, viewId, workspaceId, type Access, type JsonObject } from "./openapi-parts";
+import { AUTH, authErrors, BODY, dashboardId, datasetId, empty, errors, file, json, jsonBody, object, query, ref, viewId, workspaceId, type Access, type JsonObject } from "./openapi-parts";
 
 /**
  * Every operation of the HTTP API (app/api/**\/route.ts): id, summary, who may call it, its
@@ -47,14 +47,17 @@ export const OPERATIONS: Record<string, Record<string, Operation>> = {
     post: op("public", "auth", "signInEmail", "Sign in with email and password (better-auth); sets the session cookie", {
       description: "Rate-limited; every attempt is written to the audit trail (email and result, never the password). Public sign-up is off: admins create accounts.",
       requestBody: jsonBody("SignInRequest"),
-      responses: { "200": json("signed in; the session cookie is set", "SignInResponse"), ...errors(400, 401, 403, 429) },
+      responses: { "200": json("signed in; the session cookie is set", "SignInResponse"), ...authErrors(400, 401, 403, 415, 429) },
     }),
   },
   "/api/auth/get-session": {
-    get: op("session", "auth", "getSession", "The browser's current session (better-auth), or null", { responses: { "200": json("the session and its user, or null", "SessionResponse"), ...errors() } }),
+    get: op("session", "auth", "getSession", "The browser's current session (better-auth), or null", { responses: { "200": json("the session and its user, or null", "SessionResponse"), ...authErrors() } }),
   },
   "/api/auth/sign-out": {
-    post: op("session", "auth", "signOut", "Sign out: revokes the session and clears the cookie (audited)", { responses: { "200": json("signed out", "SignOutResponse"), ...errors(400, 401, 403) } }),
+    post: op("session", "auth", "signOut", "Sign out: revokes the session and clears the cookie (audited)", {
+      requestBody: jsonBody(object({}), "an empty JSON object (better-auth requires a JSON body)"),
+      responses: { "200": json("signed out", "SignOutResponse"), ...authErrors(400, 401, 403, 415) },
+    }),
   },
   "/api/me": {
     get: op("any", "account", "getMe", "The caller, how they authenticated, and their workspaces", { responses: { "200": json("the caller", "Me"), ...errors(401) } }),

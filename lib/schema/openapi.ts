@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { auditResponseSchema } from "./audit";
-import { signInRequestSchema, signInResponseSchema, sessionResponseSchema, signOutResponseSchema } from "./auth";
+import { authErrorSchema, signInRequestSchema, signInResponseSchema, sessionResponseSchema, signOutResponseSchema } from "./auth";
 import {
   memberRemovedResponseSchema,
   memberSetResponseSchema,
@@ -53,6 +53,7 @@ const RESPONSES = {
   SignInResponse: signInResponseSchema,
   SessionResponse: sessionResponseSchema,
   SignOutResponse: signOutResponseSchema,
+  AuthError: authErrorSchema,
   Me: meResponseSchema,
   WorkspaceSwitch: workspaceSwitchResponseSchema,
   Dataset: datasetSchema,
@@ -155,7 +156,7 @@ export function buildOpenApiDocument() {
       title: "Surveyscope API",
       version: "0.1.0",
       description:
-        "Survey exports in, defensible segment statistics out. Every error answers with the envelope `{error:{code,message,details}}`. Sign in with `POST /api/auth/sign-in/email` (session cookie; writes need a same-origin `Origin`) or send an API token as `Authorization: Bearer ssk_…`.",
+        "Survey exports in, defensible segment statistics out. Every error answers with the envelope `{error:{code,message,details}}` (better-auth's `/api/auth/*` with its own `{message,code}`). Sign in with `POST /api/auth/sign-in/email` (session cookie; writes need a same-origin `Origin`) or send an API token as `Authorization: Bearer ssk_…`.",
       license: { name: "MIT", identifier: "MIT" },
     },
     servers: [{ url: "/", description: "the instance serving this document" }],
@@ -170,7 +171,7 @@ export function buildOpenApiDocument() {
           name: SESSION_COOKIE,
           description: `better-auth's session cookie, set by POST /api/auth/sign-in/email (named __Secure-${SESSION_COOKIE} over https)`,
         },
-        apiToken: { type: "http", scheme: "bearer", bearerFormat: "ssk_…", description: "an API token (`ssk_` + 64 hex digits) from POST /api/admin/tokens, bound to one workspace and role" },
+        apiToken: { type: "http", scheme: "bearer", bearerFormat: "ssk_…", description: "an API token (`ssk_` + 32 random bytes in base64url) from POST /api/admin/tokens, bound to one workspace and role" },
       },
       schemas: {
         ...Object.fromEntries(Object.entries(RESPONSES).map(([name, s]) => [name, jsonSchema(s, "output")])),
