@@ -3,12 +3,14 @@
 import Link from "next/link";
 import { serializeBreakdownState } from "@/lib/analysis/breakdown-state";
 import { formatCount, formatNumber, formatPValue } from "@/lib/format/number";
-import type { DriversReport, InsightFinding, InsightScan } from "@/lib/insights/types";
+import type { InsightFinding } from "@/lib/insights/types";
 import { EmptyState, ErrorMessage, LoadingPanel } from "@/components/states/states";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { DriverChart, type DriverDatum } from "./driver-chart";
-import { usePost } from "@/components/ui/use-post";
+import { usePost, type PostState } from "@/components/ui/use-post";
+import { driversResponseSchema, type DriversResponse } from "@/lib/schema/drivers";
+import { insightsResponseSchema, type InsightsResponse } from "@/lib/schema/insights";
 
 export interface InsightsSpec {
   outcome: string;
@@ -26,7 +28,6 @@ interface Props {
   compact?: boolean;
 }
 
-type WithDataset<T> = T & { dataset: { id: string; version: number } };
 
 const shorten = (s: string, max = 44) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 const formatQ = (q: number | null) => formatPValue(q).replace(/^p/, "q");
@@ -51,7 +52,7 @@ function FindingItem({ f, datasetId }: { f: InsightFinding; datasetId: string })
   );
 }
 
-function Findings({ state, datasetId, compact }: { state: ReturnType<typeof usePost<WithDataset<InsightScan>>>; datasetId: string; compact: boolean }) {
+function Findings({ state, datasetId, compact }: { state: PostState<InsightsResponse>; datasetId: string; compact: boolean }) {
   if (state.status === "loading" || state.status === "idle") return <LoadingPanel label="Scanning every segment question…" />;
   if (state.status === "error") return <ErrorMessage title="Could not scan for differences" message={state.message} />;
   const { findings, candidates, tested, fdr } = state.data;
@@ -89,7 +90,7 @@ function Findings({ state, datasetId, compact }: { state: ReturnType<typeof useP
   );
 }
 
-function Drivers({ state, datasetId, spec, compact }: { state: ReturnType<typeof usePost<WithDataset<DriversReport>>>; datasetId: string; spec: InsightsSpec; compact: boolean }) {
+function Drivers({ state, datasetId, spec, compact }: { state: PostState<DriversResponse>; datasetId: string; spec: InsightsSpec; compact: boolean }) {
   if (state.status === "loading" || state.status === "idle") return <LoadingPanel label="Fitting the key-driver model…" />;
   if (state.status === "error") return <ErrorMessage title="Could not fit the key-driver model" message={state.message} />;
   const r = state.data;
@@ -149,14 +150,14 @@ function Drivers({ state, datasetId, spec, compact }: { state: ReturnType<typeof
 /** Key drivers of an outcome share and the segment differences that survive FDR control. */
 export function InsightsPanel({ datasetId, spec, compact = false }: Props) {
   const base = `/api/datasets/${encodeURIComponent(datasetId)}`;
-  const scan = usePost<WithDataset<InsightScan>>(`${base}/insights`, {
+  const scan = usePost(insightsResponseSchema, `${base}/insights`, {
     outcome: spec.outcome,
     outcome_category: spec.outcome_category,
     ...(spec.weight ? { weight: spec.weight } : {}),
     filters: spec.filters,
     ...(spec.outcome_label ? { outcome_label: spec.outcome_label } : {}),
   });
-  const drivers = usePost<WithDataset<DriversReport>>(`${base}/drivers`, {
+  const drivers = usePost(driversResponseSchema, `${base}/drivers`, {
     model: "logistic",
     outcome: spec.outcome,
     outcome_category: spec.outcome_category,
