@@ -22,14 +22,6 @@ export const insightsRequestSchema = z.object({
 export type InsightsRequest = z.output<typeof insightsRequestSchema>;
 export type InsightsRequestInput = z.input<typeof insightsRequestSchema>;
 
-/**
- * `POST /api/datasets/{id}/insights`: segment questions scanned for differences in an outcome
- * share, controlled for false discoveries (Benjamini–Hochberg). Mirrors lib/insights/types.
- *
- * @example
- * insightsResponseSchema.parse(body).findings[0].text // "Fully mature teams roll back less often …"
- */
-
 /** The analyze page's URL state a finding links to (lib/analysis/breakdown-state, as parsed). */
 export const breakdownLinkSchema = z.object({
   outcome: z.string().optional(),
@@ -83,6 +75,13 @@ export const testedQuestionSchema = z.object({
   message: z.string().optional(),
 });
 
+/**
+ * `POST /api/datasets/{id}/insights`: segment questions scanned for differences in an outcome
+ * share, controlled for false discoveries (Benjamini–Hochberg). Mirrors lib/insights/types.
+ *
+ * @example
+ * insightsResponseSchema.parse(body).findings[0].text // "Fully mature teams roll back less often …"
+ */
 export const insightsResponseSchema = z.object({
   dataset: datasetRefSchema,
   findings: z.array(insightFindingSchema),
