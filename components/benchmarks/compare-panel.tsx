@@ -1,7 +1,8 @@
 "use client";
 
 import { useId, useMemo, useState } from "react";
-import type { BenchmarkCompareResult, BenchmarkFigure } from "@/lib/schema/benchmark";
+import { benchmarkCompareResultSchema, type BenchmarkCompareResult, type BenchmarkFigure } from "@/lib/schema/benchmark";
+import { readAnswer } from "@/components/ui/read-answer";
 import type { CompareDataset } from "@/lib/services/benchmark-compare";
 import { ErrorMessage, LoadingPanel } from "@/components/states/states";
 import { Button } from "@/components/ui/button";
@@ -70,9 +71,7 @@ export function ComparePanel({ figure, datasets }: { figure: BenchmarkFigure; da
     };
     try {
       const res = await fetch(`/api/datasets/${encodeURIComponent(ds.id)}/benchmark-compare`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-      const json: unknown = await res.json();
-      if (!res.ok) setState({ status: "error", message: (json as { error?: { message?: string } }).error?.message ?? `request failed (${res.status})` });
-      else setState({ status: "ready", result: json as BenchmarkCompareResult });
+      setState({ status: "ready", result: await readAnswer(res, benchmarkCompareResultSchema) });
     } catch (err) {
       setState({ status: "error", message: (err as Error).message });
     }

@@ -2,11 +2,10 @@
 
 import { usePost } from "@/components/ui/use-post";
 import type { BreakdownRequest } from "@/lib/analysis/breakdown-state";
-import type { ProtectedCrosstab } from "@/lib/disclosure/types";
-import type { NpsResult } from "@/lib/stats/nps";
-import type { RowCounts } from "@/lib/schema/cell-sums";
+import { protectedCrosstabResponseSchema, type ProtectedCrosstabResponse } from "@/lib/schema/crosstab-protected";
+import { npsResponseSchema, type NpsResponse } from "@/lib/schema/nps";
 
-export type CrosstabPayload = { kind: "crosstab"; result: ProtectedCrosstab } | { kind: "nps"; result: NpsResult & { rows: RowCounts } };
+export type CrosstabPayload = { kind: "crosstab"; result: ProtectedCrosstabResponse } | { kind: "nps"; result: NpsResponse };
 
 export type CrosstabState =
   | { status: "idle" }
@@ -17,8 +16,11 @@ export type CrosstabState =
 /** Fetch a crosstab (or NPS) for a request; cancels the previous request when it changes. */
 export function useCrosstab(datasetId: string, request: BreakdownRequest | null): CrosstabState {
   const endpoint = request?.endpoint ?? "crosstab";
-  const state = usePost<unknown>(request ? `/api/datasets/${encodeURIComponent(datasetId)}/${endpoint}` : null, request?.spec);
+  const schema = endpoint === "nps" ? npsResponseSchema : protectedCrosstabResponseSchema;
+  const state = usePost(schema, request ? `/api/datasets/${encodeURIComponent(datasetId)}/${endpoint}` : null, request?.spec);
   if (state.status !== "ready") return state;
-  const result = (endpoint === "nps" ? { kind: "nps", result: state.data } : { kind: "crosstab", result: state.data }) as CrosstabPayload;
+  // the schema was chosen by the endpoint, so the parsed answer is of that kind
+  const data = state.data;
+  const result: CrosstabPayload = "excluded_not_0_10" in data ? { kind: "nps", result: data } : { kind: "crosstab", result: data };
   return { status: "ready", result };
 }

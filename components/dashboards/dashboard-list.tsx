@@ -8,7 +8,8 @@ import { EmptyState } from "@/components/states/states";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { errorMessage } from "@/components/views/use-saved-views";
-import type { Dashboard } from "@/lib/schema/views";
+import { parseAnswer } from "@/components/ui/read-answer";
+import { dashboardResponseSchema, type Dashboard } from "@/lib/schema/views";
 
 const INPUT = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900 shadow-sm";
 
@@ -27,7 +28,7 @@ function CreateDashboardForm() {
     try {
       const res = await fetch("/api/dashboards", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name, description, tiles: [] }) });
       if (!res.ok) throw new Error(await errorMessage(res));
-      const { dashboard } = (await res.json()) as { dashboard: Dashboard };
+      const { dashboard } = parseAnswer(dashboardResponseSchema, await res.json());
       router.push(`/dashboards/${dashboard.id}?edit=1`);
     } catch (err) {
       setError((err as Error).message);

@@ -4,13 +4,13 @@ import Link from "next/link";
 import { serializeBreakdownState } from "@/lib/analysis/breakdown-state";
 import { formatCount, formatNumber, formatPValue } from "@/lib/format/number";
 import type { DriversReport, RankedDriver } from "@/lib/insights/types";
+import type { DriversResponse } from "@/lib/schema/drivers";
 import { EmptyState, ErrorMessage, LoadingPanel } from "@/components/states/states";
 import type { PostState } from "@/components/ui/use-post";
 import { DriverChart, type DriverDatum } from "./driver-chart";
 import { ImportanceBars } from "./importance-bars";
 import type { InsightsSpec } from "./insights-panel";
 
-type WithDataset<T> = T & { dataset: { id: string; version: number } };
 
 const METHOD_TEXT: Record<DriversReport["method"], string> = {
   svyglm: "survey-weighted regression (svyglm, design-based SEs)",
@@ -40,7 +40,7 @@ export function DriversResult({
   spec,
   compact,
 }: {
-  state: PostState<WithDataset<DriversReport>>;
+  state: PostState<DriversResponse>;
   datasetId: string;
   spec: InsightsSpec;
   compact: boolean;

@@ -2,11 +2,13 @@
 
 import Link from "next/link";
 import { formatCount, formatNumber, formatPValue } from "@/lib/format/number";
-import type { DriversReport, InsightFinding, InsightScan } from "@/lib/insights/types";
+import type { InsightFinding } from "@/lib/insights/types";
 import { EmptyState, ErrorMessage, LoadingPanel } from "@/components/states/states";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { usePost } from "@/components/ui/use-post";
+import { usePost, type PostState } from "@/components/ui/use-post";
+import { driversResponseSchema } from "@/lib/schema/drivers";
+import { insightsResponseSchema, type InsightsResponse } from "@/lib/schema/insights";
 import { DriversResult } from "./drivers-result";
 
 export interface InsightsSpec {
@@ -32,7 +34,6 @@ interface Props {
   compact?: boolean;
 }
 
-type WithDataset<T> = T & { dataset: { id: string; version: number } };
 
 const formatQ = (q: number | null) => formatPValue(q).replace(/^p/, "q");
 
@@ -54,7 +55,7 @@ function FindingItem({ f, datasetId }: { f: InsightFinding; datasetId: string })
   );
 }
 
-function Findings({ state, datasetId, compact }: { state: ReturnType<typeof usePost<WithDataset<InsightScan>>>; datasetId: string; compact: boolean }) {
+function Findings({ state, datasetId, compact }: { state: PostState<InsightsResponse>; datasetId: string; compact: boolean }) {
   if (state.status === "loading" || state.status === "idle") return <LoadingPanel label="Scanning every segment question…" />;
   if (state.status === "error") return <ErrorMessage title="Could not scan for differences" message={state.message} />;
   const { findings, candidates, tested, fdr } = state.data;
@@ -96,14 +97,14 @@ function Findings({ state, datasetId, compact }: { state: ReturnType<typeof useP
 export function InsightsPanel({ datasetId, spec, compact = false }: Props) {
   const base = `/api/datasets/${encodeURIComponent(datasetId)}`;
   const linear = spec.model === "linear";
-  const scan = usePost<WithDataset<InsightScan>>(linear ? null : `${base}/insights`, {
+  const scan = usePost(insightsResponseSchema, linear ? null : `${base}/insights`, {
     outcome: spec.outcome,
     outcome_category: spec.outcome_category,
     ...(spec.weight ? { weight: spec.weight } : {}),
     filters: spec.filters,
     ...(spec.outcome_label ? { outcome_label: spec.outcome_label } : {}),
   });
-  const drivers = usePost<WithDataset<DriversReport>>(`${base}/drivers`, {
+  const drivers = usePost(driversResponseSchema, `${base}/drivers`, {
     model: linear ? "linear" : "logistic",
     method: spec.method ?? "auto",
     outcome: spec.outcome,

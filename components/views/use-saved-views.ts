@@ -1,7 +1,8 @@
 "use client";
 
 import { useCallback, useEffect, useState } from "react";
-import type { SavedView } from "@/lib/schema/views";
+import { readAnswer } from "@/components/ui/read-answer";
+import { viewListResponseSchema, type SavedView } from "@/lib/schema/views";
 
 export type SavedViewsState = { status: "loading" } | { status: "error"; message: string } | { status: "ready"; views: SavedView[] };
 
@@ -13,11 +14,7 @@ export function useSavedViews(datasetId?: string): { state: SavedViewsState; rel
     const ctl = new AbortController();
     const q = datasetId ? `?dataset=${encodeURIComponent(datasetId)}` : "";
     fetch(`/api/views${q}`, { signal: ctl.signal })
-      .then(async (res) => {
-        const body = (await res.json()) as { views?: SavedView[]; error?: { message?: string } };
-        if (!res.ok) setState({ status: "error", message: body.error?.message ?? `request failed (${res.status})` });
-        else setState({ status: "ready", views: body.views ?? [] });
-      })
+      .then(async (res) => setState({ status: "ready", views: (await readAnswer(res, viewListResponseSchema)).views }))
       .catch((err: unknown) => {
         if ((err as Error).name !== "AbortError") setState({ status: "error", message: (err as Error).message });
       });

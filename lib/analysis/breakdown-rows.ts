@@ -3,6 +3,8 @@
  * estimate and interval the view shows (weighted: survey logit interval; unweighted: Wilson),
  * so charts and tables read the same numbers and components never reshape data.
  */
+import type { LetterMark } from "@/lib/schema/banner";
+
 type Interval = [number, number] | null;
 
 interface BlockLike {
@@ -44,20 +46,8 @@ export interface BreakdownRow {
   marks: LetterMark[];
 }
 
-/** Why a segment carries a letter (see lib/stats letters). */
-export interface LetterMark {
-  letter: string;
-  versus: string;
-  test: string;
-  statistic: number;
-  df: number | null;
-  p: number;
-  adjusted_p: number;
-  correction: string;
-  n_eff: number | null;
-  n_eff_versus: number | null;
-  diff: number | null;
-}
+/** Why a segment carries a letter (see lib/stats letters); its shape is the API's (lib/schema/banner). */
+export type { LetterMark };
 
 export interface SegmentLetters {
   segment: string;

@@ -1,14 +1,15 @@
-import type { NpsResult } from "@/lib/stats/nps";
+import type { NpsResponse } from "@/lib/schema/nps";
 import type { BreakdownSource } from "./breakdown-rows";
 
-type Block = NpsResult["total"];
+/** An NPS block as served: small blocks hidden (numbers null, `display` "< k"); a raw one fits too. */
+type Block = NpsResponse["total"];
 
 function toBlock(b: Block) {
   const pts = (x: number | null | undefined) => (x === null || x === undefined ? null : x * 100);
   const ci = (c: [number, number] | null | undefined): [number, number] | null => (c ? [c[0] * 100, c[1] * 100] : null);
   return {
     n: b.n,
-    display: (b as { display?: string | null }).display ?? null,
+    display: b.display ?? null,
     weighted_n: b.weighted_n,
     n_eff_kish: b.n_eff_kish,
     unweighted: b.unweighted ? { mean: pts(b.unweighted.nps), ci: { t: ci(b.unweighted.ci.wald) } } : null,
@@ -22,7 +23,7 @@ function toBlock(b: Block) {
  *
  * @example npsAsBreakdown(result).total.weighted?.mean // 34.2
  */
-export function npsAsBreakdown(r: NpsResult): BreakdownSource {
+export function npsAsBreakdown(r: { total: Block; segments: (Block & { segment: string })[] }): BreakdownSource {
   return { statistic: "mean", total: toBlock(r.total), segments: r.segments.map((s) => ({ ...toBlock(s), segment: s.segment })) };
 }
 

@@ -27,9 +27,10 @@ function hide<T extends NpsBlock>(b: T, k: number): Shown<T> {
  *
  * @example protectNps(result, 5).segments[0].display // "< 5" for a segment of 3
  */
-export type ProtectedNps = Omit<NpsResult, "segments"> & { segments: Shown<NpsResult["segments"][number]>[] };
+export type ProtectedNps<R extends NpsResult = NpsResult> = Omit<R, "segments"> & { segments: Shown<R["segments"][number]>[] };
 
-export function protectNps(r: NpsResult, k: number): ProtectedNps {
+/** Keeps whatever else the result carries (the route's rows, spec and dataset). */
+export function protectNps<R extends NpsResult>(r: R, k: number): ProtectedNps<R> {
   const small = (x: number) => x > 0 && x < k;
   const isSmall = (b: NpsBlock) => small(b.n) || small(b.promoters) || small(b.passives) || small(b.detractors);
   const hidden = new Set(r.segments.filter(isSmall).map((s) => s.segment));

@@ -2,29 +2,9 @@
  * Shapes shared by the insights scan, the drivers service, the API and the panel (browser-safe:
  * no server imports).
  */
-import { z } from "zod";
 import type { BreakdownState } from "@/lib/analysis/breakdown-state";
 
-const stringList = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v]));
-
-/**
- * `POST /api/datasets/{id}/insights` body: which outcome share to explain, among whom.
- * @example insightsRequestSchema.parse({ outcome: "rolled_back", outcome_category: "Yes", weight: "weight", filters: { agent_status: ["Live in production"] } })
- */
-export const insightsRequestSchema = z.object({
-  outcome: z.string().min(1),
-  outcome_category: z.string().min(1),
-  weight: z.string().min(1).optional(),
-  filters: z.record(z.string(), stringList).default({}),
-  /** target false discovery rate (Benjamini–Hochberg) */
-  q: z.number().gt(0).lt(1).default(0.05),
-  /** segments with a smaller Kish effective base are not compared */
-  min_effective_n: z.number().nonnegative().default(30),
-  /** short outcome name used in the sentences, e.g. "rollback" */
-  outcome_label: z.string().min(1).max(80).optional(),
-});
-export type InsightsRequest = z.output<typeof insightsRequestSchema>;
-export type InsightsRequestInput = z.input<typeof insightsRequestSchema>;
+export { insightsRequestSchema, type InsightsRequest, type InsightsRequestInput } from "@/lib/schema/insights";
 
 /** One significant difference between two segments of one question. */
 export interface InsightFinding {

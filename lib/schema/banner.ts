@@ -47,6 +47,31 @@ export const bannerColumnSchema = z.object({
   hidden: z.string().nullable(),
 });
 
+/**
+ * Why a cell carries a letter: the pairwise test against another column of its group, as
+ * lib/stats/letters explains it (`LetterExplanation`).
+ */
+export const letterMarkSchema = z.object({
+  /** the letter as shown ("B", or "b" for the weaker level) */
+  letter: z.string(),
+  /** the other column's segment level */
+  versus: z.string(),
+  strength: z.enum(["upper", "lower"]),
+  test: z.enum(["weighted_z", "svyttest", "unweighted"]),
+  /** z or t, oriented so that positive = this column higher */
+  statistic: z.number(),
+  df: z.number().nullable(),
+  p: z.number(),
+  adjusted_p: z.number(),
+  correction: z.enum(["none", "holm", "bonferroni"]),
+  /** effective n of this column and of the other one (Kish; plain n for the unweighted test) */
+  n_eff: z.number().nullable(),
+  n_eff_versus: z.number().nullable(),
+  /** estimate of this column minus the other one */
+  diff: z.number().nullable(),
+});
+export type LetterMark = z.infer<typeof letterMarkSchema>;
+
 export const bannerCellSchema = z.object({
   columnId: z.string(),
   /** share (0–1) or mean; null when undefined or hidden */
@@ -59,23 +84,7 @@ export const bannerCellSchema = z.object({
   /** letters of the columns in the same group this cell is significantly higher than, e.g. "AC" */
   letters: z.string(),
   /** optional: the test behind each letter (versus = the other column's segment level), for the explanation panel */
-  marks: z
-    .array(
-      z.object({
-        letter: z.string(),
-        versus: z.string(),
-        test: z.string(),
-        statistic: z.number(),
-        df: z.number().nullable(),
-        p: z.number(),
-        adjusted_p: z.number(),
-        correction: z.string(),
-        n_eff: z.number().nullable(),
-        n_eff_versus: z.number().nullable(),
-        diff: z.number().nullable(),
-      }),
-    )
-    .optional(),
+  marks: z.array(letterMarkSchema).optional(),
 });
 
 export const bannerRowSchema = z.object({

@@ -44,3 +44,6 @@ export const datasetSummarySchema = datasetSchema
   .pick({ id: true, version: true, name: true, format: true, respondents: true, synthetic: true, description: true, owner: true, createdAt: true })
   .extend({ questionCount: z.number().int().nonnegative(), weighted: z.boolean() });
 export type DatasetSummary = z.infer<typeof datasetSummarySchema>;
+
+/** `GET /api/datasets`: the latest version of each dataset the caller may see. */
+export const datasetListResponseSchema = z.object({ datasets: z.array(datasetSummarySchema) });

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { datasetRefSchema } from "./api-common";
+import { questionSchema } from "./question";
 
 /**
  * A derived variable: a recode or NET of one source question, declared as data so it can be
@@ -28,3 +30,11 @@ export const derivedVariableSchema = z
     });
   });
 export type DerivedVariable = z.infer<typeof derivedVariableSchema>;
+
+/**
+ * `POST /api/datasets/{id}/derived`: the new version and the question it added.
+ *
+ * @example derivedResponseSchema.parse(body).question.id // "live_or_planning"
+ */
+export const derivedResponseSchema = z.object({ dataset: datasetRefSchema, question: questionSchema });
+export type DerivedResponse = z.infer<typeof derivedResponseSchema>;

@@ -97,3 +97,74 @@ export const driversResultSchema = z.object({
   reference_levels: z.record(z.string(), z.string().nullable()),
 });
 export type DriversResult = z.infer<typeof driversResultSchema>;
+
+const driverTermSchema = z.object({
+  term: z.string(),
+  /** the predictor question id ("(intercept)" for the intercept) */
+  predictor: z.string(),
+  level: z.string().nullable(),
+  estimate: z.number(),
+  se: z.number(),
+  t: z.number(),
+  p_value: z.number(),
+  /** exp(estimate) for a logistic model, null for a linear one */
+  odds_ratio: z.number().nullable(),
+  ci: z.tuple([z.number(), z.number()]),
+});
+
+/**
+ * `POST /api/datasets/{id}/drivers`: the fitted model, each predictor ranked by its strongest term,
+ * and the R script that reproduces it (lib/insights `DriversReport` plus the dataset version).
+ *
+ * @example
+ * driversResponseSchema.parse(body).drivers[0].predictor // "guardrail_maturity"
+ */
+const rankedDriverSchema = z.object({
+  predictor: z.string(),
+  label: z.string(),
+  reference: z.string().nullable(),
+  top_term: z.string(),
+  top_level: z.string().nullable(),
+  max_abs_t: z.number(),
+  min_p: z.number(),
+  odds_ratio: z.number().nullable(),
+  ci: z.tuple([z.number(), z.number()]),
+  /** LMG relative importance (linear models; null otherwise) */
+  lmg: z.number().nullable(),
+  share: z.number().nullable(),
+  terms: z.array(driverTermSchema),
+});
+
+export const driversResponseSchema = z.object({
+  dataset: z.object({ id: z.string(), version: z.number().int().positive() }),
+  model: z.enum(["logistic", "linear"]),
+  /** how the coefficients were estimated */
+  method: z.enum(["svyglm", "lmg", "firth"]),
+  /** the coefficients' test statistic: t on df_residual, or z (Firth) */
+  statistic: z.enum(["t", "z"]),
+  default_predictors: z.boolean(),
+  warnings: z.array(z.object({ code: z.enum(["separation", "lmg_skipped"]), message: z.string(), terms: z.array(z.string()) })),
+  /** linear models: R² and its LMG decomposition; null otherwise */
+  importance: z
+    .object({
+      r2: z.number(),
+      predictors: z.array(z.object({ predictor: z.string(), label: z.string(), columns: z.number().int(), lmg: z.number(), share: z.number().nullable(), rank: z.number().int() })),
+    })
+    .nullable(),
+  outcome: z.string(),
+  outcome_category: z.array(z.string()).nullable(),
+  weight: z.string().nullable(),
+  filters: z.record(z.string(), z.array(z.string())),
+  predictors: z.array(z.string()),
+  /** predictors proposed but left out (auto mode), with why */
+  dropped: z.array(z.object({ predictor: z.string(), reason: z.string() })),
+  n: z.number().int().nonnegative(),
+  df_residual: z.number().int(),
+  conf_level: z.number(),
+  rows: z.object({ total: z.number().int(), after_filters: z.number().int(), excluded: z.number().int() }),
+  reference_levels: z.record(z.string(), z.string().nullable()),
+  coefficients: z.array(driverTermSchema),
+  drivers: z.array(rankedDriverSchema),
+  r_script: z.string(),
+});
+export type DriversResponse = z.infer<typeof driversResponseSchema>;

@@ -28,7 +28,8 @@ export const errorEnvelopeSchema = z.object({
 });
 export type ErrorEnvelope = z.infer<typeof errorEnvelopeSchema>;
 
-const STATUS: Record<ErrorCode, number> = {
+/** The HTTP status each code answers with. */
+export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   bad_request: 400,
   validation_failed: 422,
   unknown_question: 422,
@@ -61,6 +62,6 @@ export class AppError extends Error {
     this.details = details;
   }
   get status(): number {
-    return STATUS[this.code];
+    return ERROR_STATUS[this.code];
   }
 }

@@ -65,3 +65,12 @@ export type CreateDashboardInput = z.infer<typeof createDashboardSchema>;
 /** PUT replaces the whole definition (name, description, tiles in order): the layout edit. */
 export const updateDashboardSchema = createDashboardSchema;
 export type UpdateDashboardInput = CreateDashboardInput;
+
+/** `GET /api/views`. */
+export const viewListResponseSchema = z.object({ views: z.array(savedViewSchema) });
+/** `GET /api/views/{id}`, `POST /api/views`. */
+export const viewResponseSchema = z.object({ view: savedViewSchema });
+/** `GET /api/dashboards`. */
+export const dashboardListResponseSchema = z.object({ dashboards: z.array(dashboardSchema) });
+/** `POST /api/dashboards`, `PUT /api/dashboards/{id}`. */
+export const dashboardResponseSchema = z.object({ dashboard: dashboardSchema });

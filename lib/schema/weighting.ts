@@ -189,3 +189,15 @@ export const weightingReportSchema = z.object({
     .optional(),
 });
 export type WeightingReport = z.infer<typeof weightingReportSchema>;
+
+/**
+ * `POST /api/datasets/{id}/weights`: the weighting report, and the new version holding the weight
+ * (null for a preview).
+ *
+ * @example weightsResponseSchema.parse(body).dataset?.weight // "weight_rake"
+ */
+export const weightsResponseSchema = z.object({
+  report: weightingReportSchema,
+  dataset: z.object({ id: z.string(), version: z.number().int().positive(), weight: z.string().optional() }).nullable(),
+});
+export type WeightsResponse = z.infer<typeof weightsResponseSchema>;

@@ -18,7 +18,12 @@ vi.mock("@/lib/services/import-dataset", () => ({
       throw new IngestError("read-failed", `reading the file failed: ${e instanceof Error ? e.message : String(e)}`);
     }
     committed.push(req.meta.name);
-    return { id: `ds-${req.meta.name}`, name: req.meta.name, bytes };
+    // a stored dataset as the API documents it (the route's answer is checked against its schema)
+    const id = `ds-${req.meta.name}`.toLowerCase().replace(/[^a-z0-9-]/g, "-");
+    return {
+      ...{ id, version: 1, name: req.meta.name, format: "microdata", encoding: "utf-8", delimiter: ",", headerRows: 1, respondents: 0 },
+      ...{ columns: [], questions: [], warnings: [], source: { fileName: req.meta.name, bytes, sha256: "" }, owner: "alice@example.com", createdAt: "2026-01-01T00:00:00Z" },
+    };
   },
 }));
 

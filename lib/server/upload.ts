@@ -5,13 +5,14 @@ import type { IngestProgress } from "@/lib/ingest/types";
 import { AppError } from "@/lib/schema/errors";
 import { getEnv } from "@/lib/schema/env";
 import { sourceFormatSchema } from "@/lib/schema/question";
-import type { Dataset } from "@/lib/schema/dataset";
+import { datasetSchema, type Dataset } from "@/lib/schema/dataset";
 import { importDataset } from "@/lib/services/import-dataset";
 import { getStore } from "@/lib/store";
 import type { Viewer } from "@/lib/auth/viewer";
 import { recordUploader } from "@/lib/auth/dataset-governance";
 import { getIdentity } from "@/lib/auth/server";
 import { errorResponse, json, toErrorResponse } from "./responses";
+import { respond } from "./respond";
 
 export const uploadQuerySchema = z.object({
   name: z.string().trim().min(1).max(200),
@@ -204,7 +205,7 @@ export async function handleUpload(req: Request, viewer: Viewer): Promise<Respon
 
   if (!(req.headers.get("accept") ?? "").includes("application/x-ndjson")) {
     try {
-      return json(await run(), 201);
+      return respond(datasetSchema, await run(), 201);
     } catch (err) {
       const stopped = stoppedResponse(state);
       if (stopped) return stopped;

@@ -80,7 +80,7 @@ export async function runProtectedCrosstab(store: SurveyStore, dataset: Dataset,
  * An NPS breakdown as the viewer may see it: exact for respondent access or an open dataset, else
  * small-cell protected.
  */
-export async function releaseNps(nps: NpsResult, dataset: Dataset, viewer: Viewer): Promise<ProtectedNps> {
+export async function releaseNps<R extends NpsResult>(nps: R, dataset: Dataset, viewer: Viewer): Promise<ProtectedNps<R>> {
   return seesExact(await audienceOf(viewer, dataset.id)) ? exactNps(nps) : protectNps(nps, getEnv().DISCLOSURE_K);
 }
 

@@ -2,7 +2,8 @@
 import { rowsToCsv } from "@/lib/export";
 import { authorize } from "@/lib/server/authorize";
 import { loadAudit } from "@/lib/server/audit-view";
-import { json } from "@/lib/server/responses";
+import { auditResponseSchema } from "@/lib/schema/audit";
+import { respond } from "@/lib/server/respond";
 import { route } from "@/lib/server/route";
 
 export const dynamic = "force-dynamic";
@@ -19,5 +20,5 @@ export const GET = route(async (req) => {
       headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": 'attachment; filename="audit.csv"', "cache-control": "private, no-store", "x-content-type-options": "nosniff" },
     });
   }
-  return json({ chain: { records: total, verified: broken === null, brokenAt: broken }, records });
+  return respond(auditResponseSchema, { chain: { records: total, verified: broken === null, brokenAt: broken }, records });
 });

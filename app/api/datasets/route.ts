@@ -1,7 +1,8 @@
 // GET /api/datasets – the datasets the caller may see; POST /api/datasets?name=… – upload a survey file (raw body)
 import { visibleDatasetIds } from "@/lib/auth/viewer";
 import { authorize } from "@/lib/server/authorize";
-import { json } from "@/lib/server/responses";
+import { datasetListResponseSchema } from "@/lib/schema/dataset";
+import { respond } from "@/lib/server/respond";
 import { route } from "@/lib/server/route";
 import { handleUpload } from "@/lib/server/upload";
 import { getStore } from "@/lib/store";
@@ -12,7 +13,7 @@ export const GET = route(async (req) => {
   const viewer = await authorize(req, "dataset:read");
   const visible = await visibleDatasetIds(viewer);
   const datasets = (await (await getStore()).listDatasets()).filter((d) => visible.has(d.id));
-  return json({ datasets });
+  return respond(datasetListResponseSchema, { datasets });
 });
 
 export const POST = route(async (req) => handleUpload(req, await authorize(req, "dataset:upload")));

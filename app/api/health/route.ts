@@ -1,5 +1,6 @@
 // GET /api/health – liveness and store readiness (public: reveals nothing about the data)
-import { json } from "@/lib/server/responses";
+import { healthResponseSchema } from "@/lib/schema/system";
+import { respond } from "@/lib/server/respond";
 import { route } from "@/lib/server/route";
 import { getStore } from "@/lib/store";
 
@@ -7,5 +8,5 @@ export const dynamic = "force-dynamic";
 
 export const GET = route(async () => {
   const store = await getStore();
-  return json({ status: "ok", store: store.kind });
+  return respond(healthResponseSchema, { status: "ok", store: store.kind });
 });

@@ -1,11 +1,11 @@
 // GET /api/views[?dataset=] – the workspace's saved views; POST {datasetId, name, query} – save one
 import { canSeeDataset } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/schema/errors";
-import { createViewSchema } from "@/lib/schema/views";
+import { createViewSchema, viewListResponseSchema, viewResponseSchema } from "@/lib/schema/views";
 import { audit } from "@/lib/server/audit";
 import { authorize } from "@/lib/server/authorize";
 import { readJson } from "@/lib/server/read-json";
-import { json } from "@/lib/server/responses";
+import { respond } from "@/lib/server/respond";
 import { route } from "@/lib/server/route";
 import { getStore } from "@/lib/store";
 import { viewsSql } from "@/lib/views/access";
@@ -17,7 +17,7 @@ export const dynamic = "force-dynamic";
 export const GET = route(async (req) => {
   const viewer = await authorize(req, "views:read");
   const dataset = new URL(req.url).searchParams.get("dataset");
-  return json({ views: await listViews(await viewsSql(), viewer.workspaceId, dataset || null) });
+  return respond(viewListResponseSchema, { views: await listViews(await viewsSql(), viewer.workspaceId, dataset || null) });
 });
 
 export const POST = route(async (req) => {
@@ -29,5 +29,5 @@ export const POST = route(async (req) => {
   const query = normalizeViewQuery(body.query);
   const view = await createView(await viewsSql(), { workspaceId: viewer.workspaceId, datasetId: dataset.id, name: body.name, query, createdBy: viewer.userId });
   await audit(viewer, { action: "view:save", resourceType: "view", resourceId: view.id, result: "ok", detail: { dataset: dataset.id, version: dataset.version, name: view.name, query } }, req);
-  return json({ view }, 201);
+  return respond(viewResponseSchema, { view }, 201);
 });

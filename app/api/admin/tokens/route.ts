@@ -9,7 +9,8 @@ import { requireViewer } from "@/lib/auth/viewer";
 import { adminWorkspace } from "@/lib/auth/workspaces";
 import { AppError } from "@/lib/schema/errors";
 import { readJson } from "@/lib/server/read-json";
-import { json } from "@/lib/server/responses";
+import { tokenCreatedResponseSchema, tokenListResponseSchema, tokenRevokedResponseSchema } from "@/lib/schema/admin";
+import { respond } from "@/lib/server/respond";
 import { route } from "@/lib/server/route";
 import { audit } from "@/lib/server/audit";
 
@@ -21,7 +22,7 @@ const createSchema = z.object({ email: emailSchema, role: roleSchema, workspaceI
 export const GET = route(async (req) => {
   const viewer = await requireViewer(req, ADMINS);
   const id = await getIdentity();
-  return json({ tokens: await listApiTokens(id.sql, { workspaceId: viewer.workspaceId }) });
+  return respond(tokenListResponseSchema, { tokens: await listApiTokens(id.sql, { workspaceId: viewer.workspaceId }) });
 });
 
 export const POST = route(async (req) => {
@@ -34,7 +35,7 @@ export const POST = route(async (req) => {
   const ws = await adminWorkspace(id.sql, viewer, body.workspaceId);
   const created = await createApiToken(id.sql, { userId: user.id, workspaceId: ws, role: body.role });
   await audit(viewer, { action: "tokens:create", resourceType: "token", resourceId: created.id, result: "ok", detail: { email: body.email, role: body.role, workspaceId: ws } }, req);
-  return json({ id: created.id, token: created.token, role: body.role, workspaceId: ws }, 201);
+  return respond(tokenCreatedResponseSchema, { id: created.id, token: created.token, role: body.role, workspaceId: ws }, 201);
 });
 
 export const DELETE = route(async (req) => {
@@ -44,5 +45,5 @@ export const DELETE = route(async (req) => {
   const mine = (await listApiTokens(id.sql, { workspaceId: viewer.workspaceId })).some((t) => t.id === tokenId && !t.revoked);
   if (!mine || !(await revokeApiToken(id.sql, tokenId))) throw new AppError("not_found", `token not found: ${tokenId}`);
   await audit(viewer, { action: "tokens:revoke", resourceType: "token", resourceId: tokenId, result: "ok" }, req);
-  return json({ revoked: tokenId });
+  return respond(tokenRevokedResponseSchema, { revoked: tokenId });
 });

@@ -10,7 +10,8 @@ import { requireViewer } from "@/lib/auth/viewer";
 import { adminWorkspace, assertCanManageAccount } from "@/lib/auth/workspaces";
 import { AppError } from "@/lib/schema/errors";
 import { readJson } from "@/lib/server/read-json";
-import { json } from "@/lib/server/responses";
+import { userCreatedResponseSchema, userListResponseSchema, userUpdatedResponseSchema } from "@/lib/schema/admin";
+import { respond } from "@/lib/server/respond";
 import { route } from "@/lib/server/route";
 import { audit } from "@/lib/server/audit";
 
@@ -28,7 +29,7 @@ export const GET = route(async (req) => {
   const viewer = await requireViewer(req, ADMINS);
   const id = await getIdentity();
   const ws = await adminWorkspace(id.sql, viewer, new URL(req.url).searchParams.get("workspaceId"));
-  return json({ users: await listMembers(id.sql, ws) });
+  return respond(userListResponseSchema, { users: await listMembers(id.sql, ws) });
 });
 
 export const POST = route(async (req) => {
@@ -38,7 +39,7 @@ export const POST = route(async (req) => {
   const ws = await adminWorkspace(id.sql, viewer, body.workspaceId);
   const user = await createUserWithPassword(id, { ...body, workspaceId: ws });
   await audit(viewer, { action: "users:create", resourceType: "user", resourceId: user.id, result: "ok", detail: { email: body.email, role: body.role, workspaceId: ws } }, req);
-  return json({ user: { ...user, role: body.role } }, 201);
+  return respond(userCreatedResponseSchema, { user: { ...user, role: body.role } }, 201);
 });
 
 export const PATCH = route(async (req) => {
@@ -56,5 +57,5 @@ export const PATCH = route(async (req) => {
   if (body.role) await setMembership(id.sql, user.id, ws, body.role);
   if (body.password) await setUserPassword(id, user.id, body.password);
   await audit(viewer, { action: "users:update", resourceType: "user", resourceId: user.id, result: "ok", detail: { email: body.email, role: body.role ?? null, passwordReset: Boolean(body.password), workspaceId: ws } }, req);
-  return json({ user: { ...user, role: body.role ?? member.role }, passwordReset: Boolean(body.password) });
+  return respond(userUpdatedResponseSchema, { user: { ...user, role: body.role ?? member.role }, passwordReset: Boolean(body.password) });
 });

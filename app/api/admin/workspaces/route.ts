@@ -7,7 +7,8 @@ import { getIdentity } from "@/lib/auth/server";
 import { requireViewer } from "@/lib/auth/viewer";
 import { listUserWorkspaces } from "@/lib/auth/workspaces";
 import { readJson } from "@/lib/server/read-json";
-import { json } from "@/lib/server/responses";
+import { workspaceCreatedResponseSchema, workspaceListResponseSchema } from "@/lib/schema/admin";
+import { respond } from "@/lib/server/respond";
 import { route } from "@/lib/server/route";
 import { audit } from "@/lib/server/audit";
 
@@ -22,7 +23,7 @@ export const GET = route(async (req) => {
   // a token is bound to its workspace; a session sees every workspace its user administers
   const mine = (await listUserWorkspaces(id.sql, viewer.userId)).filter((w) => w.role === "admin" && (viewer.via === "session" || w.id === viewer.workspaceId));
   const workspaces = await Promise.all(mine.map(async (w) => ({ id: w.id, name: w.name, current: w.id === viewer.workspaceId, members: await listMembers(id.sql, w.id) })));
-  return json({ workspaces });
+  return respond(workspaceListResponseSchema, { workspaces });
 });
 
 export const POST = route(async (req) => {
@@ -32,5 +33,5 @@ export const POST = route(async (req) => {
   const ws = await createWorkspace(id.sql, body.name);
   await setMembership(id.sql, viewer.userId, ws.id, "admin");
   await audit(viewer, { action: "workspaces:create", resourceType: "workspace", resourceId: ws.id, result: "ok", detail: { name: body.name } }, req);
-  return json({ workspace: { ...ws, role: "admin" } }, 201);
+  return respond(workspaceCreatedResponseSchema, { workspace: { ...ws, role: "admin" } }, 201);
 });

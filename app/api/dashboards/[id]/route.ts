@@ -1,11 +1,12 @@
 // GET /api/dashboards/{id} – the dashboard with its tiles computed for the caller (small cells
 // hidden); PUT {name, description?, tiles} – replace name and layout; DELETE – remove it
 import { AppError } from "@/lib/schema/errors";
-import { updateDashboardSchema } from "@/lib/schema/views";
+import { dashboardResponseSchema, updateDashboardSchema } from "@/lib/schema/views";
 import { audit } from "@/lib/server/audit";
 import { authorize } from "@/lib/server/authorize";
 import { readJson } from "@/lib/server/read-json";
-import { json } from "@/lib/server/responses";
+import { dashboardDetailResponseSchema } from "@/lib/schema/dashboard-tiles";
+import { respond } from "@/lib/server/respond";
 import { route } from "@/lib/server/route";
 import { requireDashboard, viewsSql } from "@/lib/views/access";
 import { deleteDashboard, updateDashboard } from "@/lib/store";
@@ -18,7 +19,7 @@ export const GET = route<{ id: string }>(async (req, { id }) => {
   const dashboard = await requireDashboard(viewer, id);
   const tiles = await computeTiles(viewer, dashboard);
   await audit(viewer, { action: "dashboard:view", resourceType: "dashboard", resourceId: dashboard.id, result: "ok", detail: { via: "api", tiles: tiles.map((t) => ({ view: t.viewId, status: t.status })) } }, req);
-  return json({ dashboard, tiles });
+  return respond(dashboardDetailResponseSchema, { dashboard, tiles });
 });
 
 export const PUT = route<{ id: string }>(async (req, { id }) => {
@@ -28,7 +29,7 @@ export const PUT = route<{ id: string }>(async (req, { id }) => {
   const dashboard = await updateDashboard(await viewsSql(), viewer.workspaceId, current.id, body);
   if (!dashboard) throw new AppError("not_found", `dashboard not found: ${id}`);
   await audit(viewer, { action: "dashboard:edit", resourceType: "dashboard", resourceId: dashboard.id, result: "ok", detail: { name: dashboard.name, tiles: dashboard.tiles } }, req);
-  return json({ dashboard });
+  return respond(dashboardResponseSchema, { dashboard });
 });
 
 export const DELETE = route<{ id: string }>(async (req, { id }) => {

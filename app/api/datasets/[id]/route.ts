@@ -3,14 +3,15 @@ import { AppError } from "@/lib/schema/errors";
 import { authorizeDataset } from "@/lib/server/authorize";
 import { forgetReleasesOf } from "@/lib/services/protected-crosstab";
 import { forgetDatasetGovernance } from "@/lib/auth/dataset-governance";
-import { json } from "@/lib/server/responses";
+import { datasetSchema } from "@/lib/schema/dataset";
+import { respond } from "@/lib/server/respond";
 import { route } from "@/lib/server/route";
 
 export const dynamic = "force-dynamic";
 
 export const GET = route<{ id: string }>(async (req, { id }) => {
   const { dataset } = await authorizeDataset(req, id, "dataset:read");
-  return json(dataset);
+  return respond(datasetSchema, dataset);
 });
 
 export const DELETE = route<{ id: string }>(async (req, { id }) => {

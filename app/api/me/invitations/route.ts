@@ -2,7 +2,8 @@
 import { listInvitations } from "@/lib/auth/identity";
 import { getIdentity } from "@/lib/auth/server";
 import { requireViewer } from "@/lib/auth/viewer";
-import { json } from "@/lib/server/responses";
+import { invitationListResponseSchema } from "@/lib/schema/admin";
+import { respond } from "@/lib/server/respond";
 import { route } from "@/lib/server/route";
 
 export const dynamic = "force-dynamic";
@@ -10,5 +11,5 @@ export const dynamic = "force-dynamic";
 export const GET = route(async (req) => {
   const viewer = await requireViewer(req);
   const invitations = await listInvitations((await getIdentity()).sql, viewer.userId);
-  return json({ invitations: invitations.map(({ id, workspaceId, workspaceName, role }) => ({ id, workspaceId, workspaceName, role })) });
+  return respond(invitationListResponseSchema, { invitations: invitations.map(({ id, workspaceId, workspaceName, role }) => ({ id, workspaceId, workspaceName, role })) });
 });

@@ -8,7 +8,8 @@ import { WORKSPACE_COOKIE } from "@/lib/auth/workspaces";
 import { AppError } from "@/lib/schema/errors";
 import { audit } from "@/lib/server/audit";
 import { readJson } from "@/lib/server/read-json";
-import { json } from "@/lib/server/responses";
+import { workspaceSwitchResponseSchema } from "@/lib/schema/me";
+import { respond } from "@/lib/server/respond";
 import { route } from "@/lib/server/route";
 
 export const dynamic = "force-dynamic";
@@ -24,5 +25,5 @@ export const POST = route(async (req) => {
   await audit({ ...viewer, workspaceId, role: member.role }, { action: "workspace:switch", resourceType: "workspace", resourceId: workspaceId, result: "ok", detail: { from: viewer.workspaceId } }, req);
   const secure = appOrigin().startsWith("https:") ? "; Secure" : "";
   const cookie = `${WORKSPACE_COOKIE}=${workspaceId}; Path=/; HttpOnly; SameSite=Lax; Max-Age=31536000${secure}`;
-  return json({ workspaceId, role: member.role }, 200, { "set-cookie": cookie });
+  return respond(workspaceSwitchResponseSchema, { workspaceId, role: member.role }, 200, { "set-cookie": cookie });
 });

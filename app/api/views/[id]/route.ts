@@ -2,7 +2,8 @@
 import { AppError } from "@/lib/schema/errors";
 import { audit } from "@/lib/server/audit";
 import { authorize } from "@/lib/server/authorize";
-import { json } from "@/lib/server/responses";
+import { viewResponseSchema } from "@/lib/schema/views";
+import { respond } from "@/lib/server/respond";
 import { route } from "@/lib/server/route";
 import { requireView, viewsSql } from "@/lib/views/access";
 import { deleteView } from "@/lib/store";
@@ -11,7 +12,7 @@ export const dynamic = "force-dynamic";
 
 export const GET = route<{ id: string }>(async (req, { id }) => {
   const viewer = await authorize(req, "views:read");
-  return json({ view: await requireView(viewer, id) });
+  return respond(viewResponseSchema, { view: await requireView(viewer, id) });
 });
 
 export const DELETE = route<{ id: string }>(async (req, { id }) => {

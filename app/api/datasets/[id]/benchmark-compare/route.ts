@@ -1,5 +1,6 @@
 // POST /api/datasets/{id}/benchmark-compare – one published share against the same share in this dataset
-import { json } from "@/lib/server/responses";
+import { benchmarkCompareResultSchema } from "@/lib/schema/benchmark";
+import { respond } from "@/lib/server/respond";
 import { readJson } from "@/lib/server/read-json";
 import { audit } from "@/lib/server/audit";
 import { authorizeDataset } from "@/lib/server/authorize";
@@ -18,5 +19,5 @@ export const POST = route<{ id: string }>(async (req, { id }) => {
     { action: "benchmark:compare", resourceType: "dataset", resourceId: id, result: "ok", detail: { benchmarkId: result.benchmark.id, column: result.column, outcome, segment, weight: weight ?? null, filters: Object.keys(filters), version: dataset.version } },
     req,
   );
-  return json(result);
+  return respond(benchmarkCompareResultSchema, result);
 });

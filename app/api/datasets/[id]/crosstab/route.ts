@@ -1,6 +1,7 @@
 // POST /api/datasets/{id}/crosstab – segment breakdown with survey statistics (golden-case JSON);
 // with ?emit=r – an R script (survey package) that reproduces it from the uploaded file
-import { json } from "@/lib/server/responses";
+import { protectedCrosstabResponseSchema } from "@/lib/schema/crosstab-protected";
+import { respond } from "@/lib/server/respond";
 import { readJson } from "@/lib/server/read-json";
 import { authorizeDataset } from "@/lib/server/authorize";
 import { route } from "@/lib/server/route";
@@ -15,5 +16,5 @@ export const POST = route<{ id: string }>(async (req, { id }) => {
   if (new URL(req.url).searchParams.get("emit") === "r") {
     return new Response(crosstabRScript(dataset, spec), { headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
   }
-  return json(await runProtectedCrosstab(store, dataset, spec, viewer));
+  return respond(protectedCrosstabResponseSchema, await runProtectedCrosstab(store, dataset, spec, viewer));
 });

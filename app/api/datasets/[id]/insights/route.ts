@@ -4,7 +4,8 @@ import { toQuestionLite } from "@/lib/analysis/question-roles";
 import { insightsRequestSchema } from "@/lib/insights/types";
 import { scanInsights } from "@/lib/insights/scan";
 import { AppError } from "@/lib/schema/errors";
-import { json } from "@/lib/server/responses";
+import { insightsResponseSchema } from "@/lib/schema/insights";
+import { respond } from "@/lib/server/respond";
 import { readJson } from "@/lib/server/read-json";
 import { authorizeDataset } from "@/lib/server/authorize";
 import { route } from "@/lib/server/route";
@@ -26,5 +27,5 @@ export const POST = route<{ id: string }>(async (req, { id }) => {
     minEffectiveN: body.min_effective_n,
     outcomeLabel: body.outcome_label,
   });
-  return json({ dataset: { id: dataset.id, version: dataset.version }, ...scan });
+  return respond(insightsResponseSchema, { dataset: { id: dataset.id, version: dataset.version }, ...scan });
 });

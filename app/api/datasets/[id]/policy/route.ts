@@ -10,7 +10,8 @@ import { AppError } from "@/lib/schema/errors";
 import { audit } from "@/lib/server/audit";
 import { authorizeDataset } from "@/lib/server/authorize";
 import { readJson } from "@/lib/server/read-json";
-import { json } from "@/lib/server/responses";
+import { datasetPolicyResponseSchema } from "@/lib/schema/admin";
+import { respond } from "@/lib/server/respond";
 import { route } from "@/lib/server/route";
 
 export const dynamic = "force-dynamic";
@@ -27,7 +28,7 @@ async function describe(viewer: Parameters<typeof audienceFor>[0], datasetId: st
 
 export const GET = route<{ id: string }>(async (req, { id }) => {
   const { viewer } = await authorizeDataset(req, id, "dataset:read");
-  return json((await describe(viewer, id)).answer);
+  return respond(datasetPolicyResponseSchema, (await describe(viewer, id)).answer);
 });
 
 export const PUT = route<{ id: string }>(async (req, { id }) => {
@@ -37,5 +38,5 @@ export const PUT = route<{ id: string }>(async (req, { id }) => {
   if (!before.answer.canSet) throw new AppError("forbidden", "only the dataset's uploader or an admin of its workspace may change its confidentiality policy");
   await setDatasetPolicy((await getIdentity()).sql, id, body.policy, viewer.userId);
   await audit(viewer, { action: "dataset:policy", resourceType: "dataset", resourceId: id, result: "ok", detail: { from: before.gov.policy, to: body.policy } }, req);
-  return json((await describe(viewer, id)).answer);
+  return respond(datasetPolicyResponseSchema, (await describe(viewer, id)).answer);
 });

@@ -1,5 +1,6 @@
 // PUT /api/datasets/{id}/questions – save schema-review edits as a new dataset version
-import { json } from "@/lib/server/responses";
+import { datasetSchema } from "@/lib/schema/dataset";
+import { respond } from "@/lib/server/respond";
 import { readJson } from "@/lib/server/read-json";
 import { authorizeDataset } from "@/lib/server/authorize";
 import { route } from "@/lib/server/route";
@@ -13,5 +14,5 @@ export const PUT = route<{ id: string }>(async (req, { id }) => {
   const saved = await saveQuestionEdits(store, dataset, await readJson(req, 1024 * 1024));
   // the new version it saved (the edits themselves are in the authorisation record before it)
   await audit(viewer, { action: "schema:edit", resourceType: "dataset", resourceId: id, result: "ok", detail: { kind: "questions", fromVersion: dataset.version, version: saved.version } }, req);
-  return json(saved);
+  return respond(datasetSchema, saved);
 });

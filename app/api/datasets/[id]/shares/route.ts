@@ -9,7 +9,8 @@ import { AppError } from "@/lib/schema/errors";
 import { audit } from "@/lib/server/audit";
 import { authorizeDataset } from "@/lib/server/authorize";
 import { readJson } from "@/lib/server/read-json";
-import { json } from "@/lib/server/responses";
+import { shareListResponseSchema } from "@/lib/schema/admin";
+import { respond } from "@/lib/server/respond";
 import { route } from "@/lib/server/route";
 
 export const dynamic = "force-dynamic";
@@ -18,7 +19,7 @@ const targetSchema = z.object({ workspace: z.string().trim().min(1).max(100), em
 
 export const GET = route<{ id: string }>(async (req, { id: datasetId }) => {
   const { viewer } = await authorizeDataset(req, datasetId, "dataset:share");
-  return json({ shares: await listDatasetShares((await getIdentity()).sql, viewer.workspaceId, datasetId) });
+  return respond(shareListResponseSchema, { shares: await listDatasetShares((await getIdentity()).sql, viewer.workspaceId, datasetId) });
 });
 
 export const POST = route<{ id: string }>(async (req, { id: datasetId }) => {
@@ -28,7 +29,7 @@ export const POST = route<{ id: string }>(async (req, { id: datasetId }) => {
   const target = await resolveShareTarget(sql, viewer.workspaceId, body);
   await shareDataset(sql, { datasetId, workspaceId: target.workspaceId, userId: target.userId });
   await audit(viewer, { action: "dataset:share", resourceType: "dataset", resourceId: datasetId, result: "ok", detail: { workspaceId: target.workspaceId, email: target.email } }, req);
-  return json({ shares: await listDatasetShares(sql, viewer.workspaceId, datasetId) }, 201);
+  return respond(shareListResponseSchema, { shares: await listDatasetShares(sql, viewer.workspaceId, datasetId) }, 201);
 });
 
 export const DELETE = route<{ id: string }>(async (req, { id: datasetId }) => {
@@ -39,5 +40,5 @@ export const DELETE = route<{ id: string }>(async (req, { id: datasetId }) => {
   const target = await resolveShareTarget(sql, viewer.workspaceId, body);
   if (!(await unshareDataset(sql, { datasetId, workspaceId: target.workspaceId, userId: target.userId }))) throw new AppError("not_found", "no such share");
   await audit(viewer, { action: "dataset:unshare", resourceType: "dataset", resourceId: datasetId, result: "ok", detail: { workspaceId: target.workspaceId, email: target.email } }, req);
-  return json({ shares: await listDatasetShares(sql, viewer.workspaceId, datasetId) });
+  return respond(shareListResponseSchema, { shares: await listDatasetShares(sql, viewer.workspaceId, datasetId) });
 });

@@ -1,5 +1,6 @@
 // POST /api/datasets/{id}/weights – compute rim/cell weights; saves a new version unless preview
-import { json } from "@/lib/server/responses";
+import { weightsResponseSchema } from "@/lib/schema/weighting";
+import { respond } from "@/lib/server/respond";
 import { readJson } from "@/lib/server/read-json";
 import { authorizeDataset } from "@/lib/server/authorize";
 import { route } from "@/lib/server/route";
@@ -13,5 +14,5 @@ export const POST = route<{ id: string }>(async (req, { id }) => {
   const { result, dataset: next } = await applyWeighting(store, dataset, await readJson(req, 256 * 1024));
   // the new version it saved (the spec itself is in the authorisation record before it)
   if (next) await audit(viewer, { action: "schema:edit", resourceType: "dataset", resourceId: id, result: "ok", detail: { kind: "weighting", fromVersion: dataset.version, version: next.version, weight: next.questions.at(-1)?.id ?? null } }, req);
-  return json({ report: result.report, dataset: next ? { id: next.id, version: next.version, weight: next.questions.at(-1)?.id } : null }, next ? 201 : 200);
+  return respond(weightsResponseSchema, { report: result.report, dataset: next ? { id: next.id, version: next.version, weight: next.questions.at(-1)?.id } : null }, next ? 201 : 200);
 });

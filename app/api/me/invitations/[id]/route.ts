@@ -4,7 +4,8 @@ import { getIdentity } from "@/lib/auth/server";
 import { requireViewer } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/schema/errors";
 import { audit } from "@/lib/server/audit";
-import { json } from "@/lib/server/responses";
+import { invitationDeclinedResponseSchema } from "@/lib/schema/admin";
+import { respond } from "@/lib/server/respond";
 import { route } from "@/lib/server/route";
 
 export const dynamic = "force-dynamic";
@@ -15,5 +16,5 @@ export const DELETE = route<{ id: string }>(async (req, { id }) => {
   const inv = await answerInvitation((await getIdentity()).sql, viewer.userId, id, false);
   if (!inv) throw new AppError("not_found", `invitation not found: ${id}`);
   await audit(viewer, { action: "members:decline", resourceType: "invitation", resourceId: inv.id, result: "ok", detail: { invitedTo: inv.workspaceId, role: inv.role } }, req);
-  return json({ declined: inv.id });
+  return respond(invitationDeclinedResponseSchema, { declined: inv.id });
 });

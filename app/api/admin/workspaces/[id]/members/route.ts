@@ -10,7 +10,8 @@ import { requireViewer } from "@/lib/auth/viewer";
 import { adminWorkspace, isPlatformAdmin } from "@/lib/auth/workspaces";
 import { AppError } from "@/lib/schema/errors";
 import { readJson } from "@/lib/server/read-json";
-import { json } from "@/lib/server/responses";
+import { memberInvitedResponseSchema, memberRemovedResponseSchema, memberSetResponseSchema } from "@/lib/schema/admin";
+import { respond } from "@/lib/server/respond";
 import { route } from "@/lib/server/route";
 import { audit } from "@/lib/server/audit";
 
@@ -32,11 +33,11 @@ export const POST = route<{ id: string }>(async (req, { id: workspaceId }) => {
     // an existing account joins only with its owner's consent
     const invitationId = await inviteMember(id.sql, { workspaceId: ws, userId: user.id, role: body.role, invitedBy: viewer.userId });
     await audit(viewer, { action: "members:invite", resourceType: "workspace", resourceId: ws, result: "ok", detail: { email: user.email, role: body.role, invitationId } }, req);
-    return json({ invitation: { id: invitationId, email: user.email, role: body.role, workspaceId: ws, status: "pending" } }, 202);
+    return respond(memberInvitedResponseSchema, { invitation: { id: invitationId, email: user.email, role: body.role, workspaceId: ws, status: "pending" } }, 202);
   }
   await setMembership(id.sql, user.id, ws, body.role);
   await audit(viewer, { action: "members:set", resourceType: "workspace", resourceId: ws, result: "ok", detail: { email: user.email, role: body.role, previous: before?.role ?? null } }, req);
-  return json({ member: { ...user, role: body.role, workspaceId: ws } }, before ? 200 : 201);
+  return respond(memberSetResponseSchema, { member: { ...user, role: body.role, workspaceId: ws } }, before ? 200 : 201);
 });
 
 export const DELETE = route<{ id: string }>(async (req, { id: workspaceId }) => {
@@ -49,5 +50,5 @@ export const DELETE = route<{ id: string }>(async (req, { id: workspaceId }) => 
   if (!user || !(await removeMembership(id.sql, user.id, ws))) throw new AppError("not_found", `no member ${email} in this workspace`);
   // the user's tokens for this workspace stop resolving at once (resolveApiToken joins memberships)
   await audit(viewer, { action: "members:remove", resourceType: "workspace", resourceId: ws, result: "ok", detail: { email } }, req);
-  return json({ removed: email, workspaceId: ws });
+  return respond(memberRemovedResponseSchema, { removed: email, workspaceId: ws });
 });

@@ -5,7 +5,8 @@ import { getIdentity } from "@/lib/auth/server";
 import { requireViewer } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/schema/errors";
 import { audit } from "@/lib/server/audit";
-import { json } from "@/lib/server/responses";
+import { invitationAcceptedResponseSchema } from "@/lib/schema/admin";
+import { respond } from "@/lib/server/respond";
 import { route } from "@/lib/server/route";
 
 export const dynamic = "force-dynamic";
@@ -17,5 +18,5 @@ export const POST = route<{ id: string }>(async (req, { id }) => {
   if (!inv) throw new AppError("not_found", `invitation not found: ${id}`);
   // recorded in the joined workspace's trail, so its admins see the consent
   await audit({ ...viewer, workspaceId: inv.workspaceId, role: inv.role }, { action: "members:accept", resourceType: "invitation", resourceId: inv.id, result: "ok", detail: { role: inv.role } }, req);
-  return json({ member: { workspaceId: inv.workspaceId, workspaceName: inv.workspaceName, role: inv.role } });
+  return respond(invitationAcceptedResponseSchema, { member: { workspaceId: inv.workspaceId, workspaceName: inv.workspaceName, role: inv.role } });
 });

@@ -1,0 +1,66 @@
+import { z } from "zod";
+import { apiRoleSchema, timestampSchema } from "./api-common";
+
+/**
+ * The admin API's answers: workspaces and their members, user accounts, API tokens, and who a
+ * dataset is shared with (lib/auth identity and workspaces).
+ *
+ * @example userListResponseSchema.parse(body).users[0].role // "admin"
+ */
+export const userSchema = z.object({ id: z.string(), email: z.string(), name: z.string() });
+export const memberSchema = userSchema.extend({ role: apiRoleSchema });
+
+export const workspaceListResponseSchema = z.object({
+  workspaces: z.array(z.object({ id: z.string(), name: z.string(), current: z.boolean(), members: z.array(memberSchema) })),
+});
+export const workspaceCreatedResponseSchema = z.object({ workspace: z.object({ id: z.string(), name: z.string(), role: z.literal("admin") }) });
+
+export const memberSetResponseSchema = z.object({ member: memberSchema.extend({ workspaceId: z.string() }) });
+export const memberRemovedResponseSchema = z.object({ removed: z.string(), workspaceId: z.string() });
+
+export const userListResponseSchema = z.object({ users: z.array(memberSchema) });
+export const userCreatedResponseSchema = z.object({ user: memberSchema });
+export const userUpdatedResponseSchema = z.object({ user: memberSchema, passwordReset: z.boolean() });
+
+export const apiTokenSchema = z.object({
+  id: z.string(),
+  userId: z.string(),
+  workspaceId: z.string(),
+  role: apiRoleSchema,
+  createdAt: timestampSchema,
+  lastUsedAt: timestampSchema.nullable(),
+  revoked: z.boolean(),
+});
+export const tokenListResponseSchema = z.object({ tokens: z.array(apiTokenSchema) });
+/** the token itself (`ssk_…`) is in this answer only */
+export const tokenCreatedResponseSchema = z.object({ id: z.string(), token: z.string().regex(/^ssk_[A-Za-z0-9_-]+$/), role: apiRoleSchema, workspaceId: z.string() });
+export const tokenRevokedResponseSchema = z.object({ revoked: z.string() });
+
+export const datasetShareSchema = z.object({
+  datasetId: z.string(),
+  workspaceId: z.string(),
+  workspaceName: z.string(),
+  /** null: every member of the workspace */
+  userId: z.string().nullable(),
+  email: z.string().nullable(),
+});
+export const shareListResponseSchema = z.object({ shares: z.array(datasetShareSchema) });
+
+/** A pending invitation of an existing user to a workspace (they accept it in their own session). */
+export const memberInvitedResponseSchema = z.object({
+  invitation: z.object({ id: z.string(), email: z.string(), role: apiRoleSchema, workspaceId: z.string(), status: z.literal("pending") }),
+});
+export const invitationListResponseSchema = z.object({
+  invitations: z.array(z.object({ id: z.string(), workspaceId: z.string(), workspaceName: z.string(), role: apiRoleSchema })),
+});
+export const invitationAcceptedResponseSchema = z.object({ member: z.object({ workspaceId: z.string(), workspaceName: z.string(), role: apiRoleSchema }) });
+export const invitationDeclinedResponseSchema = z.object({ declined: z.string() });
+
+/** `GET/PUT /api/datasets/{id}/policy`: the dataset's confidentiality policy and how the caller sees its numbers. */
+export const datasetPolicyResponseSchema = z.object({
+  policy: z.enum(["open", "protected"]),
+  k: z.number().int(),
+  exact: z.boolean(),
+  audience: z.enum(["respondent", "aggregate"]),
+  canSet: z.boolean(),
+});
