@@ -45,7 +45,7 @@ function WrappedTick({ x, y, payload }: { x?: number; y?: number; payload?: { va
   const lines = wrapLabel(payload?.value ?? "");
   const top = -((lines.length - 1) * LINE_HEIGHT) / 2;
   return (
-    <text x={x} y={y} textAnchor="end" fontSize={12} fill="#334155">
+    <text x={x} y={y} textAnchor="end" fontSize={12} fill={INK.body}>
       {lines.map((l, i) => (
         <tspan key={i} x={x} dx={-6} dy={i === 0 ? top + 4 : LINE_HEIGHT}>
           {i < lines.length - 1 ? `${l} ` : l}

@@ -5,8 +5,6 @@ import type { Viewer } from "@/lib/auth/viewer";
 // The store's import is atomic (store contract tests); here a fake records what would be committed.
 const committed: string[] = [];
 vi.mock("@/lib/store", () => ({ getStore: async () => ({ kind: "fake" }) }));
-vi.mock("@/lib/auth/dataset-governance", () => ({ recordUploader: async () => {} }));
-vi.mock("@/lib/auth/server", () => ({ getIdentity: async () => ({ sql: null }) }));
 vi.mock("@/lib/schema/env", () => ({ getEnv: () => ({ MAX_UPLOAD_BYTES: 1000 }) }));
 vi.mock("@/lib/services/import-dataset", () => ({
   importDataset: async (_store: unknown, req: { meta: { name: string }; source: AsyncIterable<Uint8Array> }) => {

@@ -9,8 +9,6 @@ import { datasetSchema, type Dataset } from "@/lib/schema/dataset";
 import { importDataset } from "@/lib/services/import-dataset";
 import { getStore } from "@/lib/store";
 import type { Viewer } from "@/lib/auth/viewer";
-import { recordUploader } from "@/lib/auth/dataset-governance";
-import { getIdentity } from "@/lib/auth/server";
 import { errorResponse, json, toErrorResponse } from "./responses";
 import { respond } from "./respond";
 
@@ -187,7 +185,7 @@ export async function handleUpload(req: Request, viewer: Viewer): Promise<Respon
     const store = await getStore();
     const dataset = await importDataset(store, {
       // the owning workspace is written in the import's own transaction (visible to nobody else, ever)
-      meta: { name: query.name, owner: viewer.email, fileName: query.fileName ?? query.name, workspaceId: viewer.workspaceId },
+      meta: { name: query.name, owner: viewer.email, fileName: query.fileName ?? query.name, workspaceId: viewer.workspaceId, uploadedBy: viewer.userId },
       source: guardedBody(req.body, { maxBytes: env.MAX_UPLOAD_BYTES, idleMs: uploadLimits.idleTimeoutMs, deadlineMs: uploadLimits.deadlineMs }, state),
       options: {
         encoding: query.encoding,
@@ -197,9 +195,6 @@ export async function handleUpload(req: Request, viewer: Viewer): Promise<Respon
         onProgress,
       },
     });
-    // the uploader keeps respondent access to what they uploaded (lib/disclosure/audience.ts); the
-    // owning workspace was written in the import's own transaction
-    await recordUploader((await getIdentity()).sql, dataset.id, viewer.userId);
     return dataset;
   };
 

@@ -30,5 +30,9 @@ export function newDatasetRecord(id: string, version: number, meta: NewDatasetMe
  * transaction, so a dataset never exists without its owner (a dataset without one is visible to
  * nobody). The table is in the one migration list (`APP_MIGRATIONS`, both backends).
  */
+/** The uploader of a new dataset (kept once: a later write never changes it). */
+export const UPSERT_UPLOADER = `INSERT INTO dataset_governance (dataset_id, policy, uploaded_by, updated_by, updated_at) VALUES ($1, 'protected', $2, $2, $3)
+ON CONFLICT (dataset_id) DO UPDATE SET uploaded_by = coalesce(dataset_governance.uploaded_by, excluded.uploaded_by)`;
+
 export const UPSERT_OWNER = `INSERT INTO dataset_owners (dataset_id, workspace_id) VALUES ($1, $2)
 ON CONFLICT (dataset_id) DO UPDATE SET workspace_id = excluded.workspace_id`;

@@ -26,6 +26,8 @@ export interface NewDatasetMeta {
    * (schema edits, weights, derived variables) keeps it, since ownership is per dataset id
    */
   workspaceId?: string;
+  /** the uploading user: recorded with the owner, in the same transaction (respondent access, lib/disclosure/audience.ts) */
+  uploadedBy?: string;
 }
 
 /** Turns the freshly ingested draft into the stored question model (e.g. apply overrides). */

@@ -251,7 +251,10 @@ describe("API fuzz: no 500 and no respondent data in errors, whatever the reques
     const files = routeFiles().filter((f) => !f.apiPath.startsWith("/api/auth/"));
     const documented = Object.keys(doc.paths);
     expect(files.map((f) => f.apiPath).filter((p) => !documented.includes(p))).toEqual([]);
-    const ops = Object.entries(doc.paths).flatMap(([p, item]) => Object.keys(item as object).map((m) => `${m.toUpperCase()} ${p}`));
+    // better-auth's own endpoints (/api/auth/*) are documented but served by its catch-all, not fuzzed here
+    const ops = Object.entries(doc.paths)
+      .filter(([p]) => !p.startsWith("/api/auth/"))
+      .flatMap(([p, item]) => Object.keys(item as object).map((m) => `${m.toUpperCase()} ${p}`));
     expect(ops.filter((k) => !operations.some((o) => o.key === k))).toEqual([]);
   });
 

@@ -12,7 +12,7 @@ import { ident } from "../sql/params";
 import { toCrosstabInput, toSumsRow } from "../sql/to-crosstab-input";
 import { dataTableName, isValidDatasetId, newDatasetId } from "../ids";
 import { summarize } from "../summarize";
-import { newDatasetRecord, UPSERT_OWNER } from "../dataset-record";
+import { newDatasetRecord, UPSERT_OWNER, UPSERT_UPLOADER } from "../dataset-record";
 import type { DerivedColumn, FinishImport, NewDatasetMeta, SurveyStore } from "../types";
 import type { DatasetLineage } from "@/lib/schema/dataset";
 import { Lru } from "../cache/lru";
@@ -166,6 +166,7 @@ export class DuckDbStore implements SurveyStore {
         // the owner commits with the dataset row (both import paths register here): never a moment
         // in which the dataset exists without its workspace
         if (meta.workspaceId) await conn.run(UPSERT_OWNER, [id, meta.workspaceId]);
+        if (meta.uploadedBy) await conn.run(UPSERT_UPLOADER, [id, meta.uploadedBy, new Date().toISOString()]);
         await conn.run("COMMIT");
         return dataset;
       } catch (err) {

@@ -12,7 +12,7 @@ import { ident } from "../sql/params";
 import { toCrosstabInput, toSumsRow } from "../sql/to-crosstab-input";
 import { isValidDatasetId, newDatasetId } from "../ids";
 import { summarize } from "../summarize";
-import { newDatasetRecord, UPSERT_OWNER } from "../dataset-record";
+import { newDatasetRecord, UPSERT_OWNER, UPSERT_UPLOADER } from "../dataset-record";
 import type { DerivedColumn, FinishImport, NewDatasetMeta, SurveyStore } from "../types";
 import { VersionCache } from "../cache/version-cache";
 import { fenceRowCte } from "./fence";
@@ -247,6 +247,7 @@ export class PostgresStore implements SurveyStore {
       await insertMeta(client, dataset, table);
       // the owner commits with the dataset row: never a moment in which it exists without its workspace
       if (meta.workspaceId) await client.query(UPSERT_OWNER, [id, meta.workspaceId]);
+      if (meta.uploadedBy) await client.query(UPSERT_UPLOADER, [id, meta.uploadedBy, new Date().toISOString()]);
       return dataset;
     });
   }
