@@ -42,6 +42,10 @@ const ROUTES: RouteCall[] = [
   { method: "POST", path: `/api/datasets/${DEMO}/insights`, action: "crosstab:run", body: { outcome: "nope", outcome_category: "x" } },
   { method: "POST", path: `/api/datasets/${DEMO}/drivers`, action: "crosstab:run", body: { outcome: "rolled_back" } },
   { method: "POST", path: `/api/datasets/${DEMO}/respondents/export`, action: "export:respondents", body: { columns: ["country"] } },
+  // the confidentiality policy: readable with the dataset; set by the uploader or an admin of the
+  // owning workspace (the seeded demo has no uploader: admins only, like sharing)
+  { method: "GET", path: `/api/datasets/${DEMO}/policy`, action: "dataset:read", okStatus: 200 },
+  { method: "PUT", path: `/api/datasets/${DEMO}/policy`, action: "dataset:share", body: { policy: "protected" }, okStatus: 200 },
   { method: "GET", path: `/api/datasets/${DEMO}/shares`, action: "dataset:share" },
   { method: "POST", path: `/api/datasets/${DEMO}/shares`, action: "dataset:share", body: { workspace: "no-such-workspace" } },
   { method: "DELETE", path: `/api/datasets/${DEMO}/shares?workspace=no-such-workspace`, action: "dataset:share" },

@@ -33,9 +33,14 @@ test("small cells never leave the server for an aggregate-only analyst and the d
 
   // the classic pair: Legal overall (n = 6), then Legal ∧ 1-5y (n = 5) differ by one person (by
   // department, a single level: by gender the lone M would hide the totals)
-  const all = await crosstab({ outcome: "q1_score", statistic: "mean", segment: "department", filters: { department: ["Legal"] } });
+  // this analyst was shown Legal ∧ 1-5y (5) above, so Legal overall (6) would give the lone 5y+ away
+  const legal = { outcome: "q1_score", statistic: "mean", segment: "department", filters: { department: ["Legal"] } };
+  expect((await crosstab(legal)).status()).toBe(403);
+  // a second analyst with no history: the first of the pair is released, the second refused
+  const fresh = await memberWithToken(request, baseURL!, "analyst");
+  const all = await fresh.request.post(`/api/datasets/${id}/crosstab`, { data: legal });
   expect(all.status()).toBe(200);
-  const narrower = await crosstab({ outcome: "q1_score", statistic: "mean", segment: "department", filters: { department: ["Legal"], tenure: ["1-5y"] } });
+  const narrower = await fresh.request.post(`/api/datasets/${id}/crosstab`, { data: { ...legal, filters: { department: ["Legal"], tenure: ["1-5y"] } } });
   expect(narrower.status()).toBe(403);
   expect((await narrower.json()).error.message).toMatch(/differ by fewer than 5 respondents/);
 });
