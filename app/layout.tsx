@@ -11,6 +11,18 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Surveyscope", template: "%s · Surveyscope" },
   description: "Survey analytics with defensible statistics: weighted breakdowns, confidence intervals, significance tests.",
+  // absolute URLs for the social image (public/og.png); the app's public origin as in lib/auth
+  metadataBase: new URL(process.env.BETTER_AUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`),
+  openGraph: {
+    type: "website",
+    siteName: "Surveyscope",
+    title: "Surveyscope",
+    description: "Survey analytics with defensible statistics: weighted breakdowns, confidence intervals, significance tests.",
+    images: [{ url: "/og.png", width: 1200, height: 630, alt: "Surveyscope: survey analytics with defensible statistics" }],
+  },
+  twitter: { card: "summary_large_image", images: ["/og.png"] },
+  // a private analytics app (public/robots.txt disallows all)
+  robots: { index: false, follow: false },
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {

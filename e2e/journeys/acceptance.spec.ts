@@ -106,7 +106,9 @@ test("issue #6: banner → saved view → exports → dashboard → deck → ben
   wb.worksheets[0].eachRow((r) => values.push((r.values as unknown[]).slice(1)));
   const base = values.find((r) => r[0] === "Base (n)");
   expect(base?.slice(1).every((v) => typeof v === "number" && v > 0)).toBe(true);
-  const yesRow = values.find((r) => typeof r[0] === "string" && plain(r[0]) === "Yes");
+  // clean text: no bidi isolate marks (or any bidi control) in the cells, so Excel lookups match
+  expect(values.flat().filter((v) => typeof v === "string" && /[\u202A-\u202E\u2066-\u2069]/.test(v))).toEqual([]);
+  const yesRow = values.find((r) => r[0] === "Yes");
   expect(yesRow, JSON.stringify(values.slice(0, 8))).toBeTruthy();
   expect(`${((yesRow![1] as number) * 100).toFixed(1)}%`).toBe(yesTotal);
   expect(`${((yesRow![2] as number) * 100).toFixed(1)}%`).toBe(yesEarly);

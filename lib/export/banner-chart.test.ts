@@ -74,5 +74,10 @@ describe("banner chart export", () => {
     expect(texts).toContain("3.10");
     expect(texts.some((t) => t.includes("South"))).toBe(false);
     expect(bannerBaseNote(meanByRegion)).toMatch(/1 cell hidden \(fewer than 5 respondents, or protecting such a cell\)/);
+    // counts agree with their nouns (one helper, lib/format/number formatCountOf)
+    const two = { ...meanByRegion, disclosure: { ...meanByRegion.disclosure, suppressedCells: 2, k: 1 } };
+    expect(bannerBaseNote(two)).toMatch(/2 cells hidden \(fewer than 1 respondent, or/);
+    const many = { ...meanByRegion, disclosure: { ...meanByRegion.disclosure, suppressedCells: 1200, k: 10 } };
+    expect(bannerBaseNote(many)).toMatch(/1,200 cells hidden \(fewer than 10 respondents, or/);
   });
 });

@@ -13,6 +13,7 @@ import { dotPlotData } from "@/lib/analysis/banner-chart-data-compare";
 import { chartKindsFor } from "@/lib/analysis/banner-chart-data-kinds";
 import { divergingLikertData, stackedBarData } from "@/lib/analysis/banner-chart-data-stacked";
 import type { BannerResult } from "@/lib/schema/banner";
+import { formatCountOf } from "@/lib/format/number";
 import { stackedChartToSvg, type SvgStackRow, type SvgStackSeries } from "./banner-svg";
 import { chartToSvg, type SvgBarDatum } from "./svg";
 import { CATEGORICAL_HEX, DIVERGING_HEX, INK, NEEDS_DARK_INK, divergingHex } from "@/lib/format/palette";
@@ -74,7 +75,7 @@ export function bannerBaseNote(result: BannerResult, filtered = false): string {
     total ? `Base: all respondents answering${filtered ? " (filtered)" : ""}, ${total.hidden ? `n ${total.hidden}` : columnBaseText(total)}.` : "",
     result.weighted ? "Weighted." : "Unweighted.",
     `${Math.round(result.conf_level * 100)}% confidence intervals.`,
-    hidden ? `${hidden} cell${hidden === 1 ? "" : "s"} hidden (fewer than ${result.disclosure.k} respondents, or protecting such a cell) and not drawn.` : "",
+    hidden ? `${formatCountOf(hidden, "cell")} hidden (fewer than ${formatCountOf(result.disclosure.k, "respondent")}, or protecting such a cell) and not drawn.` : "",
   ]
     .filter(Boolean)
     .join(" ");

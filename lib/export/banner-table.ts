@@ -1,15 +1,16 @@
 /**
  * Banner table → CSV / XLSX. One grid model (two header rows: column group, then column label with
  * its letter; bases; one value row and one letters row per answer; notes) written twice, so the
- * two files agree. Every string passes neutralizeFormula (C7) and user labels are bidi-isolated
- * (C26); numbers are written as numbers in XLSX; hidden cells read "< k".
+ * two files agree. The grid holds the labels as they are; the writers pass every string through
+ * spreadsheetText (invisible and bidi controls stripped, C26, without adding isolate marks that break
+ * Excel lookups; then neutralizeFormula, C7); numbers are written as numbers in XLSX; hidden cells
+ * read "< k"; the XLSX prints fit to width with its header rows repeated.
  */
 import ExcelJS from "exceljs";
-import { isolate } from "@/lib/format/bidi";
 import { formatBase, formatCount, formatNumber, formatPercent, formatPValue } from "@/lib/format/number";
 import type { BannerResult } from "@/lib/schema/banner";
-import { CSV_EOL, UTF8_BOM, csvField, neutralizeFormula, sanitizeSheetName } from "./escape";
-import { LOW_BASE_FILL } from "./xlsx";
+import { CSV_EOL, UTF8_BOM, csvField, sanitizeSheetName, spreadsheetText } from "./escape";
+import { LOW_BASE_FILL, applyPrintSetup } from "./xlsx";
 import { INK, pptxColor } from "@/lib/format/palette";
 
 export interface BannerGridCell {
@@ -31,8 +32,8 @@ export interface BannerGrid {
 }
 
 const text = (t: string): BannerGridCell => ({ text: t });
-/** A user-supplied label: made formula-inert, then bidi-isolated (so the isolate cannot hide a trigger). */
-const userText = (t: string): string => isolate(neutralizeFormula(t));
+/** A user-supplied label, as it is: the writers clean and neutralize each whole cell (a label inside a title or a header is then escaped once, where it starts the cell). */
+const userText = (t: string): string => t;
 
 /**
  * The grid both writers use.
@@ -81,8 +82,8 @@ export function bannerToGrid(result: BannerResult, meta: { source: string }): Ba
  */
 export function bannerToCsv(grid: BannerGrid): string {
   const width = grid.header[0].length;
-  const field = (c: BannerGridCell) => csvField(c.value !== undefined ? c.text : neutralizeFormula(c.text));
-  const line = (first: string) => [csvField(neutralizeFormula(first)), ...Array<string>(width - 1).fill("")].join(",");
+  const field = (c: BannerGridCell) => csvField(c.value !== undefined ? c.text : spreadsheetText(c.text));
+  const line = (first: string) => [csvField(spreadsheetText(first)), ...Array<string>(width - 1).fill("")].join(",");
   const records = [line(grid.title), line(grid.subtitle), ...grid.header.map((h) => h.map(field).join(",")), ...grid.rows.map((r) => r.cells.map(field).join(",")), ...grid.notes.map(line)];
   return `${UTF8_BOM}${records.join(CSV_EOL)}${CSV_EOL}`;
 }
@@ -97,18 +98,18 @@ const FORMATS = { percent: "0.0%", number: "#,##0.00", count: "#,##0", base: "#,
 export async function bannerToXlsx(grid: BannerGrid): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "Surveyscope";
-  wb.title = neutralizeFormula(grid.title);
+  wb.title = spreadsheetText(grid.title);
   const ws = wb.addWorksheet(sanitizeSheetName("Banner table"));
   const width = grid.header[0].length;
-  ws.getCell(1, 1).value = neutralizeFormula(grid.title);
+  ws.getCell(1, 1).value = spreadsheetText(grid.title);
   ws.getCell(1, 1).font = { bold: true, size: 14 };
-  ws.getCell(2, 1).value = neutralizeFormula(grid.subtitle);
+  ws.getCell(2, 1).value = spreadsheetText(grid.subtitle);
   ws.getCell(2, 1).font = { italic: true, color: { argb: `FF${pptxColor(INK.note)}` } };
   const headerStart = 4;
   grid.header.forEach((h, hi) => {
     h.forEach((cell, ci) => {
       const c = ws.getCell(headerStart + hi, ci + 1);
-      c.value = neutralizeFormula(cell.text);
+      c.value = spreadsheetText(cell.text);
       c.font = { bold: true };
       c.alignment = { horizontal: ci === 0 ? "left" : "center", wrapText: true };
       c.fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${pptxColor(INK.headFill)}` } };
@@ -133,7 +134,7 @@ export async function bannerToXlsx(grid: BannerGrid): Promise<Buffer> {
         c.value = cell.value;
         c.numFmt = FORMATS[cell.format];
       } else {
-        c.value = neutralizeFormula(cell.text);
+        c.value = spreadsheetText(cell.text);
       }
       if (ci > 0) c.alignment = { horizontal: "right" };
       if (r.kind === "base") c.font = { color: { argb: `FF${pptxColor(INK.note)}` }, size: 9 };
@@ -145,12 +146,13 @@ export async function bannerToXlsx(grid: BannerGrid): Promise<Buffer> {
   const notesStart = bodyStart + grid.rows.length + 1;
   grid.notes.forEach((n, i) => {
     const c = ws.getCell(notesStart + i, 1);
-    c.value = neutralizeFormula(n);
+    c.value = spreadsheetText(n);
     c.font = { size: 9, color: { argb: `FF${pptxColor(INK.note)}` } };
   });
   ws.getColumn(1).width = Math.min(50, Math.max(14, ...grid.rows.map((r) => r.cells[0].text.length + 2)));
   for (let i = 2; i <= width; i++) ws.getColumn(i).width = Math.min(28, Math.max(10, (grid.header[1][i - 1]?.text.length ?? 0) + 2));
   ws.views = [{ state: "frozen", xSplit: 1, ySplit: bodyStart - 1 }];
+  applyPrintSetup(ws, { title: grid.title, headerRows: [headerStart, bodyStart - 1] });
   const out = await wb.xlsx.writeBuffer();
   return Buffer.isBuffer(out) ? out : Buffer.from(out as ArrayBuffer);
 }

@@ -9,6 +9,7 @@
  *
  * Round trip: {@link restoreFormulaText} removes exactly the prefix {@link neutralizeFormula} added.
  */
+import { stripControls } from "@/lib/format/bidi";
 
 /**
  * Matches a cell a spreadsheet could evaluate: optional leading whitespace and/or double quotes,
@@ -27,6 +28,16 @@ export const FORMULA_TRIGGER = /^[\s"]*[=+\-@|%\t\r\0\uFF1D\uFF0B\uFF0D\uFF20]/;
  */
 export function neutralizeFormula(cell: string): string {
   return needsPrefix(cell) ? `'${cell}` : cell;
+}
+
+/**
+ * Text bound for a spreadsheet cell (CSV or XLSX table exports): invisible and direction-changing
+ * controls removed ({@link stripControls}, no marks added), then {@link neutralizeFormula}. Stripping
+ * comes first, so a control cannot hide a leading trigger.
+ * @example spreadsheetText("\u2068\u202E=1+2\u2069") // "'=1+2"
+ */
+export function spreadsheetText(cell: string): string {
+  return neutralizeFormula(stripControls(cell));
 }
 
 /** A trigger, possibly behind apostrophes already in the data (so the round trip stays exact). */

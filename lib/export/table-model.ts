@@ -78,7 +78,7 @@ function significanceLegend(input: ExportTableInput): string {
  * @example
  * const t = toExportTable({ title: "Satisfied by region", statistic: "proportion", confLevel: 0.95,
  *   weighted: true, rows, baseNote: "Base: all respondents" });
- * t.header.map((c) => c.text) // ["Segment", "Col", "%", "Sig.", "95% CI", "n", "Weighted n", "Effective n", "Note"]
+ * t.header.map((c) => c.text) // ["Segment", "Col", "Share (%)", "Sig.", "95% CI", "n", "Weighted n", "Effective n", "Note"]
  * t.rows[0].cells[2] // { text: "74.1%", value: 0.7412, kind: "percent" }
  */
 export function toExportTable(input: ExportTableInput): ExportTable {
@@ -86,7 +86,8 @@ export function toExportTable(input: ExportTableInput): ExportTable {
   const headerTexts = [
     "Segment",
     "Col",
-    statistic === "mean" ? "Mean" : "%",
+    // plain words: a bare "%" would be formula-escaped to "'%" in the files
+    statistic === "mean" ? "Mean" : "Share (%)",
     "Sig.",
     `${Math.round(input.confLevel * 100)}% CI`,
     "n",

@@ -29,7 +29,7 @@ function parseCsv(csv: string): string[][] {
 describe("toExportTable", () => {
   it("uses the UI's headers and formatted text, with typed values", () => {
     const t = model();
-    expect(t.header.map((c) => c.text)).toEqual(["Segment", "Col", "%", "Sig.", "95% CI", "n", "Weighted n", "Effective n", "Note"]);
+    expect(t.header.map((c) => c.text)).toEqual(["Segment", "Col", "Share (%)", "Sig.", "95% CI", "n", "Weighted n", "Effective n", "Note"]);
     expect(t.rows[0].cells[2]).toEqual({ text: "74.1%", value: 0.7412, kind: "percent" });
     expect(t.rows[0].cells[4].text).toBe("70.0–78.0%");
     expect(t.rows[4].cells[5]).toEqual({ text: "1,571", value: 1571, kind: "count" });

@@ -1,11 +1,13 @@
 /**
  * Table → XLSX with exceljs: title and subtitle, bold header, numbers stored as numbers with the
  * formats the UI uses (`0.0%` for shares), letters and labels as text, low-base rows shaded, the total
- * row bold, footnotes under the table. Every string goes through neutralizeFormula (C7); no cell is
- * ever a formula.
+ * row bold, footnotes under the table, a print setup (fit to width, header rows repeated, title and
+ * page numbers). Every string goes through spreadsheetText: invisible controls stripped, no bidi
+ * marks added, then neutralizeFormula (C7); no cell is ever a formula.
  */
 import ExcelJS from "exceljs";
-import { neutralizeFormula, sanitizeSheetName } from "./escape";
+import { sanitizeSheetName, spreadsheetText } from "./escape";
+import { stripControls } from "@/lib/format/bidi";
 import type { ExportCell, ExportTable } from "./table-model";
 import { INK, pptxColor } from "@/lib/format/palette";
 
@@ -37,9 +39,46 @@ function setCell(target: ExcelJS.Cell, cell: ExportCell): void {
     target.numFmt = fmt;
     target.alignment = { horizontal: "right" };
   } else {
-    target.value = neutralizeFormula(cell.text);
+    target.value = spreadsheetText(cell.text);
     if (fmt) target.alignment = { horizontal: "right" };
   }
+}
+
+/** Text for an Excel header/footer section: controls stripped, `&` (the code prefix) doubled, kept short. */
+function headerFooterText(text: string, max = 120): string {
+  const plain = stripControls(text).replace(/[\r\n\t]+/g, " ").trim();
+  const cut = Array.from(plain);
+  return (cut.length > max ? `${cut.slice(0, max - 1).join("")}…` : plain).replace(/&/g, "&&");
+}
+
+/** Total column width (Excel character units) above which a sheet prints landscape. */
+export const LANDSCAPE_ABOVE_WIDTH = 100;
+
+/**
+ * Print setup shared by the table and banner workbooks: landscape when the columns are wide, fit to
+ * one page wide (as many pages tall as needed), the header rows repeated on every page, margins in
+ * inches, the title in the page header and "Page n of m" in the footer. Paper size is left to the
+ * printer's default (A4 or Letter by locale).
+ * @example applyPrintSetup(ws, { title: "Satisfied by region", headerRows: [4, 4] });
+ */
+export function applyPrintSetup(ws: ExcelJS.Worksheet, o: { title: string; headerRows: [number, number] }): void {
+  let total = 0;
+  for (let i = 1; i <= ws.columnCount; i++) total += ws.getColumn(i).width ?? 9;
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    orientation: total > LANDSCAPE_ABOVE_WIDTH ? "landscape" : "portrait",
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: false,
+    margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+    printTitlesRow: `${o.headerRows[0]}:${o.headerRows[1]}`,
+  };
+  ws.headerFooter = {
+    ...ws.headerFooter,
+    oddHeader: `&L&"-,Bold"${headerFooterText(o.title)}`,
+    oddFooter: "&LSurveyscope&RPage &P of &N",
+  };
 }
 
 export interface XlsxOptions {
@@ -58,20 +97,20 @@ export interface XlsxOptions {
 export async function tableToXlsx(model: ExportTable, options: XlsxOptions = {}): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = options.creator ?? "Surveyscope";
-  wb.title = neutralizeFormula(model.title);
+  wb.title = spreadsheetText(model.title);
   const ws = wb.addWorksheet(sanitizeSheetName(options.sheetName ?? model.title));
   const width = Math.max(1, model.header.length);
 
   const title = ws.getCell(1, 1);
-  title.value = neutralizeFormula(model.title);
+  title.value = spreadsheetText(model.title);
   title.font = { bold: true, size: 14 };
-  ws.getCell(2, 1).value = neutralizeFormula(model.subtitle);
+  ws.getCell(2, 1).value = spreadsheetText(model.subtitle);
   ws.getCell(2, 1).font = { italic: true, color: { argb: `FF${pptxColor(INK.note)}` } };
 
   const headerRow = 4;
   model.header.forEach((h, i) => {
     const c = ws.getCell(headerRow, i + 1);
-    c.value = neutralizeFormula(h.text);
+    c.value = spreadsheetText(h.text);
     c.font = { bold: true };
     c.fill = { type: "pattern", pattern: "solid", fgColor: { argb: HEADER_FILL } };
     c.border = { bottom: { style: "thin" } };
@@ -90,7 +129,7 @@ export async function tableToXlsx(model: ExportTable, options: XlsxOptions = {})
   const notesStart = headerRow + model.rows.length + 2;
   model.footnotes.forEach((note, i) => {
     const c = ws.getCell(notesStart + i, 1);
-    c.value = neutralizeFormula(note);
+    c.value = spreadsheetText(note);
     c.font = { size: 9, color: { argb: `FF${pptxColor(INK.note)}` } };
   });
 
@@ -99,6 +138,7 @@ export async function tableToXlsx(model: ExportTable, options: XlsxOptions = {})
     ws.getColumn(i).width = Math.min(60, Math.max(8, ...texts.map((t) => t.length + 2)));
   }
   ws.views = [{ state: "frozen", ySplit: headerRow }];
+  applyPrintSetup(ws, { title: model.title, headerRows: [headerRow, headerRow] });
 
   const out = await wb.xlsx.writeBuffer();
   return Buffer.isBuffer(out) ? out : Buffer.from(out as ArrayBuffer);

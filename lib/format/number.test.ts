@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { formatBase, formatCount, formatNumber, formatPercent, formatPercentInterval, formatPValue } from "./number";
+import { formatBase, formatCount, formatNumber, formatPercent, formatPercentInterval, formatPValue, formatCountOf, plural } from "./number";
 
 describe("number formatting", () => {
   test("undefined values are n/a, never zero", () => {
@@ -23,5 +23,18 @@ describe("number formatting", () => {
     expect(formatBase(1234.4)).toBe("1,234");
     expect(formatPValue(0.0004)).toBe("p < 0.001");
     expect(formatPValue(0.0412)).toBe("p = 0.041");
+  });
+
+  test("counts agree with their noun", () => {
+    expect(formatCountOf(1, "respondent")).toBe("1 respondent");
+    expect(formatCountOf(0, "respondent")).toBe("0 respondents");
+    expect(formatCountOf(2, "respondent")).toBe("2 respondents");
+    expect(formatCountOf(1571, "respondent")).toBe("1,571 respondents");
+    expect(formatCountOf(1.2, "respondent")).toBe("1 respondent"); // rounded like formatCount
+    expect(formatCountOf(null, "respondent")).toBe("n/a respondents");
+    expect(formatCountOf(1, "quasi-identifier value was", "quasi-identifier values were")).toBe("1 quasi-identifier value was");
+    expect(plural(1, "cell")).toBe("cell");
+    expect(plural(3, "cell")).toBe("cells");
+    expect(plural(2, "person", "people")).toBe("people");
   });
 });

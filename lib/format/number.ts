@@ -59,3 +59,22 @@ export function formatPValue(p: number | null | undefined): string {
   if (p < 0.001) return "p < 0.001";
   return `p = ${p.toFixed(3)}`;
 }
+
+/**
+ * The noun for a count: singular for exactly one, else the plural (default: singular + "s").
+ * @example plural(1, "respondent") // "respondent"
+ * @example plural(2, "cell") // "cells"
+ * @example plural(1, "quasi-identifier value was", "quasi-identifier values were") // "quasi-identifier value was"
+ */
+export function plural(n: number | null | undefined, singular: string, pluralForm = `${singular}s`): string {
+  return n === 1 ? singular : pluralForm;
+}
+
+/**
+ * A count with its noun, agreeing in number ("n/a respondents" when undefined).
+ * @example formatCountOf(1, "respondent") // "1 respondent"
+ * @example formatCountOf(1571, "respondent") // "1,571 respondents"
+ */
+export function formatCountOf(n: number | null | undefined, singular: string, pluralForm?: string): string {
+  return `${formatCount(n)} ${plural(defined(n) ? Math.round(n) : n, singular, pluralForm)}`;
+}
