@@ -21,17 +21,22 @@ const ORIGIN = "http://localhost:3000";
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 const crosstab = (await import("@/app/api/datasets/[id]/crosstab/route")) as unknown as { POST: Handler };
 const datasetRoute = (await import("@/app/api/datasets/[id]/route")) as unknown as { GET: Handler };
+const otherRoutes: Record<string, Handler> = {
+  banner: ((await import("@/app/api/datasets/[id]/banner/route")) as unknown as { POST: Handler }).POST,
+  nps: ((await import("@/app/api/datasets/[id]/nps/route")) as unknown as { POST: Handler }).POST,
+  "crosstab/export": ((await import("@/app/api/datasets/[id]/crosstab/export/route")) as unknown as { POST: Handler }).POST,
+};
 
 /**
  * Canary: `grp` G1 has 1 respondent, G2 2, G4 4, the rest 40; every G* respondent is at site North,
  * so grp=G1 & site=South matches nobody.
  */
 function canaryCsv(): string {
-  const lines = ["resp_id,grp,site,country,rolled_back,age"];
+  const lines = ["resp_id,grp,site,country,rolled_back,age,recommend"];
   const groups = [...Array<string>(1).fill("G1"), ...Array<string>(2).fill("G2"), ...Array<string>(4).fill("G4"), ...Array<string>(40).fill("Rest")];
   groups.forEach((g, i) => {
     const site = g === "Rest" && i % 2 ? "South" : "North";
-    lines.push([`r${i}`, g, site, ["Atlantis", "Borduria", "Carpathia"][i % 3], i % 3 ? "Yes" : "No", 20 + (i % 40)].join(","));
+    lines.push([`r${i}`, g, site, ["Atlantis", "Borduria", "Carpathia"][i % 3], i % 3 ? "Yes" : "No", 20 + (i % 40), i % 11].join(","));
   });
   return `${lines.join("\n")}\n`;
 }
@@ -122,6 +127,39 @@ describe.each([
     expect((one.body.total as { n: number }).n).toBe(1);
     const four = await run(adminToken, { ...base, filters: POPULATIONS[4] });
     expect((four.body.total as { n: number }).n).toBe(4);
+  });
+});
+
+describe.each([
+  ["banner", { outcome: "rolled_back", segments: ["country"] }],
+  ["nps", { outcome: "recommend", segment: "country" }],
+  ["crosstab/export", { outcome: "rolled_back", outcome_category: "Yes", segment: "country" }],
+] as const)("%s: an empty population is not an oracle", (name, base) => {
+  const call = async (token: string, filters: Record<string, string[]>) => {
+    const req = new Request(`${ORIGIN}/api/datasets/${datasetId}/${name}`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify({ ...base, filters }),
+    });
+    const res = await otherRoutes[name](req, { params: Promise.resolve({ id: datasetId }) });
+    // the request's own filters are echoed (spec, the banner's "Filtered: …" note): blanked out
+    const text = (await res.text()).replace(/"filters":\{[^}]*\}/g, "").replace(/Filtered: [^"]*/g, "Filtered");
+    return { status: res.status, text };
+  };
+
+  it("answers an aggregate-only analyst the same for 0, 1, 2 and 4 respondents", async () => {
+    const answers = [];
+    for (const filters of Object.values(POPULATIONS)) answers.push(await call(analystToken, filters));
+    for (const a of answers) {
+      expect(a.status).toBe(200);
+      expect(a.text).toBe(answers[0].text);
+    }
+  });
+
+  it("still shows a large population (the check above is not vacuous)", async () => {
+    const { status, text } = await call(analystToken, { grp: ["Rest"] });
+    expect(status).toBe(200);
+    expect(text).not.toBe((await call(analystToken, POPULATIONS[0])).text);
   });
 });
 
