@@ -1,4 +1,4 @@
-import type { Question } from "@/lib/schema/question";
+import type { ProtectedQuestion } from "@/lib/schema/dataset";
 import { formatCount } from "@/lib/format/number";
 import { Badge } from "@/components/ui/badge";
 import { TYPE_LABELS } from "./question-types";
@@ -7,7 +7,7 @@ import { TYPE_LABELS } from "./question-types";
 const MAX_OPTIONS = 8;
 
 /** The dataset's questions: label, type, options with counts, answered base. */
-export function QuestionList({ questions }: { questions: Question[] }) {
+export function QuestionList({ questions }: { questions: ProtectedQuestion[] }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="w-full min-w-[36rem] text-sm" data-testid="question-list">

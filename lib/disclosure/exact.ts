@@ -65,5 +65,5 @@ export function exactCrosstab(result: CrosstabResult, k: number, role: Disclosur
 
 /** An NPS breakdown released exactly (the shape of `protectNps`, nothing hidden). */
 export function exactNps<R extends NpsResult>(r: R): ProtectedNps<R> {
-  return { ...r, segments: r.segments.map((s) => ({ ...s, suppressed: false, display: null })) };
+  return { ...r, segments: r.segments.map((s) => ({ ...s, suppressed: false, display: null })) } as unknown as ProtectedNps<R>;
 }

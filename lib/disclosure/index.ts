@@ -9,7 +9,7 @@
  * return json({ ...shown, spec, dataset: { id, version } });
  */
 export { protectCrosstab } from "./protect-crosstab";
-export type { ProtectContext } from "./protect-crosstab";
+export type { EmptyCrosstab, ProtectContext } from "./protect-crosstab";
 export { planSuppression } from "./suppression-plan";
 export type { CellDecision, PlanCell, SuppressionPlan, SuppressionWhy } from "./suppression-plan";
 export { checkDifferencing, isSubsetPredicate } from "./differencing";

@@ -76,6 +76,53 @@ const WHY: Record<Exclude<SuppressionWhy, null>, string> = {
   complementary: "complementary",
 };
 
+/**
+ * A population the filters left with no respondent: what the store knows of the breakdown without
+ * computing a statistic (`computeCrosstab` refuses 0 rows). Only the aggregate-only path uses it,
+ * so that it can answer exactly like a small population.
+ */
+export interface EmptyCrosstab {
+  empty: true;
+  statistic: "proportion" | "mean";
+  conf_level: number;
+  z: number;
+  rows: RowCounts;
+  segment_levels: string[];
+}
+
+const SMALL_POPULATION_REASON = "small population: every number is hidden";
+
+/**
+ * The answer for a population under k (0 included): every number hidden with the "< k" label and
+ * nothing that depends on the data (no row counts, no observed outcome levels, no zero segments, no
+ * tests), so 0, 1, …, k−1 respondents are indistinguishable.
+ */
+function hiddenPopulation(shape: Pick<EmptyCrosstab, "statistic" | "conf_level" | "z" | "segment_levels">, rules: DisclosureRules, label: string): ProtectedCrosstab {
+  const disclosure: DisclosureSummary = {
+    k: rules.k,
+    sensitive: rules.sensitive,
+    role: rules.role,
+    suppressedSegments: [...shape.segment_levels],
+    totalSuppressed: true,
+    blocked: false,
+    reason: [SMALL_POPULATION_REASON],
+  };
+  const base = { conf_level: shape.conf_level, z: shape.z, rows: null, segment_levels: [...shape.segment_levels], notes: [] as string[], disclosure };
+  if (shape.statistic === "mean") {
+    const segments = shape.segment_levels.map((s) => ({ ...hiddenMean(label), segment: s }));
+    return { ...base, statistic: "mean", outcome_levels: null, total: hiddenMean(label), segments, pairwise: [], chisq: null };
+  }
+  return {
+    ...base,
+    statistic: "proportion",
+    outcome_levels: [],
+    total: hiddenProportion(label),
+    segments: shape.segment_levels.map((s) => ({ ...hiddenProportion(label), segment: s })),
+    pairwise: [],
+    chisq: { full: null, binary: null },
+  };
+}
+
 /** A fully hidden copy, used when the differencing guard refuses the release. */
 function blockAll(p: ProtectedCrosstab, verdict: Extract<DifferencingVerdict, { allowed: false }>, label: string): ProtectedCrosstab {
   const disclosure: DisclosureSummary = {
@@ -114,9 +161,11 @@ function blockAll(p: ProtectedCrosstab, verdict: Extract<DifferencingVerdict, { 
  * const shown = protectCrosstab(computeCrosstab(input), { k: 5, sensitive: false, role: "viewer" });
  * shown.segments.find((s) => s.segment === "Ops")?.display // "< 5"
  */
-export function protectCrosstab(result: CrosstabResult, rulesInput: DisclosureRulesInput, context: ProtectContext = {}): ProtectedCrosstab {
+export function protectCrosstab(result: CrosstabResult | EmptyCrosstab, rulesInput: DisclosureRulesInput, context: ProtectContext = {}): ProtectedCrosstab {
   const rules = disclosureRulesSchema.parse(rulesInput);
   const label = suppressedLabel(rules.k);
+  // a population under k (none at all included) answers one data-free, fully hidden shape
+  if ("empty" in result || result.total.n < rules.k) return guarded(hiddenPopulation(result, rules, label), rules, context);
   // honest labels: "< k" only on a cell that is under k; a count whose rest is small says so; a
   // complement says "—" (hidden to protect a small cell), never a count
   const display = (kind: LabelKind | null): string =>
@@ -189,6 +238,11 @@ export function protectCrosstab(result: CrosstabResult, rulesInput: DisclosureRu
       },
     };
   }
+  return guarded(out, rules, context);
+}
+
+/** The differencing guard (with `context.release`): a refused release comes back fully hidden. */
+function guarded(out: ProtectedCrosstab, rules: DisclosureRules, context: ProtectContext): ProtectedCrosstab {
   if (context.release === undefined) return out;
   const verdict = checkDifferencing(context.history ?? [], releaseOf(out, context.release), rules);
   return verdict.allowed ? out : blockAll(out, verdict, COMPLEMENT_LABEL);

@@ -8,7 +8,7 @@
 import type { CrosstabResult } from "@/lib/schema/crosstab-result";
 import { disclosureRulesSchema, type DisclosureRulesInput } from "@/lib/schema/disclosure";
 import { ReleaseHistory } from "./history";
-import { protectCrosstab } from "./protect-crosstab";
+import { protectCrosstab, type EmptyCrosstab } from "./protect-crosstab";
 import { analysisKeyOf, releaseOf, type ReleasedAggregate, type ReleaseMeta } from "./release";
 import type { ProtectedCrosstab } from "./types";
 
@@ -62,7 +62,7 @@ export class MemoryReleaseStore implements ReleaseStore {
 export async function protectAndRecordIn(
   store: ReleaseStore,
   viewerKey: string,
-  result: CrosstabResult,
+  result: CrosstabResult | EmptyCrosstab,
   rulesInput: DisclosureRulesInput,
   release: ReleaseMeta,
 ): Promise<ProtectedCrosstab> {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { importIssueSchema, questionSchema, sourceFormatSchema, storedColumnSchema } from "./question";
+import { importIssueSchema, questionOptionSchema, questionSchema, sourceFormatSchema, storedColumnSchema } from "./question";
 
 /** How a version was derived from an earlier one (weights, recodes): enough to redo it. */
 export const datasetLineageSchema = z.object({
@@ -38,6 +38,20 @@ export const datasetSchema = z.object({
   createdAt: z.string(),
 });
 export type Dataset = z.infer<typeof datasetSchema>;
+
+/**
+ * A question as the API and the dataset page show it: for an aggregate-only audience its counts
+ * are null when one of them is under k (see `protectQuestionModel`).
+ */
+export const protectedQuestionSchema = questionSchema.extend({
+  options: z.array(questionOptionSchema.extend({ count: z.number().int().nonnegative().nullable() })),
+  answered: z.number().int().nonnegative().nullable(),
+});
+export type ProtectedQuestion = z.infer<typeof protectedQuestionSchema>;
+
+/** `GET /api/datasets/{id}`: the dataset with its question model, counts protected for the audience. */
+export const protectedDatasetSchema = datasetSchema.extend({ questions: z.array(protectedQuestionSchema) });
+export type ProtectedDataset = z.infer<typeof protectedDatasetSchema>;
 
 /** The list view of a dataset (no columns or questions). */
 export const datasetSummarySchema = datasetSchema

@@ -42,10 +42,10 @@ export const npsResponseSchema = z.object({
   conf_level: z.number(),
   z: z.number(),
   /** rows whose outcome is not an integer 0–10 (left out of every NPS) */
-  excluded_not_0_10: z.number().int().nonnegative(),
+  excluded_not_0_10: z.number().int().nonnegative().nullable(),
   total: npsBlockSchema,
   segments: z.array(npsBlockSchema.extend({ segment: z.string(), suppressed: z.boolean(), display: z.string().nullable() })),
-  rows: rowCountsSchema,
+  rows: rowCountsSchema.nullable(),
   spec: z.object({ ...crosstabSpecSchema.shape, statistic: z.literal("nps") }),
   dataset: datasetRefSchema,
 });

@@ -105,7 +105,7 @@ export const OPERATIONS: Record<string, Record<string, Operation>> = {
     }),
   },
   "/api/datasets/{id}": {
-    get: op("any", "datasets", "getDataset", "One dataset with its question model", { parameters: [datasetId], responses: { "200": json("the dataset", "Dataset"), ...errors(...AUTH, 404) } }),
+    get: op("any", "datasets", "getDataset", "One dataset with its question model (option counts and answered bases null under k for an aggregate-only audience)", { parameters: [datasetId], responses: { "200": json("the dataset", "DatasetShown"), ...errors(...AUTH, 404) } }),
     delete: op("any", "datasets", "deleteDataset", "Delete a dataset and its data", { parameters: [datasetId], responses: { "204": empty("deleted"), ...errors(...AUTH, 404) } }),
   },
   "/api/datasets/{id}/questions": {

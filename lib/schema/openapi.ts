@@ -18,7 +18,7 @@ import { benchmarkCompareRequestSchema, benchmarkCompareResultSchema } from "./b
 import { crosstabSpecSchema } from "./crosstab-spec";
 import { protectedCrosstabResponseSchema } from "./crosstab-protected";
 import { dashboardDetailResponseSchema } from "./dashboard-tiles";
-import { datasetListResponseSchema, datasetSchema } from "./dataset";
+import { datasetListResponseSchema, datasetSchema, protectedDatasetSchema } from "./dataset";
 import { derivedResponseSchema, derivedVariableSchema } from "./derived";
 import { driversResponseSchema } from "./drivers";
 import { ERROR_STATUS, errorCodeSchema, type ErrorCode } from "./errors";
@@ -56,6 +56,7 @@ const RESPONSES = {
   Me: meResponseSchema,
   WorkspaceSwitch: workspaceSwitchResponseSchema,
   Dataset: datasetSchema,
+  DatasetShown: protectedDatasetSchema,
   DatasetList: datasetListResponseSchema,
   WeightsResult: weightsResponseSchema,
   DerivedResult: derivedResponseSchema,

@@ -37,6 +37,8 @@ vi.mock("@/lib/auth/viewer", () => ({
 }));
 vi.mock("@/lib/store", () => ({ getStore: async () => ({ getDataset: async (id: string) => (id === "demo" ? dataset : null) }) }));
 vi.mock("./audit", () => ({ audit: async () => undefined }));
+// the audience (governance in the identity database) is tested with the route; here: exact
+vi.mock("@/lib/services/audience", () => ({ datasetShownTo: async (_viewer: unknown, d: Dataset) => d }));
 vi.mock("./budget", () => ({ chargeQuery: async () => undefined }));
 
 const { loadAnalysis, loadDataset, loadDatasetOverview } = await import("./loaders");

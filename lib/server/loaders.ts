@@ -9,6 +9,7 @@ import { getEnv } from "@/lib/schema/env";
 import { getStore } from "@/lib/store";
 import { requirePageViewer } from "./authorize";
 import { audit } from "./audit";
+import { datasetShownTo } from "@/lib/services/audience";
 
 /** Datasets page: the summaries of every dataset the viewer may see, newest first. */
 export async function loadDatasetList(path = "/datasets") {
@@ -37,7 +38,9 @@ async function loadDatasetFor(id: string, action: Action, path: string) {
 
 /** Dataset overview: the dataset and which of its editors the viewer may open (links are hidden otherwise). */
 export async function loadDatasetOverview(id: string) {
-  const { dataset, viewer, access } = await loadDatasetFor(id, "dataset:read", `/datasets/${id}`);
+  const { dataset: full, viewer, access } = await loadDatasetFor(id, "dataset:read", `/datasets/${id}`);
+  // option counts and answered bases: protected under k for an aggregate-only audience
+  const dataset = await datasetShownTo(viewer, full);
   return { dataset, canEdit: canOnDataset(viewer.role, access, "schema:edit"), canDelete: canOnDataset(viewer.role, access, "dataset:delete") };
 }
 

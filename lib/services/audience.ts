@@ -3,7 +3,10 @@ import { getDatasetGovernance } from "@/lib/auth/dataset-governance";
 import { getIdentity } from "@/lib/auth/server";
 import type { Viewer } from "@/lib/auth/viewer";
 import { datasetAccessWith } from "@/lib/auth/workspaces";
-import { audienceFor, type Audience } from "@/lib/disclosure/audience";
+import { audienceFor, seesExact, type Audience } from "@/lib/disclosure/audience";
+import { protectQuestionModel } from "@/lib/disclosure/question-model";
+import type { Dataset, ProtectedDataset } from "@/lib/schema/dataset";
+import { getEnv } from "@/lib/schema/env";
 
 /** The viewer's audience for a dataset (aggregate-only, protected, when they cannot reach it at all). */
 export async function audienceOf(viewer: Viewer, datasetId: string): Promise<Audience> {
@@ -11,4 +14,12 @@ export async function audienceOf(viewer: Viewer, datasetId: string): Promise<Aud
   const reach = await datasetAccessWith(sql, viewer, datasetId);
   if (reach === null) return { kind: "aggregate", exact: false, why: "aggregate-only" };
   return audienceFor(viewer, reach, await getDatasetGovernance(sql, datasetId));
+}
+
+/**
+ * The dataset as the viewer may see it: exact counts for respondent access (or an open dataset),
+ * else option counts and answered bases protected (`protectQuestionModel`).
+ */
+export async function datasetShownTo(viewer: Viewer, dataset: Dataset): Promise<Dataset | ProtectedDataset> {
+  return seesExact(await audienceOf(viewer, dataset.id)) ? dataset : protectQuestionModel(dataset, getEnv().DISCLOSURE_K);
 }

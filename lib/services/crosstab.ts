@@ -6,6 +6,8 @@ import { toRScript } from "@/lib/stats/r-script";
 import { toRawHeaderSpec } from "@/lib/analysis/to-r-spec";
 import type { SurveyStore } from "@/lib/store";
 import { assertCardinality } from "@/lib/governance/cardinality";
+import type { EmptyCrosstab } from "@/lib/disclosure/protect-crosstab";
+import { qnorm } from "@/lib/stats/distributions";
 
 /** Parse a spec and resolve it against the dataset (ordinal segments keep their scale order). */
 export function planCrosstab(dataset: Dataset, specInput: unknown, opts: ResolveOptions) {
@@ -47,6 +49,23 @@ export async function runPlannedCrosstab(store: SurveyStore, dataset: Dataset, {
   assertCardinality(input); // C41: more than 200 segment levels or outcome categories → 422
   const result = computeCrosstab(input);
   return { ...result, spec, dataset: { id: dataset.id, version: dataset.version } };
+}
+
+/**
+ * `runPlannedCrosstab` for the aggregate-only path: a population the filters left empty comes back
+ * as an `EmptyCrosstab` (no statistic, no error) so that disclosure control answers it exactly like
+ * a small one instead of a 422 that would tell zero from small.
+ */
+export async function runPlannedCrosstabOrEmpty(store: SurveyStore, dataset: Dataset, { spec, plan }: ReturnType<typeof planCrosstab>) {
+  const input = await store.cellSums(dataset, plan);
+  assertCardinality(input);
+  const meta = { spec, dataset: { id: dataset.id, version: dataset.version } };
+  if (input.rows.analytic < 1) {
+    const z = qnorm(1 - (1 - input.confLevel) / 2);
+    const empty: EmptyCrosstab = { empty: true, statistic: input.statistic, conf_level: input.confLevel, z, rows: input.rows, segment_levels: [...input.segmentLevels] };
+    return { ...empty, ...meta };
+  }
+  return { ...computeCrosstab(input), ...meta };
 }
 
 /**

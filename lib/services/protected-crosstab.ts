@@ -6,7 +6,7 @@ import { forgetDatasetReleases, SqlReleaseStore, type SurveyStore } from "@/lib/
 import type { Dataset } from "@/lib/schema/dataset";
 import { getEnv } from "@/lib/schema/env";
 import { AppError } from "@/lib/schema/errors";
-import { planCrosstab, runCrosstab, runPlannedCrosstab } from "@/lib/services/crosstab";
+import { planCrosstab, runCrosstab, runPlannedCrosstab, runPlannedCrosstabOrEmpty } from "@/lib/services/crosstab";
 import { seesExact } from "@/lib/disclosure/audience";
 import { exactCrosstab, exactNps } from "@/lib/disclosure/exact";
 import { protectNps, type ProtectedNps } from "@/lib/disclosure/protect-nps";
@@ -62,10 +62,16 @@ function rulesFor(viewer: Viewer) {
  */
 export async function runProtectedCrosstab(store: SurveyStore, dataset: Dataset, specInput: unknown, viewer: Viewer) {
   const planned = planCrosstab(dataset, specInput, { missing: "declared" });
-  const raw = await runPlannedCrosstab(store, dataset, planned);
   const audience = await audienceOf(viewer, dataset.id);
-  // respondent access (or an open dataset): exact numbers, low cells flagged, nothing recorded
-  if (seesExact(audience)) return { ...exactCrosstab(raw, getEnv().DISCLOSURE_K, viewer.role, audience), spec: raw.spec, dataset: raw.dataset };
+  // respondent access (or an open dataset): exact numbers, low cells flagged, nothing recorded; a
+  // population the filters emptied is a 422 (no_rows)
+  if (seesExact(audience)) {
+    const exact = await runPlannedCrosstab(store, dataset, planned);
+    return { ...exactCrosstab(exact, getEnv().DISCLOSURE_K, viewer.role, audience), spec: exact.spec, dataset: exact.dataset };
+  }
+  // aggregate-only: an empty population answers like a small one (200, every number "< k"), so
+  // the status code and the message cannot tell zero from small
+  const raw = await runPlannedCrosstabOrEmpty(store, dataset, planned);
   const plan = planned.plan;
   const shown = await protectAndRecordIn(releaseStore(store), viewerKeyOf(viewer), raw, rulesFor(viewer), releaseMeta(dataset, plan));
   if (shown.disclosure.blocked) {
@@ -86,8 +92,11 @@ export async function releaseNps<R extends NpsResult>(nps: R, dataset: Dataset, 
 
 /** Small-cell suppression without recording (scans that only rank and link to breakdowns). */
 export async function runSuppressedCrosstab(store: SurveyStore, dataset: Dataset, specInput: unknown, viewer: Viewer) {
-  const raw = await runCrosstab(store, dataset, specInput);
   const audience = await audienceOf(viewer, dataset.id);
-  const shown = seesExact(audience) ? exactCrosstab(raw, getEnv().DISCLOSURE_K, viewer.role, audience) : protectCrosstab(raw, rulesFor(viewer));
-  return { ...shown, spec: raw.spec, dataset: raw.dataset };
+  if (seesExact(audience)) {
+    const exact = await runCrosstab(store, dataset, specInput);
+    return { ...exactCrosstab(exact, getEnv().DISCLOSURE_K, viewer.role, audience), spec: exact.spec, dataset: exact.dataset };
+  }
+  const raw = await runPlannedCrosstabOrEmpty(store, dataset, planCrosstab(dataset, specInput, { missing: "declared" }));
+  return { ...protectCrosstab(raw, rulesFor(viewer)), spec: raw.spec, dataset: raw.dataset };
 }

@@ -3,15 +3,16 @@ import { AppError } from "@/lib/schema/errors";
 import { authorizeDataset } from "@/lib/server/authorize";
 import { forgetReleasesOf } from "@/lib/services/protected-crosstab";
 import { forgetDatasetGovernance } from "@/lib/auth/dataset-governance";
-import { datasetSchema } from "@/lib/schema/dataset";
+import { protectedDatasetSchema } from "@/lib/schema/dataset";
+import { datasetShownTo } from "@/lib/services/audience";
 import { respond } from "@/lib/server/respond";
 import { route } from "@/lib/server/route";
 
 export const dynamic = "force-dynamic";
 
 export const GET = route<{ id: string }>(async (req, { id }) => {
-  const { dataset } = await authorizeDataset(req, id, "dataset:read");
-  return respond(datasetSchema, dataset);
+  const { dataset, viewer } = await authorizeDataset(req, id, "dataset:read");
+  return respond(protectedDatasetSchema, await datasetShownTo(viewer, dataset));
 });
 
 export const DELETE = route<{ id: string }>(async (req, { id }) => {

@@ -1,0 +1,197 @@
+/**
+ * Issue 17, "filters are oracles": for an aggregate-only audience a crosstab whose filters match
+ * nobody answers exactly like one matching 1..k−1 respondents (200, the same JSON, every number
+ * "< k"), so neither the status code nor the message tells zero from small. Respondent access
+ * (the owning workspace's admin) keeps exact numbers and the 422 for an empty population.
+ * In-process through the route module, over a fresh DATA_DIR store with a canary dataset.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "surveyscope-oracle-"));
+process.env.DATA_DIR = dataDir;
+process.env.QUERY_BUDGET_PER_MINUTE = "0";
+process.env.BETTER_AUTH_SECRET = "oracle-secret-oracle-secret-oracle-0123";
+delete process.env.DATABASE_URL;
+
+const ORIGIN = "http://localhost:3000";
+type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+const crosstab = (await import("@/app/api/datasets/[id]/crosstab/route")) as unknown as { POST: Handler };
+const datasetRoute = (await import("@/app/api/datasets/[id]/route")) as unknown as { GET: Handler };
+const otherRoutes: Record<string, Handler> = {
+  banner: ((await import("@/app/api/datasets/[id]/banner/route")) as unknown as { POST: Handler }).POST,
+  nps: ((await import("@/app/api/datasets/[id]/nps/route")) as unknown as { POST: Handler }).POST,
+  "crosstab/export": ((await import("@/app/api/datasets/[id]/crosstab/export/route")) as unknown as { POST: Handler }).POST,
+};
+
+/**
+ * Canary: `grp` G1 has 1 respondent, G2 2, G4 4, the rest 40; every G* respondent is at site North,
+ * so grp=G1 & site=South matches nobody.
+ */
+function canaryCsv(): string {
+  const lines = ["resp_id,grp,site,country,rolled_back,age,recommend"];
+  const groups = [...Array<string>(1).fill("G1"), ...Array<string>(2).fill("G2"), ...Array<string>(4).fill("G4"), ...Array<string>(40).fill("Rest")];
+  groups.forEach((g, i) => {
+    const site = g === "Rest" && i % 2 ? "South" : "North";
+    lines.push([`r${i}`, g, site, ["Atlantis", "Borduria", "Carpathia"][i % 3], i % 3 ? "Yes" : "No", 20 + (i % 40), i % 11].join(","));
+  });
+  return `${lines.join("\n")}\n`;
+}
+
+let adminToken = "";
+let analystToken = "";
+let datasetId = "";
+
+beforeAll(async () => {
+  const { getStore } = await import("@/lib/store");
+  const { getIdentity } = await import("@/lib/auth/server");
+  const { ensureAdmin } = await import("@/lib/auth/bootstrap");
+  const { createApiToken, createUserWithPassword, findUserByEmail, setDatasetWorkspace } = await import("@/lib/auth/identity");
+  const { DEFAULT_WORKSPACE_ID } = await import("@/lib/schema/workspace");
+  const { importDataset } = await import("@/lib/services/import-dataset");
+  const store = await getStore();
+  const identity = await getIdentity();
+  await ensureAdmin(identity, { email: "admin@oracle.test", password: "oracle-admin-password-1" });
+  const admin = await findUserByEmail(identity.sql, "admin@oracle.test");
+  if (!admin) throw new Error("seed: no admin");
+  adminToken = (await createApiToken(identity.sql, { userId: admin.id, workspaceId: DEFAULT_WORKSPACE_ID, role: "admin" })).token;
+  const analyst = await createUserWithPassword(identity, { email: "analyst@oracle.test", password: "oracle-analyst-password-1", name: "Analyst", role: "analyst", workspaceId: DEFAULT_WORKSPACE_ID });
+  analystToken = (await createApiToken(identity.sql, { userId: analyst.id, workspaceId: DEFAULT_WORKSPACE_ID, role: "analyst" })).token;
+  const ds = await importDataset(store, {
+    meta: { id: "canary", name: "Canary survey", owner: "admin", fileName: "canary.csv" },
+    source: Readable.from([Buffer.from(canaryCsv())]),
+    options: { format: "microdata" },
+  });
+  await setDatasetWorkspace(identity.sql, ds.id, DEFAULT_WORKSPACE_ID);
+  datasetId = ds.id;
+}, 60_000);
+
+afterAll(async () => {
+  const { getStore } = await import("@/lib/store");
+  await (await getStore()).close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function run(token: string, spec: Record<string, unknown>) {
+  const req = new Request(`${ORIGIN}/api/datasets/${datasetId}/crosstab`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    body: JSON.stringify(spec),
+  });
+  const res = await crosstab.POST(req, { params: Promise.resolve({ id: datasetId }) });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+/** Filters matching 0, 1, 2 and 4 respondents (all under k = 5). */
+const POPULATIONS: Record<number, Record<string, string[]>> = {
+  0: { grp: ["G1"], site: ["South"] },
+  1: { grp: ["G1"], site: ["North"] },
+  2: { grp: ["G2"], site: ["North"] },
+  4: { grp: ["G4"], site: ["North"] },
+};
+
+describe.each([
+  ["proportion", { outcome: "rolled_back", outcome_category: "Yes", segment: "country" }],
+  ["mean", { outcome: "age", statistic: "mean", segment: "country" }],
+] as const)("an empty population is not an oracle (%s)", (_name, base) => {
+  it("answers an aggregate-only analyst the same for 0, 1, 2 and 4 respondents", async () => {
+    const answers = [];
+    for (const [n, filters] of Object.entries(POPULATIONS)) {
+      const { status, body } = await run(analystToken, { ...base, filters });
+      // the spec echoes the request's own filters; everything else must be identical
+      const { spec, ...rest } = body;
+      expect(spec, `population ${n}`).toBeDefined();
+      answers.push({ n, status, body: rest });
+    }
+    for (const a of answers) {
+      expect(a.status, `population ${a.n}`).toBe(200);
+      expect(a.body, `population ${a.n}`).toEqual(answers[0].body);
+    }
+    const shown = answers[0].body as { total: { display: string; n: unknown }; rows: unknown; segments: { display: string }[]; disclosure: { totalSuppressed: boolean } };
+    expect(shown.rows).toBeNull();
+    expect(shown.total.n).toBeNull();
+    expect(shown.total.display).toBe("< 5");
+    expect(shown.segments.map((s) => s.display)).toEqual(["< 5", "< 5", "< 5"]);
+    expect(shown.disclosure.totalSuppressed).toBe(true);
+    expect(JSON.stringify(answers[0].body)).not.toMatch(/no_rows|too few respondents to estimate/);
+  });
+
+  it("keeps exact numbers and the 422 for respondent access (the owning workspace's admin)", async () => {
+    const empty = await run(adminToken, { ...base, filters: POPULATIONS[0] });
+    expect(empty.status).toBe(422);
+    const one = await run(adminToken, { ...base, filters: POPULATIONS[1] });
+    expect(one.status).toBe(200);
+    expect((one.body.total as { n: number }).n).toBe(1);
+    const four = await run(adminToken, { ...base, filters: POPULATIONS[4] });
+    expect((four.body.total as { n: number }).n).toBe(4);
+  });
+});
+
+describe.each([
+  ["banner", { outcome: "rolled_back", segments: ["country"] }],
+  ["nps", { outcome: "recommend", segment: "country" }],
+  ["crosstab/export", { outcome: "rolled_back", outcome_category: "Yes", segment: "country" }],
+] as const)("%s: an empty population is not an oracle", (name, base) => {
+  const call = async (token: string, filters: Record<string, string[]>) => {
+    const req = new Request(`${ORIGIN}/api/datasets/${datasetId}/${name}`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify({ ...base, filters }),
+    });
+    const res = await otherRoutes[name](req, { params: Promise.resolve({ id: datasetId }) });
+    // the request's own filters are echoed (spec, the banner's "Filtered: …" note): blanked out
+    const text = (await res.text()).replace(/"filters":\{[^}]*\}/g, "").replace(/Filtered: [^"]*/g, "Filtered");
+    return { status: res.status, text };
+  };
+
+  it("answers an aggregate-only analyst the same for 0, 1, 2 and 4 respondents", async () => {
+    const answers = [];
+    for (const filters of Object.values(POPULATIONS)) answers.push(await call(analystToken, filters));
+    for (const a of answers) {
+      expect(a.status).toBe(200);
+      expect(a.text).toBe(answers[0].text);
+    }
+  });
+
+  it("still shows a large population (the check above is not vacuous)", async () => {
+    const { status, text } = await call(analystToken, { grp: ["Rest"] });
+    expect(status).toBe(200);
+    expect(text).not.toBe((await call(analystToken, POPULATIONS[0])).text);
+  });
+});
+
+describe("a large population is still shown to the aggregate-only analyst", () => {
+  it("answers numbers for 40 respondents", async () => {
+    const { status, body } = await run(analystToken, { outcome: "rolled_back", outcome_category: "Yes", segment: "site", filters: { grp: ["Rest"] } });
+    expect(status).toBe(200);
+    expect((body.total as { n: number | null }).n).toBe(40);
+  });
+});
+
+describe("GET /api/datasets/{id}: option counts under k", () => {
+  const get = async (token: string) => {
+    const req = new Request(`${ORIGIN}/api/datasets/${datasetId}`, { headers: { authorization: `Bearer ${token}` } });
+    const res = await datasetRoute.GET(req, { params: Promise.resolve({ id: datasetId }) });
+    return { status: res.status, body: (await res.json()) as { questions: { id: string; answered: number | null; options: { code: string; count: number | null }[] }[] } };
+  };
+
+  it("hides them (and the question's other counts) from an aggregate-only analyst", async () => {
+    const { status, body } = await get(analystToken);
+    expect(status).toBe(200);
+    const grp = body.questions.find((q) => q.id === "grp")!;
+    expect(grp.options.map((o) => o.count)).toEqual(grp.options.map(() => null));
+    expect(grp.answered).toBeNull();
+    const country = body.questions.find((q) => q.id === "country")!;
+    expect(country.options.every((o) => typeof o.count === "number" && o.count >= 5)).toBe(true);
+  });
+
+  it("keeps them exact for respondent access", async () => {
+    const { body } = await get(adminToken);
+    const grp = body.questions.find((q) => q.id === "grp")!;
+    expect(grp.options.find((o) => o.code === "G1")?.count).toBe(1);
+    expect(grp.answered).toBe(47);
+  });
+});
