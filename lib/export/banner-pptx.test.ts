@@ -4,7 +4,6 @@ import { likertByRegion, singleByTwoGroups } from "@/lib/analysis/banner-chart-d
 import { unisolate } from "@/lib/format/bidi";
 import type { BannerResult } from "@/lib/schema/banner";
 import { bannerSlideTable, bannerToPptx } from "./banner-pptx";
-import { svgToPng } from "./png";
 import { parseXml } from "./export.fixtures";
 
 const poisoned = (result: BannerResult): BannerResult => ({
@@ -31,15 +30,16 @@ describe("banner PPTX", () => {
     expect(t.colW?.reduce((a, b) => a + b, 0)).toBeCloseTo(9, 5);
   });
 
-  test("two slides: chart image with title and base note, then the table with letters and source", async () => {
-    const buf = await bannerToPptx(poisoned(likertByRegion), { chart: "diverging", source: "Demo (synthetic data), version 1", deck: { rasterize: (svg) => svgToPng(svg) } });
+  test("two slides: a native diverging chart with title and base note, then the table with letters and source", async () => {
+    const buf = await bannerToPptx(poisoned(likertByRegion), { chart: "diverging", source: "Demo (synthetic data), version 1" });
     const { names, xml } = await slides(buf);
     expect(names).toHaveLength(2);
     const [one, two] = xml.map((x) => parseXml(x).texts.map(unisolate));
     expect(one).toContain("I trust automated rollbacks by Region");
     expect(one.some((t) => /^Base: all respondents answering, n = 400\. Unweighted\./.test(t))).toBe(true);
     expect(one).toContain("Source: Demo (synthetic data), version 1");
-    expect(xml[0]).toContain("<p:pic>");
+    expect(xml[0]).not.toContain("<p:pic>");
+    expect(xml[0]).toMatch(/<p:graphicFrame>[\s\S]*c:chart/);
     expect(xml[1]).toContain("<a:tbl>");
     expect(two).toContain("Strongly disagree");
     expect(two).toContain("West (D)");
@@ -48,7 +48,23 @@ describe("banner PPTX", () => {
     expect(two).toContain(" B"); // Agree × North is higher than South
     expect(two.some((t) => /Letters: higher than that column/.test(t))).toBe(true);
     expect(xml.join("")).not.toContain("98.7");
+    expect(xml.join("")).not.toMatch(/[\u2066-\u2069\u202A-\u202E]/);
     const zip = await JSZip.loadAsync(buf);
-    expect(Object.keys(zip.files).some((f) => f.startsWith("ppt/media/") && f.endsWith(".png"))).toBe(true);
+    const chart = await zip.file(/^ppt\/charts\/chart\d+\.xml$/)[0].async("string");
+    expect(chart).toMatch(/<c:grouping val="stacked"\/>/);
+    // hidden cells never reach the chart's data; the disagree pieces sit left of zero
+    expect(chart).not.toContain("98.7");
+    expect(chart).toMatch(/<c:v>-\d/);
+  });
+
+  test("every export chart kind is a native chart with the columns on screen", async () => {
+    for (const chart of ["bars", "stacked", "stacked100"] as const) {
+      const buf = await bannerToPptx(singleByTwoGroups, { chart, source: "Demo" });
+      const zip = await JSZip.loadAsync(buf);
+      const xml = await zip.file(/^ppt\/charts\/chart\d+\.xml$/)[0].async("string");
+      expect(xml, chart).toContain("<c:barChart>");
+      expect(xml, chart).toContain("Guardrail maturity: Low");
+      expect(xml, chart).not.toContain("Other"); // hidden column (n < 5) is left out
+    }
   });
 });

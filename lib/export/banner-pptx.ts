@@ -1,14 +1,16 @@
 /**
- * Banner result → a two-slide PPTX: the chart (image from ./banner-chart) and the banner table as a
+ * Banner result → a two-slide PPTX: the chart (native and editable, ./banner-pptx-chart) and the banner table as a
  * native PowerPoint table (Total + column groups, letters, bases, hidden cells as "< k"), each with
- * title, base note and source. Text goes to pptxgenjs as plain strings (it XML-escapes them); user
- * labels are bidi-isolated (C26). Hidden cells only ever show their hidden mark.
+ * title, base note and source. Text goes to pptxgenjs as plain strings (it XML-escapes them); control
+ * characters are stripped and no invisible marks are added (PowerPoint lays
+ * out mixed-direction text). Hidden cells only ever show their hidden mark.
  */
 import { bannerColumnGroups, bannerCellText } from "@/lib/analysis/banner-view";
-import { isolate } from "@/lib/format/bidi";
+import { stripControls } from "@/lib/format/bidi";
 import { formatBase, formatCount } from "@/lib/format/number";
 import type { BannerResult } from "@/lib/schema/banner";
-import { bannerBaseNote, bannerChartSvg, bannerChartTitle, type BannerChartOptions } from "./banner-chart";
+import { bannerBaseNote, bannerChartTitle, type BannerChartOptions } from "./banner-chart";
+import { bannerDeckChart } from "./banner-pptx-chart";
 import { deckToPptx, type DeckOptions, type DeckTable, type DeckTableCell } from "./pptx";
 import { INK, pptxColor } from "@/lib/format/palette";
 
@@ -29,18 +31,18 @@ export function bannerSlideTable(result: BannerResult): DeckTable {
   const low = (i: number): Partial<DeckTableCell> => (cols[i].lowBase ? { fill: LOW_BASE } : {});
   const top: DeckTableCell[] = [{ text: "", fill: HEAD_FILL }];
   for (const g of groups) {
-    top.push({ text: g.id === "total" ? "" : isolate(g.label), bold: true, align: "center", fill: HEAD_FILL, ...(g.columns.length > 1 ? { colspan: g.columns.length } : {}) });
+    top.push({ text: g.id === "total" ? "" : stripControls(g.label), bold: true, align: "center", fill: HEAD_FILL, ...(g.columns.length > 1 ? { colspan: g.columns.length } : {}) });
   }
   const head: DeckTableCell[] = [
     { text: "Answer", bold: true, fill: HEAD_FILL },
-    ...cols.map((c): DeckTableCell => ({ text: c.letter ? `${isolate(c.label)} (${c.letter})` : isolate(c.label), bold: true, align: "center", fill: HEAD_FILL })),
+    ...cols.map((c): DeckTableCell => ({ text: c.letter ? `${stripControls(c.label)} (${c.letter})` : stripControls(c.label), bold: true, align: "center", fill: HEAD_FILL })),
   ];
   const base: DeckTableCell[] = [
     { text: "Base (n)", color: NOTE },
     ...cols.map((c, i): DeckTableCell => ({ text: c.hidden ?? (result.weighted && c.weightedN !== null && c.weightedN !== c.n ? `${formatCount(c.n)} (wtd ${formatBase(c.weightedN)})` : formatCount(c.n)), align: "right", color: NOTE, ...low(i) })),
   ];
   const body = result.rows.map((r): DeckTableCell[] => [
-    { text: isolate(r.label), bold: true },
+    { text: stripControls(r.label), bold: true },
     ...cols.map((c, i): DeckTableCell => {
       const cell = r.cells.find((x) => x.columnId === c.id);
       if (!cell || cell.hidden !== null || c.hidden !== null) return { text: c.hidden ?? cell?.hidden ?? "n/a", italic: true, color: MUTED, align: "right", ...low(i) };
@@ -76,7 +78,7 @@ export async function bannerToPptx(result: BannerResult, o: BannerPptxOptions): 
     {
       title: tableTitle,
       slides: [
-        { title, svg: bannerChartSvg(result, o), baseNote, source: o.source, altText: title },
+        { title, chart: bannerDeckChart(result, o), baseNote, source: o.source, altText: title },
         { title: tableTitle, table: bannerSlideTable(result), baseNote: `${baseNote}${letters}`, source: o.source },
       ],
     },

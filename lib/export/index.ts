@@ -25,7 +25,8 @@ export type { ChartSvgSpec, SvgBarDatum } from "./svg";
 export { svgToPng, pngSize, PngUnavailableError } from "./png";
 export { deckToPptx } from "./pptx";
 export { contentDisposition, safeAsciiFilename } from "./filename";
-export type { Deck, DeckSlide, DeckOptions } from "./pptx";
+export type { Deck, DeckSlide, DeckOptions, DeckTable } from "./pptx";
+export type { DeckChart } from "./pptx-chart";
 
 /** MIME types for the download responses. */
 export const EXPORT_CONTENT_TYPES = {

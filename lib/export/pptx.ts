@@ -12,9 +12,13 @@ import PptxGenJS from "pptxgenjs";
 import { pngSize } from "./png";
 import { svgSize } from "./svg";
 import { INK, pptxColor } from "@/lib/format/palette";
+import { stripControls } from "@/lib/format/bidi";
+import { addDeckChart, type DeckChart } from "./pptx-chart";
 
 export interface DeckSlide {
   title: string;
+  /** a native, editable chart (preferred); `svg`/`png` are pictures for charts it cannot draw */
+  chart?: DeckChart;
   /** the chart: an SVG document string (from chartToSvg) or a PNG buffer */
   svg?: string;
   png?: Uint8Array;
@@ -61,6 +65,17 @@ export interface DeckOptions {
 
 const SLIDE_W = 10;
 const IMG_BOX = { x: 0.5, y: 1.35, w: 9, h: 3.45 };
+const CHART_BOX = { x: 0.5, y: 1.35, w: 9, h: 3.45 };
+
+/** Title size that fits one line of 9 in (Arial bold), stepping down for long titles. */
+export function titleFontSize(title: string): number {
+  return title.length <= 55 ? 24 : title.length <= 75 ? 20 : title.length <= 100 ? 16 : 14;
+}
+
+/** Subtitle size that fits two lines of 9 in. */
+export function subtitleFontSize(text: string): number {
+  return text.length <= 120 ? 14 : text.length <= 170 ? 12 : 11;
+}
 
 function fit(size: { width: number; height: number } | null): { x: number; y: number; w: number; h: number } {
   if (!size || size.width <= 0 || size.height <= 0) return IMG_BOX;
@@ -106,13 +121,18 @@ export async function deckToPptx(deck: Deck, options: DeckOptions = {}): Promise
 
   for (const s of deck.slides) {
     const slide = pres.addSlide();
-    slide.addText(s.title, { x: 0.5, y: 0.25, w: 9, h: 0.6, fontSize: 22, bold: true, color: pptxColor(INK.text), fontFace: "Arial" });
-    if (s.takeaway) slide.addText(s.takeaway, { x: 0.5, y: 0.85, w: 9, h: 0.45, fontSize: 14, color: pptxColor(INK.body), fontFace: "Arial" });
-    const img = await chartImage(s, options);
+    const title = stripControls(s.title);
+    slide.addText(title, { x: 0.5, y: 0.2, w: 9, h: 0.6, fontSize: titleFontSize(title), bold: true, color: pptxColor(INK.text), fontFace: "Arial", valign: "middle", margin: 0 });
+    if (s.takeaway) {
+      const sub = stripControls(s.takeaway);
+      slide.addText(sub, { x: 0.5, y: 0.8, w: 9, h: 0.5, fontSize: subtitleFontSize(sub), color: pptxColor(INK.body), fontFace: "Arial", valign: "top", margin: 0 });
+    }
+    if (s.chart) addDeckChart(pres, slide, s.chart, CHART_BOX, s.altText ?? title);
+    const img = s.chart ? null : await chartImage(s, options);
     if (img) slide.addImage({ data: img.data, ...fit(img.size), altText: s.altText ?? s.title });
     if (s.table) addTable(slide, s.table, s.takeaway ? 1.35 : 0.95);
-    slide.addText(s.baseNote, { x: 0.5, y: 4.85, w: 9, h: 0.3, fontSize: 10, color: pptxColor(INK.note), fontFace: "Arial" });
-    slide.addText(`Source: ${s.source}`, { x: 0.5, y: 5.15, w: 9, h: 0.3, fontSize: 9, color: pptxColor(INK.muted), fontFace: "Arial" });
+    slide.addText(stripControls(s.baseNote), { x: 0.5, y: 4.85, w: 9, h: 0.36, fontSize: 10, color: pptxColor(INK.note), fontFace: "Arial", valign: "top", margin: 0 });
+    slide.addText(`Source: ${stripControls(s.source)}`, { x: 0.5, y: 5.22, w: 9, h: 0.25, fontSize: 10, color: pptxColor(INK.muted), fontFace: "Arial", valign: "top", margin: 0 });
   }
 
   const out = await pres.write({ outputType: "nodebuffer", compression: true });

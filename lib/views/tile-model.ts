@@ -4,6 +4,7 @@ import { toChartData, type ChartDatum } from "@/lib/analysis/chart-data";
 import { formatCount } from "@/lib/format/number";
 import type { DashboardTile } from "@/lib/schema/views";
 import type { BannerTable } from "./banner-tile";
+import type { TileReference } from "./tile-references";
 
 /** The slice of a question a tile needs (id, label, type, options). */
 export interface TileQuestion {
@@ -29,6 +30,8 @@ export type TileData =
       chart: ChartDatum[];
       /** groups hidden by small-cell protection (not in `chart`) */
       hiddenCount: number;
+      /** published figures that measure the same share overall, drawn as reference lines */
+      references: TileReference[];
       /** banner views (view=banner): every answer by every column; the chart shows the first answer */
       banner: BannerTable | null;
       baseNote: string;

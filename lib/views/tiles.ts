@@ -17,6 +17,8 @@ import { bannerFigures } from "./banner-tile";
 import { viewState } from "./query";
 import { describeFilters, describeView, tileFigures, type TileData } from "./tile-model";
 import { getViews } from "@/lib/store";
+import { loadBenchmarks } from "@/lib/services/load-benchmarks";
+import { tileReferences } from "./tile-references";
 
 const UNAVAILABLE_DATASET = "Dataset no longer available: it was deleted or is no longer shared with this workspace.";
 
@@ -58,6 +60,10 @@ export async function computeTile(viewer: Viewer, tile: DashboardTile, view: Sav
       statistic: request.endpoint === "nps" ? "mean" : request.spec.statistic === "mean" ? "mean" : "proportion",
       nps: request.endpoint === "nps",
       ...figures,
+      references:
+        request.endpoint === "nps" || request.spec.statistic === "mean"
+          ? []
+          : tileReferences(loadBenchmarks().figures, { datasetId: dataset.id, outcome: state.outcome ?? "", category: state.category, filters: state.filters }),
       banner: null,
       source: sourceOf(dataset),
       analyzeHref,
@@ -90,6 +96,7 @@ async function computeBannerTile(viewer: Viewer, base: { viewId: string; name: s
       statistic: result.statistic,
       nps: false,
       ...figures,
+      references: [],
       banner: table,
       source: sourceOf(dataset),
     };
