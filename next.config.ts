@@ -1,8 +1,8 @@
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
-  // native DuckDB bindings must be loaded by Node, not bundled
-  serverExternalPackages: ["@duckdb/node-api", "@duckdb/node-bindings"],
+  // native DuckDB bindings must be loaded by Node, not bundled; pdfkit reads its font metrics from its own folder
+  serverExternalPackages: ["@duckdb/node-api", "@duckdb/node-bindings", "pdfkit"],
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,

@@ -75,8 +75,14 @@ export function DashboardTileCard({ tile, controls }: { tile: TileData; controls
         <CardDescription>{tile.title}</CardDescription>
       </CardHeader>
       <CardContent className="flex flex-1 flex-col gap-3">
-        <CiBarChart data={tile.chart} title={tile.title} max={tile.statistic === "proportion" ? 100 : undefined} unit={tile.statistic === "proportion" ? "%" : ""} />
-{tile.banner ? <BannerFigures table={tile.banner} /> : (
+        <CiBarChart
+          data={tile.chart}
+          title={tile.title}
+          max={tile.statistic === "proportion" ? 100 : undefined}
+          unit={tile.statistic === "proportion" ? "%" : ""}
+          references={tile.references.map((r) => ({ value: r.value, label: r.label }))}
+        />
+        {tile.banner ? <BannerFigures table={tile.banner} /> : (
         <table className="w-full max-w-3xl text-xs" data-testid="tile-figures">
           <caption className="sr-only">{tile.title}</caption>
           <thead className="text-left text-slate-500">

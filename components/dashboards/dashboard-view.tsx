@@ -100,15 +100,19 @@ export function DashboardView({ dashboard, tiles, canEdit, views, initialEdit = 
           {dashboard.description ? <p className="text-sm text-slate-500">{dashboard.description}</p> : null}
         </div>
         <div className="flex flex-wrap gap-2">
-          {shown.length ? (
-            <a
-              href={`/api/dashboards/${encodeURIComponent(dashboard.id)}/deck`}
-              download
-              className="inline-flex items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50"
-            >
-              <Download className="size-4" aria-hidden /> Download deck (PPTX)
-            </a>
-          ) : null}
+          {shown.length
+            ? (["pptx", "pdf"] as const).map((format) => (
+                <a
+                  key={format}
+                  href={`/api/dashboards/${encodeURIComponent(dashboard.id)}/deck?format=${format}`}
+                  download
+                  data-testid={`download-${format}`}
+                  className="inline-flex items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50"
+                >
+                  <Download className="size-4" aria-hidden /> {format === "pptx" ? "Download deck (PowerPoint)" : "Download PDF"}
+                </a>
+              ))
+            : null}
           {canEdit && !editing ? (
             <Button variant="secondary" onClick={startEdit}>
               <Pencil className="size-4" aria-hidden /> Edit layout

@@ -150,6 +150,8 @@ test("views and dashboards: save, list, read (tiles ready, banner and unavailabl
   expect(detail.tiles[1].banner).toBeTruthy();
   await contract.call(request, "PUT", `/api/dashboards/${id}`, 200, { data: { name: `contract ${STAMP} edited`, tiles: tiles.slice(0, 2).reverse() } });
   await contract.call(request, "GET", `/api/dashboards/${id}/deck`, 200);
+  await contract.call(request, "GET", `/api/dashboards/${id}/deck?format=pdf`, 200);
+  await contract.call(request, "GET", `/api/dashboards/${id}/deck?format=docx`, 400);
   await contract.call(request, "DELETE", `/api/dashboards/${id}`, 204);
   await contract.call(request, "DELETE", `/api/views/${single}`, 204);
   await contract.call(request, "DELETE", `/api/views/${banner}`, 204);

@@ -167,12 +167,12 @@ test("issue #6: banner → saved view → exports → dashboard → deck → ben
   await expect(tile.getByTestId("tile-base")).toContainText("filtered (");
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/acceptance-dashboard-1440.png`, fullPage: true });
 
-  // 7. the deck: one slide for the one pinned view, titled by it
-  const deck = await downloaded(page, () => page.getByRole("link", { name: "Download deck (PPTX)" }).click());
+  // 7. the deck: a cover, then the banner view's chart slide (titled by it) and its every-answer table
+  const deck = await downloaded(page, () => page.getByRole("link", { name: "Download deck (PowerPoint)" }).click());
   expect(deck.download.suggestedFilename()).toMatch(/\.pptx$/);
   const deckSlides = await slidesOf(deck.bytes);
-  expect(deckSlides).toHaveLength(1);
-  expect(slideTexts(deckSlides[0])).toContain(viewName);
+  expect(deckSlides).toHaveLength(3);
+  expect(slideTexts(deckSlides[1])).toContain(viewName);
 
   // 8. the benchmark explorer: the fully mature segment against Sinch's published 81%
   await page.goto("/benchmarks?topic=guardrails");

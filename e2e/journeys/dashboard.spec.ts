@@ -70,12 +70,18 @@ test("save a filtered breakdown, pin it to a new dashboard, edit the layout, dow
   expect(await tileNames(page)).toEqual(["Live in production by industry", viewName]);
   await expect(page.getByTestId("dashboard-tile").first()).toHaveAttribute("data-size", "full");
 
-  // 6. the deck has one slide per tile
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download deck (PPTX)" }).click()]);
+  // 6. the deck: a cover and one slide per tile, each chart a native (editable) chart; the PDF has the same pages
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download deck (PowerPoint)" }).click()]);
   expect(download.suggestedFilename()).toMatch(/\.pptx$/);
   const zip = await JSZip.loadAsync(await fs.readFile((await download.path())!));
   const slides = Object.keys(zip.files).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n));
-  expect(slides).toHaveLength(2);
+  expect(slides).toHaveLength(3);
+  expect(Object.keys(zip.files).filter((n) => /^ppt\/charts\/chart\d+\.xml$/.test(n))).toHaveLength(2);
+  const [pdf] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download PDF" }).click()]);
+  expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
+  const pdfText = (await fs.readFile((await pdf.path())!)).toString("latin1");
+  expect(pdfText.startsWith("%PDF-")).toBe(true);
+  expect(pdfText.match(/\/Type \/Page\b/g)).toHaveLength(3);
 
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: "/tmp/shots-views/dashboard-390.png", fullPage: true });

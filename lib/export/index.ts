@@ -36,4 +36,5 @@ export const EXPORT_CONTENT_TYPES = {
   svg: "image/svg+xml",
   png: "image/png",
   pptx: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+  pdf: "application/pdf",
 } as const;

@@ -67,12 +67,19 @@ const SLIDE_W = 10;
 const IMG_BOX = { x: 0.5, y: 1.35, w: 9, h: 3.45 };
 const CHART_BOX = { x: 0.5, y: 1.35, w: 9, h: 3.45 };
 
-/** Title size that fits one line of 9 in (Arial bold), stepping down for long titles. */
+/**
+ * Title size that fits one line of 9 in (Arial bold, ~0.6 em per character, also with wider
+ * substitutes such as DejaVu), stepping down for long titles; the box wraps a second line beyond.
+ * @example titleFontSize("Rollback rate by guardrail maturity (live agents)") // 20
+ */
 export function titleFontSize(title: string): number {
-  return title.length <= 55 ? 24 : title.length <= 75 ? 20 : title.length <= 100 ? 16 : 14;
+  return title.length <= 40 ? 24 : title.length <= 52 ? 20 : title.length <= 64 ? 17 : 15;
 }
 
-/** Subtitle size that fits two lines of 9 in. */
+/**
+ * Subtitle size that fits two lines of 9 in.
+ * @example subtitleFontSize("74.1% overall") // 14
+ */
 export function subtitleFontSize(text: string): number {
   return text.length <= 120 ? 14 : text.length <= 170 ? 12 : 11;
 }
@@ -122,7 +129,7 @@ export async function deckToPptx(deck: Deck, options: DeckOptions = {}): Promise
   for (const s of deck.slides) {
     const slide = pres.addSlide();
     const title = stripControls(s.title);
-    slide.addText(title, { x: 0.5, y: 0.2, w: 9, h: 0.6, fontSize: titleFontSize(title), bold: true, color: pptxColor(INK.text), fontFace: "Arial", valign: "middle", margin: 0 });
+    slide.addText(title, { x: 0.5, y: 0.15, w: 9, h: 0.62, fontSize: titleFontSize(title), bold: true, color: pptxColor(INK.text), fontFace: "Arial", valign: "middle", margin: 0 });
     if (s.takeaway) {
       const sub = stripControls(s.takeaway);
       slide.addText(sub, { x: 0.5, y: 0.8, w: 9, h: 0.5, fontSize: subtitleFontSize(sub), color: pptxColor(INK.body), fontFace: "Arial", valign: "top", margin: 0 });

@@ -42,6 +42,8 @@ export const readyTileSchema = z.object({
   chart: z.array(chartDatumSchema),
   /** groups hidden by small-cell protection (not in `chart`) */
   hiddenCount: z.number().int().nonnegative(),
+  /** published figures measuring the same share overall, drawn as reference lines (percent points) */
+  references: z.array(z.object({ value: z.number(), label: z.string(), figureId: z.string() })),
   banner: bannerTileTableSchema.nullable(),
   baseNote: z.string(),
   source: z.string(),

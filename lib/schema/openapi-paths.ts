@@ -332,9 +332,9 @@ export const OPERATIONS: Record<string, Record<string, Operation>> = {
     delete: op("any", "dashboards", "deleteDashboard", "Delete a dashboard (its saved views stay); audited", { parameters: [dashboardId], responses: { "204": empty("deleted"), ...errors(...AUTH, 404) } }),
   },
   "/api/dashboards/{id}/deck": {
-    get: op("any", "dashboards", "getDashboardDeck", "The dashboard as a PPTX deck: one slide per tile with title, chart, base note and source; audited", {
-      parameters: [dashboardId],
-      responses: { "200": file("the deck", PPTX), ...errors(...AUTH, 404) },
+    get: op("any", "dashboards", "getDashboardDeck", "The dashboard as a PowerPoint deck (native, editable charts with benchmark lines) or a PDF of the same slides: a cover, then per tile its title, takeaway, chart, base note and source; audited", {
+      parameters: [dashboardId, query("format", { type: "string", enum: ["pptx", "pdf"], default: "pptx" })],
+      responses: { "200": file("the deck", PPTX, "application/pdf"), ...errors(...AUTH, 400, 404) },
     }),
   },
 };

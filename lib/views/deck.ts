@@ -1,4 +1,5 @@
-import { deckToPptx, type DeckChart, type DeckSlide, type DeckTable } from "@/lib/export";
+import { deckToPptx, type Deck, type DeckChart, type DeckSlide, type DeckTable } from "@/lib/export";
+import { deckToPdf } from "@/lib/export/pdf";
 
 import { INK, pptxColor } from "@/lib/format/palette";
 import type { Dashboard } from "@/lib/schema/views";
@@ -67,15 +68,12 @@ export function tileSlides(t: TileData): DeckSlide[] {
 }
 
 /**
- * The dashboard as a PPTX deck an executive can present unchanged: a title slide, then one slide
- * per tile with its title once, a one-line takeaway, a native editable chart with the published
- * figures as reference lines, the base note and the source (tiles are already released through
- * disclosure control; nothing else is read here).
- *
- * @example
- * const pptx = await dashboardDeck(dashboard, await computeTiles(viewer, dashboard));
+ * The dashboard's slides: a cover, then per tile its title once, a one-line takeaway, a native
+ * chart with the published figures as reference lines, the base note and the source (tiles are
+ * already released through disclosure control; nothing else is read here).
+ * @example dashboardSlides({ name: "Exec" }, tiles).slides[0].title // "Exec"
  */
-export async function dashboardDeck(dashboard: Pick<Dashboard, "name"> & { description?: string | null }, tiles: readonly TileData[]): Promise<Buffer> {
+export function dashboardSlides(dashboard: Pick<Dashboard, "name"> & { description?: string | null }, tiles: readonly TileData[]): Deck {
   const sources = [...new Set(tiles.flatMap((t) => (t.status === "ready" ? [t.source] : [])))];
   const cover: DeckSlide = {
     title: dashboard.name,
@@ -83,5 +81,22 @@ export async function dashboardDeck(dashboard: Pick<Dashboard, "name"> & { descr
     baseNote: `${tiles.length} chart${tiles.length === 1 ? "" : "s"}`,
     source: sources.join("; ") || "Surveyscope",
   };
-  return deckToPptx({ title: dashboard.name, slides: [cover, ...tiles.flatMap(tileSlides)] });
+  return { title: dashboard.name, slides: [cover, ...tiles.flatMap(tileSlides)] };
+}
+
+/**
+ * The dashboard as a PPTX deck an executive can present unchanged (editable native charts).
+ * @example
+ * const pptx = await dashboardDeck(dashboard, await computeTiles(viewer, dashboard));
+ */
+export async function dashboardDeck(dashboard: Pick<Dashboard, "name"> & { description?: string | null }, tiles: readonly TileData[]): Promise<Buffer> {
+  return deckToPptx(dashboardSlides(dashboard, tiles));
+}
+
+/**
+ * The same slides as a PDF (vector charts, embedded fonts) for reading and printing.
+ * @example const pdf = await dashboardPdf(dashboard, tiles);
+ */
+export async function dashboardPdf(dashboard: Pick<Dashboard, "name"> & { description?: string | null }, tiles: readonly TileData[]): Promise<Buffer> {
+  return deckToPdf(dashboardSlides(dashboard, tiles));
 }

@@ -1,25 +1,31 @@
-// GET /api/dashboards/{id}/deck – the dashboard as a PPTX deck: one slide per tile (chart image,
-// base note, source), computed for the caller with small cells hidden; audited
+// GET /api/dashboards/{id}/deck?format=pptx|pdf – the dashboard as a PowerPoint deck (native,
+// editable charts) or a PDF of the same slides, computed for the caller through disclosure control; audited
 import { contentDisposition, EXPORT_CONTENT_TYPES } from "@/lib/export";
+import { AppError } from "@/lib/schema/errors";
 import { audit } from "@/lib/server/audit";
 import { authorize } from "@/lib/server/authorize";
 import { route } from "@/lib/server/route";
 import { requireDashboard } from "@/lib/views/access";
-import { dashboardDeck } from "@/lib/views/deck";
+import { dashboardDeck, dashboardPdf } from "@/lib/views/deck";
 import { computeTiles } from "@/lib/views/tiles";
 
 export const dynamic = "force-dynamic";
 
+const FORMATS = ["pptx", "pdf"] as const;
+
 export const GET = route<{ id: string }>(async (req, { id }) => {
   const viewer = await authorize(req, "dashboards:read");
+  const asked = new URL(req.url).searchParams.get("format") ?? "pptx";
+  const format = FORMATS.find((f) => f === asked);
+  if (!format) throw new AppError("bad_request", `format must be one of ${FORMATS.join(", ")}`, { param: "format" });
   const dashboard = await requireDashboard(viewer, id);
   const tiles = await computeTiles(viewer, dashboard);
-  const deck = await dashboardDeck(dashboard, tiles);
-  await audit(viewer, { action: "dashboard:deck", resourceType: "dashboard", resourceId: dashboard.id, result: "ok", detail: { format: "pptx", slides: tiles.length, tiles: tiles.map((t) => ({ view: t.viewId, status: t.status })) } }, req);
-  return new Response(new Uint8Array(deck), {
+  const file = format === "pdf" ? await dashboardPdf(dashboard, tiles) : await dashboardDeck(dashboard, tiles);
+  await audit(viewer, { action: "dashboard:deck", resourceType: "dashboard", resourceId: dashboard.id, result: "ok", detail: { format, slides: tiles.length, tiles: tiles.map((t) => ({ view: t.viewId, status: t.status })) } }, req);
+  return new Response(new Uint8Array(file), {
     headers: {
-      "content-type": EXPORT_CONTENT_TYPES.pptx,
-      "content-disposition": contentDisposition(dashboard.name, "pptx"),
+      "content-type": EXPORT_CONTENT_TYPES[format],
+      "content-disposition": contentDisposition(dashboard.name, format),
       "x-content-type-options": "nosniff",
       "cache-control": "no-store",
     },
