@@ -26,6 +26,8 @@ interface Props {
   canEdit: boolean;
   views: PinnableView[];
   initialEdit?: boolean;
+  /** the active dashboard filters as a query string (kept by the downloads) */
+  filterQuery?: string;
 }
 
 const isDeletedView = (t: TileData | undefined) => t?.status === "unavailable" && t.reason === "view";
@@ -33,7 +35,7 @@ const isDeletedView = (t: TileData | undefined) => t?.status === "unavailable" &
 const INPUT = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900 shadow-sm";
 
 /** A dashboard: the tile grid, the deck download and (for editors) the layout editor. */
-export function DashboardView({ dashboard, tiles, canEdit, views, initialEdit = false }: Props) {
+export function DashboardView({ dashboard, tiles, canEdit, views, initialEdit = false, filterQuery = "" }: Props) {
   const router = useRouter();
   const [editing, setEditing] = useState(canEdit && initialEdit);
   const [name, setName] = useState(dashboard.name);
@@ -104,7 +106,7 @@ export function DashboardView({ dashboard, tiles, canEdit, views, initialEdit = 
             ? (["pptx", "pdf"] as const).map((format) => (
                 <a
                   key={format}
-                  href={`/api/dashboards/${encodeURIComponent(dashboard.id)}/deck?format=${format}`}
+                  href={`/api/dashboards/${encodeURIComponent(dashboard.id)}/deck?format=${format}${filterQuery ? `&${filterQuery}` : ""}`}
                   download
                   data-testid={`download-${format}`}
                   className="inline-flex items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50"

@@ -148,6 +148,8 @@ test("views and dashboards: save, list, read (tiles ready, banner and unavailabl
   const detail = (await contract.call(request, "GET", `/api/dashboards/${id}`, 200)) as { tiles: { status: string; banner?: unknown }[] };
   expect(detail.tiles.map((t) => t.status)).toEqual(["ready", "ready", "unavailable"]);
   expect(detail.tiles[1].banner).toBeTruthy();
+  await contract.call(request, "GET", `/api/dashboards/${id}?filter=${encodeURIComponent("country=Germany|France")}`, 200);
+  await contract.call(request, "GET", `/api/dashboards/${id}?filter=country`, 400);
   await contract.call(request, "PUT", `/api/dashboards/${id}`, 200, { data: { name: `contract ${STAMP} edited`, tiles: tiles.slice(0, 2).reverse() } });
   await contract.call(request, "GET", `/api/dashboards/${id}/deck`, 200);
   await contract.call(request, "GET", `/api/dashboards/${id}/deck?format=pdf`, 200);

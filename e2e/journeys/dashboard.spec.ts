@@ -120,3 +120,30 @@ test("a banner view is saved from the analyze page and pinned as a compact table
   await expect(page.getByTestId("dashboard-tile")).toHaveCount(3);
   await page.screenshot({ path: "/tmp/shots-views/seeded-1440.png", fullPage: true });
 });
+
+test("dashboard filters apply to every tile, survive in the link and the deck, and come off again", async ({ page }) => {
+  await page.goto("/dashboards");
+  await page.getByRole("link", { name: "AI agents: executive summary" }).click();
+  await page.waitForURL(/\/dashboards\/d-[0-9a-f]{16}$/);
+  await page.waitForLoadState("networkidle");
+  const bar = page.getByTestId("dashboard-filters");
+  await expect(bar).toContainText("None: every tile shows its saved view.");
+  await bar.getByRole("button", { name: "Add filter" }).click();
+  await bar.getByLabel("Question").selectOption({ label: "Country" });
+  await bar.getByRole("checkbox", { name: "Germany" }).check();
+  await bar.getByRole("button", { name: "Apply filter" }).click();
+  await page.waitForURL(/filter=country%3DGermany/);
+  await expect(bar.getByTestId("dashboard-filter-chip")).toHaveText(/Country: Germany/);
+  // every ready tile says it is filtered (the tile by country shows only Germany)
+  const tiles = page.getByTestId("dashboard-tile").and(page.locator('[data-status="ready"]'));
+  const bases = await tiles.getByTestId("tile-base").allTextContents();
+  expect(bases.length).toBeGreaterThan(0);
+  for (const b of bases) expect(b).toContain("Country: Germany");
+  await expect(page.getByTestId("download-pdf")).toHaveAttribute("href", /format=pdf&filter=country%3DGermany/);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: "/tmp/shots-views/dashboard-filtered-390.png", fullPage: true });
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await bar.getByRole("button", { name: /Remove filter Country: Germany/ }).click();
+  await page.waitForURL(/\/dashboards\/d-[0-9a-f]{16}$/);
+  await expect(bar).toContainText("None: every tile shows its saved view.");
+});

@@ -27,6 +27,12 @@ const op = (access: Access, tag: Tag, operationId: string, summary: string, rest
 const CSV = "text/csv";
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation";
+/** dashboard filters, applied to every tile whose dataset has the question */
+const dashboardFilter = {
+  ...query("filter", { type: "array", maxItems: 8, items: { type: "string", pattern: "^[^=]+=.+$", maxLength: 4000 } }, "repeatable: <question id>=<answer code>|<answer code>"),
+  style: "form",
+  explode: true,
+};
 const SVG = "image/svg+xml";
 const PNG = "image/png";
 const EXPORT_FORMATS = ["csv", "xlsx", "svg", "png", "pptx"];
@@ -320,9 +326,9 @@ export const OPERATIONS: Record<string, Record<string, Operation>> = {
     }),
   },
   "/api/dashboards/{id}": {
-    get: op("any", "dashboards", "getDashboard", "A dashboard with its tiles computed for the caller (small-cell-protected aggregates only); audited", {
-      parameters: [dashboardId],
-      responses: { "200": json("the dashboard and its tiles", "DashboardDetail"), ...errors(...AUTH, 404) },
+    get: op("any", "dashboards", "getDashboard", "A dashboard with its tiles computed for the caller (small-cell-protected aggregates only), optionally under dashboard filters; audited", {
+      parameters: [dashboardId, dashboardFilter],
+      responses: { "200": json("the dashboard and its tiles", "DashboardDetail"), ...errors(...AUTH, 400, 404) },
     }),
     put: op("any", "dashboards", "updateDashboard", "Replace name, description and tiles (order and width): the layout edit; audited", {
       parameters: [dashboardId],
@@ -333,7 +339,7 @@ export const OPERATIONS: Record<string, Record<string, Operation>> = {
   },
   "/api/dashboards/{id}/deck": {
     get: op("any", "dashboards", "getDashboardDeck", "The dashboard as a PowerPoint deck (native, editable charts with benchmark lines) or a PDF of the same slides: a cover, then per tile its title, takeaway, chart, base note and source; audited", {
-      parameters: [dashboardId, query("format", { type: "string", enum: ["pptx", "pdf"], default: "pptx" })],
+      parameters: [dashboardId, query("format", { type: "string", enum: ["pptx", "pdf"], default: "pptx" }), dashboardFilter],
       responses: { "200": file("the deck", PPTX, "application/pdf"), ...errors(...AUTH, 400, 404) },
     }),
   },

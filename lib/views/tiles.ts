@@ -19,6 +19,7 @@ import { describeFilters, describeView, tileFigures, type TileData } from "./til
 import { getViews } from "@/lib/store";
 import { loadBenchmarks } from "@/lib/services/load-benchmarks";
 import { tileReferences } from "./tile-references";
+import { mergeFilters, type DashboardFilters } from "./dashboard-filters";
 
 const UNAVAILABLE_DATASET = "Dataset no longer available: it was deleted or is no longer shared with this workspace.";
 
@@ -27,19 +28,40 @@ const UNAVAILABLE_DATASET = "Dataset no longer available: it was deleted or is n
  * protect functions and differencing guard as the analyze page), so executives see pinned charts
  * without being able to open the dataset.
  */
-export async function computeTile(viewer: Viewer, tile: DashboardTile, view: SavedView | undefined): Promise<TileData> {
+export async function computeTile(viewer: Viewer, tile: DashboardTile, view: SavedView | undefined, dashboardFilters: DashboardFilters = {}): Promise<TileData> {
   if (!view) return { status: "unavailable", viewId: tile.viewId, name: "Deleted view", size: tile.size, reason: "view", message: "This saved view was deleted.", analyzeHref: null };
   const analyzeHref = can(viewer.role, "crosstab:run") ? `/datasets/${encodeURIComponent(view.datasetId)}/analyze?${view.query}` : null;
   const base = { viewId: view.id, name: view.name, size: tile.size };
   const store = await getStore();
   const dataset = (await canSeeDataset(viewer, view.datasetId)) ? await store.getDataset(view.datasetId) : null;
   if (!dataset) return { ...base, status: "unavailable", reason: "dataset", message: UNAVAILABLE_DATASET, analyzeHref: null };
-  const state = viewState(view.query);
-  if (state.view === "banner") return computeBannerTile(viewer, { ...base, analyzeHref }, dataset, state);
+  const own = viewState(view.query);
+  const merged = mergeFilters(own.filters, dashboardFilters, dataset.questions.map((q) => q.id));
+  if (merged.disjoint.length) {
+    const names = merged.disjoint.map((id) => dataset.questions.find((q) => q.id === id)?.label ?? id).join(", ");
+    return { ...base, status: "unavailable", reason: "spec", message: `The dashboard filter on ${names} keeps none of the answers this view is filtered to.`, analyzeHref };
+  }
+  const state = { ...own, filters: merged.filters };
+  const skipped = merged.notApplicable.length ? ` · dashboard filter not applied (not in this dataset): ${merged.notApplicable.join(", ")}` : "";
+  if (state.view === "banner") return withNote(await computeBannerTile(viewer, { ...base, analyzeHref }, dataset, state), skipped);
   const { title, request } = describeView(state, dataset.questions);
   if (!request) {
     return { ...base, status: "unavailable", reason: "spec", message: "This view no longer matches the dataset's questions: open it in the analysis and save it again.", analyzeHref };
   }
+  return withNote(await computeCrosstabTile(viewer, { ...base, analyzeHref }, dataset, state, title, request), skipped);
+}
+
+/** Append a note to a ready tile's base note. */
+function withNote(t: TileData, note: string): TileData {
+  return note && t.status === "ready" ? { ...t, baseNote: `${t.baseNote}${note}` } : t;
+}
+
+type TileBase = { viewId: string; name: string; size: DashboardTile["size"]; analyzeHref: string | null };
+
+/** A single-answer (or NPS) view through the protected crosstab. */
+async function computeCrosstabTile(viewer: Viewer, base: TileBase, dataset: Dataset, state: BreakdownState, title: string, request: NonNullable<ReturnType<typeof describeView>["request"]>): Promise<TileData> {
+  const store = await getStore();
+  const analyzeHref = base.analyzeHref;
   const env = getEnv();
   const opts = { weighted: Boolean(state.weight), minBase: env.MIN_EFFECTIVE_BASE, conf: state.conf ?? 0.95, filters: describeFilters(state.filters, dataset.questions) };
   try {
@@ -78,7 +100,7 @@ export async function computeTile(viewer: Viewer, tile: DashboardTile, view: Sav
 const sourceOf = (d: Dataset) => `${d.name}${d.synthetic && !/synthetic/i.test(d.name) ? " (synthetic data)" : ""}, version ${d.version}`;
 
 /** A banner view: every answer by its segments, through the same protected path as the banner page. */
-async function computeBannerTile(viewer: Viewer, base: { viewId: string; name: string; size: DashboardTile["size"]; analyzeHref: string | null }, dataset: Dataset, state: BreakdownState): Promise<TileData> {
+async function computeBannerTile(viewer: Viewer, base: TileBase, dataset: Dataset, state: BreakdownState): Promise<TileData> {
   const spec = toBannerSpec(state);
   const label = (id: string) => dataset.questions.find((q) => q.id === id)?.label ?? id;
   if (!spec || !dataset.questions.some((q) => q.id === spec.outcome)) {
@@ -107,10 +129,10 @@ async function computeBannerTile(viewer: Viewer, base: { viewId: string; name: s
 }
 
 /** Every tile of a dashboard, in order (one query for the views, then one computation per tile). */
-export async function computeTiles(viewer: Viewer, dashboard: Pick<Dashboard, "tiles">): Promise<TileData[]> {
+export async function computeTiles(viewer: Viewer, dashboard: Pick<Dashboard, "tiles">, filters: DashboardFilters = {}): Promise<TileData[]> {
   const sql = (await getIdentity()).sql;
   const views = await getViews(sql, viewer.workspaceId, dashboard.tiles.map((t) => t.viewId));
   const out: TileData[] = [];
-  for (const t of dashboard.tiles) out.push(await computeTile(viewer, t, views.get(t.viewId)));
+  for (const t of dashboard.tiles) out.push(await computeTile(viewer, t, views.get(t.viewId), filters));
   return out;
 }

@@ -11,14 +11,16 @@ import { route } from "@/lib/server/route";
 import { requireDashboard, viewsSql } from "@/lib/views/access";
 import { deleteDashboard, updateDashboard } from "@/lib/store";
 import { computeTiles } from "@/lib/views/tiles";
+import { parseDashboardFilters } from "@/lib/views/dashboard-filters";
 
 export const dynamic = "force-dynamic";
 
 export const GET = route<{ id: string }>(async (req, { id }) => {
   const viewer = await authorize(req, "dashboards:read");
   const dashboard = await requireDashboard(viewer, id);
-  const tiles = await computeTiles(viewer, dashboard);
-  await audit(viewer, { action: "dashboard:view", resourceType: "dashboard", resourceId: dashboard.id, result: "ok", detail: { via: "api", tiles: tiles.map((t) => ({ view: t.viewId, status: t.status })) } }, req);
+  const filters = parseDashboardFilters(new URL(req.url).searchParams);
+  const tiles = await computeTiles(viewer, dashboard, filters);
+  await audit(viewer, { action: "dashboard:view", resourceType: "dashboard", resourceId: dashboard.id, result: "ok", detail: { via: "api", filters, tiles: tiles.map((t) => ({ view: t.viewId, status: t.status })) } }, req);
   return respond(dashboardDetailResponseSchema, { dashboard, tiles });
 });
 

@@ -8,6 +8,7 @@ import { route } from "@/lib/server/route";
 import { requireDashboard } from "@/lib/views/access";
 import { dashboardDeck, dashboardPdf } from "@/lib/views/deck";
 import { computeTiles } from "@/lib/views/tiles";
+import { parseDashboardFilters } from "@/lib/views/dashboard-filters";
 
 export const dynamic = "force-dynamic";
 
@@ -19,9 +20,10 @@ export const GET = route<{ id: string }>(async (req, { id }) => {
   const format = FORMATS.find((f) => f === asked);
   if (!format) throw new AppError("bad_request", `format must be one of ${FORMATS.join(", ")}`, { param: "format" });
   const dashboard = await requireDashboard(viewer, id);
-  const tiles = await computeTiles(viewer, dashboard);
+  const filters = parseDashboardFilters(new URL(req.url).searchParams);
+  const tiles = await computeTiles(viewer, dashboard, filters);
   const file = format === "pdf" ? await dashboardPdf(dashboard, tiles) : await dashboardDeck(dashboard, tiles);
-  await audit(viewer, { action: "dashboard:deck", resourceType: "dashboard", resourceId: dashboard.id, result: "ok", detail: { format, slides: tiles.length, tiles: tiles.map((t) => ({ view: t.viewId, status: t.status })) } }, req);
+  await audit(viewer, { action: "dashboard:deck", resourceType: "dashboard", resourceId: dashboard.id, result: "ok", detail: { format, filters, slides: tiles.length, tiles: tiles.map((t) => ({ view: t.viewId, status: t.status })) } }, req);
   return new Response(new Uint8Array(file), {
     headers: {
       "content-type": EXPORT_CONTENT_TYPES[format],
