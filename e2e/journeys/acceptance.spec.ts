@@ -123,7 +123,7 @@ test("issue #6: banner → saved view → exports → dashboard → deck → ben
   const chartTexts = slideTexts(chartSlide);
   expect(chartTexts.some((t) => t.startsWith(`"Yes" · ${outcome} by `))).toBe(true);
   expect(chartTexts.some((t) => /^Base: all respondents answering \(filtered\), n = [\d,]+/.test(t))).toBe(true);
-  expect(chartSlide).toContain("<p:pic>");
+  expect(chartSlide).toMatch(/<p:graphicFrame>[\s\S]*c:chart/); // a native, editable chart
   const tableTexts = slideTexts(tableSlide);
   expect(tableSlide).toContain("<a:tbl>");
   expect(tableTexts.some((t) => t.startsWith(outcome))).toBe(true);
