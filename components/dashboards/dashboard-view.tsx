@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useId, useMemo, useState } from "react";
+import { useId, useMemo, useState, type ReactNode } from "react";
 import { Download, Pencil, Pin } from "lucide-react";
 import { EmptyState } from "@/components/states/states";
 import { Button } from "@/components/ui/button";
@@ -28,6 +28,8 @@ interface Props {
   initialEdit?: boolean;
   /** the active dashboard filters as a query string (kept by the downloads) */
   filterQuery?: string;
+  /** the dashboard filter bar, shown under the title */
+  filterBar?: ReactNode;
 }
 
 const isDeletedView = (t: TileData | undefined) => t?.status === "unavailable" && t.reason === "view";
@@ -35,7 +37,7 @@ const isDeletedView = (t: TileData | undefined) => t?.status === "unavailable" &
 const INPUT = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900 shadow-sm";
 
 /** A dashboard: the tile grid, the deck download and (for editors) the layout editor. */
-export function DashboardView({ dashboard, tiles, canEdit, views, initialEdit = false, filterQuery = "" }: Props) {
+export function DashboardView({ dashboard, tiles, canEdit, views, initialEdit = false, filterQuery = "", filterBar = null }: Props) {
   const router = useRouter();
   const [editing, setEditing] = useState(canEdit && initialEdit);
   const [name, setName] = useState(dashboard.name);
@@ -122,6 +124,7 @@ export function DashboardView({ dashboard, tiles, canEdit, views, initialEdit = 
           ) : null}
         </div>
       </header>
+      {filterBar}
       {status ? (
         <p role="status" className="text-sm text-emerald-700">
           {status}

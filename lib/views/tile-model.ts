@@ -99,5 +99,7 @@ export function tileFigures(
     `${Math.round(o.conf * 100)}% intervals`,
     ...(hiddenCount ? [`${hiddenCount} group${hiddenCount === 1 ? "" : "s"} hidden (small, or protecting a small cell)`] : []),
   ];
-  return { chart: toChartData(rows, result.statistic), hiddenCount, baseNote: parts.join(" · ") };
+  // a group nobody in the (filtered) base belongs to has nothing to show: left out, not drawn as "n/a"
+  const chart = toChartData(rows, result.statistic).filter((d) => d.isTotal || d.n > 0 || d.value !== null);
+  return { chart, hiddenCount, baseNote: parts.join(" · ") };
 }

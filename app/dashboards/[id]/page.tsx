@@ -39,7 +39,6 @@ export default async function DashboardPage({ params, searchParams }: { params: 
           Filters ignored: {filterError}.
         </p>
       ) : null}
-      <DashboardFiltersBar questions={filterQuestions} active={filters} path={`/dashboards/${encodeURIComponent(dashboard.id)}`} />
       <DashboardView
         dashboard={dashboard}
         tiles={tiles}
@@ -47,6 +46,7 @@ export default async function DashboardPage({ params, searchParams }: { params: 
         views={views}
         initialEdit={search.get("edit") === "1"}
         filterQuery={dashboardFilterQuery(filters)}
+        filterBar={<DashboardFiltersBar questions={filterQuestions} active={filters} path={`/dashboards/${encodeURIComponent(dashboard.id)}`} />}
       />
     </div>
   );
