@@ -47,6 +47,19 @@ function BannerFigures({ table }: { table: BannerTable }) {
 /** One pinned view: title, chart (small cells already hidden server-side), base note, source. */
 export function DashboardTileCard({ tile, controls }: { tile: TileData; controls?: ReactNode }) {
   const span = tile.size === "full" ? "lg:col-span-2" : undefined;
+  if (tile.status === "text") {
+    return (
+      <Card className={cx("flex flex-col", span)} data-testid="dashboard-tile" data-status="text" data-size={tile.size}>
+        <CardContent className="flex flex-1 flex-col gap-3 pt-5">
+          {/* plain text: React escapes it; line breaks kept, never markup */}
+          <p className="whitespace-pre-wrap text-base leading-relaxed text-slate-800" data-testid="tile-text">
+            {tile.text}
+          </p>
+          {controls}
+        </CardContent>
+      </Card>
+    );
+  }
   if (tile.status !== "ready") {
     return (
       <Card className={cx("flex flex-col", span)} data-testid="dashboard-tile" data-status="unavailable" data-size={tile.size}>

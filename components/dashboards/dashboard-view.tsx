@@ -9,7 +9,8 @@ import { Card, CardContent } from "@/components/ui/card";
 import { Select } from "@/components/ui/field";
 import { errorMessage } from "@/components/views/use-saved-views";
 import type { Dashboard, DashboardTile } from "@/lib/schema/views";
-import { moveTile, pinView, removeTile, setTileSize } from "@/lib/views/layout";
+import { addTextTile, moveTile, newTextTileId, pinView, removeTile, setTileSize, setTileText, textTileName } from "@/lib/views/layout";
+import { MAX_TILE_TEXT } from "@/lib/schema/views";
 import type { TileData } from "@/lib/views/tile-model";
 import { DashboardTileCard } from "./dashboard-tile";
 import { TileControls } from "./tile-controls";
@@ -47,12 +48,14 @@ export function DashboardView({ dashboard, tiles, canEdit, views, initialEdit = 
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
-  const ids = { name: useId(), desc: useId(), pick: useId() };
+  const ids = { name: useId(), desc: useId(), pick: useId(), text: useId() };
+  const [note, setNote] = useState("");
 
   const computed = useMemo(() => new Map(tiles.map((t) => [t.viewId, t])), [tiles]);
   const shown = editing ? draft : dashboard.tiles;
   const pinnable = views.filter((v) => !draft.some((t) => t.viewId === v.id));
   const tileFor = (t: DashboardTile): TileData => {
+    if (t.text !== undefined) return { status: "text", viewId: t.viewId, name: textTileName(t.text), size: t.size, text: t.text, analyzeHref: null };
     const c = computed.get(t.viewId);
     if (c) return { ...c, size: t.size };
     const v = views.find((x) => x.id === t.viewId);
@@ -173,6 +176,24 @@ export function DashboardView({ dashboard, tiles, canEdit, views, initialEdit = 
                 <Pin className="size-4" aria-hidden /> Pin
               </Button>
             </div>
+            <div className="flex flex-wrap items-end gap-2">
+              <div className="flex min-w-64 flex-1 flex-col gap-1">
+                <label htmlFor={ids.text} className="text-xs font-medium uppercase tracking-wide text-slate-500">
+                  Add a text tile (commentary, a section heading)
+                </label>
+                <textarea id={ids.text} rows={2} maxLength={MAX_TILE_TEXT} value={note} onChange={(e) => setNote(e.target.value)} className={INPUT} />
+              </div>
+              <Button
+                variant="secondary"
+                disabled={!note.trim()}
+                onClick={() => {
+                  setDraft((d) => addTextTile(d, note.trim(), newTextTileId()));
+                  setNote("");
+                }}
+              >
+                Add text
+              </Button>
+            </div>
             <div className="flex flex-wrap items-center gap-2 border-t border-slate-100 pt-4">
               <Button onClick={save} disabled={busy || !name.trim()}>
                 {busy ? "Saving…" : "Save layout"}
@@ -207,6 +228,19 @@ export function DashboardView({ dashboard, tiles, canEdit, views, initialEdit = 
                 tile={tile}
                 controls={
                   editing ? (
+                    <>
+                    {t.text !== undefined ? (
+                      <label className="flex flex-col gap-1 text-xs font-medium uppercase tracking-wide text-slate-500">
+                        Text
+                        <textarea
+                          rows={3}
+                          maxLength={MAX_TILE_TEXT}
+                          value={t.text}
+                          onChange={(e) => setDraft((d) => setTileText(d, i, e.target.value))}
+                          className={`${INPUT} normal-case tracking-normal`}
+                        />
+                      </label>
+                    ) : null}
                     <TileControls
                       name={tile.name}
                       index={i}
@@ -216,6 +250,7 @@ export function DashboardView({ dashboard, tiles, canEdit, views, initialEdit = 
                       onResize={(size) => setDraft((d) => setTileSize(d, i, size))}
                       onRemove={() => setDraft((d) => removeTile(d, i))}
                     />
+                    </>
                   ) : null
                 }
               />

@@ -147,3 +147,26 @@ test("dashboard filters apply to every tile, survive in the link and the deck, a
   await page.waitForURL(/\/dashboards\/d-[0-9a-f]{16}$/);
   await expect(bar).toContainText("None: every tile shows its saved view.");
 });
+
+test("a text tile carries commentary as plain text, and the deck gets it as a slide", async ({ page }) => {
+  await page.goto("/dashboards");
+  await page.waitForLoadState("networkidle");
+  await page.getByLabel("Dashboard name").fill(`E2E notes ${Date.now()}`);
+  await page.getByRole("button", { name: "Create dashboard" }).click();
+  await page.waitForURL(/\/dashboards\/d-[0-9a-f]{16}/);
+  await page.waitForLoadState("networkidle");
+  if (!(await page.getByRole("button", { name: "Save layout" }).isVisible())) await page.getByRole("button", { name: "Edit layout" }).click();
+  const text = "Why this matters\n<b>Mature</b> guardrails catch more failures.";
+  await page.getByLabel("Add a text tile (commentary, a section heading)").fill(text);
+  await page.getByRole("button", { name: "Add text" }).click();
+  await page.getByRole("button", { name: "Save layout" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Layout saved" })).toBeVisible();
+  const tile = page.getByTestId("tile-text");
+  await expect(tile).toHaveText(text);
+  await expect(tile.locator("b")).toHaveCount(0);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download deck (PowerPoint)" }).click()]);
+  const zip = await JSZip.loadAsync(await fs.readFile((await download.path())!));
+  const slide2 = await zip.file("ppt/slides/slide2.xml")!.async("string");
+  expect(slide2).toContain("Why this matters");
+  expect(slide2).toContain("&lt;b&gt;Mature&lt;/b&gt; guardrails catch more failures.");
+});

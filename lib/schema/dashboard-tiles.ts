@@ -56,7 +56,14 @@ export const unavailableTileSchema = z.object({
   message: z.string(),
 });
 
-export const tileSchema = z.discriminatedUnion("status", [readyTileSchema, unavailableTileSchema]);
+/** A text tile: the editor's commentary, plain text (shown as text, never as markup). */
+export const textTileSchema = z.object({
+  ...tileBase,
+  status: z.literal("text"),
+  text: z.string(),
+});
+
+export const tileSchema = z.discriminatedUnion("status", [readyTileSchema, unavailableTileSchema, textTileSchema]);
 export type Tile = z.infer<typeof tileSchema>;
 
 export const dashboardDetailResponseSchema = z.object({ dashboard: dashboardSchema, tiles: z.array(tileSchema) });

@@ -32,11 +32,25 @@ export const createViewSchema = z.object({
 export type CreateViewInput = z.infer<typeof createViewSchema>;
 
 export const TILE_SIZES = ["half", "full"] as const;
-export const dashboardTileSchema = z.object({
-  viewId: z.string().regex(VIEW_ID, "unknown view id"),
-  size: z.enum(TILE_SIZES).default("half"),
-});
+/** a text tile's own id (commentary, section headings), in the place a chart tile names its view */
+export const TEXT_TILE_ID = /^t-[a-f0-9]{16}$/;
+export const MAX_TILE_TEXT = 2000;
+
+/**
+ * One tile: a pinned saved view (`viewId` of the view), or a text tile (`viewId` is the tile's own
+ * `t-…` id and `text` its plain-text commentary; never rendered as HTML or Markdown).
+ */
+export const dashboardTileSchema = z
+  .object({
+    viewId: z.string().refine((id) => VIEW_ID.test(id) || TEXT_TILE_ID.test(id), "unknown view id"),
+    size: z.enum(TILE_SIZES).default("half"),
+    text: z.string().trim().min(1, "write something in the text tile").max(MAX_TILE_TEXT).optional(),
+  })
+  .refine((t) => TEXT_TILE_ID.test(t.viewId) === (t.text !== undefined), { message: "a text tile has a t-… id and text; a chart tile has a view id and no text", path: ["text"] });
 export type DashboardTile = z.infer<typeof dashboardTileSchema>;
+
+/** Whether a tile is a text tile. */
+export const isTextTile = (t: Pick<DashboardTile, "viewId">): boolean => TEXT_TILE_ID.test(t.viewId);
 
 /** at most 24 tiles, each view at most once */
 const tiles = z

@@ -64,6 +64,14 @@ describe("dashboardDeck", () => {
     expect(slides[1]).toMatch(/prstDash val="dash"/);
   }, 30_000);
 
+  it("a text tile is a text slide: its first line as the title, the rest as the takeaway", async () => {
+    const note: TileData = { status: "text", viewId: "t-0000000000000001", name: "Text: Why it matters", size: "full", text: "Why it matters\nMature guardrails catch more failures.", analyzeHref: null };
+    const { slides, charts } = await partsOf(await dashboardDeck({ name: "Exec" }, [note]));
+    expect(slides).toHaveLength(2);
+    expect(texts(slides[1])).toEqual(expect.arrayContaining(["Why it matters", "Mature guardrails catch more failures."]));
+    expect(charts).toHaveLength(0);
+  }, 30_000);
+
   it("labels carry no invisible bidi marks and every chart font is readable", async () => {
     const rtl: TileData = { ...ready, name: "\u2068ישראל\u2069 rollout", chart: ready.status === "ready" ? ready.chart.map((d) => ({ ...d, label: `\u202E${d.label}` })) : [] } as TileData;
     const { slides, charts } = await partsOf(await dashboardDeck({ name: "Exec" }, [rtl]));

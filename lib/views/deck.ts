@@ -59,6 +59,7 @@ function bannerTable(b: BannerTable): DeckTable {
 
 /** The slides of one tile, in the dashboard's order; an unavailable tile is a slide saying why. */
 export function tileSlides(t: TileData): DeckSlide[] {
+  if (t.status === "text") return [{ title: t.text.split("\n")[0].slice(0, 120), takeaway: t.text.includes("\n") ? t.text.slice(t.text.indexOf("\n") + 1).trim() : undefined, baseNote: "", source: "Commentary" }];
   if (t.status !== "ready") return [{ title: t.name, baseNote: t.message, source: "Surveyscope", takeaway: "Not available" }];
   const weighted = /\bweighted\b/.test(t.baseNote) && !/\bunweighted\b/.test(t.baseNote);
   const altText = `${t.title}: ${t.chart.map((d) => `${d.label} ${d.valueText}`).join(", ")}${weighted ? " (weighted)" : ""}`;

@@ -40,6 +40,14 @@ export type TileData =
       analyzeHref: string | null;
     }
   | {
+      status: "text";
+      viewId: string;
+      name: string;
+      size: DashboardTile["size"];
+      text: string;
+      analyzeHref: null;
+    }
+  | {
       status: "unavailable";
       viewId: string;
       name: string;

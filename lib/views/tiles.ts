@@ -5,7 +5,7 @@ import { can } from "@/lib/auth/permissions";
 import { npsAsBreakdown } from "@/lib/analysis/nps-source";
 import { getEnv } from "@/lib/schema/env";
 import { AppError } from "@/lib/schema/errors";
-import type { Dashboard, DashboardTile, SavedView } from "@/lib/schema/views";
+import { isTextTile, type Dashboard, type DashboardTile, type SavedView } from "@/lib/schema/views";
 import { releaseNps, runProtectedCrosstab } from "@/lib/services/protected-crosstab";
 import { runNps } from "@/lib/services/crosstab";
 import { getStore } from "@/lib/store";
@@ -20,6 +20,7 @@ import { getViews } from "@/lib/store";
 import { loadBenchmarks } from "@/lib/services/load-benchmarks";
 import { tileReferences } from "./tile-references";
 import { mergeFilters, type DashboardFilters } from "./dashboard-filters";
+import { textTileName } from "./layout";
 
 const UNAVAILABLE_DATASET = "Dataset no longer available: it was deleted or is no longer shared with this workspace.";
 
@@ -29,6 +30,7 @@ const UNAVAILABLE_DATASET = "Dataset no longer available: it was deleted or is n
  * without being able to open the dataset.
  */
 export async function computeTile(viewer: Viewer, tile: DashboardTile, view: SavedView | undefined, dashboardFilters: DashboardFilters = {}): Promise<TileData> {
+  if (isTextTile(tile)) return { status: "text", viewId: tile.viewId, name: textTileName(tile.text ?? ""), size: tile.size, text: tile.text ?? "", analyzeHref: null };
   if (!view) return { status: "unavailable", viewId: tile.viewId, name: "Deleted view", size: tile.size, reason: "view", message: "This saved view was deleted.", analyzeHref: null };
   const analyzeHref = can(viewer.role, "crosstab:run") ? `/datasets/${encodeURIComponent(view.datasetId)}/analyze?${view.query}` : null;
   const base = { viewId: view.id, name: view.name, size: tile.size };
@@ -131,7 +133,7 @@ async function computeBannerTile(viewer: Viewer, base: TileBase, dataset: Datase
 /** Every tile of a dashboard, in order (one query for the views, then one computation per tile). */
 export async function computeTiles(viewer: Viewer, dashboard: Pick<Dashboard, "tiles">, filters: DashboardFilters = {}): Promise<TileData[]> {
   const sql = (await getIdentity()).sql;
-  const views = await getViews(sql, viewer.workspaceId, dashboard.tiles.map((t) => t.viewId));
+  const views = await getViews(sql, viewer.workspaceId, dashboard.tiles.filter((t) => !isTextTile(t)).map((t) => t.viewId));
   const out: TileData[] = [];
   for (const t of dashboard.tiles) out.push(await computeTile(viewer, t, views.get(t.viewId), filters));
   return out;

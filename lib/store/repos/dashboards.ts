@@ -1,5 +1,5 @@
 import type { SqlRow, SqlRunner } from "../runner/sql-runner";
-import { dashboardSchema, dashboardTileSchema, type CreateDashboardInput, type Dashboard } from "@/lib/schema/views";
+import { dashboardSchema, dashboardTileSchema, isTextTile, type CreateDashboardInput, type Dashboard } from "@/lib/schema/views";
 import { AppError } from "@/lib/schema/errors";
 import { z } from "zod";
 import { newId } from "./view-ids";
@@ -21,8 +21,9 @@ function toDashboard(r: SqlRow): Dashboard {
 
 /** Every pinned view must be a view of the dashboard's workspace (another's answers like absent). */
 async function assertTilesOf(sql: SqlRunner, workspaceId: string, input: CreateDashboardInput): Promise<void> {
-  const found = await getViews(sql, workspaceId, input.tiles.map((t) => t.viewId));
-  const missing = input.tiles.find((t) => !found.has(t.viewId));
+  const charts = input.tiles.filter((t) => !isTextTile(t));
+  const found = await getViews(sql, workspaceId, charts.map((t) => t.viewId));
+  const missing = charts.find((t) => !found.has(t.viewId));
   if (missing) throw new AppError("validation_failed", `no such saved view: ${missing.viewId}`);
 }
 
