@@ -1,9 +1,9 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import type { ChartKind } from "@/lib/analysis/banner-chart-data-kinds";
 import type { BreakdownRow } from "@/lib/analysis/breakdown-rows";
-import { toBannerSpec, type BreakdownState } from "@/lib/analysis/breakdown-state";
+import { serializeBreakdownState, toBannerSpec, type BreakdownState } from "@/lib/analysis/breakdown-state";
 import { formatNumber, formatPValue } from "@/lib/format/number";
 import type { BannerResult } from "@/lib/schema/banner";
 import type { QuestionLite } from "@/lib/analysis/question-roles";
@@ -45,6 +45,15 @@ export function BannerPanel({ datasetId, state, questions = [] }: { datasetId: s
   const banner = useBanner(datasetId, spec);
   const [explain, setExplain] = useState<{ rowId: string; columnId: string } | null>(null);
   const [chartView, setChartView] = useState<{ kind: ChartKind; rowId: string } | undefined>(undefined);
+  // the chart shown goes into the URL (replaceState: no history entry), so a saved view and its
+  // dashboard tile keep it
+  const onViewChange = useCallback(
+    (view: { kind: ChartKind; rowId: string; groupIndex: number }) => {
+      setChartView(view);
+      if (state.chart !== view.kind) window.history.replaceState(window.history.state, "", `?${serializeBreakdownState({ ...state, chart: view.kind }).toString()}`);
+    },
+    [state],
+  );
   if (banner.status === "idle") {
     return <EmptyState title="Choose an outcome and at least one segment">Every answer of the outcome becomes a row; each segment question adds a group of columns.</EmptyState>;
   }
@@ -75,7 +84,7 @@ export function BannerPanel({ datasetId, state, questions = [] }: { datasetId: s
         </CardDescription>
       </CardHeader>
       <CardContent className="flex min-w-0 flex-col gap-4">
-        <BannerChart result={result} segmentTypes={segmentTypes} onViewChange={setChartView} />
+        <BannerChart result={result} segmentTypes={segmentTypes} onViewChange={onViewChange} initialKind={state.chart} />
         <BannerTable result={result} caption={title} onExplain={(rowId, columnId) => setExplain({ rowId, columnId })} />
         {explained ? <SignificancePanel row={explained.row} rows={explained.rows} statistic={result.statistic} onClose={() => setExplain(null)} /> : null}
         <div className="flex flex-wrap items-center gap-4 text-xs text-slate-600" aria-label="Legend">

@@ -24,6 +24,10 @@ interface Props {
   source?: ReactNode;
   /** told which chart is shown (kind, answer row, column group), e.g. so the export matches it */
   onViewChange?: (view: { kind: ChartKind; rowId: string; groupIndex: number }) => void;
+  /** the chart to open on (e.g. the kind saved with a view); falls back when it does not suit the result */
+  initialKind?: ChartKind;
+  /** hide the chart-kind, answer and group pickers (a dashboard tile shows what was saved) */
+  fixed?: boolean;
 }
 
 function defaultKind(kinds: ChartKind[]): ChartKind {
@@ -60,10 +64,10 @@ function BaseNote({ result, omitted, source }: { result: BannerResult; omitted: 
 }
 
 /** Chart view of a banner table: the chart kinds that suit the result, with answer and group pickers. */
-export function BannerChart({ result, segmentTypes, source, onViewChange }: Props) {
+export function BannerChart({ result, segmentTypes, source, onViewChange, initialKind, fixed = false }: Props) {
   const ctx = useMemo(() => ({ segmentTypes }), [segmentTypes]);
   const kinds = useMemo(() => chartKindsFor(result, ctx), [result, ctx]);
-  const [picked, setPicked] = useState<ChartKind | null>(null);
+  const [picked, setPicked] = useState<ChartKind | null>(initialKind ?? null);
   const [rowPicked, setRowPicked] = useState<string | null>(null);
   const [groupPicked, setGroupPicked] = useState(0);
   const ids = { row: useId(), group: useId() };
@@ -97,12 +101,12 @@ export function BannerChart({ result, segmentTypes, source, onViewChange }: Prop
     chart = data ? <TrendChart data={data} title={`${outcome}: ${data.row.label} over ${data.group.label}`} note={<BaseNote result={result} omitted={data.omitted} source={source} />} /> : null;
   }
 
-  const answerPicker = (kind === "dot" || kind === "trend") && result.rows.length > 1;
-  const groupPicker = kind === "grouped" && groups.length > 1;
+  const answerPicker = !fixed && (kind === "dot" || kind === "trend") && result.rows.length > 1;
+  const groupPicker = !fixed && kind === "grouped" && groups.length > 1;
   return (
     <section className="flex flex-col gap-4" aria-label="Banner chart" data-testid="banner-chart">
       <div className="flex flex-wrap items-end gap-4">
-        <ChartKindPicker kinds={kinds} value={kind} onChange={setPicked} />
+        {fixed ? null : <ChartKindPicker kinds={kinds} value={kind} onChange={setPicked} />}
         {answerPicker ? (
           <div className="w-full max-w-64 sm:w-64">
             <Field label="Answer" htmlFor={ids.row}>

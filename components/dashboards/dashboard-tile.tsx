@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { BannerChart } from "@/components/charts/banner-chart";
 import { CiBarChart } from "@/components/charts/ci-bar-chart";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { cx } from "@/lib/cx";
@@ -88,6 +89,9 @@ export function DashboardTileCard({ tile, controls }: { tile: TileData; controls
         <CardDescription>{tile.title}</CardDescription>
       </CardHeader>
       <CardContent className="flex flex-1 flex-col gap-3">
+        {tile.bannerResult ? (
+          <BannerChart result={tile.bannerResult} initialKind={tile.chartKind ?? undefined} fixed />
+        ) : (
         <CiBarChart
           data={tile.chart}
           title={tile.title}
@@ -95,6 +99,7 @@ export function DashboardTileCard({ tile, controls }: { tile: TileData; controls
           unit={tile.statistic === "proportion" ? "%" : ""}
           references={tile.references.map((r) => ({ value: r.value, label: r.label }))}
         />
+        )}
         {tile.banner ? <BannerFigures table={tile.banner} /> : (
         <table className="w-full max-w-3xl text-xs" data-testid="tile-figures">
           <caption className="sr-only">{tile.title}</caption>

@@ -91,10 +91,12 @@ test("save a filtered breakdown, pin it to a new dashboard, edit the layout, dow
   await page.screenshot({ path: "/tmp/shots-views/list-390.png", fullPage: true });
 });
 
-test("a banner view is saved from the analyze page and pinned as a compact table", async ({ page, baseURL }) => {
+test("a banner view is saved from the analyze page with its chart type and pinned with every answer", async ({ page, baseURL }) => {
   const name = `E2E banner ${Date.now()}`;
   await page.goto("/datasets/ai-agents-production/analyze?view=banner&outcome=rolled_back&segments=guardrail_maturity,country&weight=weight");
   await page.waitForLoadState("networkidle");
+  await page.getByRole("radio", { name: "100% stacked" }).check();
+  await expect(page).toHaveURL(/chart=stacked100/);
   await page.getByRole("button", { name: "Save view" }).click();
   await page.getByLabel("View name").fill(name);
   await page.getByRole("button", { name: "Save", exact: true }).click();
@@ -105,13 +107,16 @@ test("a banner view is saved from the analyze page and pinned as a compact table
   const view = views.find((v) => v.name === name)!;
   expect(view.query).toContain("view=banner");
   expect(view.query).toContain("segments=guardrail_maturity%2Ccountry");
+  expect(view.query).toContain("chart=stacked100");
   const dash = await page.request.post("/api/dashboards", { headers, data: { name: `${name} dashboard`, tiles: [{ viewId: view.id, size: "full" }] } });
   expect(dash.status(), await dash.text()).toBe(201);
   await page.goto(`/dashboards/${(await dash.json()).dashboard.id}`);
   const tile = page.getByTestId("dashboard-tile");
   await expect(tile).toHaveAttribute("data-status", "ready");
   await expect(tile.getByTestId("tile-banner")).toContainText("Fully mature");
-  await expect(tile.locator("figure")).toBeVisible();
+  // the tile draws the saved chart (every answer stacked), without the pickers of the analyze page
+  await expect(tile.getByTestId("banner-chart")).toBeVisible();
+  await expect(tile.getByRole("radio")).toHaveCount(0);
   await page.screenshot({ path: "/tmp/shots-views/banner-tile-1440.png", fullPage: true });
 
   await page.goto("/dashboards");

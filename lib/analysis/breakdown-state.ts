@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CHART_KINDS } from "./banner-chart-data-kinds";
 import type { BannerSpecInput } from "@/lib/schema/banner";
 import type { CrosstabSpecInput } from "@/lib/schema/crosstab-spec";
 
@@ -20,6 +21,8 @@ export const breakdownStateSchema = z.object({
   view: z.enum(["banner"]).optional(),
   /** banner segment questions, left to right (at most 4) */
   segments: z.array(z.string().min(1)).max(4).optional(),
+  /** the banner chart shown (kept by saved views and dashboard tiles) */
+  chart: z.enum(CHART_KINDS).optional().catch(undefined),
 });
 export type BreakdownState = z.infer<typeof breakdownStateSchema>;
 
@@ -53,7 +56,7 @@ export function parseBreakdownState(params: URLSearchParams): BreakdownState {
 /** The inverse of `parseBreakdownState` (stable key order, empty values dropped). */
 export function serializeBreakdownState(s: BreakdownState): URLSearchParams {
   const p = new URLSearchParams();
-  for (const key of ["outcome", "category", "segment", "weight", "sig"] as const) {
+  for (const key of ["outcome", "category", "segment", "weight", "sig", "chart"] as const) {
     const v = s[key];
     if (v) p.set(key, v);
   }

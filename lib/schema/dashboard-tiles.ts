@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { dashboardSchema, dashboardTileSchema } from "./views";
+import { bannerResultSchema } from "./banner";
+import { CHART_KINDS } from "@/lib/analysis/banner-chart-data-kinds";
 
 /**
  * `GET /api/dashboards/{id}`: the dashboard with each tile computed for the caller (lib/views
@@ -45,6 +47,9 @@ export const readyTileSchema = z.object({
   /** published figures measuring the same share overall, drawn as reference lines (percent points) */
   references: z.array(z.object({ value: z.number(), label: z.string(), figureId: z.string() })),
   banner: bannerTileTableSchema.nullable(),
+  /** banner views: the released banner, drawn with the chart kind saved with the view */
+  bannerResult: bannerResultSchema.nullable(),
+  chartKind: z.enum(CHART_KINDS).nullable(),
   baseNote: z.string(),
   source: z.string(),
 });

@@ -20,6 +20,8 @@ const ready: TileData = {
   hiddenCount: 1,
   references: [{ value: 74, label: "Sinch 74%", figureId: "sinch-rollback" }],
   banner: null,
+  bannerResult: null,
+  chartKind: null,
   baseNote: "Base: n = 300 of 500 respondents · weighted · 95% intervals",
   source: "Demo (synthetic data), version 1",
   analyzeHref: null,
@@ -79,4 +81,24 @@ describe("dashboardDeck", () => {
     const sizes = [...charts[0].matchAll(/sz="(\d+)"/g)].map((m) => Number(m[1]) / 100);
     expect(Math.min(...sizes)).toBeGreaterThanOrEqual(10);
   }, 30_000);
+});
+
+describe("banner tiles in the deck", () => {
+  it("keep the saved chart kind where the deck draws it natively, else answer bars", async () => {
+    const { exportChartOf } = await import("./deck");
+    const { likertByRegion, singleByTwoGroups } = await import("@/lib/analysis/banner-chart-data.fixtures");
+    expect(exportChartOf("stacked100", singleByTwoGroups)).toBe("stacked100");
+    expect(exportChartOf("diverging", likertByRegion)).toBe("diverging");
+    expect(exportChartOf("dot", likertByRegion)).toBe("bars");
+    expect(exportChartOf(null, likertByRegion)).toBe("diverging");
+  });
+
+  it("the saved chart type survives the URL state of the analyze page", async () => {
+    const { parseBreakdownState, serializeBreakdownState } = await import("@/lib/analysis/breakdown-state");
+    const s = parseBreakdownState(new URLSearchParams("view=banner&outcome=q&segments=a,b&chart=stacked100"));
+    expect(s.chart).toBe("stacked100");
+    expect(serializeBreakdownState(s).get("chart")).toBe("stacked100");
+    const unknown = parseBreakdownState(new URLSearchParams("outcome=q&chart=pie"));
+    expect([unknown.outcome, unknown.chart]).toEqual(["q", undefined]);
+  });
 });

@@ -1,5 +1,9 @@
 import { deckToPptx, type Deck, type DeckChart, type DeckSlide, type DeckTable } from "@/lib/export";
 import { deckToPdf } from "@/lib/export/pdf";
+import { bannerExportCharts, defaultBannerChart, type BannerExportChart } from "@/lib/export/banner-chart";
+import { bannerDeckChart } from "@/lib/export/banner-pptx-chart";
+import type { ChartKind } from "@/lib/analysis/banner-chart-data-kinds";
+import type { BannerResult } from "@/lib/schema/banner";
 
 import { INK, pptxColor } from "@/lib/format/palette";
 import type { Dashboard } from "@/lib/schema/views";
@@ -7,6 +11,17 @@ import type { BannerTable } from "./banner-tile";
 import type { TileData } from "./tile-model";
 
 type ReadyTile = Extract<TileData, { status: "ready" }>;
+
+/**
+ * The deck chart for a banner tile: the saved on-screen kind where the deck can draw it natively,
+ * else the export default for the result (grouped, dot and trend charts become answer bars).
+ * @example exportChartOf("stacked100", result) // "stacked100"
+ */
+export function exportChartOf(kind: ChartKind | null, result: BannerResult): BannerExportChart {
+  const possible = bannerExportCharts(result);
+  if (kind === "stacked" || kind === "stacked100" || kind === "diverging") return possible.includes(kind) ? kind : defaultBannerChart(result);
+  return kind ? "bars" : defaultBannerChart(result);
+}
 
 /**
  * The tile's chart as a native PowerPoint chart: the same bars in the same order as on screen,
@@ -65,6 +80,11 @@ export function tileSlides(t: TileData): DeckSlide[] {
   const altText = `${t.title}: ${t.chart.map((d) => `${d.label} ${d.valueText}`).join(", ")}${weighted ? " (weighted)" : ""}`;
   const chartSlide: DeckSlide = { title: t.name, takeaway: tileTakeaway(t), chart: tileChart(t), baseNote: t.baseNote, source: t.source, altText };
   if (!t.banner) return [chartSlide];
+  if (t.bannerResult) {
+    const chart = exportChartOf(t.chartKind, t.bannerResult);
+    chartSlide.chart = bannerDeckChart(t.bannerResult, { chart });
+    chartSlide.takeaway = t.title;
+  }
   return [chartSlide, { title: `${t.name}: every answer`, takeaway: t.title, table: bannerTable(t.banner), baseNote: t.baseNote, source: t.source }];
 }
 

@@ -4,6 +4,8 @@ import { toChartData, type ChartDatum } from "@/lib/analysis/chart-data";
 import { formatCount } from "@/lib/format/number";
 import type { DashboardTile } from "@/lib/schema/views";
 import type { BannerTable } from "./banner-tile";
+import type { BannerResult } from "@/lib/schema/banner";
+import type { ChartKind } from "@/lib/analysis/banner-chart-data-kinds";
 import type { TileReference } from "./tile-references";
 
 /** The slice of a question a tile needs (id, label, type, options). */
@@ -34,6 +36,9 @@ export type TileData =
       references: TileReference[];
       /** banner views (view=banner): every answer by every column; the chart shows the first answer */
       banner: BannerTable | null;
+      /** banner views: the released banner result and the chart kind saved with the view */
+      bannerResult: BannerResult | null;
+      chartKind: ChartKind | null;
       baseNote: string;
       source: string;
       /** link to the analysis, for roles that may run it */

@@ -89,6 +89,8 @@ async function computeCrosstabTile(viewer: Viewer, base: TileBase, dataset: Data
           ? []
           : tileReferences(loadBenchmarks().figures, { datasetId: dataset.id, outcome: state.outcome ?? "", category: state.category, filters: state.filters }),
       banner: null,
+      bannerResult: null,
+      chartKind: null,
       source: sourceOf(dataset),
       analyzeHref,
     };
@@ -122,6 +124,8 @@ async function computeBannerTile(viewer: Viewer, base: TileBase, dataset: Datase
       ...figures,
       references: [],
       banner: table,
+      bannerResult: result,
+      chartKind: state.chart ?? null,
       source: sourceOf(dataset),
     };
   } catch (err) {
