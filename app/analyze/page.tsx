@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Analyze" };
 
 export default async function AnalyzeIndexPage() {
-  const datasets = await loadDatasetList("/analyze");
+  const datasets = await loadDatasetList("/analyze", "crosstab:run");
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-semibold tracking-tight">Analyze</h1>
