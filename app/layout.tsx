@@ -44,9 +44,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             </Link>
             {viewer ? <AppNav items={nav} /> : null}
             {viewer ? (
-              <div className="mt-4 hidden flex-col gap-1 border-t border-slate-100 px-3 pt-4 text-xs text-slate-500 md:flex" data-testid="viewer">
+              <div className="mt-3 flex flex-wrap items-center gap-x-3 gap-y-1 border-t border-slate-100 px-3 pt-3 text-xs text-slate-500 md:mt-4 md:flex-col md:flex-nowrap md:items-stretch md:pt-4" data-testid="viewer">
                 <span className="truncate font-medium text-slate-700">{viewer.email}</span>
-                <span>{viewer.role}</span>
+                <span>{viewer.role === "viewer" ? "viewer (executive)" : viewer.role}</span>
                 <WorkspaceSwitcher workspaces={workspaces} current={viewer.workspaceId} />
                 <SignOutButton />
               </div>
