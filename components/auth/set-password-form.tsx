@@ -24,10 +24,7 @@ export function SetPasswordForm() {
     const token = window.location.hash.slice(1);
     // keep the secret out of the history and of anything copied from the address bar
     window.history.replaceState(null, "", window.location.pathname);
-    if (!token) {
-      setPhase({ kind: "invalid" });
-      return;
-    }
+    // an empty token is asked like any other (the server answers "not usable"): no synchronous setState here
     fetch("/api/account-links/check", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ token }) })
       .then((r) => r.json())
       .then((b: { usable?: boolean }) => setPhase(b.usable ? { kind: "form", token } : { kind: "invalid" }))

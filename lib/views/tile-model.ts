@@ -1,7 +1,7 @@
 import { SUMMARY, toCrosstabSpec, type BreakdownRequest, type BreakdownState } from "@/lib/analysis/breakdown-state";
 import { getBreakdownRows, type BreakdownSource } from "@/lib/analysis/breakdown-rows";
 import { toChartData, type ChartDatum } from "@/lib/analysis/chart-data";
-import { formatCount } from "@/lib/format/number";
+import { formatCount, formatCountOf } from "@/lib/format/number";
 import type { DashboardTile } from "@/lib/schema/views";
 import type { BannerTable } from "./banner-tile";
 
@@ -90,11 +90,11 @@ export function tileFigures(
   const rows = getBreakdownRows(result, { weighted: o.weighted, minBase: o.minBase });
   const hiddenCount = rows.filter((r) => r.hidden !== null).length;
   const parts = [
-    `Base: n = ${formatCount(result.rows?.analytic)} of ${formatCount(result.rows?.csv)} respondents`,
+    `Base: n = ${formatCount(result.rows?.analytic)} of ${formatCountOf(result.rows?.csv, "respondent")}`,
     ...(o.filters ? [`filtered (${o.filters})`] : []),
     o.weighted ? "weighted" : "unweighted",
     `${Math.round(o.conf * 100)}% intervals`,
-    ...(hiddenCount ? [`${hiddenCount} group${hiddenCount === 1 ? "" : "s"} hidden (small, or protecting a small cell)`] : []),
+    ...(hiddenCount ? [`${formatCountOf(hiddenCount, "group")} hidden (small, or protecting a small cell)`] : []),
   ];
   return { chart: toChartData(rows, result.statistic), hiddenCount, baseNote: parts.join(" · ") };
 }
