@@ -4,6 +4,7 @@
 // the caller's current one are refused (409); not yours → 404. Recorded in the caller's trail.
 import { z } from "zod";
 import { rolesFor } from "@/lib/auth/permissions";
+import { AppError } from "@/lib/schema/errors";
 import { requireViewer } from "@/lib/auth/viewer";
 import { deleteWorkspaceFor } from "@/lib/auth/workspace-deletion";
 import { workspaceDeletedResponseSchema } from "@/lib/schema/admin";
@@ -19,6 +20,7 @@ const bodySchema = z.object({ confirm: z.string().max(200) });
 
 export const DELETE = route<{ id: string }>(async (req, { id: workspaceId }) => {
   const viewer = await requireViewer(req, rolesFor("users:manage"));
+  if (viewer.via !== "session") throw new AppError("forbidden", "a workspace is deleted in a signed-in session, not with an API token");
   const body = bodySchema.parse(await readJson(req, 4 * 1024));
   const { workspace, deleted } = await deleteWorkspaceFor(await getStore(), viewer, workspaceId, body.confirm);
   const summary = { id: workspace.id, name: workspace.name, datasets: deleted.datasetIds.length, members: deleted.members, views: deleted.views, dashboards: deleted.dashboards };
