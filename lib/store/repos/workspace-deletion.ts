@@ -42,13 +42,15 @@ export async function deleteWorkspaceRows(tx: SqlRunner, workspaceId: string): P
   const owned = await workspaceDatasetTables(tx, workspaceId);
   const datasetIds = [...new Set(owned.map((o) => o.id))];
   for (const t of [...new Set(owned.map((o) => o.table))]) await tx.all(`DROP TABLE IF EXISTS ${ident(t)}`);
+  let viewCount = 0;
   for (const id of datasetIds) {
     // C44: the tombstone keeps no metadata (headers, labels, option values and counts)
     await tx.all(`UPDATE datasets SET deleted = TRUE, name = '', meta = ${tx.dialect === "postgres" ? "'{}'::jsonb" : "'{}'"} WHERE id = $1`, [id]);
     await tx.all(`DELETE FROM viewer_releases WHERE dataset_id = $1`, [id]);
     await tx.all(`DELETE FROM dataset_governance WHERE dataset_id = $1`, [id]);
     await tx.all(`DELETE FROM dataset_access WHERE dataset_id = $1`, [id]);
-    await tx.all(`DELETE FROM saved_views WHERE dataset_id = $1`, [id]);
+    // views of its datasets, also those another workspace saved over a share
+    viewCount += (await tx.all(`DELETE FROM saved_views WHERE dataset_id = $1 RETURNING 1 AS x`, [id])).length;
   }
   // owner rows last among the dataset rows: a dataset without an owner is visible to nobody anyway
   await tx.all(`DELETE FROM dataset_owners WHERE workspace_id = $1`, [workspaceId]);
@@ -59,5 +61,5 @@ export async function deleteWorkspaceRows(tx: SqlRunner, workspaceId: string): P
   await tx.all(`DELETE FROM workspace_invitations WHERE workspace_id = $1`, [workspaceId]);
   await tx.all(`DELETE FROM api_tokens WHERE workspace_id = $1`, [workspaceId]);
   await tx.all(`DELETE FROM workspaces WHERE id = $1`, [workspaceId]);
-  return { datasetIds, dataTables: [...new Set(owned.map((o) => o.table))], members: members.length, views: views.length, dashboards: dashboards.length };
+  return { datasetIds, dataTables: [...new Set(owned.map((o) => o.table))], members: members.length, views: viewCount + views.length, dashboards: dashboards.length };
 }
