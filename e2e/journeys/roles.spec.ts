@@ -34,6 +34,12 @@ async function signIn(page: Page, email: string, password: string) {
   await page.getByRole("button", { name: /sign in/i }).click();
 }
 
+/** Sign in and wait until the app shows the signed-in user (the form navigates asynchronously). */
+async function signedIn(page: Page, email: string, password: string) {
+  await signIn(page, email, password);
+  await expect(page.getByTestId("viewer")).toContainText(email);
+}
+
 async function seriousViolations(page: Page) {
   const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
@@ -95,7 +101,7 @@ for (const role of ["viewer", "analyst", "researcher"] as const) {
 
 test("an admin signs in and reaches every page they are shown", async ({ page }) => {
   test.setTimeout(180_000);
-  await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
+  await signedIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
   const hrefs = await walkNavigation(page, "admin");
   expect(hrefs).toEqual(expect.arrayContaining(["/", "/dashboards", "/datasets", "/analyze", "/benchmarks", "/admin", "/audit"]));
 });
@@ -104,7 +110,7 @@ async function adminPage(browser: Browser) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   await context.grantPermissions(["clipboard-read", "clipboard-write"]).catch(() => undefined);
   const page = await context.newPage();
-  await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
+  await signedIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
   await page.goto("/admin");
   return { context, page };
 }
@@ -141,8 +147,7 @@ test("admin: create a user, copy the invitation link, the invitee sets a passwor
 
   const invitee = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const ip = await invitee.newPage();
-  await signIn(ip, email, PASSWORD);
-  await expect(ip.getByTestId("viewer")).toContainText(email);
+  await signedIn(ip, email, PASSWORD);
 
   // change role: viewer → analyst (the member's row in Default)
   await page.reload();
