@@ -6,6 +6,7 @@ import { AppNav } from "@/components/layout/app-nav";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { WorkspaceSwitcher } from "@/components/layout/workspace-switcher";
 import { getViewerFromHeaders, viewerWorkspaces } from "@/lib/auth/viewer";
+import { loadNavigation } from "@/lib/server/navigation";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -28,6 +29,7 @@ export const metadata: Metadata = {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const viewer = await getViewerFromHeaders(await headers()).catch(() => null);
   const workspaces = viewer ? await viewerWorkspaces(viewer).catch(() => []) : [];
+  const nav = viewer ? await loadNavigation(viewer).catch(() => []) : [];
   return (
     <html lang="en">
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
@@ -40,11 +42,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <span aria-hidden className="inline-block size-3 rounded-sm bg-[var(--color-accent)]" />
               Surveyscope
             </Link>
-            {viewer ? <AppNav isAdmin={viewer.role === "admin"} /> : null}
+            {viewer ? <AppNav items={nav} /> : null}
             {viewer ? (
-              <div className="mt-4 hidden flex-col gap-1 border-t border-slate-100 px-3 pt-4 text-xs text-slate-500 md:flex" data-testid="viewer">
+              <div className="mt-3 flex flex-wrap items-center gap-x-3 gap-y-1 border-t border-slate-100 px-3 pt-3 text-xs text-slate-500 md:mt-4 md:flex-col md:flex-nowrap md:items-stretch md:pt-4" data-testid="viewer">
                 <span className="truncate font-medium text-slate-700">{viewer.email}</span>
-                <span>{viewer.role}</span>
+                <span>{viewer.role === "viewer" ? "viewer (executive)" : viewer.role}</span>
                 <WorkspaceSwitcher workspaces={workspaces} current={viewer.workspaceId} />
                 <SignOutButton />
               </div>

@@ -19,7 +19,26 @@ export default async function HomePage() {
         <p className="text-sm text-slate-500">Your survey data next to published industry figures.</p>
       </header>
       {home.status === "missing" ? (
-        <EmptyState title="The demo data are not loaded">Run <code>npm run seed</code> (npm start does it for you), then reload.</EmptyState>
+        home.canUpload ? (
+          <EmptyState title="No survey data in this workspace yet">
+            <Link href="/datasets" className="font-medium text-[var(--color-accent)] underline">
+              Upload a survey export
+            </Link>{" "}
+            (Qualtrics, SurveyMonkey, Google Forms, CSV, SPSS) to see breakdowns, dashboards and benchmarks here.
+          </EmptyState>
+        ) : (
+          <EmptyState title="Nothing shared with you yet">
+            When your team publishes dashboards they appear here and under{" "}
+            <Link href="/dashboards" className="font-medium text-[var(--color-accent)] underline">
+              Dashboards
+            </Link>
+            . Published industry figures are under{" "}
+            <Link href="/benchmarks" className="font-medium text-[var(--color-accent)] underline">
+              Benchmarks
+            </Link>
+            .
+          </EmptyState>
+        )
       ) : (
         <HeadlineCard
           title={h.title}
@@ -29,13 +48,17 @@ export default async function HomePage() {
           weighted={Boolean(h.weight)}
           minBase={home.minBase}
           benchmarks={home.benchmarks}
-          analyzeHref={`/datasets/${home.dataset.id}/analyze?${serializeBreakdownState({
+          analyzeHref={
+            home.canAnalyze
+              ? `/datasets/${home.dataset.id}/analyze?${serializeBreakdownState({
             outcome: h.outcome,
             category: h.outcome_category,
             segment: h.segment,
             weight: h.weight ?? undefined,
-            filters: Object.fromEntries(h.filters.map((f) => [f.column, f.values])),
-          }).toString()}`}
+                  filters: Object.fromEntries(h.filters.map((f) => [f.column, f.values])),
+                }).toString()}`
+              : null
+          }
         />
       )}
       {home.status === "ready" && home.panels.length ? (

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { CreateWorkspaceForm, WorkspaceMembers } from "@/components/admin/workspace-members";
 import { DatasetShares } from "@/components/admin/dataset-shares";
+import { CreateUserForm } from "@/components/admin/create-user-form";
+import { formatCountOf } from "@/lib/format/number";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { loadAdminOverview } from "@/lib/auth/admin-overview";
 import { requirePageViewer } from "@/lib/server/authorize";
@@ -14,12 +16,13 @@ export default async function AdminPage() {
   return (
     <div className="flex flex-col gap-6">
       <header className="flex flex-col gap-2">
-        <h1 className="text-2xl font-semibold tracking-tight">Workspaces and sharing</h1>
+        <h1 className="text-2xl font-semibold tracking-tight">Users and workspaces</h1>
         <p className="text-sm text-slate-600">
-          Members and roles of the workspaces you administer, and who the datasets of this workspace are shared with. {overview.activeTokens} active API token
-          {overview.activeTokens === 1 ? "" : "s"} in this workspace. Every change is recorded in the audit trail.
+          Create accounts, change roles, reset passwords, deactivate people and manage the workspaces you administer. {formatCountOf(overview.activeTokens, "active API token")} in this
+          workspace. Every change is recorded in the audit trail.
         </p>
       </header>
+      <CreateUserForm workspaces={overview.workspaces.map((w) => ({ id: w.id, name: w.name }))} defaultWorkspaceId={overview.currentWorkspaceId} />
       <section aria-labelledby="workspaces-heading" className="flex flex-col gap-4">
         <h2 id="workspaces-heading" className="text-lg font-semibold">Workspaces</h2>
         {overview.workspaces.map((w) => (

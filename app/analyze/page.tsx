@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EmptyState } from "@/components/states/states";
-import { formatCount } from "@/lib/format/number";
+import { formatCountOf } from "@/lib/format/number";
 import { loadDatasetList } from "@/lib/server/loaders";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Analyze" };
 
 export default async function AnalyzeIndexPage() {
-  const datasets = await loadDatasetList("/analyze");
+  const datasets = await loadDatasetList("/analyze", "crosstab:run");
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-semibold tracking-tight">Analyze</h1>
@@ -19,7 +19,7 @@ export default async function AnalyzeIndexPage() {
               <Link href={`/datasets/${d.id}/analyze`} className="block rounded-lg border border-slate-200 bg-white p-4 hover:border-[var(--color-accent)]">
                 <p className="font-medium">{d.name}</p>
                 <p className="text-sm text-slate-500">
-                  {formatCount(d.respondents)} respondents · {d.questionCount} questions
+                  {formatCountOf(d.respondents, "respondent")} · {formatCountOf(d.questionCount, "question")}
                 </p>
               </Link>
             </li>

@@ -8,11 +8,14 @@ import { Field, Select } from "@/components/ui/field";
 import { ErrorMessage } from "@/components/states/states";
 import type { AdminOverview } from "@/lib/auth/admin-overview";
 import { ROLES, type Role } from "@/lib/auth/permissions";
+import { formatCountOf } from "@/lib/format/number";
+import { DeleteWorkspace } from "./delete-workspace";
+import { MemberItem } from "./member-actions";
 import { useAdminAction } from "./use-admin-action";
 
 const INPUT = "w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
 
-/** One workspace the viewer administers: its members (role, remove) and an add-member form. */
+/** One workspace the viewer administers: its members (role, state, actions), adding an existing account, deleting the workspace. */
 export function WorkspaceMembers({ workspace, current, selfEmail }: { workspace: AdminOverview["workspaces"][number]; current: boolean; selfEmail: string }) {
   const { run, pending, error, done } = useAdminAction();
   const [email, setEmail] = useState("");
@@ -26,56 +29,37 @@ export function WorkspaceMembers({ workspace, current, selfEmail }: { workspace:
           <bdi>{workspace.name}</bdi> {current ? <Badge tone="accent">current</Badge> : null}
         </CardTitle>
         <CardDescription>
-          Workspace id <code className="text-xs">{workspace.id}</code> · {workspace.members.length} member{workspace.members.length === 1 ? "" : "s"}
+          {formatCountOf(workspace.members.length, "member")} · {formatCountOf(workspace.datasetCount, "dataset")} · id <code className="text-xs">{workspace.id}</code>
         </CardDescription>
       </CardHeader>
       <CardContent className="flex flex-col gap-4">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">Members of {workspace.name}</caption>
-          <thead className="text-xs uppercase tracking-wide text-slate-500">
-            <tr>
-              <th scope="col" className="py-1 font-medium">Email</th>
-              <th scope="col" className="py-1 font-medium">Role</th>
-              <th scope="col" className="py-1 font-medium"><span className="sr-only">Actions</span></th>
-            </tr>
-          </thead>
-          <tbody>
-            {workspace.members.map((m) => (
-              <tr key={m.id} className="border-t border-slate-100">
-                <td className="py-1.5"><bdi>{m.email}</bdi></td>
-                <td className="py-1.5">{m.role}</td>
-                <td className="py-1.5 text-right">
-                  {m.email === selfEmail ? null : (
-                    <Button variant="ghost" disabled={pending} onClick={() => run(`${base}?email=${encodeURIComponent(m.email)}`, "DELETE", undefined, `${m.email} removed`)} aria-label={`Remove ${m.email} from ${workspace.name}`}>
-                      Remove
-                    </Button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ul aria-label={`Members of ${workspace.name}`} className="flex flex-col">
+          {workspace.members.map((m) => (
+            <MemberItem key={m.id} member={m} workspace={workspace} self={m.email === selfEmail} />
+          ))}
+        </ul>
         <form
           className="grid gap-3 sm:grid-cols-[1fr_10rem_auto] sm:items-end"
           onSubmit={async (e) => {
             e.preventDefault();
-            if (await run(base, "POST", { email, role }, `${email}: ${role} — added, or invited if they belong to another workspace (they accept under their invitations)`)) setEmail("");
+            if (await run(base, "POST", { email, role }, `${email}: added as ${role}, or invited if they belong to another workspace (they accept under Invitations)`)) setEmail("");
           }}
         >
-          <Field label="Member email" htmlFor={`member-email-${slug}`} hint="An existing account; adding it again changes the role. A user who is not a member yet is invited and must accept, unless you are a platform admin.">
+          <Field label="Add an existing account" htmlFor={`member-email-${slug}`} hint="Someone with an account elsewhere is invited and accepts under Invitations (a platform admin adds them at once). For someone new, use New user above.">
             <input id={`member-email-${slug}`} type="email" required value={email} onChange={(e) => setEmail(e.target.value)} className={INPUT} />
           </Field>
           <Field label="Role" htmlFor={`member-role-${slug}`}>
             <Select id={`member-role-${slug}`} value={role} onChange={(e) => setRole(e.target.value as Role)}>
               {ROLES.map((r) => (
-                <option key={r} value={r}>{r}</option>
+                <option key={r} value={r}>{r === "viewer" ? "viewer (executive)" : r}</option>
               ))}
             </Select>
           </Field>
-          <Button type="submit" disabled={pending}>Add or update</Button>
+          <Button type="submit" disabled={pending}>Add or invite</Button>
         </form>
         {error ? <ErrorMessage title="Could not change members" message={error} /> : null}
         {done ? <p role="status" className="text-sm text-emerald-700">{done}</p> : null}
+        <DeleteWorkspace workspace={{ id: workspace.id, name: workspace.name, datasetCount: workspace.datasetCount, memberCount: workspace.members.length, isDefault: workspace.isDefault, current }} />
       </CardContent>
     </Card>
   );

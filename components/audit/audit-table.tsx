@@ -1,7 +1,9 @@
 import type { AuditRecord } from "@/lib/audit/chain";
 import { Badge } from "@/components/ui/badge";
+import { formatDateTime } from "@/lib/format/date";
+import { AuditDetail } from "./audit-detail";
 
-/** The audit trail as a table; details are shown as the stored JSON text (never interpreted). */
+/** The audit trail as a table: readable dates, details as label/value pairs (text only, never markup). */
 export function AuditTable({ records }: { records: AuditRecord[] }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" tabIndex={0} role="region" aria-label="Audit trail (scrolls sideways)">
@@ -9,7 +11,7 @@ export function AuditTable({ records }: { records: AuditRecord[] }) {
         <caption className="sr-only">Audit trail</caption>
         <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-600">
           <tr>
-            {["#", "When (UTC)", "Who", "Action", "Resource", "Result", "Detail"].map((h) => (
+            {["#", "When", "Who", "Action", "Resource", "Result", "Detail"].map((h) => (
               <th key={h} scope="col" className="px-3 py-2">
                 {h}
               </th>
@@ -20,7 +22,11 @@ export function AuditTable({ records }: { records: AuditRecord[] }) {
           {records.map((r) => (
             <tr key={r.seq} className="border-t border-slate-100 align-top">
               <td className="tabular px-3 py-1.5 text-slate-500">{r.seq}</td>
-              <td className="tabular whitespace-nowrap px-3 py-1.5">{r.occurred_at.replace("T", " ").slice(0, 19)}</td>
+              <td className="tabular whitespace-nowrap px-3 py-1.5">
+                <time dateTime={r.occurred_at} title={r.occurred_at}>
+                  {formatDateTime(r.occurred_at)}
+                </time>
+              </td>
               <td className="px-3 py-1.5">
                 {r.actor_email ? <bdi>{r.actor_email}</bdi> : <span className="text-slate-500">anonymous</span>}
                 {r.actor_role ? <span className="ml-1 text-xs text-slate-500">({r.actor_role})</span> : null}
@@ -32,8 +38,8 @@ export function AuditTable({ records }: { records: AuditRecord[] }) {
               <td className="px-3 py-1.5">
                 <Badge tone={r.result === "denied" || r.result === "failed" ? "danger" : "neutral"}>{r.result}</Badge>
               </td>
-              <td className="max-w-md truncate px-3 py-1.5 font-mono text-xs text-slate-600" title={r.detail}>
-                <bdi>{r.detail}</bdi>
+              <td className="min-w-[14rem] max-w-md px-3 py-1.5 text-slate-600">
+                <AuditDetail detail={r.detail} />
               </td>
             </tr>
           ))}

@@ -10,6 +10,8 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { errorMessage } from "@/components/views/use-saved-views";
 import { parseAnswer } from "@/components/ui/read-answer";
 import { dashboardResponseSchema, type Dashboard } from "@/lib/schema/views";
+import { formatCountOf } from "@/lib/format/number";
+import { formatDateTime } from "@/lib/format/date";
 
 const INPUT = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900 shadow-sm";
 
@@ -87,7 +89,7 @@ export function DashboardList({ dashboards, canEdit }: { dashboards: Dashboard[]
                   </CardTitle>
                   {d.description ? <CardDescription>{d.description}</CardDescription> : null}
                   <p className="text-xs text-slate-500">
-                    {d.tiles.length} chart{d.tiles.length === 1 ? "" : "s"} · updated {d.updatedAt.slice(0, 10)}
+                    {formatCountOf(d.tiles.length, "chart")} · updated {formatDateTime(d.updatedAt)}
                   </p>
                 </CardHeader>
               </Card>

@@ -16,7 +16,8 @@ interface Props {
   weighted: boolean;
   minBase: number;
   benchmarks: BenchmarkFigure[];
-  analyzeHref: string;
+  /** null: the viewer may not open Analyze (no link) */
+  analyzeHref: string | null;
 }
 
 /** The executive headline: one breakdown with CI whiskers and published figures as reference lines. */
@@ -47,11 +48,13 @@ export function HeadlineCard({ title, datasetName, result, weighted, minBase, be
           />
         </div>
         <BenchmarkNotes benchmarks={benchmarks} />
-        <p>
-          <Link href={analyzeHref} className="text-sm font-medium text-[var(--color-accent)] hover:underline">
-            Open in Analyze →
-          </Link>
-        </p>
+        {analyzeHref ? (
+          <p>
+            <Link href={analyzeHref} className="text-sm font-medium text-[var(--color-accent)] hover:underline">
+              Open in Analyze →
+            </Link>
+          </p>
+        ) : null}
       </CardContent>
     </Card>
   );

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
 import { UploadCloud } from "lucide-react";
-import { formatCount } from "@/lib/format/number";
+import { formatCountOf } from "@/lib/format/number";
 import { cx } from "@/lib/cx";
 import { Button } from "@/components/ui/button";
 import { ErrorMessage } from "@/components/states/states";
@@ -92,11 +92,11 @@ export function UploadPanel() {
             <div className="h-full bg-[var(--color-accent)] transition-[width]" style={{ width: `${pct}%` }} />
           </div>
           <p className="tabular text-xs text-slate-500">
-            {mb(state.bytesSent)} of {mb(state.totalBytes)} · {formatCount(state.rowsParsed)} rows parsed
+            {mb(state.bytesSent)} of {mb(state.totalBytes)} · {formatCountOf(state.rowsParsed, "row")} parsed
           </p>
         </div>
       ) : null}
-      {state.phase === "done" ? <p role="status">Imported {state.name}: {formatCount(state.respondents)} respondents. Opening…</p> : null}
+      {state.phase === "done" ? <p role="status">Imported {state.name}: {formatCountOf(state.respondents, "respondent")}. Opening…</p> : null}
       {state.phase === "cancelled" ? (
         <p role="status" className="text-sm text-slate-600">
           Upload cancelled; nothing was stored. <button className="underline" onClick={reset}>Dismiss</button>
@@ -104,9 +104,10 @@ export function UploadPanel() {
       ) : null}
       {state.phase === "error" ? (
         <ErrorMessage title="The file could not be imported" message={state.message}>
-          {state.issues.length ? (
+          {/* the first issue is usually the message itself: list only what the message does not already say */}
+          {state.issues.filter((i) => i.message !== state.message || i.row !== undefined || i.byteOffset !== undefined).length ? (
             <ul className="list-disc pl-5">
-              {state.issues.slice(0, 10).map((i, k) => (
+              {state.issues.filter((i) => i.message !== state.message || i.row !== undefined || i.byteOffset !== undefined).slice(0, 10).map((i, k) => (
                 <li key={k}>
                   {i.message}
                   {i.row !== undefined ? ` (row ${i.row}` : ""}

@@ -196,12 +196,27 @@ test("administration: users, workspaces, members, tokens, shares, audit, switchi
   await contract.call(request, "POST", "/api/me/invitations/inv_unknown/accept", 404);
   await contract.call(request, "DELETE", "/api/me/invitations/inv_unknown", 404);
 
+  // a new user with a one-time link: the public link routes, the password link, deactivation
+  const invited = (await contract.call(request, "POST", "/api/admin/users", 201, { data: { email: `invited-${STAMP}@e2e.surveyscope.test`, role: "viewer" } })) as { user: { id: string }; invite: { url: string } };
+  const secret = invited.invite.url.split("#")[1];
+  const anonymous = await freshContext({});
+  expect(await contract.call(anonymous, "POST", "/api/account-links/check", 200, { data: { token: secret } })).toEqual({ usable: true });
+  await contract.call(anonymous, "POST", "/api/account-links/redeem", 200, { data: { token: secret, password: "contract-password-0123" } });
+  await contract.call(anonymous, "POST", "/api/account-links/redeem", 400, { data: { token: secret, password: "contract-password-0123" } });
+  await anonymous.dispose();
+  await contract.call(request, "POST", `/api/admin/users/${invited.user.id}/password-link`, 201, { data: {} });
+  await contract.call(request, "PUT", `/api/admin/users/${invited.user.id}/status`, 200, { data: { active: false } });
+  await contract.call(request, "PUT", `/api/admin/users/${invited.user.id}/status`, 200, { data: { active: true } });
   await contract.call(request, "GET", "/api/audit?action=dataset:share", 200);
+  await contract.call(request, "GET", "/api/audit?from=2020-01-01&before=1000000", 200);
   await contract.call(request, "GET", "/api/audit?format=csv", 200);
 
   // the workspace cookie lives in this context only: switch there and back
   await contract.call(request, "POST", "/api/me/workspace", 200, { data: { workspaceId: state.workspace } });
   await contract.call(request, "POST", "/api/me/workspace", 200, { data: { workspaceId: "default" } });
+  // the typed confirmation, then the deletion of the contract's workspace (with its members and shares)
+  await contract.call(request, "DELETE", `/api/admin/workspaces/${state.workspace}`, 422, { data: { confirm: "not its name" } });
+  await contract.call(request, "DELETE", `/api/admin/workspaces/${state.workspace}`, 200, { data: { confirm: `contract ${STAMP}` } });
 });
 
 test("clean up, and every documented operation was exercised", async () => {

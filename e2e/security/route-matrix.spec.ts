@@ -71,6 +71,10 @@ const ROUTES: RouteCall[] = [
   { method: "POST", path: "/api/admin/workspaces", action: "users:manage", body: { name: "" }, okStatus: 422 },
   { method: "POST", path: "/api/admin/workspaces/no-such-workspace/members", action: "users:manage", body: { email: "nobody@e2e.surveyscope.test", role: "viewer" }, okStatus: 404 },
   { method: "DELETE", path: "/api/admin/workspaces/no-such-workspace/members?email=nobody@e2e.surveyscope.test", action: "users:manage", okStatus: 404 },
+  // deleting a workspace: a signed-in session only, so even an admin's token is refused
+  { method: "DELETE", path: "/api/admin/workspaces/no-such-workspace", action: "users:manage", okStatus: 403 },
+  { method: "POST", path: "/api/admin/users/no-such-user/password-link", action: "users:manage", body: {}, okStatus: 404 },
+  { method: "PUT", path: "/api/admin/users/no-such-user/status", action: "users:manage", body: { active: false }, okStatus: 404 },
   // the caller themself: every role
   { method: "GET", path: "/api/me", action: null, okStatus: 200 },
   { method: "POST", path: "/api/me/workspace", action: null, body: { workspaceId: "default" }, okStatus: 400 }, // a token is bound to its workspace
@@ -80,11 +84,11 @@ const ROUTES: RouteCall[] = [
   { method: "DELETE", path: "/api/me/invitations/no-such-invitation", action: null, okStatus: 400 },
 ];
 
-/** Documented routes the matrix does not call: no credentials involved, or better-auth's own. */
-const UNMATRIXED = (path: string) => path === "/api/health" || path === "/api/openapi.json" || path.startsWith("/api/auth/");
+/** Documented routes the matrix does not call: no credentials involved (the account links: the link is the credential), or better-auth's own. */
+const UNMATRIXED = (path: string) => path === "/api/health" || path === "/api/openapi.json" || path.startsWith("/api/auth/") || path.startsWith("/api/account-links/");
 
 /** The documented template of a matrix path: `/api/datasets/{id}/…` for the demo and the no-such-* ids. */
-const templateOf = (path: string) => path.split("?")[0].replace(`/${DEMO}`, "/{id}").replace(/\/no-such-(dataset|view|dashboard|workspace|invitation)\b/, "/{id}");
+const templateOf = (path: string) => path.split("?")[0].replace(`/${DEMO}`, "/{id}").replace(/\/no-such-(dataset|view|dashboard|workspace|invitation|user)\b/, "/{id}");
 
 const allowed = (role: Role, r: RouteCall) => (r.action === null ? true : can(role, r.action));
 

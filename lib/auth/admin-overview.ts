@@ -1,13 +1,23 @@
 import "server-only";
 import { getStore, ownedDatasetIds } from "@/lib/store";
-import { listApiTokens, listMembers, type Viewer } from "./identity";
+import { listApiTokens, type Viewer } from "./identity";
+import { membersWithStatus } from "./account-status";
+import { PLATFORM_WORKSPACE_ID } from "./workspaces";
 import { getIdentity } from "./server";
 import { listDatasetShares, listUserWorkspaces, type DatasetShare } from "./workspaces";
 import type { Role } from "./permissions";
 
 export interface AdminOverview {
   currentWorkspaceId: string;
-  workspaces: { id: string; name: string; members: { id: string; email: string; name: string; role: Role }[] }[];
+  workspaces: {
+    id: string;
+    name: string;
+    members: { id: string; email: string; name: string; role: Role; deactivated: boolean; invited: boolean }[];
+    /** datasets the workspace owns (deleted with it) */
+    datasetCount: number;
+    /** the Default workspace (never deleted) */
+    isDefault: boolean;
+  }[];
   /** datasets the current workspace owns, with their shares */
   datasets: { id: string; name: string; shares: DatasetShare[] }[];
   activeTokens: number;
@@ -23,7 +33,9 @@ export interface AdminOverview {
 export async function loadAdminOverview(viewer: Viewer): Promise<AdminOverview> {
   const { sql } = await getIdentity();
   const mine = (await listUserWorkspaces(sql, viewer.userId)).filter((w) => w.role === "admin" && (viewer.via === "session" || w.id === viewer.workspaceId));
-  const workspaces = await Promise.all(mine.map(async (w) => ({ id: w.id, name: w.name, members: await listMembers(sql, w.id) })));
+  const workspaces = await Promise.all(
+    mine.map(async (w) => ({ id: w.id, name: w.name, members: await membersWithStatus(sql, w.id), datasetCount: (await ownedDatasetIds(sql, w.id)).size, isDefault: w.id === PLATFORM_WORKSPACE_ID })),
+  );
   const shares = await listDatasetShares(sql, viewer.workspaceId);
   const ownedIds = await ownedDatasetIds(sql, viewer.workspaceId);
   const datasets = (await (await getStore()).listDatasets())

@@ -4,6 +4,7 @@ import path from "node:path";
 import { betterAuth } from "better-auth";
 import { sqlRateLimitStorage, type AppDatabase, type SqlRunner } from "@/lib/store";
 import { CLIENT_ADDRESS_HEADER } from "./client-address";
+import { refuseDeactivated } from "./account-status";
 
 export type AuthDatabase = {
   /** the store's application tables: its DuckDB instance or its PostgreSQL pool (`store.app`) */
@@ -83,6 +84,8 @@ export function createAuth(opts: CreateAuthOptions, sql: SqlRunner = opts.db.sql
       // set by lib/server/auth-request.ts from the trusted-proxy rule (client-sent forwarding headers are dropped)
       ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
     },
+    // a deactivated account gets no session (lib/auth/account-status.ts)
+    databaseHooks: { session: { create: { before: refuseDeactivated(sql) } } },
     telemetry: { enabled: false },
   });
 }

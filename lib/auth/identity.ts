@@ -10,6 +10,7 @@ import {
   getWorkspace,
   insertApiToken,
   isSharedWith,
+  isUserDeactivated,
   listInvitations,
   setMembership,
   touchApiToken,
@@ -39,6 +40,7 @@ export {
   setMembership,
   shareDataset,
   unshareDataset,
+  userById,
   visibleDatasetIdsWith,
   type ApiTokenInfo,
   type Invitation,
@@ -84,21 +86,22 @@ export async function answerInvitation(sql: SqlRunner, userId: string, invitatio
 // ---------------------------------------------------------------- users
 
 /**
- * Create a user with a password (scrypt hash by better-auth) and a role in a workspace. Public
- * sign-up is off: this is how accounts come to exist (admin API, seed).
+ * Create a user with a role in a workspace, with a password (scrypt hash by better-auth) or without
+ * one (they set it through a one-time link, lib/auth/account-links.ts). Public sign-up is off: this
+ * is how accounts come to exist (admin API, seed).
  */
 export async function createUserWithPassword(
   id: Identity,
-  input: { email: string; password: string; name?: string; role: Role; workspaceId: string },
+  input: { email: string; password?: string; name?: string; role: Role; workspaceId: string },
 ): Promise<UserRow> {
   const email = emailSchema.parse(input.email);
-  const password = passwordSchema.parse(input.password);
+  // no password: the account has no credential until its owner sets one through a one-time link
+  const password = input.password === undefined ? null : passwordSchema.parse(input.password);
   if (await findUserByEmail(id.sql, email)) throw new AppError("conflict", `a user with this email already exists: ${email}`);
   if (!(await getWorkspace(id.sql, input.workspaceId))) throw new AppError("bad_request", `no such workspace: ${input.workspaceId}`);
   const ctx = await id.auth.$context;
-  const hash = await ctx.password.hash(password);
   const user = await ctx.internalAdapter.createUser({ email, name: input.name?.trim() || email.split("@")[0], emailVerified: true }, { method: "admin" });
-  await ctx.internalAdapter.linkAccount({ providerId: "credential", accountId: user.id, password: hash, userId: user.id });
+  if (password !== null) await ctx.internalAdapter.linkAccount({ providerId: "credential", accountId: user.id, password: await ctx.password.hash(password), userId: user.id });
   await setMembership(id.sql, user.id, input.workspaceId, input.role);
   return { id: user.id, email: user.email, name: user.name };
 }
@@ -149,6 +152,7 @@ export async function resolveApiToken(sql: SqlRunner, token: string): Promise<Vi
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
   const r = await findActiveApiToken(sql, hashToken(token));
   if (!r) return null;
+  if (await isUserDeactivated(sql, r.userId)) return null;
   const tokenRole = roleSchema.safeParse(r.tokenRole);
   const memberRole = roleSchema.safeParse(r.memberRole);
   if (!tokenRole.success || !memberRole.success) return null;

@@ -4,6 +4,7 @@ import { canSeeDatasetWith, getMembership, resolveApiToken, type Viewer } from "
 import { can, type Action, type Role } from "./permissions";
 import { loopbackAliases } from "./auth";
 import { WORKSPACE_COOKIE } from "./workspaces";
+import { isUserDeactivated } from "@/lib/store";
 
 export type { Viewer } from "./identity";
 
@@ -25,6 +26,8 @@ export async function resolveViewer(id: Identity, headers: Headers): Promise<Vie
   if (!headers.get("cookie")) return null;
   const session = await id.auth.api.getSession({ headers });
   if (!session) return null;
+  // deactivating revokes the sessions; this also closes a session created in the same instant
+  if (await isUserDeactivated(id.sql, session.user.id)) return null;
   // explicit header: that workspace or nothing; the switcher's cookie: that workspace while the user
   // is still a member, else their oldest membership (a stale cookie must not sign anyone out)
   const explicit = headers.get(WORKSPACE_HEADER);

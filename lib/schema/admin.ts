@@ -18,8 +18,20 @@ export const workspaceCreatedResponseSchema = z.object({ workspace: z.object({ i
 export const memberSetResponseSchema = z.object({ member: memberSchema.extend({ workspaceId: z.string() }) });
 export const memberRemovedResponseSchema = z.object({ removed: z.string(), workspaceId: z.string() });
 
-export const userListResponseSchema = z.object({ users: z.array(memberSchema) });
-export const userCreatedResponseSchema = z.object({ user: memberSchema });
+/** a member with the account's state: deactivated (sign-in refused), invited (no password set yet) */
+export const memberStatusSchema = memberSchema.extend({ deactivated: z.boolean(), invited: z.boolean() });
+export const userListResponseSchema = z.object({ users: z.array(memberStatusSchema) });
+/** a one-time link (shown once): the invitee or the user sets their password there */
+export const accountLinkSchema = z.object({ url: z.string(), expiresAt: timestampSchema });
+export const userCreatedResponseSchema = z.object({ user: memberSchema, invite: accountLinkSchema.optional() });
+export const passwordLinkResponseSchema = z.object({ user: userSchema, link: accountLinkSchema });
+export const userStatusResponseSchema = z.object({ user: userSchema, active: z.boolean() });
+export const workspaceDeletedResponseSchema = z.object({
+  deleted: z.object({ id: z.string(), name: z.string(), datasets: z.number().int(), members: z.number().int(), views: z.number().int(), dashboards: z.number().int() }),
+});
+/** the public set-password page: is the link usable, and the outcome of using it */
+export const accountLinkCheckResponseSchema = z.object({ usable: z.boolean() });
+export const accountLinkRedeemedResponseSchema = z.object({ email: z.string(), purpose: z.enum(["invite", "reset"]) });
 export const userUpdatedResponseSchema = z.object({ user: memberSchema, passwordReset: z.boolean() });
 
 export const apiTokenSchema = z.object({

@@ -28,5 +28,7 @@ export const auditResponseSchema = z.object({
   /** the whole chain: records, and whether every hash verifies (brokenAt: the first record that does not) */
   chain: z.object({ records: z.number().int().nonnegative(), verified: z.boolean(), brokenAt: z.object({ seq: z.number().int(), reason: z.string() }).nullable() }),
   records: z.array(auditRecordSchema),
+  /** paging: pass as `before` for the next (older) page; null on the last page */
+  nextBefore: z.number().int().positive().nullable(),
 });
 export type AuditResponse = z.infer<typeof auditResponseSchema>;

@@ -61,6 +61,7 @@ export const datasetId = { name: "id", in: "path", required: true, description: 
 export const viewId = { name: "id", in: "path", required: true, description: "saved view id", schema: { type: "string", pattern: "^v-[a-f0-9]{16}$" } };
 export const dashboardId = { name: "id", in: "path", required: true, description: "dashboard id", schema: { type: "string", pattern: "^d-[a-f0-9]{16}$" } };
 export const invitationId = { name: "id", in: "path", required: true, description: "invitation id", schema: { type: "string", maxLength: 100 } };
+export const userId = { name: "id", in: "path", required: true, description: "user id", schema: { type: "string", maxLength: 100 } };
 export const workspaceId = { name: "id", in: "path", required: true, description: "workspace id", schema: { type: "string", maxLength: 100 } };
 
 export const query = (name: string, schema: JsonObject, description?: string, required = false) => ({

@@ -1,4 +1,4 @@
-import { AUTH, authErrors, BODY, dashboardId, datasetId, empty, errors, file, invitationId, json, jsonBody, object, query, ref, viewId, workspaceId, type Access, type JsonObject } from "./openapi-parts";
+import { AUTH, authErrors, BODY, dashboardId, datasetId, empty, errors, file, invitationId, json, jsonBody, object, query, ref, userId, viewId, workspaceId, type Access, type JsonObject } from "./openapi-parts";
 
 /**
  * Every operation of the HTTP API (app/api/**\/route.ts): id, summary, who may call it, its
@@ -258,9 +258,16 @@ export const OPERATIONS: Record<string, Record<string, Operation>> = {
     }),
   },
   "/api/audit": {
-    get: op("any", "admin", "getAuditTrail", "The workspace's audit trail (admins): hash-chained, with verification; format=csv to download", {
-      parameters: [query("action", { type: "string" }), query("actor", { type: "string" }, "actor email"), query("format", { type: "string", enum: ["json", "csv"], default: "json" })],
-      responses: { "200": { description: "records and the chain's status (or the CSV)", content: { ...json("", "AuditTrail").content, [CSV]: { schema: { type: "string" } } } }, ...errors(...AUTH) },
+    get: op("any", "admin", "getAuditTrail", "The workspace's audit trail (admins), newest first, 100 records per page: hash-chained, with verification; format=csv to download", {
+      parameters: [
+        query("action", { type: "string" }),
+        query("actor", { type: "string" }, "actor email"),
+        query("from", { type: "string", format: "date" }, "first day (UTC)"),
+        query("to", { type: "string", format: "date" }, "last day (UTC, inclusive)"),
+        query("before", { type: "integer", minimum: 1 }, "paging cursor: the nextBefore of the previous page"),
+        query("format", { type: "string", enum: ["json", "csv"], default: "json" }),
+      ],
+      responses: { "200": { description: "records and the chain's status (or the CSV)", content: { ...json("", "AuditTrail").content, [CSV]: { schema: { type: "string" } } } }, ...errors(...AUTH, 422) },
     }),
   },
   "/api/admin/workspaces": {
@@ -268,6 +275,14 @@ export const OPERATIONS: Record<string, Record<string, Operation>> = {
     post: op("any", "admin", "createWorkspace", "Create a workspace; the creator becomes its admin", {
       requestBody: jsonBody(object({ name: { type: "string", minLength: 1, maxLength: 100 } }, ["name"])),
       responses: { "201": json("the workspace", "WorkspaceCreated"), ...errors(...AUTH, ...BODY) },
+    }),
+  },
+  "/api/admin/workspaces/{id}": {
+    delete: op("session", "admin", "deleteWorkspace", "Delete a workspace with its datasets, views, dashboards, memberships, invitations, tokens and release histories (one transaction; audited)", {
+      parameters: [workspaceId],
+      requestBody: jsonBody(object({ confirm: { type: "string", maxLength: 200, description: "the workspace's name, typed" } }, ["confirm"])),
+      description: "A signed-in admin of the workspace only (an API token: 403). The Default workspace and the caller's current workspace are refused (409); a workspace the caller does not administer answers 404.",
+      responses: { "200": json("deleted", "WorkspaceDeleted"), ...errors(...AUTH, ...BODY, 404, 409) },
     }),
   },
   "/api/admin/workspaces/{id}/members": {
@@ -287,13 +302,42 @@ export const OPERATIONS: Record<string, Record<string, Operation>> = {
       parameters: [query("workspaceId", { type: "string" })],
       responses: { "200": json("users", "UserList"), ...errors(...AUTH, 404) },
     }),
-    post: op("any", "admin", "createUser", "Create a user with a password and a role", {
-      requestBody: jsonBody(object({ email, name: { type: "string", maxLength: 200 }, password: { type: "string", minLength: 12, maxLength: 128 }, role, workspaceId: { type: "string" } }, ["email", "password", "role"])),
+    post: op("any", "admin", "createUser", "Create a user with a role, with a password or (none given) a one-time invitation link where they set it", {
+      requestBody: jsonBody(object({ email, name: { type: "string", maxLength: 200 }, password: { type: "string", minLength: 12, maxLength: 128 }, role, workspaceId: { type: "string" } }, ["email", "role"])),
       responses: { "201": json("the user", "UserCreated"), ...errors(...AUTH, ...BODY, 404, 409) },
     }),
     patch: op("any", "admin", "updateUser", "Reset a member's password (revokes their sessions) and/or change their role", {
       requestBody: jsonBody(object({ email, password: { type: "string", minLength: 12, maxLength: 128 }, role, workspaceId: { type: "string" } }, ["email"])),
       responses: { "200": json("updated", "UserUpdated"), ...errors(...AUTH, ...BODY, 404, 409) },
+    }),
+  },
+  "/api/admin/users/{id}/password-link": {
+    post: op("any", "admin", "createPasswordLink", "A one-time link (24 h) where the user sets a new password; their sessions are revoked when they do (audited)", {
+      parameters: [userId],
+      requestBody: jsonBody(object({ workspaceId: { type: "string" } }, [])),
+      description: "Needs admin of every workspace the user belongs to, or a platform admin (403). A user outside the caller's workspace answers 404.",
+      responses: { "201": json("the link, in this answer only", "PasswordLink"), ...errors(...AUTH, ...BODY, 404) },
+    }),
+  },
+  "/api/admin/users/{id}/status": {
+    put: op("any", "admin", "setUserStatus", "Deactivate (sessions revoked, sign-in and tokens refused, data kept) or reactivate an account (audited)", {
+      parameters: [userId],
+      requestBody: jsonBody(object({ active: { type: "boolean" }, workspaceId: { type: "string" } }, ["active"])),
+      description: "Needs admin of every workspace the user belongs to, or a platform admin (403). A user outside the caller's workspace answers 404; deactivating yourself 409.",
+      responses: { "200": json("the account's state", "UserStatus"), ...errors(...AUTH, ...BODY, 404, 409) },
+    }),
+  },
+  "/api/account-links/check": {
+    post: op("public", "account", "checkAccountLink", "Whether a one-time account link can still be used (says nothing about any account)", {
+      requestBody: jsonBody(object({ token: { type: "string", maxLength: 200 } }, ["token"])),
+      responses: { "200": json("usable or not", "AccountLinkCheck"), ...errors(...BODY) },
+    }),
+  },
+  "/api/account-links/redeem": {
+    post: op("public", "account", "redeemAccountLink", "Use a one-time account link to set the account's password (single use; audited)", {
+      requestBody: jsonBody(object({ token: { type: "string", maxLength: 200 }, password: { type: "string", minLength: 12, maxLength: 128 } }, ["token", "password"])),
+      description: "An unknown, used or expired link answers one and the same 400.",
+      responses: { "200": json("the password is set", "AccountLinkRedeemed"), ...errors(...BODY) },
     }),
   },
   "/api/admin/tokens": {

@@ -69,7 +69,8 @@ describe("openapi document", () => {
     expect(doc.components.securitySchemes.sessionCookie).toMatchObject({ type: "apiKey", in: "cookie", name: "better-auth.session_token" });
     expect(doc.components.securitySchemes.apiToken).toMatchObject({ type: "http", scheme: "bearer" });
     const open = operations.filter((o) => (o.op.security as unknown[]).length === 0).map((o) => `${o.method} ${o.path}`);
-    expect(open.sort()).toEqual(["get /api/health", "get /api/openapi.json", "post /api/auth/sign-in/email"]);
+    // the one-time account link routes: the link itself is the credential
+    expect(open.sort()).toEqual(["get /api/health", "get /api/openapi.json", "post /api/account-links/check", "post /api/account-links/redeem", "post /api/auth/sign-in/email"]);
   });
 
   test("each error status's envelope lists the codes that status carries", () => {

@@ -11,6 +11,11 @@ import {
   userCreatedResponseSchema,
   userListResponseSchema,
   userUpdatedResponseSchema,
+  passwordLinkResponseSchema,
+  userStatusResponseSchema,
+  workspaceDeletedResponseSchema,
+  accountLinkCheckResponseSchema,
+  accountLinkRedeemedResponseSchema,
   workspaceCreatedResponseSchema,
   workspaceListResponseSchema, datasetPolicyResponseSchema, invitationAcceptedResponseSchema, invitationDeclinedResponseSchema, invitationListResponseSchema, memberInvitedResponseSchema } from "./admin";
 import { bannerResultSchema, bannerSpecSchema } from "./banner";
@@ -80,6 +85,11 @@ const RESPONSES = {
   UserList: userListResponseSchema,
   UserCreated: userCreatedResponseSchema,
   UserUpdated: userUpdatedResponseSchema,
+  PasswordLink: passwordLinkResponseSchema,
+  UserStatus: userStatusResponseSchema,
+  WorkspaceDeleted: workspaceDeletedResponseSchema,
+  AccountLinkCheck: accountLinkCheckResponseSchema,
+  AccountLinkRedeemed: accountLinkRedeemedResponseSchema,
   TokenList: tokenListResponseSchema,
   TokenCreated: tokenCreatedResponseSchema,
   TokenRevoked: tokenRevokedResponseSchema,

@@ -46,7 +46,7 @@ export function newNonce(): string {
 export const SESSION_COOKIES = ["better-auth.session_token", "__Secure-better-auth.session_token"] as const;
 
 /** Pages anyone may open without a session. */
-export const PUBLIC_PAGES = ["/sign-in"] as const;
+export const PUBLIC_PAGES = ["/sign-in", "/set-password"] as const;
 
 export function isPublicPage(pathname: string): boolean {
   return PUBLIC_PAGES.some((p) => pathname === p || pathname.startsWith(`${p}/`));

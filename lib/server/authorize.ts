@@ -100,6 +100,13 @@ export async function requirePageViewer(action: Action, path: string): Promise<V
   return viewer;
 }
 
+/** Pages every signed-in user may open (their own invitations): the viewer, else to sign-in. */
+export async function requireSignedInPage(path: string): Promise<Viewer> {
+  const viewer = await getViewerFromHeaders(await headers());
+  if (!viewer) redirect(`/sign-in?next=${encodeURIComponent(path)}`);
+  return viewer;
+}
+
 /** Pages: 404 unless the viewer may see the dataset. */
 export async function requireVisibleDataset(viewer: Viewer, id: string): Promise<void> {
   if (!(await canSeeDataset(viewer, id))) notFound();

@@ -37,11 +37,12 @@ export async function loadHome() {
     .map((id) => figures.find((f) => f.id === id))
     .filter((f): f is BenchmarkFigure => f !== undefined);
   const canAnalyze = can(viewer.role, "crosstab:run");
-  if (!dataset) return { status: "missing" as const, entry, benchmarks, canAnalyze };
+  const canUpload = can(viewer.role, "dataset:upload");
+  if (!dataset) return { status: "missing" as const, entry, benchmarks, canAnalyze, canUpload };
   const minBase = getEnv().MIN_EFFECTIVE_BASE;
   const [result, panels] = await Promise.all([
     runProtectedCrosstab(store, dataset, headlineSpec(entry.headline), viewer),
     loadHomePanels(store, dataset, viewer, figures, { minBase, canAnalyze }),
   ]);
-  return { status: "ready" as const, canAnalyze, entry, dataset: { id: dataset.id, name: dataset.name }, result, benchmarks, panels, minBase };
+  return { status: "ready" as const, canAnalyze, canUpload, entry, dataset: { id: dataset.id, name: dataset.name }, result, benchmarks, panels, minBase };
 }

@@ -12,8 +12,8 @@ import { audit } from "./audit";
 import { datasetShownTo } from "@/lib/services/audience";
 
 /** Datasets page: the summaries of every dataset the viewer may see, newest first. */
-export async function loadDatasetList(path = "/datasets") {
-  const viewer = await requirePageViewer("dataset:read", path);
+export async function loadDatasetList(path = "/datasets", action: Action = "dataset:read") {
+  const viewer = await requirePageViewer(action, path);
   const visible = await visibleDatasetIds(viewer);
   return (await (await getStore()).listDatasets()).filter((d) => visible.has(d.id));
 }

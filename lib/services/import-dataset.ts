@@ -1,7 +1,7 @@
 import { applyOverrides } from "@/lib/ingest/apply-overrides";
 import { ingestBulk } from "@/lib/ingest/bulk/bulk-ingest";
 import { ingest } from "@/lib/ingest/ingest";
-import type { IngestOptions } from "@/lib/ingest/types";
+import { IngestError, type IngestOptions } from "@/lib/ingest/types";
 import type { Dataset } from "@/lib/schema/dataset";
 import { getEnv } from "@/lib/schema/env";
 import type { QuestionOverrides } from "@/lib/schema/question-overrides";
@@ -17,6 +17,9 @@ import type { NewDatasetMeta, SurveyStore } from "@/lib/store";
  */
 const BULK_CSV = true;
 
+/** The refusal of a file with a header row and no responses (nothing is stored). */
+export const NO_ROWS_MESSAGE = "no responses: the file has a header row but no data rows";
+
 export interface ImportRequest {
   meta: NewDatasetMeta;
   source: AsyncIterable<Uint8Array>;
@@ -28,7 +31,8 @@ export interface ImportRequest {
 
 /**
  * Stream a survey file through the ingest pipeline into the store, atomically: on any error
- * nothing is stored. Used by the upload route, the CLI and the demo seed.
+ * nothing is stored, and a file without a single response is refused (`no-rows`). Used by the
+ * upload route, the CLI and the demo seed.
  *
  * @example
  * const ds = await importDataset(store, { meta: { name: "Q3 pulse", owner: "admin", fileName: "q3.csv" }, source })
@@ -41,6 +45,10 @@ export async function importDataset(store: SurveyStore, req: ImportRequest): Pro
       BULK_CSV && sink.bulk && (options.fileType ?? "csv") === "csv"
         ? ingestBulk({ source: req.source, path: req.path, spoolDir: () => getEnv().DATA_DIR }, sink, options)
         : ingest(req.source, sink, options),
-    (result) => (req.overrides ? { ...result, questions: applyOverrides(result.questions, result.columns, req.overrides) } : result),
+    (result) => {
+      // a header without a single response is no dataset (it would show "0 respondents" everywhere)
+      if (result.respondents === 0) throw new IngestError("no-rows", NO_ROWS_MESSAGE);
+      return req.overrides ? { ...result, questions: applyOverrides(result.questions, result.columns, req.overrides) } : result;
+    },
   );
 }

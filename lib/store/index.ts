@@ -32,6 +32,9 @@ export * from "./repos/tokens";
 export * from "./repos/users";
 export * from "./repos/views";
 export * from "./repos/workspaces";
+export * from "./repos/workspace-deletion";
+export * from "./repos/account-links";
+export * from "./repos/user-status";
 
 const globalStore = globalThis as unknown as { __surveyscopeStore?: Promise<SurveyStore> };
 

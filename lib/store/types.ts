@@ -5,6 +5,7 @@ import type { Dataset, DatasetSummary } from "@/lib/schema/dataset";
 import type { DatasetLineage } from "@/lib/schema/dataset";
 import type { Question } from "@/lib/schema/question";
 import type { AppDatabase } from "./app-database";
+import type { WorkspaceDeletion } from "./repos/workspace-deletion";
 
 export interface DerivedColumn {
   /** the header text the column is known by (its storage name is generated) */
@@ -53,6 +54,11 @@ export interface SurveyStore {
   /** save an edited question model as a new version over the same data */
   saveQuestions(id: string, questions: Question[]): Promise<Dataset>;
   deleteDataset(id: string): Promise<boolean>;
+  /**
+   * Delete a workspace with its datasets (data tables dropped), views, dashboards, memberships,
+   * invitations, tokens, shares and release histories in one transaction; null when absent.
+   */
+  deleteWorkspace(workspaceId: string): Promise<WorkspaceDeletion | null>;
   /**
    * A new version that adds computed columns (e.g. a weight) to the rows of `dataset`, which is
    * left untouched; `values` are in row order (one per respondent, null = empty). Atomic.

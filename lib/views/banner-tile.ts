@@ -1,5 +1,5 @@
 import type { ChartDatum } from "@/lib/analysis/chart-data";
-import { formatCount, formatNumber, formatPercent, formatPercentInterval } from "@/lib/format/number";
+import { formatCount, formatCountOf, formatNumber, formatPercent, formatPercentInterval, plural } from "@/lib/format/number";
 import type { BannerResult } from "@/lib/schema/banner";
 
 /** A banner table reduced to display strings for a dashboard tile (hidden cells stay "< k"). */
@@ -51,11 +51,11 @@ export function bannerFigures(r: BannerResult, o: { filters: string }): { chart:
   const total = r.columns.find((c) => c.segment === null);
   const hiddenCount = r.columns.filter((c) => c.hidden !== null).length;
   const parts = [
-    `Base: n = ${formatCount(total?.n)} respondents`,
+    `Base: n = ${formatCount(total?.n)} ${plural(total?.n, "respondent")}`,
     ...(o.filters ? [`filtered (${o.filters})`] : []),
     r.weighted ? "weighted" : "unweighted",
     `${Math.round(r.conf_level * 100)}% intervals`,
-    ...(r.disclosure.suppressedCells ? [`${r.disclosure.suppressedCells} cell${r.disclosure.suppressedCells === 1 ? "" : "s"} hidden (small, or protecting a small cell)`] : []),
+    ...(r.disclosure.suppressedCells ? [`${formatCountOf(r.disclosure.suppressedCells, "cell")} hidden (small, or protecting a small cell)`] : []),
     ...(first ? [`chart: “${first.label}”`] : []),
   ];
   return { chart, hiddenCount, baseNote: parts.join(" · "), table };

@@ -1,7 +1,7 @@
 import { SUMMARY, toCrosstabSpec, type BreakdownRequest, type BreakdownState } from "@/lib/analysis/breakdown-state";
 import { getBreakdownRows, type BreakdownSource } from "@/lib/analysis/breakdown-rows";
 import { toChartData, type ChartDatum } from "@/lib/analysis/chart-data";
-import { formatCount } from "@/lib/format/number";
+import { formatCount, formatCountOf } from "@/lib/format/number";
 import type { DashboardTile } from "@/lib/schema/views";
 import type { BannerTable } from "./banner-tile";
 import type { BannerResult } from "@/lib/schema/banner";
@@ -106,11 +106,11 @@ export function tileFigures(
   const rows = getBreakdownRows(result, { weighted: o.weighted, minBase: o.minBase });
   const hiddenCount = rows.filter((r) => r.hidden !== null).length;
   const parts = [
-    `Base: n = ${formatCount(result.rows?.analytic)} of ${formatCount(result.rows?.csv)} respondents`,
+    `Base: n = ${formatCount(result.rows?.analytic)} of ${formatCountOf(result.rows?.csv, "respondent")}`,
     ...(o.filters ? [`filtered (${o.filters})`] : []),
     o.weighted ? "weighted" : "unweighted",
     `${Math.round(o.conf * 100)}% intervals`,
-    ...(hiddenCount ? [`${hiddenCount} group${hiddenCount === 1 ? "" : "s"} hidden (small, or protecting a small cell)`] : []),
+    ...(hiddenCount ? [`${formatCountOf(hiddenCount, "group")} hidden (small, or protecting a small cell)`] : []),
   ];
   // a group nobody in the (filtered) base belongs to has nothing to show: left out, not drawn as "n/a"
   const chart = toChartData(rows, result.statistic).filter((d) => d.isTotal || d.n > 0 || d.value !== null);

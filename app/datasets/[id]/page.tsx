@@ -5,7 +5,7 @@ import { DeleteDatasetButton } from "@/components/datasets/delete-dataset-button
 import { QuestionList } from "@/components/datasets/question-list";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent } from "@/components/ui/card";
-import { formatCount } from "@/lib/format/number";
+import { formatCountOf } from "@/lib/format/number";
 import { loadDatasetOverview } from "@/lib/server/loaders";
 
 export const dynamic = "force-dynamic";
@@ -22,8 +22,8 @@ export default async function DatasetPage({ params }: { params: Promise<{ id: st
             <bdi>{dataset.name}</bdi>
           </h1>
           <p className="text-sm text-slate-500">
-            {dataset.format} export · {dataset.headerRows} header row{dataset.headerRows === 1 ? "" : "s"} · {formatCount(dataset.respondents)} respondents ·{" "}
-            {dataset.questions.length} questions · version {dataset.version}
+            {dataset.format} export · {formatCountOf(dataset.headerRows, "header row")} · {formatCountOf(dataset.respondents, "respondent")} ·{" "}
+            {formatCountOf(dataset.questions.length, "question")} · version {dataset.version}
             {weight ? ` · weight: ${weight.id}` : ""}
           </p>
           {dataset.synthetic ? (

@@ -22,6 +22,8 @@ import { openDuckDb } from "./connection";
 import { dropIfUnregistered, sweepOrphanTables } from "./orphan-tables";
 import { DuckDbSink } from "./sink";
 import { wipeFreeBlocks } from "./wipe-free-blocks";
+import { connectionRunner } from "../runner/sql-runner";
+import { deleteWorkspaceRows, type WorkspaceDeletion } from "../repos/workspace-deletion";
 import { addTypedColumns, numericColumns, typedColumnsOf } from "./typed-columns";
 
 type Row = Record<string, unknown>;
@@ -273,6 +275,27 @@ export class DuckDbStore implements SurveyStore {
           rows.map((r) => String(r.data_table)),
         );
         return true;
+      } catch (err) {
+        await conn.run("ROLLBACK").catch(() => undefined);
+        throw err;
+      } finally {
+        conn.closeSync();
+      }
+    });
+  }
+
+  deleteWorkspace(workspaceId: string): Promise<WorkspaceDeletion | null> {
+    return this.exclusive(async () => {
+      const conn = await this.instance.connect();
+      try {
+        await conn.run("BEGIN TRANSACTION");
+        const deleted = await deleteWorkspaceRows(connectionRunner(conn), workspaceId);
+        await conn.run("COMMIT");
+        if (deleted?.dataTables.length) {
+          await wipeFreeBlocks(conn); // C44, as for one dataset
+          for (const id of deleted.datasetIds) this.cache.forget(id, deleted.dataTables);
+        }
+        return deleted;
       } catch (err) {
         await conn.run("ROLLBACK").catch(() => undefined);
         throw err;

@@ -164,6 +164,24 @@ export const APP_MIGRATIONS: readonly string[] = [
      prev_hash VARCHAR NOT NULL,
      hash VARCHAR NOT NULL
    )`,
+  // one-time links that let a NEW user set their first password, or reset a password: only the
+  // SHA-256 of the secret is stored; used_at set once (lib/store/repos/account-links.ts)
+  `CREATE TABLE IF NOT EXISTS account_links (
+     token_hash VARCHAR PRIMARY KEY,
+     user_id VARCHAR NOT NULL,
+     purpose VARCHAR NOT NULL,
+     workspace_id VARCHAR,
+     created_by VARCHAR,
+     created_at VARCHAR NOT NULL,
+     expires_at VARCHAR NOT NULL,
+     used_at VARCHAR
+   )`,
+  // deactivated accounts: sign-in refused, sessions and tokens void, data kept
+  `CREATE TABLE IF NOT EXISTS user_status (
+     user_id VARCHAR PRIMARY KEY,
+     deactivated_at VARCHAR,
+     deactivated_by VARCHAR
+   )`,
   ...SHARED_STATE_MIGRATIONS,
   ...VIEWS_MIGRATIONS,
 ];

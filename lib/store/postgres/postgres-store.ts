@@ -12,6 +12,8 @@ import { ident } from "../sql/params";
 import { toCrosstabInput, toSumsRow } from "../sql/to-crosstab-input";
 import { isValidDatasetId, newDatasetId } from "../ids";
 import { summarize } from "../summarize";
+import type { SqlRunner } from "../runner/sql-runner";
+import { deleteWorkspaceRows, workspaceDatasetTables, type WorkspaceDeletion } from "../repos/workspace-deletion";
 import { newDatasetRecord, UPSERT_OWNER, UPSERT_UPLOADER } from "../dataset-record";
 import type { DerivedColumn, FinishImport, NewDatasetMeta, SurveyStore } from "../types";
 import { VersionCache } from "../cache/version-cache";
@@ -323,6 +325,17 @@ export class PostgresStore implements SurveyStore {
         rows.map((r) => String(r.data_table)),
       );
       return true;
+    });
+  }
+
+  async deleteWorkspace(workspaceId: string): Promise<WorkspaceDeletion | null> {
+    return this.transaction(async (client) => {
+      const tx: SqlRunner = { dialect: "postgres", all: async (sql, params = []) => (await client.query(sql, params)).rows as Row[], transaction: (fn) => fn(tx) };
+      // the same per-dataset lock as deleteDataset/saveQuestions, so no version is written meanwhile
+      for (const id of new Set((await workspaceDatasetTables(tx, workspaceId)).map((d) => d.id))) if (isValidDatasetId(id)) await this.lockId(client, id);
+      const deleted = await deleteWorkspaceRows(tx, workspaceId);
+      for (const id of deleted?.datasetIds ?? []) this.cache.forget(id, deleted?.dataTables ?? []);
+      return deleted;
     });
   }
 

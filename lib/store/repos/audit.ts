@@ -28,16 +28,24 @@ export interface AuditQuery {
   action?: string;
   actor?: string;
   limit?: number;
+  /** paging cursor: only records older than this sequence number (newest first) */
+  before?: number;
+  /** ISO timestamps: occurred at or after `from`, before `to` */
+  from?: string;
+  to?: string;
   /** also list instance-level records without a workspace (anonymous refusals, sign-ins); default true */
   includeInstance?: boolean;
 }
 
-/** Records of one workspace (plus workspace-less events such as failed sign-ins), newest first. */
+/** Records of one workspace (plus workspace-less events such as failed sign-ins), newest first; page with `before` (the last seq seen). */
 export async function listAudit(sql: SqlRunner, q: AuditQuery): Promise<AuditRecord[]> {
   const params: (string | number)[] = [q.workspaceId];
   let where = q.includeInstance === false ? "workspace_id = $1" : "(workspace_id = $1 OR workspace_id IS NULL)";
   if (q.action) where += ` AND action = $${params.push(q.action)}`;
   if (q.actor) where += ` AND actor_email = $${params.push(q.actor)}`;
+  if (q.before !== undefined) where += ` AND seq < $${params.push(q.before)}`;
+  if (q.from) where += ` AND occurred_at >= $${params.push(q.from)}`;
+  if (q.to) where += ` AND occurred_at < $${params.push(q.to)}`;
   const rows = await sql.all(`SELECT ${COLUMNS} FROM audit_log WHERE ${where} ORDER BY seq DESC LIMIT ${Math.min(5000, Math.max(1, q.limit ?? 500))}`, params);
   return rows.map((r) => ({ ...r, seq: Number(r.seq) }) as unknown as AuditRecord);
 }

@@ -28,3 +28,9 @@ export async function listMembers(sql: SqlRunner, workspaceId: string): Promise<
   );
   return rows.map((r) => ({ id: String(r.id), email: String(r.email), name: String(r.name), role: roleSchema.parse(r.role) }));
 }
+
+/** better-auth's user by id. @example await userById(sql, "u1") // { id, email, name } | null */
+export async function userById(sql: SqlRunner, id: string): Promise<UserRow | null> {
+  const rows = await sql.all(`SELECT "id", "email", "name" FROM auth_user WHERE "id" = $1`, [id]);
+  return rows[0] ? { id: String(rows[0].id), email: String(rows[0].email), name: String(rows[0].name) } : null;
+}

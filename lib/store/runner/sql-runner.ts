@@ -63,7 +63,7 @@ export function duckdbRunner(instance: DuckDBInstance): SqlRunner {
 }
 
 /** SqlRunner bound to one connection that is already inside a transaction (nested = same tx). */
-function connectionRunner(conn: DuckDBConnection): SqlRunner {
+export function connectionRunner(conn: DuckDBConnection): SqlRunner {
   const self: SqlRunner = {
     dialect: "duckdb",
     all: (sql, params = []) => allOn(conn, sql, params),

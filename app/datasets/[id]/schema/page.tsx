@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { SchemaEditor } from "@/components/datasets/schema-editor";
 import { DerivedVariableEditor } from "@/components/datasets/derived-variable-editor";
-import { formatCount } from "@/lib/format/number";
+import { formatCountOf } from "@/lib/format/number";
 import { loadDataset } from "@/lib/server/loaders";
 
 export const dynamic = "force-dynamic";
@@ -20,8 +20,8 @@ export default async function SchemaPage({ params }: { params: Promise<{ id: str
           </p>
           <h1 className="text-2xl font-semibold tracking-tight">Review questions</h1>
           <p className="text-sm text-slate-600" data-testid="import-summary">
-            {d.format} export, {d.headerRows} header row{d.headerRows === 1 ? "" : "s"}, {formatCount(d.respondents)} respondents, {d.questions.length} questions,{" "}
-            {d.warnings.length} warning{d.warnings.length === 1 ? "" : "s"}
+            {d.format} export, {formatCountOf(d.headerRows, "header row")}, {formatCountOf(d.respondents, "respondent")}, {formatCountOf(d.questions.length, "question")},{" "}
+            {formatCountOf(d.warnings.length, "warning")}
           </p>
         </div>
         <Link

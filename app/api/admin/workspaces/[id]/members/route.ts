@@ -26,7 +26,7 @@ export const POST = route<{ id: string }>(async (req, { id: workspaceId }) => {
   const ws = await adminWorkspace(id.sql, viewer, workspaceId);
   const body = memberSchema.parse(await readJson(req, 4 * 1024));
   const user = await findUserByEmail(id.sql, body.email);
-  if (!user) throw new AppError("not_found", `user not found: ${body.email} (create the account first)`);
+  if (!user) throw new AppError("not_found", `no account for ${body.email}: create it under "New user" (they get a one-time link to set a password)`);
   if (user.id === viewer.userId && body.role !== "admin") throw new AppError("conflict", "you cannot remove your own admin role");
   const before = await getMembership(id.sql, user.id, ws);
   if (!before && !(await isPlatformAdmin(id.sql, viewer))) {
