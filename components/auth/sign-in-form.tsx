@@ -33,6 +33,9 @@ export function SignInForm({ next }: { next?: string }) {
         setError(`Too many sign-in attempts. Try again in ${Number.isFinite(wait) && wait > 0 ? `${wait} seconds` : "a minute"}.`);
       } else if (res.status === 401 || res.status === 400) {
         setError("Wrong email or password.");
+      } else if (res.status === 403 && (((await res.json().catch(() => null)) as { code?: string } | null)?.code ?? "") === "ACCOUNT_DEACTIVATED") {
+        // told only after the password was right (lib/auth/account-status.ts)
+        setError("This account is deactivated: ask your admin to reactivate it.");
       } else {
         setError("Sign-in failed. Please try again.");
       }
