@@ -21,7 +21,7 @@
  * Cost: atoms ≤ min(respondents, 2^populations); elimination O(populations × atoms × rank)
  * big-integer steps; the search ≤ `maxNodes`. Measured in bench/differencing-audit.
  */
-import { isSubPopulation, populationKey, type Population } from "./population";
+import { isSubPopulation, populationKey, samePopulation, type Population } from "./population";
 
 /** Test-only switches: each rule can be turned off to prove the adversary test notices. */
 export interface AuditSwitches {
@@ -39,15 +39,27 @@ export type AuditVerdict = { allowed: true } | { allowed: false; rule: "pairwise
 
 const DEFAULT_MAX_NODES = 200_000;
 
+/** Populations keyed by hash, members compared on a match. */
+class PopulationSet {
+  private readonly byKey = new Map<string, Population[]>();
+  has(p: Population): boolean {
+    return (this.byKey.get(populationKey(p)) ?? []).some((q) => samePopulation(p, q));
+  }
+  /** Add; false when already there. */
+  add(p: Population): boolean {
+    const key = populationKey(p);
+    const list = this.byKey.get(key) ?? [];
+    if (list.some((q) => samePopulation(p, q))) return false;
+    list.push(p);
+    this.byKey.set(key, list);
+    return true;
+  }
+}
+
 /** Unique populations, in order. */
 function dedupe(pops: readonly Population[]): Population[] {
-  const seen = new Set<string>();
-  return pops.filter((p) => {
-    const key = populationKey(p);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  const seen = new PopulationSet();
+  return pops.filter((p) => seen.add(p));
 }
 
 function pairwiseConflict(candidate: readonly Population[], released: readonly Population[], k: number): boolean {
@@ -65,29 +77,42 @@ function pairwiseConflict(candidate: readonly Population[], released: readonly P
   return false;
 }
 
-/** Atoms of `pops` over `universe` respondents: each respondent's atom id, atom sizes, one member each. */
+/**
+ * Atoms of `pops` over `universe` respondents (partition refinement, O(Σ population sizes)):
+ * each respondent's atom id, atom sizes, one member each.
+ */
 export function atomsOf(universe: number, pops: readonly Population[]): { atomOf: Int32Array; sizes: number[]; reps: number[] } {
   const atomOf = new Int32Array(universe);
-  let count = 1;
-  const inPop = new Uint8Array(universe);
+  const sizes: number[] = universe > 0 ? [universe] : [];
+  let hits = new Int32Array(Math.max(1, universe));
+  let split = new Int32Array(Math.max(1, universe));
   for (const p of pops) {
-    for (const m of p.members) inPop[m] = 1;
-    const remap = new Int32Array(2 * count).fill(-1);
-    let next = 0;
-    for (let r = 0; r < universe; r++) {
-      const key = 2 * atomOf[r] + inPop[r];
-      if (remap[key] < 0) remap[key] = next++;
-      atomOf[r] = remap[key];
+    const touched: number[] = [];
+    for (const m of p.members) {
+      const a = atomOf[m];
+      if (hits[a]++ === 0) touched.push(a);
     }
-    count = next;
-    for (const m of p.members) inPop[m] = 0;
+    for (const a of touched) {
+      if (hits[a] < sizes[a]) {
+        split[a] = sizes.length;
+        sizes.push(hits[a]);
+        sizes[a] -= hits[a];
+      } else split[a] = -1;
+      hits[a] = 0;
+    }
+    if (sizes.length > hits.length) {
+      hits = Int32Array.from({ length: sizes.length * 2 }, (_, i) => hits[i] ?? 0);
+      split = Int32Array.from({ length: sizes.length * 2 }, (_, i) => split[i] ?? 0);
+    }
+    for (const m of p.members) {
+      const to = split[atomOf[m]];
+      if (to >= 0) atomOf[m] = to;
+    }
+    // (split[] of atoms created in this pass is never read: their members already moved)
+    for (const a of touched) split[a] = -1;
   }
-  const sizes = new Array<number>(count).fill(0);
-  const reps = new Array<number>(count).fill(-1);
-  for (let r = 0; r < universe; r++) {
-    sizes[atomOf[r]]++;
-    if (reps[atomOf[r]] < 0) reps[atomOf[r]] = r;
-  }
+  const reps = new Array<number>(sizes.length).fill(-1);
+  for (let r = 0; r < universe; r++) if (reps[atomOf[r]] < 0) reps[atomOf[r]] = r;
   return { atomOf, sizes, reps };
 }
 
@@ -133,6 +158,56 @@ export function integerRref(input: readonly (readonly bigint[])[], columns: numb
   return { rows: m.slice(0, r), pivots };
 }
 
+const SAFE = 2 ** 26; // a·x − b·y stays an exact double (< 2^53) while every factor is below 2^26
+
+function gcdNumber(a: number, b: number): number {
+  let x = Math.abs(a);
+  let y = Math.abs(b);
+  while (y !== 0) [x, y] = [y, x % y];
+  return x;
+}
+
+/**
+ * `integerRref` on doubles holding integers, exact while every entry stays below 2^26 (rows are
+ * divided by their gcd when they grow); null when an entry would not, so the caller falls back to
+ * BigInt. The 0/1 matrices of released populations rarely come near.
+ */
+export function numberRref(input: readonly (readonly number[])[], columns: number): { rows: number[][]; pivots: number[] } | null {
+  const m = input.map((r) => Float64Array.from(r));
+  const pivots: number[] = [];
+  let r = 0;
+  for (let j = 0; j < columns && r < m.length; j++) {
+    let p = -1;
+    for (let i = r; i < m.length; i++) if (m[i][j] !== 0) { p = i; break; }
+    if (p < 0) continue;
+    [m[r], m[p]] = [m[p], m[r]];
+    const pr = m[r];
+    if (pr[j] < 0) for (let c = 0; c < columns; c++) pr[c] = -pr[c];
+    const a = pr[j];
+    for (let i = 0; i < m.length; i++) {
+      const row = m[i];
+      const b = row[j];
+      if (i === r || b === 0) continue;
+      let max = 0;
+      for (let c = 0; c < columns; c++) {
+        const x = a * row[c] - b * pr[c];
+        row[c] = x;
+        const abs = x < 0 ? -x : x;
+        if (abs > max) max = abs;
+      }
+      if (max >= SAFE) {
+        let g = 0;
+        for (let c = 0; c < columns && g !== 1; c++) if (row[c] !== 0) g = gcdNumber(g, row[c]);
+        if (g > 1) for (let c = 0; c < columns; c++) row[c] /= g;
+        if (max / g >= SAFE) return null;
+      }
+    }
+    pivots.push(j);
+    r++;
+  }
+  return { rows: m.slice(0, r).map((row) => Array.from(row)), pivots };
+}
+
 /**
  * Whether the row space of `rows` (over atoms with `sizes`) holds the indicator of a union of
  * atoms with 1..k−1 respondents; "budget" when the search would take more than `maxNodes` steps.
@@ -143,11 +218,16 @@ export function smallUnionDetermined(rows: readonly (readonly number[])[], sizes
   if (small.length === 0 || rows.length === 0) return false;
   const large = sizes.map((s, a) => ({ s, a })).filter((x) => x.s >= k);
   const order = [...large.map((x) => x.a), ...small.map((x) => x.a)];
-  const matrix = rows.map((row) => order.map((a) => BigInt(row[a])));
-  const { rows: rref, pivots } = integerRref(matrix, order.length);
+  const ordered = rows.map((row) => order.map((a) => row[a]));
   const firstSmall = large.length;
   // W's reduced basis: the rows pivoted on small atoms (zero on every large atom)
-  const basis = rref.map((row, i) => ({ row: row.slice(firstSmall), pivot: pivots[i] - firstSmall })).filter((b) => b.pivot >= 0);
+  const fast = numberRref(ordered, order.length);
+  const basis = fast
+    ? fast.rows.flatMap((row, i) => (fast.pivots[i] >= firstSmall ? [{ row: row.slice(firstSmall).map((x) => BigInt(x)), pivot: fast.pivots[i] - firstSmall }] : []))
+    : (() => {
+        const exact = integerRref(ordered.map((row) => row.map((x) => BigInt(x))), order.length);
+        return exact.rows.map((row, i) => ({ row: row.slice(firstSmall), pivot: exact.pivots[i] - firstSmall })).filter((b) => b.pivot >= 0);
+      })();
   if (basis.length === 0) return false;
   const width = small.length;
   let lcm = ONE;
@@ -213,19 +293,21 @@ export function smallUnionDetermined(rows: readonly (readonly number[])[], sizes
  */
 export function auditPopulations(released: readonly Population[], candidate: readonly Population[], options: AuditOptions): AuditVerdict {
   const universe = candidate[0]?.universe ?? released[0]?.universe ?? 0;
-  const known = new Set(released.map(populationKey));
-  const fresh = dedupe(candidate).filter((p) => !known.has(populationKey(p)));
+  const known = new PopulationSet();
+  for (const p of released) known.add(p);
+  const fresh = dedupe(candidate).filter((p) => !known.has(p));
   if (fresh.length === 0) return { allowed: true };
   const all = dedupe([{ universe, members: Uint32Array.from({ length: universe }, (_, i) => i) }, ...released, ...fresh]);
   const k = options.k;
   if (options.pairwise !== false && pairwiseConflict(fresh, all.slice(0, all.length - fresh.length), k)) return { allowed: false, rule: "pairwise" };
   if (options.linear === false) return { allowed: true };
-  const { sizes, reps } = atomsOf(universe, all);
+  const { atomOf, sizes } = atomsOf(universe, all);
   if (!sizes.some((s) => s < k)) return { allowed: true };
+  // a population is a union of atoms: its row marks the atoms of its members
   const inPop = (p: Population) => {
-    const set = new Uint8Array(universe);
-    for (const m of p.members) set[m] = 1;
-    return reps.map((r) => set[r]);
+    const row = new Array<number>(sizes.length).fill(0);
+    for (const m of p.members) row[atomOf[m]] = 1;
+    return row;
   };
   const verdict = smallUnionDetermined(all.map(inPop), sizes, k, options.maxNodes ?? DEFAULT_MAX_NODES);
   if (verdict === "budget") return { allowed: false, rule: "budget" };

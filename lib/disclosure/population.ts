@@ -117,11 +117,25 @@ export function decodePopulation(text: string): Population {
 }
 
 /**
- * A key equal for equal populations (the encoding is canonical).
+ * A 64-bit hash of a population's members (two FNV-1a lanes) with its size: equal populations
+ * have equal keys; callers compare members on a key match ({@link samePopulation}).
  * @example populationKey(populationOf(9, [1, 2])) === populationKey(populationOf(9, [2, 1])) // true
  */
 export function populationKey(p: Population): string {
-  return encodePopulation(p);
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193 ^ p.members.length;
+  for (const m of p.members) {
+    h1 = Math.imul(h1 ^ m, 0x01000193) >>> 0;
+    h2 = Math.imul(h2 ^ (m + 0x9e3779b9), 0x85ebca6b) >>> 0;
+  }
+  return `${p.universe}:${p.members.length}:${h1.toString(36)}:${h2.toString(36)}`;
+}
+
+/** Whether two populations have the same members. */
+export function samePopulation(a: Population, b: Population): boolean {
+  if (a.members.length !== b.members.length) return false;
+  for (let i = 0; i < a.members.length; i++) if (a.members[i] !== b.members[i]) return false;
+  return true;
 }
 
 /**
