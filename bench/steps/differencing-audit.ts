@@ -9,7 +9,8 @@
  * Usage: node --import tsx --conditions=react-server bench/steps/differencing-audit.ts --rows 100000 --requests 50
  */
 import { auditPopulations, atomsOf } from "@/lib/disclosure/population-audit";
-import { encodePopulation, populationOf, type Population } from "@/lib/disclosure/population";
+import { populationOf, type Population } from "@/lib/disclosure/population";
+import { encodePopulation } from "@/lib/store/repos/population-codec";
 import { args, emit, main } from "./common";
 
 function rng(seed: number) {

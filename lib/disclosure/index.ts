@@ -19,7 +19,7 @@ export type { DifferencingConflict, DifferencingVerdict } from "./differencing";
 export { ReleaseHistory } from "./history";
 export { auditPopulations } from "./population-audit";
 export type { AuditOptions, AuditSwitches, AuditVerdict } from "./population-audit";
-export { decodePopulation, encodePopulation, populationOf } from "./population";
+export { populationOf } from "./population";
 export type { Population } from "./population";
 export { MemoryPopulationStore } from "./population-history";
 export type { PopulationDecision, PopulationHistoryStore } from "./population-history";

@@ -8,8 +8,8 @@
  */
 import crypto from "node:crypto";
 import { exclusive, type SqlRunner } from "../runner/sql-runner";
-import { decodePopulation, encodePopulation } from "@/lib/disclosure/population";
 import type { Population } from "@/lib/disclosure/population";
+import { decodePopulation, encodePopulation } from "./population-codec";
 import type { PopulationDecision, PopulationHistoryStore } from "@/lib/disclosure/population-history";
 
 const sha256 = (s: string) => crypto.createHash("sha256").update(s, "utf8").digest("hex");
