@@ -122,6 +122,7 @@ async function main() {
       rows: { type: "string", default: "100000" },
       reps: { type: "string", default: "3" },
       stages: { type: "boolean", default: false },
+      audit: { type: "boolean", default: false },
       profile: { type: "boolean", default: false },
       keep: { type: "boolean", default: false },
       out: { type: "string", default: path.join(RESULTS, "latest.json") },
@@ -184,6 +185,12 @@ async function main() {
       log("ingest stages");
       stages = (await step("ingest-stages", ["--file", csv])).result;
     }
+    // the differencing audit of an aggregate-only viewer with a long history (pure, synthetic rows)
+    let audit: Record<string, unknown> | undefined;
+    if (values.audit) {
+      log("differencing audit");
+      audit = (await step("differencing-audit", ["--rows", String(rows), "--requests", "20", "--asks", "5"])).result;
+    }
     let profile: unknown;
     if (values.profile) {
       log("CPU profile of one import");
@@ -226,6 +233,7 @@ async function main() {
         detected: { format: first.format, questions: first.questions, multi: first.multi, respondents: first.respondents },
         ...(stages ? { stages } : {}),
       },
+      ...(audit ? { differencing_audit: audit } : {}),
       crosstab: {
         surveyscope_p50_ms: round(xtSs50, 2),
         surveyscope_p95_ms: round(median(ssQueries.map((r) => num(r, "crosstab", "p95_ms"))), 2),

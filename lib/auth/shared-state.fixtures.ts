@@ -4,9 +4,10 @@
  * differencing guard's history — also under concurrent requests (no lost updates).
  */
 import { expect, it } from "vitest";
-import { MemoryReleaseStore, protectAndRecordIn, type ReleaseMeta } from "@/lib/disclosure";
-import { forgetDatasetReleases, SqlReleaseStore } from "@/lib/store";
-import { crosstabOf, rep, type Row } from "@/lib/disclosure/disclosure.fixtures";
+import { populationOf, type Population } from "@/lib/disclosure/population";
+import { auditPopulations } from "@/lib/disclosure/population-audit";
+import { MemoryPopulationStore, type PopulationHistoryStore } from "@/lib/disclosure/population-history";
+import { forgetDatasetReleases, SqlPopulationStore } from "@/lib/store";
 import { SqlQueryBudget } from "@/lib/store";
 import { sqlRateLimitStorage } from "@/lib/store";
 import type { SqlRunner } from "@/lib/store";
@@ -17,13 +18,16 @@ function fakeClock(start = 1_000_000) {
   return { now: () => t, advance: (ms: number) => (t += ms) };
 }
 
-const meta = (filters: Record<string, string[]>): ReleaseMeta => ({
-  datasetVersion: "ds@1", outcome: "q", statistic: "mean", weight: null, segment: "seg", missingSegment: "drop", filters,
-});
-const rows: Row[] = [...rep(10, ["3", "A", "x"]), ...rep(8, ["4", "B", "x"]), ...rep(2, ["1", "B", "y"])];
-const overall = () => crosstabOf(rows, { statistic: "mean" });
-/** differs from `overall` by the 2 respondents with f = y: a differencing attack at k = 5 */
-const onlyX = () => crosstabOf(rows, { statistic: "mean", filters: { f: ["x"] } });
+/** 40 respondents; `overall` counts 0..19, `onlyX` 0..17: a difference of 2, a disclosure at k = 5 */
+const overall = populationOf(40, Array.from({ length: 20 }, (_, i) => i));
+const onlyX = populationOf(40, Array.from({ length: 18 }, (_, i) => i));
+
+async function admit(store: PopulationHistoryStore, viewer: string, dataset: string, p: Population): Promise<boolean> {
+  return store.withPopulations(viewer, dataset, (released) => {
+    const ok = auditPopulations(released, [p], { k: 5 }).allowed;
+    return { value: ok, record: ok ? [p] : [] };
+  });
+}
 
 /** Register the cases; `instances()` gives two runners over the same, migrated database. */
 export function sharedStateCases(instances: () => { a: SqlRunner; b: SqlRunner }) {
@@ -69,38 +73,32 @@ export function sharedStateCases(instances: () => { a: SqlRunner; b: SqlRunner }
     expect(many.filter((r) => r.ok)).toHaveLength(7);
   });
 
-  it("differencing guard: a release on one instance blocks the difference on the other", async () => {
+  it("differencing audit: a population released on one instance blocks the difference on the other", async () => {
     const { a, b } = instances();
-    const [ra, rb] = [new SqlReleaseStore(a), new SqlReleaseStore(b)];
-    const first = await protectAndRecordIn(ra, "w/u1", overall(), { k: 5 }, meta({}));
-    expect(first.disclosure.blocked).toBe(false);
-    expect((await protectAndRecordIn(rb, "w/u1", overall(), { k: 5 }, meta({}))).disclosure.blocked).toBe(false); // the same again
-    const second = await protectAndRecordIn(rb, "w/u1", onlyX(), { k: 5 }, meta({ f: ["x"] }));
-    expect(second.disclosure.blocked).toBe(true);
-    expect(second.total.n).toBeNull();
-    // another viewer, another dataset version: their own histories
-    expect((await protectAndRecordIn(rb, "w/u2", onlyX(), { k: 5 }, meta({ f: ["x"] }))).disclosure.blocked).toBe(false);
-    expect((await protectAndRecordIn(ra, "w/u1", onlyX(), { k: 5 }, { ...meta({ f: ["x"] }), datasetVersion: "ds@2" })).disclosure.blocked).toBe(false);
-    // deleting the dataset forgets its releases (on every instance): the history starts afresh
-    expect(await forgetDatasetReleases(a, "ds")).toBe(3); // u1 and u2 on ds@1, u1 on ds@2
+    const [ra, rb] = [new SqlPopulationStore(a), new SqlPopulationStore(b)];
+    expect(await admit(ra, "w/u1", "ds", overall)).toBe(true);
+    expect(await admit(rb, "w/u1", "ds", overall)).toBe(true); // the same again
+    expect(await admit(rb, "w/u1", "ds", onlyX)).toBe(false);
+    // another viewer, another dataset: their own histories
+    expect(await admit(rb, "w/u2", "ds", onlyX)).toBe(true);
+    expect(await admit(ra, "w/u1", "ds2", onlyX)).toBe(true);
+    // deleting the dataset forgets its populations (on every instance): the history starts afresh
+    expect(await forgetDatasetReleases(a, "ds")).toBe(2); // overall for u1, onlyX for u2
     expect(await forgetDatasetReleases(b, "ds")).toBe(0);
-    expect((await protectAndRecordIn(rb, "w/u1", onlyX(), { k: 5 }, meta({ f: ["x"] }))).disclosure.blocked).toBe(false);
+    expect(await admit(rb, "w/u1", "ds", onlyX)).toBe(true);
     // the same attack against the in-memory store, for reference
-    const mem = new MemoryReleaseStore();
-    await protectAndRecordIn(mem, "w/u1", overall(), { k: 5 }, meta({}));
-    expect((await protectAndRecordIn(mem, "w/u1", onlyX(), { k: 5 }, meta({ f: ["x"] }))).disclosure.blocked).toBe(true);
+    const mem = new MemoryPopulationStore();
+    expect(await admit(mem, "w/u1", "ds", overall)).toBe(true);
+    expect(await admit(mem, "w/u1", "ds", onlyX)).toBe(false);
   });
 
-  it("differencing guard: two concurrent requests on two instances cannot both pass", async () => {
+  it("differencing audit: two concurrent requests on two instances cannot both pass", async () => {
     const { a, b } = instances();
-    const [ra, rb] = [new SqlReleaseStore(a), new SqlReleaseStore(b)];
+    const [ra, rb] = [new SqlPopulationStore(a), new SqlPopulationStore(b)];
     for (let round = 0; round < 3; round++) {
       const viewer = `w/race${round}`;
-      const [x, y] = await Promise.all([
-        protectAndRecordIn(ra, viewer, overall(), { k: 5 }, meta({})),
-        protectAndRecordIn(rb, viewer, onlyX(), { k: 5 }, meta({ f: ["x"] })),
-      ]);
-      expect([x.disclosure.blocked, y.disclosure.blocked].filter(Boolean)).toHaveLength(1);
+      const verdicts = await Promise.all([admit(ra, viewer, "ds", overall), admit(rb, viewer, "ds", onlyX)]);
+      expect(verdicts.filter((x) => !x)).toHaveLength(1);
     }
   });
 

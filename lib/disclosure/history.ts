@@ -1,8 +1,8 @@
 /**
- * `ReleaseHistory`: an in-memory record of what one viewer has been shown, so the differencing
- * guard can compare each new result with earlier ones. The app keeps histories in the identity
- * database instead (`SqlReleaseStore`, shared by every instance); this class backs
- * `MemoryReleaseStore` and the pure tests.
+ * `ReleaseHistory`: the predicate-keyed differencing check (one dataset version and analysis,
+ * compared by filter predicates), kept for the pure tests of `protectCrosstab`'s `context`. The
+ * app judges differencing on populations instead (`population-audit.ts`, history per viewer and
+ * dataset in `SqlPopulationStore`), whatever the version, analysis or route.
  */
 import type { CrosstabResult } from "@/lib/schema/crosstab-result";
 import type { DisclosureRules, DisclosureRulesInput } from "@/lib/schema/disclosure";

@@ -2,11 +2,13 @@
  * Disclosure control: the one server-side gate between a computed result and anything a viewer
  * sees (API JSON, tables, charts, tooltips, exports).
  *
+ * Differencing is judged on populations (`population-audit.ts`, history per viewer and dataset in
+ * `SqlPopulationStore`); `lib/services/protected-crosstab.ts` wires both into every route.
+ *
  * @example
- * const store = new SqlReleaseStore(identity.sql); // every viewer's releases, shared by all instances
- * const shown = await protectAndRecordIn(store, viewerKey, computeCrosstab(input), workspace.disclosure, releaseMetaFromSpec(version, spec));
- * if (shown.disclosure.blocked) throw new AppError("forbidden", "differencing: too similar to an earlier result");
- * return json({ ...shown, spec, dataset: { id, version } });
+ * const shown = protectCrosstab(computeCrosstab(input), { k: 5 });
+ * const verdict = auditPopulations(released, crosstabPopulations(shown, memberships), { k: 5 });
+ * if (!verdict.allowed) throw new AppError("forbidden", "disclosure: … withheld");
  */
 export { protectCrosstab } from "./protect-crosstab";
 export type { EmptyCrosstab, ProtectContext } from "./protect-crosstab";
@@ -15,8 +17,14 @@ export type { CellDecision, PlanCell, SuppressionPlan, SuppressionWhy } from "./
 export { checkDifferencing, isSubsetPredicate } from "./differencing";
 export type { DifferencingConflict, DifferencingVerdict } from "./differencing";
 export { ReleaseHistory } from "./history";
-export { MemoryReleaseStore, protectAndRecordIn } from "./release-store";
-export type { ReleaseDecision, ReleaseScope, ReleaseStore } from "./release-store";
+export { auditPopulations } from "./population-audit";
+export type { AuditOptions, AuditSwitches, AuditVerdict } from "./population-audit";
+export { populationOf } from "./population";
+export type { Population } from "./population";
+export { MemoryPopulationStore } from "./population-history";
+export type { PopulationDecision, PopulationHistoryStore } from "./population-history";
+export { crosstabPopulations, npsPopulations } from "./released-populations";
+export type { RowMemberships } from "./released-populations";
 export { analysisKeyOf, canonicalFilterKey, canonicalFilters, releaseMetaFromSpec, releaseOf } from "./release";
 export type { ReleasedAggregate, ReleasedCell, ReleaseMeta } from "./release";
 export {

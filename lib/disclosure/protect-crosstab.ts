@@ -8,7 +8,7 @@ import { disclosureRulesSchema, type DisclosureRules, type DisclosureRulesInput 
 import { checkDifferencing, type DifferencingVerdict } from "./differencing";
 import { releaseOf, type ReleasedAggregate, type ReleaseMeta } from "./release";
 import { COMPLEMENT_LABEL, lowEffectiveBaseLabel, restSmallLabel, suppressedLabel } from "./rules";
-import { planSuppression, type CellDecision, type LabelKind, type SuppressionWhy } from "./suppression-plan";
+import { planSuppression, type CellDecision, type LabelKind, type SuppressionPlan, type SuppressionWhy } from "./suppression-plan";
 import type { DisclosureSummary, ProtectedChisq, ProtectedCrosstab, ProtectedMeanBlock, ProtectedProportionBlock, ProtectedRows } from "./types";
 import { checkCellSums } from "./magnitude";
 
@@ -16,6 +16,24 @@ import { checkCellSums } from "./magnitude";
 export interface ProtectContext {
   release?: ReleaseMeta;
   history?: readonly ReleasedAggregate[];
+  /** test-only: turn off small-cell suppression or complementary suppression (adversary tests) */
+  switches?: { smallCells?: boolean; complements?: boolean };
+}
+
+const SHOW: CellDecision = { hideN: false, hideCount: false, why: null };
+
+/** The plan with a test-only switch applied: nothing hidden, or no complements. */
+function switched(plan: SuppressionPlan, switches: ProtectContext["switches"]): SuppressionPlan {
+  if (switches?.smallCells === false) {
+    return { total: SHOW, segments: plan.segments.map(() => SHOW), labels: { total: null, segments: plan.segments.map(() => null) } };
+  }
+  if (switches?.complements !== false) return plan;
+  const keep = (d: CellDecision) => (d.why === "complementary" ? SHOW : d);
+  return {
+    total: keep(plan.total),
+    segments: plan.segments.map(keep),
+    labels: { total: plan.total.why === "complementary" ? null : plan.labels.total, segments: plan.segments.map((d, i) => (d.why === "complementary" ? null : plan.labels.segments[i])) },
+  };
 }
 
 const HIDDEN_BASE = { n: null, weighted_n: null, sum_w2: null, n_eff_kish: null, deff_kish: null, suppressed: true } as const;
@@ -123,6 +141,15 @@ function hiddenPopulation(shape: Pick<EmptyCrosstab, "statistic" | "conf_level" 
   };
 }
 
+/**
+ * A fully hidden copy of a shown result, for a release the differencing audit refuses where the
+ * caller hides instead of answering 403 (banner rows, insight scans).
+ * @example withheldCrosstab(shown, ["differencing"]).disclosure.blocked // true
+ */
+export function withheldCrosstab(p: ProtectedCrosstab, reason: string[]): ProtectedCrosstab {
+  return blockAll(p, { allowed: false, conflicts: [], reason }, COMPLEMENT_LABEL);
+}
+
 /** A fully hidden copy, used when the differencing guard refuses the release. */
 function blockAll(p: ProtectedCrosstab, verdict: Extract<DifferencingVerdict, { allowed: false }>, label: string): ProtectedCrosstab {
   const disclosure: DisclosureSummary = {
@@ -165,7 +192,8 @@ export function protectCrosstab(result: CrosstabResult | EmptyCrosstab, rulesInp
   const rules = disclosureRulesSchema.parse(rulesInput);
   const label = suppressedLabel(rules.k);
   // a population under k (none at all included) answers one data-free, fully hidden shape
-  if ("empty" in result || result.total.n < rules.k) return guarded(hiddenPopulation(result, rules, label), rules, context);
+  const smallOff = context.switches?.smallCells === false;
+  if ("empty" in result || (result.total.n < rules.k && !smallOff)) return guarded(hiddenPopulation(result, rules, label), rules, context);
   // honest labels: "< k" only on a cell that is under k; a count whose rest is small says so; a
   // complement says "—" (hidden to protect a small cell), never a count
   const display = (kind: LabelKind | null): string =>
@@ -176,10 +204,13 @@ export function protectCrosstab(result: CrosstabResult | EmptyCrosstab, rulesInp
   // Kish effective base is under k is hidden like a small cell, whatever its n
   const lowEffectiveBase = (b: { n: number; weighted: unknown; weighted_n: number; sum_w2: number }) =>
     b.weighted !== null && b.n > 0 && !checkCellSums({ n: b.n, sumW: b.weighted_n, sumW2: b.sum_w2 }, { minN: 0, dominance: null, pPercent: null, minEffectiveBase: rules.k }).ok;
-  const plan = planSuppression(cellOf(result.total), result.segments.map(cellOf), rules, {
-    total: lowEffectiveBase(result.total),
-    segments: result.segments.map(lowEffectiveBase),
-  });
+  const plan = switched(
+    planSuppression(cellOf(result.total), result.segments.map(cellOf), rules, {
+      total: lowEffectiveBase(result.total),
+      segments: result.segments.map(lowEffectiveBase),
+    }),
+    context.switches,
+  );
 
   const reason: string[] = [];
   const note = (what: string, d: CellDecision) => {

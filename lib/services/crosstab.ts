@@ -1,4 +1,5 @@
 import { resolveCrosstabSpec, type ResolveOptions } from "@/lib/analysis/resolve-spec";
+import { rememberNpsOrigin } from "./nps-origin";
 import { crosstabSpecSchema } from "@/lib/schema/crosstab-spec";
 import type { Dataset } from "@/lib/schema/dataset";
 import { computeCrosstab, computeNps } from "@/lib/stats";
@@ -79,5 +80,7 @@ export async function runNps(store: SurveyStore, dataset: Dataset, specInput: un
   const { spec, plan } = planCrosstab(dataset, { ...base, statistic: "proportion", outcome_category: ["9", "10"] }, { missing: "declared" });
   const input = await store.cellSums(dataset, plan);
   assertCardinality(input);
-  return { ...computeNps(input), rows: input.rows, spec: { ...spec, statistic: "nps" as const }, dataset: { id: dataset.id, version: dataset.version } };
+  const result = { ...computeNps(input), rows: input.rows, spec: { ...spec, statistic: "nps" as const }, dataset: { id: dataset.id, version: dataset.version } };
+  rememberNpsOrigin(result, store, plan);
+  return result;
 }

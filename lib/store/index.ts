@@ -12,6 +12,7 @@ import { PostgresStore } from "./postgres/postgres-store";
 import type { SurveyStore } from "./types";
 
 export type { SurveyStore, NewDatasetMeta, DerivedColumn } from "./types";
+export type { Memberships } from "./sql/population-sql";
 export type { AppDatabase, BetterAuthDatabase } from "./app-database";
 export type { SqlParam, SqlRow, SqlRunner } from "./runner/sql-runner";
 export { DuckDbStore } from "./duckdb/duckdb-store";

@@ -6,6 +6,7 @@ import type { DatasetLineage } from "@/lib/schema/dataset";
 import type { Question } from "@/lib/schema/question";
 import type { AppDatabase } from "./app-database";
 import type { WorkspaceDeletion } from "./repos/workspace-deletion";
+import type { Memberships } from "./sql/population-sql";
 
 export interface DerivedColumn {
   /** the header text the column is known by (its storage name is generated) */
@@ -65,6 +66,12 @@ export interface SurveyStore {
    */
   deriveVersion(dataset: Dataset, added: DerivedColumn[], questions: Question[], lineage: DatasetLineage): Promise<Dataset>;
   cellSums(dataset: Dataset, plan: CrosstabPlan): Promise<CrosstabInput>;
+  /**
+   * Who `cellSums` of the same plan counts, row by row: each kept row's ordinal in file order
+   * (stable across every version of the dataset), status, segment level, outcome value and y.
+   * Only the disclosure audit of aggregate-only audiences asks for it.
+   */
+  memberships(dataset: Dataset, plan: CrosstabPlan): Promise<Memberships>;
   /** how many rows hold each non-empty value of a column, most frequent first (at most `limit` values) */
   valueCounts(dataset: Dataset, column: string, limit: number): Promise<{ value: string; n: number }[]>;
   /** raw rows of the given columns in file order (respondent-level export), optionally filtered; `limit` caps the rows */

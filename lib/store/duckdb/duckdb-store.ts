@@ -9,6 +9,7 @@ import type { Question } from "@/lib/schema/question";
 import { duckdbDialect } from "../sql/dialect";
 import { buildCellSumsStatement, buildDistinctStatement, buildReadRowsStatement } from "../sql/crosstab-sql";
 import { ident } from "../sql/params";
+import { buildMembershipStatement, toMemberships, type Memberships } from "../sql/population-sql";
 import { toCrosstabInput, toSumsRow } from "../sql/to-crosstab-input";
 import { dataTableName, isValidDatasetId, newDatasetId } from "../ids";
 import { summarize } from "../summarize";
@@ -305,27 +306,40 @@ export class DuckDbStore implements SurveyStore {
     });
   }
 
+  private async levelsAndTyped(table: string, plan: CrosstabPlan): Promise<{ levels: string[]; typed: ReadonlySet<string> }> {
+    const levels =
+      plan.segmentLevels ??
+      (await this.cache.levels(table, plan.segment.column, plan.segment.missingCodes, async () => {
+        const st = buildDistinctStatement(table, plan.segment.column, plan.segment.missingCodes);
+        return (await this.query(st.sql, st.params)).map((r) => String(r.v)).sort(compareBytes);
+      }));
+    const typed = await this.cache.typed(table, async () => {
+      const conn = await this.instance.connect();
+      try {
+        return await typedColumnsOf(conn, table);
+      } finally {
+        conn.closeSync();
+      }
+    });
+    return { levels, typed };
+  }
+
   async cellSums(dataset: Dataset, plan: CrosstabPlan): Promise<CrosstabInput> {
     const table = await this.tableOf(dataset);
     return this.cache.sums(table, plan, async () => {
-      const levels =
-        plan.segmentLevels ??
-        (await this.cache.levels(table, plan.segment.column, plan.segment.missingCodes, async () => {
-          const st = buildDistinctStatement(table, plan.segment.column, plan.segment.missingCodes);
-          return (await this.query(st.sql, st.params)).map((r) => String(r.v)).sort(compareBytes);
-        }));
-      const typed = await this.cache.typed(table, async () => {
-        const conn = await this.instance.connect();
-        try {
-          return await typedColumnsOf(conn, table);
-        } finally {
-          conn.closeSync();
-        }
-      });
+      const { levels, typed } = await this.levelsAndTyped(table, plan);
       const st = buildCellSumsStatement(table, plan, levels, duckdbDialect, typed);
       const rows = await this.query(st.sql, st.params);
       return toCrosstabInput(plan, levels, rows.map(toSumsRow));
     });
+  }
+
+  async memberships(dataset: Dataset, plan: CrosstabPlan): Promise<Memberships> {
+    const table = await this.tableOf(dataset);
+    const { levels, typed } = await this.levelsAndTyped(table, plan);
+    const st = buildMembershipStatement(table, plan, levels, duckdbDialect, typed);
+    const [count] = await this.query(`SELECT CAST(COUNT(*) AS DOUBLE) AS n FROM ${ident(table)}`);
+    return toMemberships(Number(count.n), await this.query(st.sql, st.params));
   }
 
   async valueCounts(dataset: Dataset, column: string, limit: number): Promise<{ value: string; n: number }[]> {

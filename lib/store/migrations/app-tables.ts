@@ -29,15 +29,19 @@ export const SHARED_STATE_MIGRATIONS: readonly string[] = [
      at_ms FLOAT8 NOT NULL,
      last_ok BOOLEAN NOT NULL
    )`,
-  // what each viewer was shown, per dataset version and analysis (history_key); kept while the
-  // dataset exists (deleting a dataset deletes its rows)
-  `CREATE TABLE IF NOT EXISTS viewer_releases (
+  // the predicate-keyed history (one dataset version and analysis per key) is replaced by
+  // populations per viewer and dataset (viewer_populations); its rows cannot be converted
+  `DROP TABLE IF EXISTS viewer_releases`,
+  // the populations (respondent ordinals, lib/disclosure/population.ts) each viewer was shown, per
+  // dataset whatever the version, analysis or route (history_key = hash of viewer and dataset);
+  // kept while the dataset exists (deleting a dataset deletes its rows)
+  `CREATE TABLE IF NOT EXISTS viewer_populations (
      history_key VARCHAR NOT NULL,
-     release_hash VARCHAR NOT NULL,
+     population_hash VARCHAR NOT NULL,
      dataset_id VARCHAR NOT NULL,
-     release_json VARCHAR NOT NULL,
+     members VARCHAR NOT NULL,
      created_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
-     PRIMARY KEY (history_key, release_hash)
+     PRIMARY KEY (history_key, population_hash)
    )`,
   // one row per history_key, upserted first in the check-and-record transaction: its row lock
   // serialises two instances checking the same viewer's history

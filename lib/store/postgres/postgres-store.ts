@@ -9,6 +9,7 @@ import type { Question } from "@/lib/schema/question";
 import { buildCellSumsStatement, buildDistinctStatement, buildReadRowsStatement } from "../sql/crosstab-sql";
 import { postgresDialect } from "../sql/dialect";
 import { ident } from "../sql/params";
+import { buildMembershipStatement, toMemberships, type Memberships } from "../sql/population-sql";
 import { toCrosstabInput, toSumsRow } from "../sql/to-crosstab-input";
 import { isValidDatasetId, newDatasetId } from "../ids";
 import { summarize } from "../summarize";
@@ -352,6 +353,19 @@ export class PostgresStore implements SurveyStore {
       const rows = await this.rows(fenceRowCte(st.sql, table).sql, st.params);
       return toCrosstabInput(plan, levels, rows.map(toSumsRow));
     });
+  }
+
+  async memberships(dataset: Dataset, plan: CrosstabPlan): Promise<Memberships> {
+    const table = await this.tableOf(dataset);
+    const levels =
+      plan.segmentLevels ??
+      (await this.cache.levels(table, plan.segment.column, plan.segment.missingCodes, async () => {
+        const st = buildDistinctStatement(table, plan.segment.column, plan.segment.missingCodes);
+        return (await this.rows(st.sql, st.params)).map((r) => String(r.v)).sort(compareBytes);
+      }));
+    const st = buildMembershipStatement(table, plan, levels, postgresDialect);
+    const [count] = await this.rows(`SELECT CAST(COUNT(*) AS DOUBLE PRECISION) AS n FROM ${ident(table)}`);
+    return toMemberships(Number(count.n), await this.rows(st.sql, st.params));
   }
 
   async valueCounts(dataset: Dataset, column: string, limit: number): Promise<{ value: string; n: number }[]> {

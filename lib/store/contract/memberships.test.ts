@@ -1,0 +1,83 @@
+/**
+ * `memberships` (who a crosstab counts, for the differencing audit) on every backend: each kept
+ * row's ordinal in file order, status, segment, value and y, the same rows `cellSums` sums, and the
+ * same ordinals for the same respondents in a saved (schema-edit) and a derived (copied) version.
+ */
+import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import type { CrosstabPlan } from "@/lib/analysis/plan";
+import type { RowSink } from "@/lib/ingest/types";
+import type { SurveyStore } from "../types";
+import { BACKENDS, type OpenedStore } from "./backends.fixtures";
+import { SEG_OUT_W_COLUMNS, segOutWDraft } from "./seg-out-w.fixtures";
+
+const data = [
+  ["a", "yes", "2"],
+  ["a", "no", "1"],
+  ["b", "yes", "1"],
+  ["b", "", "1"], // missing outcome
+  ["", "yes", "1"], // missing segment
+  ["b", "no", "-1"], // invalid weight
+  ["b", "yes", "0.5"],
+];
+
+const plan = (over: Partial<CrosstabPlan> = {}): CrosstabPlan => ({
+  statistic: "proportion",
+  outcome: { kind: "column", column: "c1", missingCodes: [] },
+  outcomeCategories: ["yes"],
+  segment: { column: "c0", missingCodes: [] },
+  weight: { column: "c2" },
+  filters: [],
+  missingSegment: "drop",
+  ...over,
+}) as CrosstabPlan;
+
+describe.each(BACKENDS)("memberships: $name", (backend) => {
+  let opened: OpenedStore | undefined;
+  let store: SurveyStore;
+  beforeEach(async () => {
+    opened = await backend.open();
+    store = opened.store;
+  });
+  afterEach(async () => {
+    await opened?.dispose();
+    opened = undefined;
+  });
+
+  async function load() {
+    return store.importDataset({ id: "m1", name: "M", owner: "test", fileName: "m.csv" }, async (sink: RowSink) => {
+      await sink.begin(SEG_OUT_W_COLUMNS);
+      await sink.write(data);
+      return segOutWDraft(data.length);
+    });
+  }
+
+  test("ordinals in file order with the status, segment and y cellSums uses", async () => {
+    const ds = await load();
+    const m = await store.memberships(ds, plan());
+    expect(m.universe).toBe(7);
+    expect(m.ordinal).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(m.status).toEqual([4, 4, 4, 1, 2, 3, 4]);
+    expect(m.segment).toEqual(["a", "a", "b", "b", null, "b", "b"]);
+    expect(m.y.filter((y, i) => m.status[i] === 4 && y === 1)).toHaveLength(3);
+    const sums = await store.cellSums(ds, plan());
+    expect(sums.rows.analytic).toBe(m.status.filter((s) => s === 4).length);
+    const filtered = await store.memberships(ds, plan({ filters: [{ kind: "values", column: "c0", values: ["b"] }] } as Partial<CrosstabPlan>));
+    expect(filtered.ordinal).toEqual([2, 3, 5, 6]);
+  });
+
+  test("a saved version and a derived (copied) version keep every respondent's ordinal", async () => {
+    const ds = await load();
+    const before = await store.memberships(ds, plan());
+    const saved = await store.saveQuestions("m1", ds.questions);
+    expect(await store.memberships(saved, plan())).toEqual(before);
+    const derived = await store.deriveVersion(
+      saved,
+      [{ header: "flag", values: data.map((_, i) => (i % 2 ? "odd" : "even")) }],
+      [...saved.questions, { id: "flag", label: "flag", type: "single", columns: ["c3"], options: [], missingCodes: [], answered: 7 }],
+      { kind: "weighting", fromVersion: saved.version, columns: ["c3"], recipe: { name: "x" }, createdAt: new Date().toISOString() },
+    );
+    expect(await store.memberships(derived, plan())).toEqual(before);
+    const odd = await store.memberships(derived, plan({ filters: [{ kind: "values", column: "c3", values: ["odd"] }] } as Partial<CrosstabPlan>));
+    expect(odd.ordinal).toEqual([1, 3, 5]);
+  });
+});
