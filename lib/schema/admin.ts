@@ -63,4 +63,15 @@ export const datasetPolicyResponseSchema = z.object({
   exact: z.boolean(),
   audience: z.enum(["respondent", "aggregate"]),
   canSet: z.boolean(),
+  /** the governed identifier / quasi-identifier status of each question (respondent exports) */
+  columns: z.array(
+    z.object({
+      id: z.string(),
+      label: z.string(),
+      status: z.enum(["identifier", "free-text", "quasi", "none"]),
+      source: z.enum(["detected", "admin"]),
+    }),
+  ),
+  /** whether the caller may change those statuses (admins of the owning workspace) */
+  canSetColumns: z.boolean(),
 });

@@ -13,6 +13,7 @@ import { toCrosstabInput, toSumsRow } from "../sql/to-crosstab-input";
 import { dataTableName, isValidDatasetId, newDatasetId } from "../ids";
 import { summarize } from "../summarize";
 import { newDatasetRecord, UPSERT_OWNER, UPSERT_UPLOADER } from "../dataset-record";
+import { detectedColumnStatusInserts } from "../repos/column-status";
 import type { DerivedColumn, FinishImport, NewDatasetMeta, SurveyStore } from "../types";
 import type { DatasetLineage } from "@/lib/schema/dataset";
 import { Lru } from "../cache/lru";
@@ -167,6 +168,7 @@ export class DuckDbStore implements SurveyStore {
         // in which the dataset exists without its workspace
         if (meta.workspaceId) await conn.run(UPSERT_OWNER, [id, meta.workspaceId]);
         if (meta.uploadedBy) await conn.run(UPSERT_UPLOADER, [id, meta.uploadedBy, new Date().toISOString()]);
+        for (const st of detectedColumnStatusInserts(id, meta.columnStatus?.(dataset) ?? [])) await conn.run(st.sql, st.params);
         await conn.run("COMMIT");
         return dataset;
       } catch (err) {

@@ -147,6 +147,18 @@ export const APP_MIGRATIONS: readonly string[] = [
      updated_by VARCHAR,
      updated_at VARCHAR
    )`,
+  // the governed identifier / quasi-identifier status of each stored column (c0…) of a dataset
+  // (lib/governance/column-status.ts): detection's proposal written in the import's transaction
+  // (source 'detected'), changed only by an admin (source 'admin'); a schema edit never touches it
+  `CREATE TABLE IF NOT EXISTS dataset_column_status (
+     dataset_id VARCHAR NOT NULL,
+     column_name VARCHAR NOT NULL,
+     status VARCHAR NOT NULL,
+     source VARCHAR NOT NULL,
+     decided_by VARCHAR,
+     updated_at VARCHAR,
+     PRIMARY KEY (dataset_id, column_name)
+   )`,
   // append-only audit trail (lib/audit): each row's hash covers the previous row's hash
   `CREATE TABLE IF NOT EXISTS audit_log (
      seq BIGINT PRIMARY KEY,

@@ -13,6 +13,7 @@ import { toCrosstabInput, toSumsRow } from "../sql/to-crosstab-input";
 import { isValidDatasetId, newDatasetId } from "../ids";
 import { summarize } from "../summarize";
 import { newDatasetRecord, UPSERT_OWNER, UPSERT_UPLOADER } from "../dataset-record";
+import { detectedColumnStatusInserts } from "../repos/column-status";
 import type { DerivedColumn, FinishImport, NewDatasetMeta, SurveyStore } from "../types";
 import { VersionCache } from "../cache/version-cache";
 import { fenceRowCte } from "./fence";
@@ -248,6 +249,7 @@ export class PostgresStore implements SurveyStore {
       // the owner commits with the dataset row: never a moment in which it exists without its workspace
       if (meta.workspaceId) await client.query(UPSERT_OWNER, [id, meta.workspaceId]);
       if (meta.uploadedBy) await client.query(UPSERT_UPLOADER, [id, meta.uploadedBy, new Date().toISOString()]);
+      for (const st of detectedColumnStatusInserts(id, meta.columnStatus?.(dataset) ?? [])) await client.query(st.sql, st.params);
       return dataset;
     });
   }
