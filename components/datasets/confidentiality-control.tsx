@@ -4,7 +4,7 @@ import { useEffect, useId, useState } from "react";
 import { z } from "zod";
 
 const policyAnswerSchema = z.object({
-  policy: z.enum(["open", "protected"]),
+  policy: z.enum(["open", "protected", "perturbed"]),
   k: z.number(),
   exact: z.boolean(),
   audience: z.enum(["respondent", "aggregate"]),
@@ -25,6 +25,8 @@ const STATUS_LABEL: Record<ColumnStatus, string> = {
 const DESCRIPTION: Record<PolicyAnswer["policy"], (k: number) => string> = {
   protected: (k) => `Protected: people without respondent access see groups of fewer than ${k} as "< ${k}".`,
   open: () => "Open: everyone who can see this dataset sees exact numbers (for panels without a confidentiality promise).",
+  perturbed: (k) =>
+    `Perturbed (cell-key method): as protected (groups of fewer than ${k} hidden), and people without respondent access see counts with a small fixed noise (at most ±3) tied to the respondents counted, so comparing two results returns noise.`,
 };
 
 /**
@@ -77,11 +79,14 @@ export function ConfidentialityControl({ datasetId }: { datasetId: string }) {
             onChange={(e) => void save({ policy: e.target.value as PolicyAnswer["policy"] })}
           >
             <option value="protected">Protected (k = {answer.k})</option>
+            <option value="perturbed">Perturbed (cell-key method, k = {answer.k})</option>
             <option value="open">Open</option>
           </select>
         </label>
       ) : (
-        <span className="font-medium text-slate-700">Confidentiality: {answer.policy === "open" ? "open" : `protected (k = ${answer.k})`}</span>
+        <span className="font-medium text-slate-700">
+          Confidentiality: {answer.policy === "open" ? "open" : answer.policy === "perturbed" ? `perturbed (cell-key method), k = ${answer.k}` : `protected (k = ${answer.k})`}
+        </span>
       )}
       <span>{DESCRIPTION[answer.policy](answer.k)}</span>
       <span data-testid="audience">
@@ -89,7 +94,7 @@ export function ConfidentialityControl({ datasetId }: { datasetId: string }) {
           ? answer.audience === "respondent"
             ? "You have respondent access: you see exact numbers, with low bases flagged."
             : "You see exact numbers because the dataset is open."
-          : `You see protected numbers: groups of fewer than ${answer.k} respondents are hidden.`}
+          : `You see protected numbers: groups of fewer than ${answer.k} respondents are hidden${answer.policy === "perturbed" ? ", and counts are perturbed (cell-key method)" : ""}.`}
       </span>
       <ColumnStatusList answer={answer} saving={saving} onChange={(id, status) => void save({ columns: { [id]: status } })} />
       {error ? <span role="alert" className="text-red-700">{error}</span> : null}

@@ -58,7 +58,7 @@ export const invitationDeclinedResponseSchema = z.object({ declined: z.string() 
 
 /** `GET/PUT /api/datasets/{id}/policy`: the dataset's confidentiality policy and how the caller sees its numbers. */
 export const datasetPolicyResponseSchema = z.object({
-  policy: z.enum(["open", "protected"]),
+  policy: z.enum(["open", "protected", "perturbed"]),
   k: z.number().int(),
   exact: z.boolean(),
   audience: z.enum(["respondent", "aggregate"]),

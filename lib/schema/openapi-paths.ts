@@ -138,7 +138,7 @@ export const OPERATIONS: Record<string, Record<string, Operation>> = {
       parameters: [datasetId],
       requestBody: jsonBody(
         object({
-          policy: { type: "string", enum: ["open", "protected"] },
+          policy: { type: "string", enum: ["open", "protected", "perturbed"] },
           columns: { type: "object", additionalProperties: { type: "string", enum: ["identifier", "free-text", "quasi", "none"] } },
         }),
       ),

@@ -12,6 +12,10 @@ import { exactCrosstab, exactNps } from "@/lib/disclosure/exact";
 import { protectNps, type ProtectedNps } from "@/lib/disclosure/protect-nps";
 import type { NpsResult } from "@/lib/stats/nps";
 import { audienceOf } from "./audience";
+// cell-key perturbation (`perturbed` policy, aggregate-only audiences): see lib/disclosure/cell-key
+import { isPerturbed } from "@/lib/disclosure/audience";
+import { markPerturbed } from "@/lib/disclosure/cell-key/label";
+import { runPerturbedCrosstabOrEmpty } from "./perturbed-crosstab";
 
 /**
  * Every viewer's release history (what each has been shown; kept while the dataset exists), in the
@@ -71,7 +75,8 @@ export async function runProtectedCrosstab(store: SurveyStore, dataset: Dataset,
   }
   // aggregate-only: an empty population answers like a small one (200, every number "< k"), so
   // the status code and the message cannot tell zero from small
-  const raw = await runPlannedCrosstabOrEmpty(store, dataset, planned);
+  const perturbed = isPerturbed(audience);
+  const raw = perturbed ? await runPerturbedCrosstabOrEmpty(store, dataset, planned) : await runPlannedCrosstabOrEmpty(store, dataset, planned);
   const plan = planned.plan;
   const shown = await protectAndRecordIn(releaseStore(store), viewerKeyOf(viewer), raw, rulesFor(viewer), releaseMeta(dataset, plan));
   if (shown.disclosure.blocked) {
@@ -79,7 +84,8 @@ export async function runProtectedCrosstab(store: SurveyStore, dataset: Dataset,
       reason: shown.disclosure.reason,
     });
   }
-  return { ...shown, spec: raw.spec, dataset: raw.dataset };
+  const released = { ...shown, spec: raw.spec, dataset: raw.dataset };
+  return perturbed ? markPerturbed(released) : released;
 }
 
 /**
@@ -97,6 +103,8 @@ export async function runSuppressedCrosstab(store: SurveyStore, dataset: Dataset
     const exact = await runCrosstab(store, dataset, specInput);
     return { ...exactCrosstab(exact, getEnv().DISCLOSURE_K, viewer.role, audience), spec: exact.spec, dataset: exact.dataset };
   }
-  const raw = await runPlannedCrosstabOrEmpty(store, dataset, planCrosstab(dataset, specInput, { missing: "declared" }));
-  return { ...protectCrosstab(raw, rulesFor(viewer)), spec: raw.spec, dataset: raw.dataset };
+  const planned = planCrosstab(dataset, specInput, { missing: "declared" });
+  const raw = isPerturbed(audience) ? await runPerturbedCrosstabOrEmpty(store, dataset, planned) : await runPlannedCrosstabOrEmpty(store, dataset, planned);
+  const released = { ...protectCrosstab(raw, rulesFor(viewer)), spec: raw.spec, dataset: raw.dataset };
+  return isPerturbed(audience) ? markPerturbed(released) : released;
 }

@@ -159,6 +159,14 @@ export const APP_MIGRATIONS: readonly string[] = [
      updated_at VARCHAR,
      PRIMARY KEY (dataset_id, column_name)
    )`,
+  // the cell-key method's per-dataset secret (lib/disclosure/cell-key): each respondent's record key
+  // is derived from it and the row ordinal (identical on both backends); written in the import's
+  // transaction, or when the `perturbed` policy is first switched on for an older dataset
+  `CREATE TABLE IF NOT EXISTS dataset_cell_key (
+     dataset_id VARCHAR PRIMARY KEY,
+     secret VARCHAR NOT NULL,
+     created_at VARCHAR
+   )`,
   // append-only audit trail (lib/audit): each row's hash covers the previous row's hash
   `CREATE TABLE IF NOT EXISTS audit_log (
      seq BIGINT PRIMARY KEY,

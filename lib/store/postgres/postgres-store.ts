@@ -13,6 +13,7 @@ import { toCrosstabInput, toSumsRow } from "../sql/to-crosstab-input";
 import { isValidDatasetId, newDatasetId } from "../ids";
 import { summarize } from "../summarize";
 import { newDatasetRecord, UPSERT_OWNER, UPSERT_UPLOADER } from "../dataset-record";
+import { INSERT_CELL_KEY_SECRET, newCellKeySecret } from "../repos/cell-key";
 import { detectedColumnStatusInserts } from "../repos/column-status";
 import type { DerivedColumn, FinishImport, NewDatasetMeta, SurveyStore } from "../types";
 import { VersionCache } from "../cache/version-cache";
@@ -250,6 +251,8 @@ export class PostgresStore implements SurveyStore {
       if (meta.workspaceId) await client.query(UPSERT_OWNER, [id, meta.workspaceId]);
       if (meta.uploadedBy) await client.query(UPSERT_UPLOADER, [id, meta.uploadedBy, new Date().toISOString()]);
       for (const st of detectedColumnStatusInserts(id, meta.columnStatus?.(dataset) ?? [])) await client.query(st.sql, st.params);
+      // the cell-key method's secret (record keys derive from it): fixed at import
+      await client.query(INSERT_CELL_KEY_SECRET, [id, newCellKeySecret(), new Date().toISOString()]);
       return dataset;
     });
   }
