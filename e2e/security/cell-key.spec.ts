@@ -51,5 +51,9 @@ test("perturbed policy: aggregate-only audiences get cell-key perturbed counts (
   // the dataset page shows the policy where it is set
   await page.goto(`/datasets/${id}`);
   await expect(page.getByTestId("confidentiality")).toContainText("Perturbed (cell-key method");
+  // ... beside the governed identifier / quasi-identifier status of each question (admins may change it)
+  await page.getByTestId("column-status").locator("summary").click();
+  await expect(page.getByTestId("column-status")).toContainText("detected at import");
+  await expect(page.getByLabel("Status of region")).toHaveValue("quasi");
   await analyst.request.dispose();
 });
