@@ -24,6 +24,7 @@ import { getBreakdownColumns } from "./breakdown-columns";
 import { useCrosstab } from "./use-crosstab";
 import { BannerPanel } from "@/components/banner/banner-panel";
 import { SaveViewButton } from "@/components/views/save-view-button";
+import { PERTURBED_LABEL, PERTURBED_NOTE } from "@/lib/disclosure/cell-key/label";
 
 interface Props {
   datasetId: string;
@@ -78,7 +79,7 @@ export function BreakdownView({ datasetId, questions, minBase, defaultFilters = 
     if (crosstab.result.kind === "nps") {
       const nps = crosstab.result.result;
       const rows = getBreakdownRows(npsAsBreakdown(nps), { weighted, minBase });
-      return { result: { statistic: "mean" as const, conf_level: nps.conf_level, rows: nps.rows }, rows, chart: toChartData(rows, "mean"), chisqText: null, nps: true, hiddenCount: 0, exact: null };
+      return { result: { statistic: "mean" as const, conf_level: nps.conf_level, rows: nps.rows }, rows, chart: toChartData(rows, "mean"), chisqText: null, nps: true, hiddenCount: 0, exact: null, perturbed: false };
     }
     const result = crosstab.result.result;
     // hidden cells carry no pairwise tests (lib/disclosure removed them), so no letter can point at them
@@ -90,7 +91,7 @@ export function BreakdownView({ datasetId, questions, minBase, defaultFilters = 
         ? `Rao–Scott F ${chisq.weighted?.rao_scott_f?.F?.toFixed(2) ?? "n/a"}, ${formatPValue(chisq.weighted?.rao_scott_f?.p_value)}`
         : `χ² ${chisq.unweighted?.x2?.toFixed(2) ?? "n/a"} (df ${chisq.unweighted?.df ?? "n/a"}), ${formatPValue(chisq.unweighted?.p_value)}`
       : null;
-    return { result, rows, chart: toChartData(rows, result.statistic), chisqText, nps: false, hiddenCount: rows.filter((r) => r.hidden !== null).length, exact: result.disclosure.exact ?? null };
+    return { result, rows, chart: toChartData(rows, result.statistic), chisqText, nps: false, hiddenCount: rows.filter((r) => r.hidden !== null).length, exact: result.disclosure.exact ?? null, perturbed: result.disclosure.perturbed === true };
   }, [crosstab, state.weight, state.sig, minBase]);
   const [explainKey, setExplainKey] = useState<string | null>(null);
   const explained: BreakdownRow | undefined = view?.rows.find((r) => r.key === explainKey);
@@ -136,6 +137,7 @@ export function BreakdownView({ datasetId, questions, minBase, defaultFilters = 
               {view.chisqText ? ` · ${view.chisqText}` : ""}
               {view.hiddenCount ? ` · ${view.hiddenCount} group${view.hiddenCount === 1 ? "" : "s"} hidden (small, or protecting a small cell)` : ""}
               {view.exact ? ` · exact numbers (${view.exact === "open-policy" ? "this dataset is open" : "you have respondent access"})` : ""}
+              {view.perturbed ? <span data-testid="perturbed" title={PERTURBED_NOTE}>{` · counts ${PERTURBED_LABEL}`}</span> : null}
             </CardDescription>
           </CardHeader>
           <CardContent className="flex flex-col gap-6">

@@ -190,7 +190,10 @@ test("administration: users, workspaces, members, tokens, shares, audit, switchi
   // confidentiality policy: read on the demo, set on the contract's own upload (the admin may)
   await contract.call(request, "GET", `/api/datasets/${DEMO}/policy`, 200);
   await contract.call(request, "PUT", `/api/datasets/${state.dataset}/policy`, 200, { data: { policy: "open" } });
+  await contract.call(request, "PUT", `/api/datasets/${state.dataset}/policy`, 200, { data: { policy: "perturbed" } });
   await contract.call(request, "PUT", `/api/datasets/${state.dataset}/policy`, 200, { data: { policy: "protected" } });
+  // the governed identifier / quasi-identifier status (admins of the owning workspace)
+  await contract.call(request, "PUT", `/api/datasets/${state.dataset}/policy`, 200, { data: { columns: { seg: "quasi" } } });
   // invitations: the admin has none; answering an unknown one looks absent
   await contract.call(request, "GET", "/api/me/invitations", 200);
   await contract.call(request, "POST", "/api/me/invitations/inv_unknown/accept", 404);

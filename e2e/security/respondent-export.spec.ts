@@ -36,3 +36,70 @@ test("respondent-level export: researchers get allowed columns of the filtered s
   await researcher.dispose();
   await admin.dispose();
 });
+
+test("respondent exports cannot be steered: no identifier filters, no segment under k, no stable row order, no lock lifted by a schema edit", async ({ baseURL }) => {
+  const stamp = Date.now();
+  const admin = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL! } });
+  expect((await admin.post("/api/auth/sign-in/email", { data: E2E_ADMIN })).ok()).toBeTruthy();
+  const email = `researcher-steer-${stamp}@e2e.surveyscope.test`;
+  expect((await admin.post("/api/admin/users", { data: { email, password: "researcher-password-01", role: "researcher" } })).status()).toBe(201);
+  const token = (await (await admin.post("/api/admin/tokens", { data: { email, role: "researcher" } })).json()).token;
+  const researcher = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${token}` } });
+
+  // a canary dataset: 30 respondents, two of them in Malta, every answer known
+  const lines = ["respondent_id,email,country,score,comment"];
+  for (let i = 0; i < 30; i++) lines.push(`R${1000 + i},person${i}@canary.test,${i < 2 ? "MT" : "DE"},${i % 3},free text answer number ${i}`);
+  const up = await admin.post(`/api/datasets?name=steer-${stamp}&fileName=steer.csv`, { data: Buffer.from(lines.join("\n") + "\n"), headers: { "content-type": "application/octet-stream" } });
+  expect(up.status(), await up.text()).toBe(201);
+  const id = (await up.json()).id as string;
+  const url = `/api/datasets/${id}/respondents/export`;
+  const policy = (await (await admin.get(`/api/datasets/${id}/policy`)).json()) as { columns: { id: string; status: string }[] };
+  const statusOf = Object.fromEntries(policy.columns.map((c) => [c.id, c.status]));
+  expect(statusOf).toMatchObject({ respondent_id: "identifier", email: "identifier", country: "quasi" });
+
+  // 1. filter by e-mail or id: refused, naming the filter, never a value
+  for (const filters of [{ email: ["person7@canary.test"] }, { respondent_id: ["R1007"] }]) {
+    const res = await researcher.post(url, { data: { columns: ["score"], filters } });
+    expect(res.status()).toBe(403);
+    const message = (await res.json()).error.message as string;
+    expect(message).toMatch(/cannot be filtered on a direct identifier/);
+    expect(message).not.toMatch(/canary|R1007/);
+  }
+  // ... and on free text, whatever its current type
+  const text = await researcher.post(url, { data: { columns: ["score"], filters: { comment: ["free text answer number 7"] } } });
+  expect([403, 422]).toContain(text.status());
+
+  // 2. filter down to a segment the k-anonymity step would suppress: refused exactly like an empty one
+  const small = await researcher.post(url, { data: { columns: ["score"], filters: { country: ["MT"] } } });
+  const empty = await researcher.post(url, { data: { columns: ["score"], filters: { country: ["MT"], score: ["2"] } } });
+  expect(small.status()).toBe(422);
+  expect(empty.status()).toBe(small.status());
+  expect((await empty.json()).error.message).toBe((await small.json()).error.message);
+
+  // 3. join two exports by row order: every export has a fresh random order (same rows)
+  const parse = async (r: Awaited<ReturnType<typeof researcher.post>>) => Papa.parse<string[]>((await r.text()).replace(/^\uFEFF/, ""), { skipEmptyLines: true }).data.slice(1);
+  const a = await parse(await researcher.post(url, { data: { columns: ["score", "comment"] } }));
+  const b = await parse(await researcher.post(url, { data: { columns: ["score", "comment"] } }));
+  expect(a).toHaveLength(30);
+  expect(a.map((r) => r.join("|")).sort()).toEqual(b.map((r) => r.join("|")).sort());
+  expect(a).not.toEqual(b);
+  expect(a.map((r) => r[1])).not.toEqual(Array.from({ length: 30 }, (_, i) => `free text answer number ${i}`));
+
+  // 4. retype an identifier column in the schema: the governed status does not move
+  const edit = await admin.put(`/api/datasets/${id}/questions`, { data: { questions: [{ id: "respondent_id", type: "single", label: "Group" }] } });
+  expect(edit.status(), await edit.text()).toBe(200);
+  const locked = await researcher.post(url, { data: { columns: ["respondent_id"] } });
+  expect(locked.status()).toBe(403);
+  expect((await locked.json()).error.message).toMatch(/respondent_id: direct identifier/);
+  // only an admin changes the governed status (audited); a researcher cannot
+  expect((await researcher.put(`/api/datasets/${id}/policy`, { data: { columns: { respondent_id: "none" } } })).status()).toBe(403);
+  const set = await admin.put(`/api/datasets/${id}/policy`, { data: { columns: { score: "quasi" } } });
+  expect(set.status()).toBe(200);
+  expect(((await set.json()) as { columns: { id: string; status: string; source: string }[] }).columns.find((c) => c.id === "score")).toMatchObject({ status: "quasi", source: "admin" });
+  const trail = await (await admin.get("/api/audit?action=dataset:column-status")).json();
+  expect(trail.records.some((r: { resource_id: string }) => r.resource_id === id)).toBe(true);
+
+  expect((await admin.delete(`/api/datasets/${id}`)).status()).toBe(204);
+  await researcher.dispose();
+  await admin.dispose();
+});

@@ -38,6 +38,11 @@ export interface CrosstabPlan {
   segmentLevels?: string[];
   missingSegment: "drop" | "include_in_total";
   confLevel: number;
+  /**
+   * the cell-key method (a dataset under the `perturbed` policy, for an aggregate-only audience): the
+   * query also sums each cell's record keys, derived in SQL from the dataset's secret and row ordinal
+   */
+  cellKey?: { secret: string };
 }
 
 /** The text used for "chosen" / "not chosen" cells of a multi-select option outcome. */

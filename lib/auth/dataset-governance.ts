@@ -1,5 +1,5 @@
 import { confidentialityPolicySchema, DEFAULT_GOVERNANCE, type ConfidentialityPolicy, type DatasetGovernance } from "@/lib/disclosure/audience";
-import { readDatasetGovernance, writeDatasetPolicy, type SqlRunner } from "@/lib/store";
+import { ensureCellKeySecret, readDatasetGovernance, writeDatasetPolicy, type SqlRunner } from "@/lib/store";
 
 export { forgetDatasetGovernance, recordUploader } from "@/lib/store";
 
@@ -16,5 +16,8 @@ export async function getDatasetGovernance(sql: SqlRunner, datasetId: string): P
 
 /** Set a dataset's confidentiality policy (the caller has checked `canSetPolicy`). */
 export async function setDatasetPolicy(sql: SqlRunner, datasetId: string, policy: ConfidentialityPolicy, byUserId: string): Promise<void> {
+  // the cell-key method needs the dataset's record-key secret: created (atomically, once) before the
+  // policy takes effect, for a dataset imported before secrets were written at import
+  if (policy === "perturbed") await ensureCellKeySecret(sql, datasetId);
   await writeDatasetPolicy(sql, datasetId, policy, byUserId);
 }

@@ -9,13 +9,15 @@
  *   the differencing guard keyed on populations).
  * - A dataset whose owner chose the `open` policy (e.g. a market-research panel with no
  *   confidentiality promise) is released exactly to everyone who may see it.
+ * - A dataset under the `perturbed` policy is protected like `protected` and, on top, its counts
+ *   reach aggregate-only audiences perturbed by the cell-key method (lib/disclosure/cell-key).
  *
  * Pure: the caller supplies the viewer, how they reach the dataset and the dataset's governance.
  */
 import { z } from "zod";
 
 /** A dataset's confidentiality policy, set by its uploader or an admin of the owning workspace. */
-export const CONFIDENTIALITY_POLICIES = ["open", "protected"] as const;
+export const CONFIDENTIALITY_POLICIES = ["open", "protected", "perturbed"] as const;
 export const confidentialityPolicySchema = z.enum(CONFIDENTIALITY_POLICIES);
 export type ConfidentialityPolicy = z.infer<typeof confidentialityPolicySchema>;
 
@@ -42,7 +44,7 @@ export type DatasetReach = "owner" | "shared";
 
 export type Audience =
   | { kind: "respondent"; why: "admin" | "researcher" | "uploader" }
-  | { kind: "aggregate"; exact: boolean; why: "open-policy" | "aggregate-only" };
+  | { kind: "aggregate"; exact: boolean; why: "open-policy" | "aggregate-only"; /** counts perturbed by the cell-key method (`perturbed` policy) */ perturbed?: true };
 
 /**
  * The audience a viewer belongs to for one dataset.
@@ -55,7 +57,16 @@ export function audienceFor(viewer: AudienceViewer, reach: DatasetReach, gov: Da
     if (viewer.role === "researcher") return { kind: "respondent", why: "researcher" };
     if (gov.uploadedBy !== null && gov.uploadedBy === viewer.userId && viewer.role !== "viewer") return { kind: "respondent", why: "uploader" };
   }
-  return gov.policy === "open" ? { kind: "aggregate", exact: true, why: "open-policy" } : { kind: "aggregate", exact: false, why: "aggregate-only" };
+  if (gov.policy === "open") return { kind: "aggregate", exact: true, why: "open-policy" };
+  return gov.policy === "perturbed" ? { kind: "aggregate", exact: false, why: "aggregate-only", perturbed: true } : { kind: "aggregate", exact: false, why: "aggregate-only" };
+}
+
+/**
+ * Whether the audience gets counts perturbed by the cell-key method (aggregate-only, `perturbed` policy).
+ * @example isPerturbed({ kind: "aggregate", exact: false, why: "aggregate-only", perturbed: true }) // true
+ */
+export function isPerturbed(a: Audience): boolean {
+  return a.kind === "aggregate" && a.perturbed === true;
 }
 
 /** Whether the audience gets exact numbers (respondent access, or an open dataset). */

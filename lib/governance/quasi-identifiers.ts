@@ -2,6 +2,7 @@ import type { Role } from "@/lib/auth/permissions";
 import type { Dataset } from "@/lib/schema/dataset";
 import { AppError } from "@/lib/schema/errors";
 import type { Question } from "@/lib/schema/question";
+import type { StatusOf } from "./column-status";
 import { isDirectIdentifier } from "./identifiers";
 
 /**
@@ -46,17 +47,19 @@ export function isDefaultQuasiIdentifier(q: Question, dataset: Dataset): boolean
 /**
  * The quasi-identifiers of one export: for admins exactly what they asked (default when absent);
  * for everyone else what they asked PLUS every default — protection can be added, not removed.
- * Every id must be one of the exported questions.
+ * Every id must be one of the exported questions. The defaults are the questions whose status is
+ * `quasi`: the governed status (`statusOf`, lib/governance/column-status.ts) in the export route,
+ * detection on the given question model when no resolver is passed.
  *
  * @example resolveQuasiIdentifiers(dataset, "researcher", exported, []) // the defaults among `exported`
  */
-export function resolveQuasiIdentifiers(dataset: Dataset, role: Role, exported: Question[], requested: string[] | undefined): Question[] {
+export function resolveQuasiIdentifiers(dataset: Dataset, role: Role, exported: Question[], requested: string[] | undefined, statusOf?: StatusOf): Question[] {
   const byId = new Map(exported.map((q) => [q.id, q]));
   for (const id of requested ?? []) {
     if (!byId.has(id)) throw new AppError("validation_failed", `quasi-identifier ${id} is not one of the exported columns`);
   }
   const asked = new Set(requested ?? []);
-  const defaults = exported.filter((q) => isDefaultQuasiIdentifier(q, dataset));
+  const defaults = exported.filter((q) => (statusOf ? statusOf(q) === "quasi" : isDefaultQuasiIdentifier(q, dataset)));
   if (role === "admin" && requested !== undefined) return exported.filter((q) => asked.has(q.id));
   return exported.filter((q) => asked.has(q.id) || defaults.includes(q));
 }

@@ -70,9 +70,20 @@ export const invitationDeclinedResponseSchema = z.object({ declined: z.string() 
 
 /** `GET/PUT /api/datasets/{id}/policy`: the dataset's confidentiality policy and how the caller sees its numbers. */
 export const datasetPolicyResponseSchema = z.object({
-  policy: z.enum(["open", "protected"]),
+  policy: z.enum(["open", "protected", "perturbed"]),
   k: z.number().int(),
   exact: z.boolean(),
   audience: z.enum(["respondent", "aggregate"]),
   canSet: z.boolean(),
+  /** the governed identifier / quasi-identifier status of each question (respondent exports) */
+  columns: z.array(
+    z.object({
+      id: z.string(),
+      label: z.string(),
+      status: z.enum(["identifier", "free-text", "quasi", "none"]),
+      source: z.enum(["detected", "admin"]),
+    }),
+  ),
+  /** whether the caller may change those statuses (admins of the owning workspace) */
+  canSetColumns: z.boolean(),
 });

@@ -30,6 +30,10 @@ export const cellSumsSchema = z.object({
   sw2y: z.number(),
   /** Σw²y² */
   sw2y2: z.number(),
+  /** cell-key method only: Σ record keys of the cell's respondents (lib/disclosure/cell-key) */
+  ck: z.number().optional(),
+  /** cell-key method only: Σ record key · y (for a proportion, the key sum of the cell's y = 1 respondents) */
+  cky: z.number().optional(),
 });
 export type CellSums = z.infer<typeof cellSumsSchema>;
 
@@ -58,5 +62,11 @@ export const crosstabInputSchema = z.object({
   segmentLevels: z.array(z.string()),
   rows: rowCountsSchema,
   cells: z.array(cellSumsSchema),
+  /**
+   * cell-key method only: Σ record keys of the rows of each exclusion status (index = status code:
+   * filtered, missing outcome, missing segment, invalid weight, analytic), so that every row count
+   * can be perturbed by the key of the respondents it counts
+   */
+  statusKeys: z.array(z.number()).optional(),
 });
 export type CrosstabInput = z.infer<typeof crosstabInputSchema>;

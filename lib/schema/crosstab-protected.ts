@@ -74,6 +74,8 @@ export const disclosureSummarySchema = z.object({
   exact: z.enum(["respondent-access", "open-policy"]).optional(),
   /** exact releases only: cells below k, shown but flagged as low bases */
   lowCells: z.array(z.string()).optional(),
+  /** counts perturbed by the cell-key method (a dataset under the `perturbed` policy; lib/disclosure/cell-key) */
+  perturbed: z.boolean().optional(),
 });
 
 const common = {

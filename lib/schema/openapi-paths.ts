@@ -140,9 +140,14 @@ export const OPERATIONS: Record<string, Record<string, Operation>> = {
       parameters: [datasetId],
       responses: { "200": json("the policy", "DatasetPolicy"), ...errors(...AUTH, 404) },
     }),
-    put: op("any", "datasets", "setDatasetPolicy", "Set the dataset's confidentiality policy (its uploader or an admin of the owning workspace); audited", {
+    put: op("any", "datasets", "setDatasetPolicy", "Set the dataset's confidentiality policy (its uploader or an admin of the owning workspace) and/or the governed identifier / quasi-identifier status of questions (admins of the owning workspace only); audited", {
       parameters: [datasetId],
-      requestBody: jsonBody(object({ policy: { type: "string", enum: ["open", "protected"] } }, ["policy"])),
+      requestBody: jsonBody(
+        object({
+          policy: { type: "string", enum: ["open", "protected", "perturbed"] },
+          columns: { type: "object", additionalProperties: { type: "string", enum: ["identifier", "free-text", "quasi", "none"] } },
+        }),
+      ),
       responses: { "200": json("the policy", "DatasetPolicy"), ...errors(...AUTH, ...BODY, 404) },
     }),
   },

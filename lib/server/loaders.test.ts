@@ -37,6 +37,14 @@ vi.mock("@/lib/auth/viewer", () => ({
 }));
 vi.mock("@/lib/store", () => ({ getStore: async () => ({ getDataset: async (id: string) => (id === "demo" ? dataset : null) }) }));
 vi.mock("./audit", () => ({ audit: async () => undefined }));
+// the governed identifier / quasi-identifier status (stored per column; tested in lib/services/column-governance.test.ts)
+vi.mock("@/lib/services/column-governance", () => ({
+  governedColumnStatus: async () =>
+    new Map([
+      ["c_resp", "identifier"],
+      ["c_country", "quasi"],
+    ]),
+}));
 // the audience (governance in the identity database) is tested with the route; here: exact
 vi.mock("@/lib/services/audience", () => ({ datasetShownTo: async (_viewer: unknown, d: Dataset) => d }));
 vi.mock("./budget", () => ({ chargeQuery: async () => undefined }));

@@ -4,7 +4,9 @@ import { toQuestionLite } from "@/lib/analysis/question-roles";
 import type { Action } from "@/lib/auth/permissions";
 import { datasetAccess, visibleDatasetIds } from "@/lib/auth/viewer";
 import { canOnDataset } from "@/lib/auth/workspaces";
+import { governedStatus } from "@/lib/governance/column-status";
 import { exportableQuestions } from "@/lib/governance/respondent-export";
+import { governedColumnStatus } from "@/lib/services/column-governance";
 import { getEnv } from "@/lib/schema/env";
 import { getStore } from "@/lib/store";
 import { requirePageViewer } from "./authorize";
@@ -53,7 +55,7 @@ export async function loadAnalysis(id: string, action: Action = "crosstab:run", 
      * rows — their role, or a dataset only shared with them: the same rule as the export route)
      */
     respondentExport: canOnDataset(viewer.role, access, "export:respondents")
-      ? exportableQuestions(dataset, viewer.role).map((p) => ({ id: p.question.id, label: p.question.label, allowed: p.allowed, reason: p.reason, quasiIdentifier: p.quasiIdentifier, quasiLocked: p.quasiLocked }))
+      ? exportableQuestions(dataset, viewer.role, governedStatus(await governedColumnStatus(await getStore(), dataset))).map((p) => ({ id: p.question.id, label: p.question.label, allowed: p.allowed, reason: p.reason, quasiIdentifier: p.quasiIdentifier, quasiLocked: p.quasiLocked }))
       : null,
     dataset: { id: dataset.id, name: dataset.name, respondents: dataset.respondents, synthetic: dataset.synthetic },
     questions: dataset.questions.map(toQuestionLite),

@@ -7,6 +7,7 @@ import { AppError } from "@/lib/schema/errors";
 import { getEnv } from "@/lib/schema/env";
 import type { CrosstabResult } from "@/lib/schema/crosstab-result";
 import type { ProtectedCrosstab } from "@/lib/disclosure";
+import { PERTURBED_LABEL } from "@/lib/disclosure/cell-key/label";
 import type { CrosstabSpec } from "@/lib/schema/crosstab-spec";
 import { assignLetters } from "@/lib/stats/letters";
 import type { Correction } from "@/lib/stats/multiple-comparisons";
@@ -27,8 +28,9 @@ export async function exportCrosstab(dataset: Dataset, result: ProtectedCrosstab
   const letters = assignLetters(result as unknown as Pick<CrosstabResult, "pairwise" | "segments">, { test: weighted ? "weighted_z" : "unweighted", correction });
   const rows = getBreakdownRows(result, { weighted, minBase }, letters);
   const spec = result.spec;
-  const title = `${spec.statistic === "mean" ? "Mean" : `"${[spec.outcome_category].flat().join(" or ")}"`} · ${spec.outcome} by ${spec.segment}`;
-  const baseNote = `n = ${result.rows?.analytic ?? "hidden"} of ${result.rows?.csv ?? "hidden"} respondents${Object.keys(spec.filters).length ? ", filtered" : ""}`;
+  const perturbed = result.disclosure.perturbed === true ? ` · counts ${PERTURBED_LABEL}` : "";
+  const title = `${spec.statistic === "mean" ? "Mean" : `"${[spec.outcome_category].flat().join(" or ")}"`} · ${spec.outcome} by ${spec.segment}${perturbed}`;
+  const baseNote = `n = ${result.rows?.analytic ?? "hidden"} of ${result.rows?.csv ?? "hidden"} respondents${Object.keys(spec.filters).length ? ", filtered" : ""}${perturbed}`;
   const source = `${dataset.name}${dataset.synthetic ? " (synthetic data)" : ""}, version ${dataset.version}`;
   const headers: Record<string, string> = {
     "content-type": EXPORT_CONTENT_TYPES[fmt],

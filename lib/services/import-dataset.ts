@@ -2,6 +2,7 @@ import { applyOverrides } from "@/lib/ingest/apply-overrides";
 import { ingestBulk } from "@/lib/ingest/bulk/bulk-ingest";
 import { ingest } from "@/lib/ingest/ingest";
 import { IngestError, type IngestOptions } from "@/lib/ingest/types";
+import { detectColumnStatus } from "@/lib/governance/column-status";
 import type { Dataset } from "@/lib/schema/dataset";
 import { getEnv } from "@/lib/schema/env";
 import type { QuestionOverrides } from "@/lib/schema/question-overrides";
@@ -40,7 +41,8 @@ export interface ImportRequest {
 export async function importDataset(store: SurveyStore, req: ImportRequest): Promise<Dataset> {
   const options = { fileName: req.meta.fileName, ...req.options };
   return store.importDataset(
-    req.meta,
+    // detection proposes each column's identifier / quasi-identifier status, kept with the import
+    { columnStatus: detectColumnStatus, ...req.meta },
     (sink) =>
       BULK_CSV && sink.bulk && (options.fileType ?? "csv") === "csv"
         ? ingestBulk({ source: req.source, path: req.path, spoolDir: () => getEnv().DATA_DIR }, sink, options)

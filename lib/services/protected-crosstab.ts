@@ -14,6 +14,10 @@ import { npsScore, type NpsResult } from "@/lib/stats/nps";
 import { audienceOf } from "./audience";
 import { npsOrigin } from "./nps-origin";
 import { admitPopulations, differencingRefusal, type GuardOptions } from "./population-guard";
+// cell-key perturbation (`perturbed` policy, aggregate-only audiences): see lib/disclosure/cell-key
+import { isPerturbed } from "@/lib/disclosure/audience";
+import { markPerturbed } from "@/lib/disclosure/cell-key/label";
+import { runPerturbedCrosstabOrEmpty } from "./perturbed-crosstab";
 
 export { viewerKeyOf } from "./population-guard";
 export type { GuardOptions } from "./population-guard";
@@ -35,9 +39,11 @@ function rulesFor(viewer: Viewer) {
  */
 async function guardedCrosstab(store: SurveyStore, dataset: Dataset, specInput: unknown, viewer: Viewer, onRefusal: "throw" | "hide", options: GuardOptions) {
   const planned = planCrosstab(dataset, specInput, { missing: "declared" });
+  const audience = await audienceOf(viewer, dataset.id);
+  const perturbed = isPerturbed(audience);
   // an empty population answers like a small one (200, every number "< k"), so the status code
   // and the message cannot tell zero from small
-  const raw = await runPlannedCrosstabOrEmpty(store, dataset, planned);
+  const raw = perturbed ? await runPerturbedCrosstabOrEmpty(store, dataset, planned) : await runPlannedCrosstabOrEmpty(store, dataset, planned);
   const rules = rulesFor(viewer);
   let shown: ProtectedCrosstab = protectCrosstab(raw, rules, { switches: { smallCells: options.smallCells, complements: options.complements } });
   const admitted = await admitPopulations(store, dataset, viewer, planned.plan, (m) => crosstabPopulations(shown, m), rules.k, options);
@@ -45,7 +51,8 @@ async function guardedCrosstab(store: SurveyStore, dataset: Dataset, specInput: 
     if (onRefusal === "throw") throw differencingRefusal(rules.k);
     shown = withheldCrosstab(shown, ["differencing"]);
   }
-  return { ...shown, spec: raw.spec, dataset: raw.dataset };
+  const released = { ...shown, spec: raw.spec, dataset: raw.dataset };
+  return perturbed ? markPerturbed(released) : released;
 }
 
 /**

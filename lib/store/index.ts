@@ -22,6 +22,8 @@ export { withSharedOutcomeSums } from "./shared/shared-outcome-sums";
 // repositories of the application's tables: each takes the store's `app.sql` first
 export * from "./repos/audit";
 export * from "./repos/budgets";
+export * from "./repos/cell-key";
+export * from "./repos/column-status";
 export * from "./repos/dashboards";
 export * from "./repos/governance";
 export * from "./repos/invitations";

@@ -30,6 +30,11 @@ export interface NewDatasetMeta {
   workspaceId?: string;
   /** the uploading user: recorded with the owner, in the same transaction (respondent access, lib/disclosure/audience.ts) */
   uploadedBy?: string;
+  /**
+   * the governed status detection proposes for each stored column of the new dataset
+   * (lib/governance/column-status.ts), written in the import's own transaction
+   */
+  columnStatus?: (dataset: Dataset) => { column: string; status: string }[];
 }
 
 /** Turns the freshly ingested draft into the stored question model (e.g. apply overrides). */

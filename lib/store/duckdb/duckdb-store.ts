@@ -14,6 +14,8 @@ import { toCrosstabInput, toSumsRow } from "../sql/to-crosstab-input";
 import { dataTableName, isValidDatasetId, newDatasetId } from "../ids";
 import { summarize } from "../summarize";
 import { newDatasetRecord, UPSERT_OWNER, UPSERT_UPLOADER } from "../dataset-record";
+import { INSERT_CELL_KEY_SECRET, newCellKeySecret } from "../repos/cell-key";
+import { detectedColumnStatusInserts } from "../repos/column-status";
 import type { DerivedColumn, FinishImport, NewDatasetMeta, SurveyStore } from "../types";
 import type { DatasetLineage } from "@/lib/schema/dataset";
 import { Lru } from "../cache/lru";
@@ -170,6 +172,9 @@ export class DuckDbStore implements SurveyStore {
         // in which the dataset exists without its workspace
         if (meta.workspaceId) await conn.run(UPSERT_OWNER, [id, meta.workspaceId]);
         if (meta.uploadedBy) await conn.run(UPSERT_UPLOADER, [id, meta.uploadedBy, new Date().toISOString()]);
+        for (const st of detectedColumnStatusInserts(id, meta.columnStatus?.(dataset) ?? [])) await conn.run(st.sql, st.params);
+        // the cell-key method's secret (record keys derive from it): fixed at import
+        await conn.run(INSERT_CELL_KEY_SECRET, [id, newCellKeySecret(), new Date().toISOString()]);
         await conn.run("COMMIT");
         return dataset;
       } catch (err) {

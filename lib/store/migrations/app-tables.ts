@@ -151,6 +151,26 @@ export const APP_MIGRATIONS: readonly string[] = [
      updated_by VARCHAR,
      updated_at VARCHAR
    )`,
+  // the governed identifier / quasi-identifier status of each stored column (c0…) of a dataset
+  // (lib/governance/column-status.ts): detection's proposal written in the import's transaction
+  // (source 'detected'), changed only by an admin (source 'admin'); a schema edit never touches it
+  `CREATE TABLE IF NOT EXISTS dataset_column_status (
+     dataset_id VARCHAR NOT NULL,
+     column_name VARCHAR NOT NULL,
+     status VARCHAR NOT NULL,
+     source VARCHAR NOT NULL,
+     decided_by VARCHAR,
+     updated_at VARCHAR,
+     PRIMARY KEY (dataset_id, column_name)
+   )`,
+  // the cell-key method's per-dataset secret (lib/disclosure/cell-key): each respondent's record key
+  // is derived from it and the row ordinal (identical on both backends); written in the import's
+  // transaction, or when the `perturbed` policy is first switched on for an older dataset
+  `CREATE TABLE IF NOT EXISTS dataset_cell_key (
+     dataset_id VARCHAR PRIMARY KEY,
+     secret VARCHAR NOT NULL,
+     created_at VARCHAR
+   )`,
   // append-only audit trail (lib/audit): each row's hash covers the previous row's hash
   `CREATE TABLE IF NOT EXISTS audit_log (
      seq BIGINT PRIMARY KEY,

@@ -16,6 +16,8 @@ import { summarize } from "../summarize";
 import type { SqlRunner } from "../runner/sql-runner";
 import { deleteWorkspaceRows, workspaceDatasetTables, type WorkspaceDeletion } from "../repos/workspace-deletion";
 import { newDatasetRecord, UPSERT_OWNER, UPSERT_UPLOADER } from "../dataset-record";
+import { INSERT_CELL_KEY_SECRET, newCellKeySecret } from "../repos/cell-key";
+import { detectedColumnStatusInserts } from "../repos/column-status";
 import type { DerivedColumn, FinishImport, NewDatasetMeta, SurveyStore } from "../types";
 import { VersionCache } from "../cache/version-cache";
 import { fenceRowCte } from "./fence";
@@ -251,6 +253,9 @@ export class PostgresStore implements SurveyStore {
       // the owner commits with the dataset row: never a moment in which it exists without its workspace
       if (meta.workspaceId) await client.query(UPSERT_OWNER, [id, meta.workspaceId]);
       if (meta.uploadedBy) await client.query(UPSERT_UPLOADER, [id, meta.uploadedBy, new Date().toISOString()]);
+      for (const st of detectedColumnStatusInserts(id, meta.columnStatus?.(dataset) ?? [])) await client.query(st.sql, st.params);
+      // the cell-key method's secret (record keys derive from it): fixed at import
+      await client.query(INSERT_CELL_KEY_SECRET, [id, newCellKeySecret(), new Date().toISOString()]);
       return dataset;
     });
   }

@@ -36,4 +36,6 @@ export async function writeDatasetPolicy(sql: SqlRunner, datasetId: string, poli
 /** After a dataset is deleted. */
 export async function forgetDatasetGovernance(sql: SqlRunner, datasetId: string): Promise<void> {
   await sql.all(`DELETE FROM dataset_governance WHERE dataset_id = $1`, [datasetId]);
+  await sql.all(`DELETE FROM dataset_column_status WHERE dataset_id = $1`, [datasetId]);
+  await sql.all(`DELETE FROM dataset_cell_key WHERE dataset_id = $1`, [datasetId]);
 }

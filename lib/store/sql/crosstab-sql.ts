@@ -97,10 +97,16 @@ export function buildCellSumsStatement(
   const w = plan.weight ? `(CASE WHEN ${wn} > 0 THEN ${wn} END)` : "1.0";
   const dropSeg = plan.missingSegment === "drop";
   const zeros = ["sw", "sw2", "sy", "sy2", "swy", "swy2", "sw2y", "sw2y2"].map((c) => `${d.double("0")} AS ${c}`).join(", ");
+  // the cell-key method: each row's record key, and per cell the sums of keys (of all rows, of y = 1 rows)
+  const keyed = plan.cellKey !== undefined;
+  const rk = keyed ? `,
+    ${d.recordKey(p.add(plan.cellKey!.secret))} AS rk` : "";
+  const keySums = keyed ? `,
+  ${d.double("COALESCE(SUM(rk), 0)")} AS ck, ${d.double("COALESCE(SUM(rk * y), 0)")} AS cky` : "";
   const total = filters
     ? `
 UNION ALL
-SELECT ${STATUS.total} AS status, NULL AS segment, NULL AS outcome, ${d.double(`(SELECT COUNT(*) FROM ${ident(table)})`)} AS n, ${zeros}`
+SELECT ${STATUS.total} AS status, NULL AS segment, NULL AS outcome, ${d.double(`(SELECT COUNT(*) FROM ${ident(table)})`)} AS n, ${zeros}${keyed ? `, ${d.double("0")} AS ck, ${d.double("0")} AS cky` : ""}`
     : "";
   const sql = `
 WITH r AS (
@@ -109,7 +115,7 @@ WITH r AS (
     CASE WHEN ${segOk} THEN ${segCol} END AS seg,
     ${out.value} AS val,
     ${d.double(out.y)} AS y,
-    ${d.double(w)} AS w
+    ${d.double(w)} AS w${rk}
   FROM ${ident(table)}${filters ? `
   WHERE ${filters}` : ""}
 ), s AS (
@@ -118,7 +124,7 @@ WITH r AS (
          ${dropSeg ? `WHEN seg IS NULL THEN ${STATUS.missingSegment}` : ""}
          WHEN w IS NULL THEN ${STATUS.invalidWeight}
          ELSE ${STATUS.analytic} END AS status,
-    seg, val, y, w
+    seg, val, y, w${keyed ? ", rk" : ""}
   FROM r
 )
 SELECT
@@ -129,7 +135,7 @@ SELECT
   COALESCE(SUM(w), 0) AS sw, COALESCE(SUM(w * w), 0) AS sw2,
   COALESCE(SUM(y), 0) AS sy, COALESCE(SUM(y * y), 0) AS sy2,
   COALESCE(SUM(w * y), 0) AS swy, COALESCE(SUM(w * y * y), 0) AS swy2,
-  COALESCE(SUM(w * w * y), 0) AS sw2y, COALESCE(SUM(w * w * y * y), 0) AS sw2y2
+  COALESCE(SUM(w * w * y), 0) AS sw2y, COALESCE(SUM(w * w * y * y), 0) AS sw2y2${keySums}
 FROM s
 GROUP BY 1, 2, 3${total}`;
   return { sql, params: p.values };

@@ -15,6 +15,11 @@ export interface SqlDialect {
    * only ever appended in file order and never deleted, so it runs 0..n-1), PostgreSQL's stored `rid`
    */
   rowOrder: string;
+  /**
+   * the record key of the cell-key method (lib/disclosure/cell-key): the first 12 bits of
+   * MD5(secret ":" row ordinal), an integer uniform on 0..4095, the same on both backends
+   */
+  recordKey(secretParam: string): string;
 }
 
 export const duckdbDialect: SqlDialect = {
@@ -22,6 +27,7 @@ export const duckdbDialect: SqlDialect = {
   hasToken: (e, d, t) => `contains(${d} || ${e} || ${d}, ${d} || ${t} || ${d})`,
   double: (e) => `CAST(${e} AS DOUBLE)`,
   rowOrder: "rowid",
+  recordKey: (s) => `CAST(('0x' || substr(md5(CAST(${s} AS VARCHAR) || ':' || CAST(rowid AS VARCHAR)), 1, 3)) AS INTEGER)`,
 };
 
 /** C-locale `isspace`, the white space R's `as.numeric` and DuckDB's cast ignore around a number */
@@ -45,4 +51,5 @@ export const postgresDialect: SqlDialect = {
   hasToken: (e, d, t) => `(strpos(CAST(${d} AS TEXT) || ${e} || CAST(${d} AS TEXT), CAST(${d} AS TEXT) || CAST(${t} AS TEXT) || CAST(${d} AS TEXT)) > 0)`,
   double: (e) => `CAST(${e} AS DOUBLE PRECISION)`,
   rowOrder: "rid",
+  recordKey: (s) => `CAST(CAST(('x' || lpad(substr(md5(CAST(${s} AS TEXT) || ':' || CAST(rid AS TEXT)), 1, 3), 8, '0')) AS BIT(32)) AS INTEGER)`,
 };

@@ -11,10 +11,16 @@ export type SumsRow = CellSums & { status: number };
  */
 export function toCrosstabInput(plan: CrosstabPlan, segmentLevels: string[], rows: SumsRow[]): CrosstabInput {
   const byStatus = [0, 0, 0, 0, 0, 0];
+  const keys = [0, 0, 0, 0, 0, 0];
+  let keyed = false;
   let counted = false;
   const cells: CellSums[] = [];
   for (const r of rows) {
     byStatus[r.status] += r.n;
+    if (r.ck !== undefined) {
+      keyed = true;
+      keys[r.status] += r.ck;
+    }
     if (r.status === STATUS.total) counted = true;
     if (r.status !== STATUS.analytic) continue;
     cells.push({
@@ -29,6 +35,7 @@ export function toCrosstabInput(plan: CrosstabPlan, segmentLevels: string[], row
       swy2: r.swy2,
       sw2y: r.sw2y,
       sw2y2: r.sw2y2,
+      ...(r.ck !== undefined ? { ck: r.ck, cky: r.cky ?? 0 } : {}),
     });
   }
   // rows the filters kept: every status but `total`; with filters, `total` is the table's row count
@@ -49,6 +56,7 @@ export function toCrosstabInput(plan: CrosstabPlan, segmentLevels: string[], row
       analytic: byStatus[STATUS.analytic],
     },
     cells,
+    ...(keyed ? { statusKeys: keys.slice(0, STATUS.total) } : {}),
   };
 }
 
@@ -68,5 +76,6 @@ export function toSumsRow(r: Record<string, unknown>): SumsRow {
     swy2: num(r.swy2),
     sw2y: num(r.sw2y),
     sw2y2: num(r.sw2y2),
+    ...(r.ck !== undefined ? { ck: num(r.ck), cky: num(r.cky) } : {}),
   };
 }

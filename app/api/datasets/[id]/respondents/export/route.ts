@@ -1,13 +1,17 @@
 // POST /api/datasets/{id}/respondents/export[?format=csv|sav] – respondent-level CSV (or SPSS .sav) of the filtered segment:
-// researchers and admins only, allowed columns only (no direct identifiers unless admin), capped,
-// k-anonymous on the quasi-identifiers by local suppression (x-suppressed-cells), audited
+// researchers and admins only, allowed columns only (no direct identifiers unless admin; identifier and
+// quasi-identifier status is the governed one, not the schema's), no filter on identifiers or free text,
+// a segment under k refused, k-anonymous on the quasi-identifiers and the filter columns by local
+// suppression (x-suppressed-cells), rows in a fresh random order, audited
 import { z } from "zod";
 import { resolveFilters } from "@/lib/analysis/resolve-spec";
 import { rowsToCsv, rowsToSav, savColumns, contentDisposition, EXPORT_CONTENT_TYPES } from "@/lib/export";
-import { suppressToK } from "@/lib/governance/k-anonymity";
+import { governedStatus } from "@/lib/governance/column-status";
+import { assertExportFilters, cryptoRandom, protectSegment } from "@/lib/governance/export-segment";
 import { resolveQuasiIdentifiers } from "@/lib/governance/quasi-identifiers";
 import { assertExportable, ROW_CAP } from "@/lib/governance/respondent-export";
 import { getEnv } from "@/lib/schema/env";
+import { governedColumnStatus } from "@/lib/services/column-governance";
 import { audit } from "@/lib/server/audit";
 import { authorizeDataset } from "@/lib/server/authorize";
 import { readJson } from "@/lib/server/read-json";
@@ -28,18 +32,25 @@ export const POST = route<{ id: string }>(async (req, { id }) => {
   const { store, dataset, viewer } = await authorizeDataset(req, id, "export:respondents");
   const format = formatSchema.parse(new URL(req.url).searchParams.get("format") ?? undefined);
   const body = bodySchema.parse(await readJson(req, 64 * 1024));
-  const questions = assertExportable(dataset, viewer.role, body.columns);
+  const statuses = await governedColumnStatus(store, dataset);
+  const statusOf = governedStatus(statuses);
+  const questions = assertExportable(dataset, viewer.role, body.columns, statusOf);
   const header = questions.flatMap((q) =>
     q.columns.length === 1 ? [q.id] : q.columns.map((c) => `${q.id}: ${q.options.find((o) => o.column === c)?.label ?? c}`),
   );
+  const plans = Object.fromEntries(Object.entries(body.filters).map(([name, values]) => [name, resolveFilters(dataset, { [name]: values })[0]]));
+  const exportedColumns = questions.flatMap((q) => q.columns);
+  // the filter columns count as quasi-identifiers of this export: read (not written) beside the exported ones
+  const hidden = assertExportFilters(plans, (c) => statuses.get(c) ?? "identifier").filter((c) => !exportedColumns.includes(c));
   const cap = ROW_CAP[viewer.role];
-  const rows = await store.readRows(dataset, questions.flatMap((q) => q.columns), cap + 1, resolveFilters(dataset, body.filters));
+  const rows = await store.readRows(dataset, [...exportedColumns, ...hidden], cap + 1, Object.values(plans));
   const truncated = rows.length > cap;
   const k = getEnv().DISCLOSURE_K;
-  const qi = resolveQuasiIdentifiers(dataset, viewer.role, questions, body.quasiIdentifiers);
-  const qiColumns = new Set(qi.flatMap((q) => q.columns));
-  const qiIndexes = questions.flatMap((q) => q.columns).flatMap((c, i) => (qiColumns.has(c) ? [i] : []));
-  const protectedRows = suppressToK(truncated ? rows.slice(0, cap) : rows, qiIndexes, k);
+  const qi = resolveQuasiIdentifiers(dataset, viewer.role, questions, body.quasiIdentifiers, statusOf);
+  const filterColumns = new Set(Object.values(plans).flatMap((p) => (p.kind === "values" ? [p.column] : [])));
+  const qiColumns = new Set([...qi.flatMap((q) => q.columns), ...hidden, ...filterColumns]);
+  const qiIndexes = [...exportedColumns, ...hidden].flatMap((c, i) => (qiColumns.has(c) ? [i] : []));
+  const protectedRows = protectSegment({ rows: truncated ? rows.slice(0, cap) : rows, exported: exportedColumns.length, quasiIdentifiers: qiIndexes, k, random: cryptoRandom });
   const kept = protectedRows.rows;
   await audit(viewer, {
     action: "export:respondents",
@@ -56,9 +67,9 @@ export const POST = route<{ id: string }>(async (req, { id }) => {
     },
   }, req);
   const notes = [
-    `Surveyscope respondent export of "${dataset.name}" version ${dataset.version}: ${kept.length} rows${truncated ? ` (truncated at ${cap})` : ""}`,
+    `Surveyscope respondent export of "${dataset.name}" version ${dataset.version}: ${kept.length} rows${truncated ? ` (truncated at ${cap})` : ""}, in random order`,
     `Filters: ${Object.keys(body.filters).length ? JSON.stringify(body.filters) : "none"}`,
-    `k-anonymity k=${k} on ${qi.map((q) => q.id).join(", ") || "no quasi-identifiers"}: ${protectedRows.suppressed} cells suppressed (system-missing in numeric variables, "*" in string variables)`,
+    `k-anonymity k=${k} on ${qi.map((q) => q.id).join(", ") || "no quasi-identifiers"}${hidden.length ? " and the filter columns" : ""}: ${protectedRows.suppressed} cells suppressed (system-missing in numeric variables, "*" in string variables)`,
   ];
   const file = format === "sav" ? new Uint8Array(rowsToSav(savColumns(questions), kept, { notes })) : rowsToCsv(header, kept);
   return new Response(file, {
