@@ -49,3 +49,21 @@ export const agentListResponseSchema = z.object({ agents: z.array(agentCredentia
 /** the token is in this answer only */
 export const agentCreatedResponseSchema = z.object({ agent: agentCredentialSchema, token: agentTokenSchema, mcpUrl: z.string() });
 export const agentRevokedResponseSchema = z.object({ revoked: z.string() });
+
+/** A JSON-RPC 2.0 message to the MCP endpoint (one message; the MCP methods are the SDK's). */
+export const jsonRpcRequestSchema = z.looseObject({
+  jsonrpc: z.literal("2.0"),
+  id: z.union([z.string(), z.number()]).optional(),
+  method: z.string(),
+  params: z.looseObject({}).optional(),
+});
+
+/** A JSON-RPC error object: `data.code` is the app's code (unauthorized, not_found, invalid_arguments, unknown_tool, forbidden, rate_limited…). */
+export const jsonRpcErrorSchema = z.object({
+  jsonrpc: z.literal("2.0"),
+  id: z.union([z.string(), z.number(), z.null()]),
+  error: z.object({ code: z.number().int(), message: z.string(), data: z.looseObject({ code: z.string() }).optional() }),
+});
+
+/** A JSON-RPC response of the MCP endpoint: a result, or an error object. */
+export const jsonRpcResponseSchema = z.union([z.looseObject({ jsonrpc: z.literal("2.0"), id: z.union([z.string(), z.number()]), result: z.looseObject({}) }), jsonRpcErrorSchema]);
