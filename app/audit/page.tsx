@@ -34,7 +34,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <input name="action" defaultValue={action ?? ""} placeholder="e.g. export:aggregate" className="rounded-md border border-slate-300 px-2 py-1.5 text-sm normal-case tracking-normal" />
         </label>
         <label className="flex flex-col gap-1 text-xs font-medium uppercase tracking-wide text-slate-500">
-          Who (email)
+          Who (email, or agent:ID for an AI agent)
           <input name="actor" defaultValue={actor ?? ""} className="rounded-md border border-slate-300 px-2 py-1.5 text-sm normal-case tracking-normal" />
         </label>
         <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium">
