@@ -6,6 +6,8 @@ import { importCommand } from "./commands/import";
 import { seedCommand } from "./commands/seed";
 import { weightCommand } from "./commands/weight";
 import { tokenCommand } from "./commands/token";
+import { agentCommand } from "./commands/agent";
+import { mcpCommand } from "./commands/mcp";
 import { flushStream } from "./flush";
 
 const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
@@ -15,6 +17,8 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   drivers: driversCommand,
   weight: weightCommand,
   token: tokenCommand,
+  agent: agentCommand,
+  mcp: mcpCommand,
 };
 
 const HELP = `surveyscope cli
@@ -26,6 +30,10 @@ const HELP = `surveyscope cli
                                                           survey weights (rake, cell, group) and a report
   token create --email E --role R [--workspace W] | token revoke --id ID | token list
                                                           API tokens for scripts (Authorization: Bearer)
+  agent create --admin E --name N --datasets D1,D2 --tools T1,T2 --days N --budget N [--workspace W]
+        | agent revoke --admin E --id ID | agent list [--workspace W]
+                                                          AI agent credentials for the MCP server
+  mcp [--token ssa_…] [--url URL]                         MCP server on stdio for one agent credential
   seed                                                    load the demo datasets into the store
 `;
 

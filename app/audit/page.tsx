@@ -54,8 +54,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <input name="action" defaultValue={sp.action ?? ""} placeholder="e.g. export:aggregate" className={INPUT} />
         </label>
         <label className={FIELD}>
-          Who (email)
-          <input name="actor" type="email" defaultValue={sp.actor ?? ""} className={INPUT} />
+          Who (email, or agent:ID for an AI agent)
+          <input name="actor" defaultValue={sp.actor ?? ""} className={INPUT} />
         </label>
         <label className={FIELD}>
           From

@@ -182,6 +182,22 @@ test("administration: users, workspaces, members, tokens, shares, audit, switchi
   await bearer.dispose();
   await contract.call(request, "DELETE", `/api/admin/tokens?id=${encodeURIComponent(token.id)}`, 200);
 
+  // AI agents: a credential (shown once), the MCP endpoint with it (JSON-RPC), revoked → 401
+  const agent = (await contract.call(request, "POST", "/api/admin/agents", 201, {
+    data: { name: `contract ${STAMP}`, datasets: [DEMO], tools: ["list_datasets", "crosstab"], expiresInDays: 1, budget: 10 },
+  })) as { agent: { id: string }; token: string };
+  await contract.call(request, "GET", "/api/admin/agents", 200);
+  const agentCtx = await freshContext({ authorization: `Bearer ${agent.token}`, accept: "application/json, text/event-stream" });
+  const rpc = (method: string, params: unknown) => ({ data: { jsonrpc: "2.0", id: 1, method, params } });
+  await contract.call(agentCtx, "POST", "/api/mcp", 200, rpc("initialize", { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "contract", version: "1" } }));
+  const listed = (await contract.call(agentCtx, "POST", "/api/mcp", 200, rpc("tools/list", {}))) as { result: { tools: { name: string }[] } };
+  expect(listed.result.tools.map((t) => t.name)).toEqual(["list_datasets", "crosstab"]);
+  const called = (await contract.call(agentCtx, "POST", "/api/mcp", 200, rpc("tools/call", { name: "crosstab", arguments: { dataset: DEMO, ...HEADLINE } }))) as { result: { structuredContent: { answer: unknown } } };
+  expect(called.result.structuredContent.answer).toMatchObject({ statistic: "proportion", dataset: { id: DEMO } });
+  await contract.call(request, "DELETE", `/api/admin/agents?id=${encodeURIComponent(agent.agent.id)}`, 200);
+  await contract.call(agentCtx, "POST", "/api/mcp", 401, rpc("tools/list", {}));
+  await agentCtx.dispose();
+
   const shares = `/api/datasets/${state.dataset}/shares`;
   await contract.call(request, "POST", shares, 201, { data: { workspace: state.workspace } });
   await contract.call(request, "GET", shares, 200);

@@ -67,6 +67,9 @@ const ROUTES: RouteCall[] = [
   { method: "GET", path: "/api/admin/tokens", action: "users:manage", okStatus: 200 },
   { method: "POST", path: "/api/admin/tokens", action: "users:manage", body: { email: "nobody@e2e.surveyscope.test", role: "viewer" }, okStatus: 404 },
   { method: "DELETE", path: "/api/admin/tokens?id=no-such-token", action: "users:manage", okStatus: 404 },
+  { method: "GET", path: "/api/admin/agents", action: "users:manage", okStatus: 200 },
+  { method: "POST", path: "/api/admin/agents", action: "users:manage", body: { name: "", datasets: [], tools: [] }, okStatus: 422 },
+  { method: "DELETE", path: "/api/admin/agents?id=no-such-agent", action: "users:manage", okStatus: 404 },
   { method: "GET", path: "/api/admin/workspaces", action: "users:manage", okStatus: 200 },
   { method: "POST", path: "/api/admin/workspaces", action: "users:manage", body: { name: "" }, okStatus: 422 },
   { method: "POST", path: "/api/admin/workspaces/no-such-workspace/members", action: "users:manage", body: { email: "nobody@e2e.surveyscope.test", role: "viewer" }, okStatus: 404 },
@@ -75,6 +78,8 @@ const ROUTES: RouteCall[] = [
   { method: "DELETE", path: "/api/admin/workspaces/no-such-workspace", action: "users:manage", okStatus: 403 },
   { method: "POST", path: "/api/admin/users/no-such-user/password-link", action: "users:manage", body: {}, okStatus: 404 },
   { method: "PUT", path: "/api/admin/users/no-such-user/status", action: "users:manage", body: { active: false }, okStatus: 404 },
+  // the MCP server opens to AI agent credentials only: every user's API token is refused (401)
+  { method: "POST", path: "/api/mcp", action: null, body: { jsonrpc: "2.0", id: 1, method: "tools/list" }, okStatus: 401 },
   // the caller themself: every role
   { method: "GET", path: "/api/me", action: null, okStatus: 200 },
   { method: "POST", path: "/api/me/workspace", action: null, body: { workspaceId: "default" }, okStatus: 400 }, // a token is bound to its workspace
@@ -216,6 +221,10 @@ test.describe("route matrix from another workspace", () => {
     test(`${r.method} ${r.path}: another workspace's admin ${touchesDemo(r) ? "gets 404" : "sees nothing foreign"}`, async () => {
       const res = await call(foreign, r);
       const text = await res.text();
+      if (r.path === "/api/mcp") {
+        expect(res.status(), text).toBe(401); // an API token is not an agent credential
+        return;
+      }
       if (touchesDemo(r)) {
         expect(res.status(), text).toBe(404);
         return;

@@ -55,8 +55,12 @@ export interface Viewer {
   email: string;
   workspaceId: string;
   role: Role;
-  /** how the caller authenticated (cookie sessions need the CSRF origin check on writes) */
-  via: "session" | "token";
+  /**
+   * how the caller authenticated (cookie sessions need the CSRF origin check on writes); "agent":
+   * an AI agent credential (lib/auth/agent-credentials.ts), only ever built by the MCP server,
+   * always an aggregate-only audience
+   */
+  via: "session" | "token" | "agent";
 }
 
 /** Role order, strongest first: a token or grant never exceeds the member's own role. */

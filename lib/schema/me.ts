@@ -11,7 +11,7 @@ export const meResponseSchema = z.object({
   email: z.string(),
   role: apiRoleSchema,
   workspaceId: z.string(),
-  via: z.enum(["session", "token"]),
+  via: z.enum(["session", "token", "agent"]),
   workspaces: z.array(z.object({ id: z.string(), name: z.string(), role: apiRoleSchema })),
 });
 export type MeResponse = z.infer<typeof meResponseSchema>;

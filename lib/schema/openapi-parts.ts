@@ -6,7 +6,7 @@
 export type JsonObject = Record<string, unknown>;
 
 /** Who may call an operation: anyone, a session cookie or an API token, or a browser session only. */
-export type Access = "public" | "any" | "session";
+export type Access = "public" | "any" | "session" | "agent";
 
 export const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
@@ -28,6 +28,7 @@ const ERROR_TEXT: Record<number, string> = {
   403: "the caller's role may not do this, a cross-origin write with a cookie, or a release withheld by the differencing guard",
   404: "not found, or not visible to the caller's workspace (the two answer alike)",
   408: "the upload stalled or did not finish in time; nothing was imported",
+  406: "the Accept header must allow application/json and text/event-stream (MCP)",
   409: "conflicts with the current state",
   413: "the body is too large",
   415: "a compressed or binary body",
@@ -43,6 +44,10 @@ export const errors = (...statuses: number[]) =>
 /** better-auth's own error answers (`/api/auth/*`): `{message, code}`, not the app's envelope. */
 export const authErrors = (...statuses: number[]) =>
   Object.fromEntries([...statuses, 500].map((s) => [String(s), { description: ERROR_TEXT[s] ?? "error", content: { "application/json": { schema: ref("AuthError") } } }]));
+
+/** The MCP endpoint's error answers: JSON-RPC error objects, not the app's envelope. */
+export const rpcErrors = (...statuses: number[]) =>
+  Object.fromEntries([...statuses, 500].map((s) => [String(s), { description: ERROR_TEXT[s] ?? "error", content: { "application/json": { schema: ref("JsonRpcError") } } }]));
 
 /** Statuses every signed-in operation can answer with. */
 export const AUTH = [401, 403] as const;

@@ -1,4 +1,4 @@
-import { AUTH, authErrors, BODY, dashboardId, datasetId, empty, errors, file, invitationId, json, jsonBody, object, query, ref, userId, viewId, workspaceId, type Access, type JsonObject } from "./openapi-parts";
+import { AUTH, authErrors, BODY, rpcErrors, dashboardId, datasetId, empty, errors, file, invitationId, json, jsonBody, object, query, ref, userId, viewId, workspaceId, type Access, type JsonObject } from "./openapi-parts";
 
 /**
  * Every operation of the HTTP API (app/api/**\/route.ts): id, summary, who may call it, its
@@ -6,7 +6,7 @@ import { AUTH, authErrors, BODY, dashboardId, datasetId, empty, errors, file, in
  * lib/schema/openapi.test.ts checks this list against the route files.
  */
 
-export type Tag = "system" | "auth" | "account" | "datasets" | "analysis" | "exports" | "views" | "dashboards" | "admin";
+export type Tag = "system" | "auth" | "account" | "datasets" | "analysis" | "exports" | "views" | "dashboards" | "admin" | "agents";
 
 interface OperationInput {
   parameters?: JsonObject[];
@@ -352,6 +352,22 @@ export const OPERATIONS: Record<string, Record<string, Operation>> = {
       responses: { "201": json("the token, in this answer only", "TokenCreated"), ...errors(...AUTH, ...BODY, 404) },
     }),
     delete: op("any", "admin", "revokeApiToken", "Revoke a token", { parameters: [query("id", { type: "string" }, "token id", true)], responses: { "200": json("revoked", "TokenRevoked"), ...errors(...AUTH, 404) } }),
+  },
+  "/api/admin/agents": {
+    get: op("any", "admin", "listAgents", "AI agent credentials of the admin's workspace: scope, status, sponsor, last use, budget left", { responses: { "200": json("agents (never the token)", "AgentList"), ...errors(...AUTH) } }),
+    post: op("any", "admin", "createAgent", "Create an AI agent credential (token shown once) bound to the workspace, datasets, tools, an expiry and a query budget; the caller is its sponsor", {
+      requestBody: jsonBody("CreateAgent"),
+      responses: { "201": json("the credential and its token, in this answer only", "AgentCreated"), ...errors(...AUTH, ...BODY, 404) },
+    }),
+    delete: op("any", "admin", "revokeAgent", "Revoke an agent credential at once", { parameters: [query("id", { type: "string" }, "agent id", true)], responses: { "200": json("revoked", "AgentRevoked"), ...errors(...AUTH, 404) } }),
+  },
+  "/api/mcp": {
+    post: op("agent", "agents", "postMcpMessage", "The MCP server (Streamable HTTP, stateless, JSON answers): initialize, tools/list, tools/call", {
+      description:
+        "JSON-RPC 2.0 messages of the Model Context Protocol, with `Authorization: Bearer ssa_…` (an agent credential; session cookies and API tokens are refused) and `Accept: application/json, text/event-stream`. Tools: list_datasets, describe_dataset, crosstab, banner, key_drivers, compare_to_benchmark, list_benchmarks, read_dashboard — each answers `structuredContent` (the same JSON as the API plus base, interval, weighting and caveats) and a text rendering that quotes survey text inside a fenced data block. Refusals are JSON-RPC errors with `data: {code, message}`. GET and DELETE answer 405: there is no session and no server-initiated stream.",
+      requestBody: jsonBody("JsonRpcRequest"),
+      responses: { "200": json("the JSON-RPC response (a result or an error object)", "JsonRpcResponse"), "202": empty("a notification was accepted"), ...rpcErrors(400, 401, 406, 413, 415) },
+    }),
   },
   "/api/views": {
     get: op("any", "views", "listViews", "Saved views of the caller's workspace (analysts and up), newest first", {

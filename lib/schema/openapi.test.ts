@@ -59,7 +59,7 @@ describe("openapi document", () => {
       expect(statuses.some((s) => s.startsWith("2")), where).toBe(true);
       expect(statuses, where).toContain("500");
       for (const s of statuses.filter((x) => /^[45]/.test(x))) {
-        const envelope = p.startsWith("/api/auth/") ? "#/components/schemas/AuthError" : `#/components/schemas/Error${s}`;
+        const envelope = p.startsWith("/api/auth/") ? "#/components/schemas/AuthError" : p === "/api/mcp" ? "#/components/schemas/JsonRpcError" : `#/components/schemas/Error${s}`;
         expect((op.responses as Record<string, { content?: Record<string, { schema: unknown }> }>)[s].content?.["application/json"]?.schema, `${where} ${s}`).toEqual({ $ref: envelope });
       }
     }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { agentCreatedResponseSchema, agentCreateRequestSchema, agentListResponseSchema, agentRevokedResponseSchema, jsonRpcErrorSchema, jsonRpcRequestSchema, jsonRpcResponseSchema } from "./agents";
 import { auditResponseSchema } from "./audit";
 import { authErrorSchema, signInRequestSchema, signInResponseSchema, sessionResponseSchema, signOutResponseSchema } from "./auth";
 import {
@@ -98,6 +99,11 @@ const RESPONSES = {
   DashboardList: dashboardListResponseSchema,
   DashboardResult: dashboardResponseSchema,
   DashboardDetail: dashboardDetailResponseSchema,
+  AgentList: agentListResponseSchema,
+  AgentCreated: agentCreatedResponseSchema,
+  AgentRevoked: agentRevokedResponseSchema,
+  JsonRpcResponse: jsonRpcResponseSchema,
+  JsonRpcError: jsonRpcErrorSchema,
 } satisfies Record<string, z.ZodType>;
 
 const REQUESTS = {
@@ -111,6 +117,8 @@ const REQUESTS = {
   WeightingScheme: weightingSchemeSchema,
   CreateView: createViewSchema,
   CreateDashboard: createDashboardSchema,
+  CreateAgent: agentCreateRequestSchema,
+  JsonRpcRequest: jsonRpcRequestSchema,
 } satisfies Record<string, z.ZodType>;
 
 /** The statuses errors answer with, 400…500, each with the codes it carries. */
@@ -136,6 +144,7 @@ const SECURITY: Record<Access, JsonObject[]> = {
   public: [],
   session: [{ sessionCookie: [] }],
   any: [{ sessionCookie: [] }, { apiToken: [] }],
+  agent: [{ agentToken: [] }],
 };
 
 const TAGS: Record<Tag, string> = {
@@ -147,7 +156,8 @@ const TAGS: Record<Tag, string> = {
   exports: "Tables, charts and respondent-level files",
   views: "Saved views (named analyses)",
   dashboards: "Dashboards of saved views, and their decks",
-  admin: "Workspaces, members, users, API tokens and the audit trail (admins)",
+  admin: "Workspaces, members, users, API tokens, AI agent credentials and the audit trail (admins)",
+  agents: "The MCP server (JSON-RPC over Streamable HTTP) for AI agent credentials: protected aggregates only",
 };
 
 /**
@@ -186,6 +196,7 @@ export function buildOpenApiDocument() {
           name: SESSION_COOKIE,
           description: `better-auth's session cookie, set by POST /api/auth/sign-in/email (named __Secure-${SESSION_COOKIE} over https)`,
         },
+        agentToken: { type: "http", scheme: "bearer", bearerFormat: "ssa_…", description: "an AI agent credential (`ssa_` + 32 random bytes in base64url) from POST /api/admin/agents; opens /api/mcp only" },
         apiToken: { type: "http", scheme: "bearer", bearerFormat: "ssk_…", description: "an API token (`ssk_` + 32 random bytes in base64url) from POST /api/admin/tokens, bound to one workspace and role" },
       },
       schemas: {

@@ -20,6 +20,7 @@ export { PostgresStore } from "./postgres/postgres-store";
 export { withSharedOutcomeSums } from "./shared/shared-outcome-sums";
 
 // repositories of the application's tables: each takes the store's `app.sql` first
+export * from "./repos/agents";
 export * from "./repos/audit";
 export * from "./repos/budgets";
 export * from "./repos/cell-key";

@@ -72,5 +72,19 @@ export function validBodies(other: { email: string; workspaceId: string; viewId:
     "POST /api/admin/workspaces": [{ name: "fuzz ws" }],
     "POST /api/admin/workspaces/{id}/members": [{ email: other.email, role: "analyst" }],
     "POST /api/me/workspace": [{ workspaceId: other.workspaceId }],
+    "POST /api/admin/agents": [{ name: "fuzz agent", datasets: ["fuzz"], tools: ["crosstab", "banner"], expiresInDays: 7, budget: 50 }],
+    "POST /api/mcp": [
+      { jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "fuzz", version: "1" } } },
+      { jsonrpc: "2.0", id: 2, method: "tools/list", params: {} },
+      ...[
+        { name: "crosstab", arguments: { dataset: "fuzz", ...spec } },
+        { name: "banner", arguments: { dataset: "fuzz", outcome: "rolled_back", segments: ["country", "maturity"], weight: "weight" } },
+        { name: "key_drivers", arguments: { dataset: "fuzz", outcome: "rolled_back", outcome_category: "Yes", predictors: ["country", "maturity"] } },
+        { name: "compare_to_benchmark", arguments: { dataset: "fuzz", benchmarkId: "sinch-rollback-all", outcome: "rolled_back", outcome_category: "Yes", segment: "country" } },
+        { name: "describe_dataset", arguments: { dataset: "fuzz" } },
+        { name: "read_dashboard", arguments: {} },
+        { name: "list_datasets", arguments: {} },
+      ].map((params, i) => ({ jsonrpc: "2.0", id: 3 + i, method: "tools/call", params })),
+    ],
   };
 }

@@ -56,6 +56,8 @@ const { buildOpenApiDocument } = await import("@/lib/schema/openapi");
 const doc = buildOpenApiDocument();
 let domain: Domain;
 let token = "";
+/** an AI agent credential over the seeded dataset: the only kind /api/mcp accepts */
+let agentToken = "";
 let realIds: { dataset: string; view: string; dashboard: string; workspaces: string[] };
 let seeds: Record<string, unknown[]>;
 const operations: Operation[] = [];
@@ -136,6 +138,9 @@ beforeAll(async () => {
   const view = (await call("POST", "/api/views", { datasetId: ds.id, name: "seed view", query: "outcome=rolled_back&category=Yes&segment=country" })).view.id;
   const dashboard = (await call("POST", "/api/dashboards", { name: "seed dashboard", tiles: [{ viewId: view }] })).dashboard.id;
   realIds = { dataset: ds.id, view, dashboard, workspaces: [DEFAULT_WORKSPACE_ID, other.id] };
+  const { createAgentCredential } = await import("@/lib/auth/agent-credentials");
+  const { MCP_TOOL_NAMES } = await import("@/lib/schema/agents");
+  agentToken = (await createAgentCredential(identity.sql, { userId: "fuzz-admin", email: "admin@fuzz.test" }, DEFAULT_WORKSPACE_ID, { name: "fuzz agent", datasets: [ds.id], tools: [...MCP_TOOL_NAMES], expiresInDays: 30, budget: 1_000_000 })).token;
 
   domain = {
     questions: ds.questions.map((q) => q.id),
@@ -240,6 +245,7 @@ const RUNS: Record<string, number> = {
   "POST /api/datasets/{id}/insights": 30,
   "POST /api/datasets/{id}/drivers": 60,
   "POST /api/datasets/{id}/respondents/export": 40,
+  "POST /api/mcp": 80,
 };
 function runsFor(op: Operation): number {
   const base = RUNS[op.key] ?? (op.method === "GET" ? 8 : 15);
@@ -270,7 +276,9 @@ describe("API fuzz: no 500 and no respondent data in errors, whatever the reques
           const concrete = op.path.replace("{id}", encodeURIComponent(id));
           const url = new URL(`${ORIGIN}${concrete}`);
           for (const [k, v] of query) url.searchParams.append(k, v);
-          const headers: Record<string, string> = { authorization: `Bearer ${token}` };
+          const mcp = op.path === "/api/mcp";
+          const headers: Record<string, string> = { authorization: `Bearer ${mcp ? agentToken : token}` };
+          if (mcp) headers.accept = "application/json, text/event-stream";
           if (body !== undefined) headers["content-type"] = op.body === "binary" ? "text/csv" : "application/json";
           lastUnhandled = null;
           const res = await op.handler(new Request(url, { method: op.method, headers, body: body as BodyInit | undefined }), {
@@ -282,7 +290,9 @@ describe("API fuzz: no 500 and no respondent data in errors, whatever the reques
             const cause = lastUnhandled instanceof Error ? `${lastUnhandled.name}: ${lastUnhandled.message}` : String(lastUnhandled ?? text);
             problems.push(`${res.status} ${cause.replace(LEAK, "<data>").slice(0, 240)}`);
           }
-          if (res.status >= 400 && LEAK.test(text)) problems.push(`respondent data in a ${res.status} answer: ${text.slice(0, 240)}`);
+          if ((res.status >= 400 || mcp) && LEAK.test(text)) problems.push(`respondent data in a ${res.status} answer: ${text.slice(0, 240)}`);
+          // the MCP endpoint answers its refusals as JSON-RPC errors (200): an internal one is a 500 in disguise
+          if (mcp && text.includes('"code":"internal"')) problems.push(`internal MCP error: ${text.slice(0, 240)}`);
           if (!problems.length) return true;
           for (const p of problems) {
             const set = failures.get(op.key) ?? new Set<string>();

@@ -10,6 +10,7 @@
  */
 import { DEFAULT_WORKSPACE_ID, DEFAULT_WORKSPACE_NAME } from "@/lib/schema/workspace";
 import { VIEWS_MIGRATIONS } from "./views-tables";
+import { AGENT_MIGRATIONS } from "./agent-tables";
 
 /**
  * State every instance must share (several `next start` on one PostgreSQL): the sign-in limiter,
@@ -208,4 +209,5 @@ export const APP_MIGRATIONS: readonly string[] = [
    )`,
   ...SHARED_STATE_MIGRATIONS,
   ...VIEWS_MIGRATIONS,
+  ...AGENT_MIGRATIONS,
 ];

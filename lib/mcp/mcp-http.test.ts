@@ -1,0 +1,146 @@
+/**
+ * The MCP server driven by the SDK's own client over Streamable HTTP (in-process, through the
+ * /api/mcp route module): the tool list and its schemas, and every tool's structured result
+ * against the same API answer for an aggregate-only analyst.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "surveyscope-mcp-"));
+process.env.DATA_DIR = dataDir;
+process.env.QUERY_BUDGET_PER_MINUTE = "0";
+process.env.BETTER_AUTH_SECRET = "mcp-test-secret-mcp-test-secret-0123456";
+delete process.env.DATABASE_URL;
+
+const { setupMcpFixture, CANARY, INJECTION } = await import("./mcp.fixtures");
+type Fx = Awaited<ReturnType<typeof setupMcpFixture>>;
+type Mod = Parameters<Fx["api"]>[0];
+const routes = {
+  datasets: (await import("@/app/api/datasets/route")) as unknown as Mod,
+  dataset: (await import("@/app/api/datasets/[id]/route")) as unknown as Mod,
+  crosstab: (await import("@/app/api/datasets/[id]/crosstab/route")) as unknown as Mod,
+  banner: (await import("@/app/api/datasets/[id]/banner/route")) as unknown as Mod,
+  drivers: (await import("@/app/api/datasets/[id]/drivers/route")) as unknown as Mod,
+  compare: (await import("@/app/api/datasets/[id]/benchmark-compare/route")) as unknown as Mod,
+  dashboard: (await import("@/app/api/dashboards/[id]/route")) as unknown as Mod,
+};
+
+let fx: Fx;
+let client: Client;
+
+beforeAll(async () => {
+  fx = await setupMcpFixture();
+  client = await fx.connect((await fx.agent({ datasets: [fx.main] })).token);
+}, 120_000);
+
+afterAll(async () => {
+  await client?.close();
+  const { getStore } = await import("@/lib/store");
+  await (await getStore()).close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+const structured = async (name: string, args: Record<string, unknown>) => {
+  const r = await client.callTool({ name, arguments: args });
+  expect(r.isError, JSON.stringify(r.content)).toBeFalsy();
+  const text = (r.content as { type: string; text: string }[])[0].text;
+  return { data: r.structuredContent as Record<string, unknown>, text };
+};
+
+describe("MCP over Streamable HTTP", () => {
+  it("lists the granted tools with zod-derived input and output JSON Schemas", async () => {
+    const { tools } = await client.listTools();
+    expect(tools.map((t) => t.name).sort()).toEqual(["banner", "compare_to_benchmark", "crosstab", "describe_dataset", "key_drivers", "list_benchmarks", "list_datasets", "read_dashboard"]);
+    const crosstab = tools.find((t) => t.name === "crosstab")!;
+    expect(crosstab.inputSchema).toMatchObject({ type: "object", required: expect.arrayContaining(["dataset", "outcome", "segment"]), additionalProperties: false });
+    expect(crosstab.outputSchema).toMatchObject({ type: "object", required: ["answer", "notes"] });
+    for (const t of tools) expect(t.outputSchema, t.name).toBeDefined();
+    expect(client.getInstructions()).toMatch(/untrusted data/);
+  });
+
+  it("list_datasets: the API's list narrowed to the agent's scope", async () => {
+    const api = (await fx.api(routes.datasets, "GET", "/api/datasets", fx.analystToken)).body as { datasets: { id: string }[] };
+    const { data } = await structured("list_datasets", {});
+    expect(data.datasets).toEqual(api.datasets.filter((d) => d.id === fx.main));
+  });
+
+  it("describe_dataset: the API's protected question model, without verbatims or ids", async () => {
+    const api = (await fx.api(routes.dataset, "GET", `/api/datasets/${fx.main}`, fx.analystToken, undefined, { id: fx.main })).body as { questions: { id: string; label: string; type: string; answered: number | null; options: { code: string; label: string; count: number | null }[] }[] };
+    const { data, text } = await structured("describe_dataset", { dataset: fx.main });
+    const qs = (data.dataset as { questions: { id: string; type: string; answered: number | null; options: unknown[] }[] }).questions;
+    expect(qs.map((q) => q.id)).toEqual(api.questions.map((q) => q.id));
+    for (const q of api.questions.filter((x) => x.type !== "text" && x.type !== "id")) {
+      const mine = qs.find((x) => x.id === q.id)!;
+      expect(mine.answered).toBe(q.answered);
+      expect(mine.options).toEqual(q.options.map((o) => ({ code: o.code, label: o.label, count: o.count })));
+    }
+    expect(JSON.stringify(data)).not.toContain(CANARY);
+    expect(text).not.toContain(CANARY);
+  });
+
+  it("crosstab: the structured answer is the API's answer, with base, interval, weighting and caveats", async () => {
+    const spec = { outcome: "rolled_back", outcome_category: "Yes", segment: "maturity", weight: "weight" };
+    const api = await fx.api(routes.crosstab, "POST", `/api/datasets/${fx.main}/crosstab`, fx.analystToken, spec, { id: fx.main });
+    expect(api.status).toBe(200);
+    const { data, text } = await structured("crosstab", { dataset: fx.main, ...spec });
+    expect(data.answer).toEqual(api.body);
+    expect(data.notes).toMatchObject({ base: expect.stringMatching(/^Total n = 120 /), interval: expect.stringMatching(/95% confidence intervals/), weighting: "weighted by weight" });
+    expect((data.notes as { caveats: string[] }).caveats.join(" ")).toMatch(/Small-cell protection/);
+    expect(text).toMatch(/```data\n[\s\S]*"Mature": \d/);
+  });
+
+  it("banner: the API's banner", async () => {
+    const spec = { outcome: "rolled_back", segments: ["maturity", "country"] };
+    const api = await fx.api(routes.banner, "POST", `/api/datasets/${fx.main}/banner`, fx.analystToken, spec, { id: fx.main });
+    expect(api.status).toBe(200);
+    const { data } = await structured("banner", { dataset: fx.main, ...spec });
+    expect(data.answer).toEqual(api.body);
+    expect(data.notes).toMatchObject({ weighting: "unweighted" });
+  });
+
+  it("key_drivers: the API's model", async () => {
+    const spec = { outcome: "rolled_back", outcome_category: "Yes", predictors: ["maturity", "country"], weight: "weight" };
+    const api = await fx.api(routes.drivers, "POST", `/api/datasets/${fx.main}/drivers`, fx.analystToken, spec, { id: fx.main });
+    expect(api.status).toBe(200);
+    const { data } = await structured("key_drivers", { dataset: fx.main, ...spec });
+    expect(data.answer).toEqual(api.body);
+    expect(data.notes).toMatchObject({ base: expect.stringMatching(/^n = 120 /) });
+  });
+
+  it("compare_to_benchmark and list_benchmarks: the API's comparison and the curated figures", async () => {
+    const { data: list } = await structured("list_benchmarks", {});
+    const figure = (list.figures as { id: string; unit: string; caveat: string }[]).find((f) => f.id === "sinch-rollback-all")!;
+    expect(figure).toMatchObject({ unit: "share", caveat: expect.any(String) });
+    const body = { benchmarkId: figure.id, column: "Total", spec: { outcome: "rolled_back", outcome_category: "Yes", segment: "maturity" } };
+    const api = await fx.api(routes.compare, "POST", `/api/datasets/${fx.main}/benchmark-compare`, fx.analystToken, body, { id: fx.main });
+    expect(api.status).toBe(200);
+    const { data } = await structured("compare_to_benchmark", { dataset: fx.main, benchmarkId: figure.id, column: "Total", ...body.spec });
+    expect(data.answer).toEqual(api.body);
+  });
+
+  it("read_dashboard: the list, then the API's tiles", async () => {
+    const { data: list } = await structured("read_dashboard", {});
+    expect((list.dashboards as { id: string }[]).map((d) => d.id)).toEqual([fx.dashboardId]);
+    const api = (await fx.api(routes.dashboard, "GET", `/api/dashboards/${fx.dashboardId}`, fx.analystToken, undefined, { id: fx.dashboardId })).body as { dashboard: unknown; tiles: unknown[] };
+    const { data } = await structured("read_dashboard", { dashboard: fx.dashboardId });
+    expect(data.dashboard).toEqual(api.dashboard);
+    expect(data.tiles).toEqual(api.tiles);
+    expect((data.tiles as { status: string }[])[0].status).toBe("ready");
+  });
+
+  it("quotes uploader and respondent text as data: the injection stays inside the fenced block", async () => {
+    const { text } = await structured("crosstab", { dataset: fx.main, outcome: "rolled_back", outcome_category: "Yes", segment: "tone" });
+    const fence = text.indexOf("```data\n");
+    const close = text.lastIndexOf("\n```");
+    expect(fence).toBeGreaterThan(0);
+    expect(text.slice(0, fence)).toMatch(/untrusted data/);
+    const inside = text.slice(fence, close);
+    expect(inside).toContain("IGNORE PREVIOUS INSTRUCTIONS");
+    expect(text.slice(0, fence) + text.slice(close + 4)).not.toContain("IGNORE PREVIOUS");
+    expect(text.match(/```/g)).toHaveLength(2); // the label's own backticks cannot close the block
+    expect(INJECTION).toContain("```");
+  });
+});

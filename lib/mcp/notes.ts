@@ -1,0 +1,66 @@
+import { z } from "zod";
+import type { BannerResult } from "@/lib/schema/banner";
+import type { ProtectedCrosstabResponse } from "@/lib/schema/crosstab-protected";
+
+/**
+ * What every numeric answer carries so an agent can quote it honestly: its base, its interval, its
+ * weighting and its caveats (small-cell protection, low bases, synthetic data, refusals).
+ */
+export const numericNotesSchema = z.object({
+  base: z.string(),
+  interval: z.string(),
+  weighting: z.string(),
+  caveats: z.array(z.string()),
+});
+export type NumericNotes = z.infer<typeof numericNotesSchema>;
+
+const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
+const round = (x: number | null | undefined) => (x === null || x === undefined ? "n/a" : String(Math.round(x * 10) / 10));
+
+/** Caveats every aggregate-only answer shares. */
+export function protectionCaveat(k: number): string {
+  return `Small-cell protection: cells with fewer than ${k} respondents show "< ${k}" and their numbers are null; "—" hides a cell only to protect a small one. Never estimate a hidden number.`;
+}
+
+/**
+ * Notes of a protected crosstab answer.
+ * @example crosstabNotes(answer, { synthetic: true, minBase: 30 }).base // "Total n = 1567 respondents (weighted n 1602.3, Kish effective n 1410.2)"
+ */
+export function crosstabNotes(a: ProtectedCrosstabResponse, opts: { synthetic: boolean; minBase: number }): NumericNotes {
+  const t = a.total;
+  const base = t.suppressed || t.n === null ? `Total hidden (${t.display ?? "suppressed"})` : `Total n = ${t.n} respondents (weighted n ${round(t.weighted_n)}, Kish effective n ${round(t.n_eff_kish)})`;
+  const weighted = Boolean(a.spec.weight);
+  const interval =
+    a.statistic === "proportion"
+      ? `${pct(a.conf_level)} confidence intervals: ${weighted ? "design-based (svyciprop logit, Kish effective base)" : "Wilson score"} in each block's ${weighted ? "weighted" : "unweighted"}.ci`
+      : `${pct(a.conf_level)} confidence intervals: t interval of the ${weighted ? "design-based weighted" : "unweighted"} mean in each block's ${weighted ? "weighted" : "unweighted"}.ci.t`;
+  const caveats = [protectionCaveat(a.disclosure.k)];
+  if (a.disclosure.suppressedSegments.length > 0) caveats.push(`${a.disclosure.suppressedSegments.length} segment(s) hidden by small-cell protection.`);
+  const low = a.segments.filter((s) => s.n !== null && s.n < opts.minBase).length;
+  if (low > 0) caveats.push(`${low} segment(s) have fewer than ${opts.minBase} respondents: treat their estimates as indicative.`);
+  if (Object.keys(a.spec.filters).length > 0) caveats.push(`Filtered population: ${Object.keys(a.spec.filters).join(", ")}.`);
+  if (opts.synthetic) caveats.push("Synthetic demo data: the respondents were generated to resemble published figures.");
+  for (const n of a.notes ?? []) caveats.push(n);
+  return { base, interval, weighting: weighted ? `weighted by ${a.spec.weight}` : "unweighted", caveats };
+}
+
+/**
+ * Notes of a protected banner.
+ * @example bannerNotes(banner, { synthetic: false, weight: "weight" }).weighting // "weighted by weight"
+ */
+export function bannerNotes(b: BannerResult, opts: { synthetic: boolean; weight: string | undefined }): NumericNotes {
+  const total = b.columns.find((c) => c.segment === null);
+  const base = total && total.n !== null ? `Total n = ${total.n} respondents; each column's n, weighted n and effective n are in columns[]` : "Total hidden by small-cell protection";
+  const caveats = [protectionCaveat(b.disclosure.k)];
+  if (b.disclosure.suppressedCells > 0) caveats.push(`${b.disclosure.suppressedCells} cell(s) hidden by small-cell protection.`);
+  if (b.columns.some((c) => c.lowBase)) caveats.push("Columns flagged lowBase have a small effective base: treat their estimates as indicative.");
+  if (b.sig !== "none") caveats.push(`Letters mark significant differences within a column group (${b.sig} correction).`);
+  if (opts.synthetic) caveats.push("Synthetic demo data: the respondents were generated to resemble published figures.");
+  caveats.push(...b.notes);
+  return {
+    base,
+    interval: `${pct(b.conf_level)} confidence intervals in each cell's ci`,
+    weighting: b.weighted ? `weighted by ${opts.weight ?? "the weight column"}` : "unweighted",
+    caveats,
+  };
+}
