@@ -13,12 +13,22 @@ import { runBanner } from "./banner";
  * The banner every user-facing path serves: each (answer, segment) crosstab goes through the
  * viewer's protected path (small cells, complements, differencing guard), then rows are protected
  * against each other.
+ * `post` (the disclosure gateway) applies further rules to each crosstab before the banner reads it.
  * @example await runProtectedBanner(store, dataset, { outcome: "rolled_back", segments: ["country"] }, viewer)
  */
-export async function runProtectedBanner(store: SurveyStore, dataset: Dataset, specInput: unknown, viewer: Viewer): Promise<BannerResult> {
+export async function runProtectedBanner(
+  store: SurveyStore,
+  dataset: Dataset,
+  specInput: unknown,
+  viewer: Viewer,
+  post?: <T extends Awaited<ReturnType<typeof runProtectedCrosstab>>>(spec: unknown, shown: T) => Promise<T>,
+): Promise<BannerResult> {
   const env = getEnv();
   // every answer of a single-choice outcome by one segment comes from one GROUP BY
   const shared = withSharedOutcomeSums(store);
   const exact = seesExact(await audienceOf(viewer, dataset.id));
-  return runBanner(dataset, specInput, (spec) => runProtectedCrosstab(shared, dataset, spec, viewer), { k: env.DISCLOSURE_K, minBase: env.MIN_EFFECTIVE_BASE, exact });
+  return runBanner(dataset, specInput, async (spec) => {
+    const shown = await runProtectedCrosstab(shared, dataset, spec, viewer);
+    return post ? post(spec, shown) : shown;
+  }, { k: env.DISCLOSURE_K, minBase: env.MIN_EFFECTIVE_BASE, exact });
 }
