@@ -3,6 +3,7 @@ import { AuditTable } from "@/components/audit/audit-table";
 import { Badge } from "@/components/ui/badge";
 import { requirePageViewer } from "@/lib/server/authorize";
 import { loadAudit } from "@/lib/server/audit-view";
+import { pageProps } from "@/lib/server/respond-released";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Audit" };
@@ -10,7 +11,7 @@ export const metadata: Metadata = { title: "Audit" };
 export default async function AuditPage({ searchParams }: { searchParams: Promise<{ action?: string; actor?: string }> }) {
   const viewer = await requirePageViewer("audit:read", "/audit");
   const { action, actor } = await searchParams;
-  const { records, broken, total } = await loadAudit(viewer, { action: action || undefined, actor: actor || undefined });
+  const { records, broken, total } = pageProps(await loadAudit(viewer, { action: action || undefined, actor: actor || undefined }));
   const csv = `/api/audit?${new URLSearchParams({ format: "csv", ...(action ? { action } : {}), ...(actor ? { actor } : {}) }).toString()}`;
   return (
     <div className="flex flex-col gap-6">

@@ -41,6 +41,6 @@ export function answeredThroughGateway(res: Response): boolean {
  * A page's props out of a release (server components): the only way a page reads numbers.
  * @example const { dataset } = pageProps(await loadDatasetOverview(id))
  */
-export function pageProps<T>(released: Released<T>): T {
-  return openReleased(released);
+export function pageProps<R extends Released<unknown>>(released: R): R extends Released<infer T> ? T : never {
+  return openReleased(released) as R extends Released<infer T> ? T : never;
 }

@@ -8,7 +8,7 @@ import { requirePageViewer } from "@/lib/server/authorize";
 import { getStore } from "@/lib/store";
 import { viewsSql } from "./access";
 import { getDashboard, listDashboards } from "@/lib/store";
-import { computeTiles } from "./tiles";
+import { releaseDashboard } from "@/lib/services/gateway-files";
 import { listViews } from "@/lib/store";
 
 /** Dashboards page: the workspace's dashboards, and whether the viewer may create one. */
@@ -19,14 +19,16 @@ export async function loadDashboardList() {
 
 /**
  * One dashboard with its tiles computed for the viewer (404 when absent or another workspace's),
- * plus, for editors, the saved views they may pin. Audited as a dashboard view.
+ * plus, for editors, the saved views they may pin. Audited as a dashboard view. The tiles are
+ * released (`pageProps(released)` gives `{ dashboard, tiles }`).
  */
 export async function loadDashboardPage(id: string) {
   const viewer = await requirePageViewer("dashboards:read", `/dashboards/${id}`);
   const sql = await viewsSql();
   const dashboard = DASHBOARD_ID.test(id) ? await getDashboard(sql, viewer.workspaceId, id) : null;
   if (!dashboard) notFound();
-  const tiles = await computeTiles(viewer, dashboard);
+  const released = await releaseDashboard(viewer, dashboard);
+  const { tiles } = released.body;
   await audit(viewer, { action: "dashboard:view", resourceType: "dashboard", resourceId: dashboard.id, result: "ok", detail: { via: "page", tiles: tiles.map((t) => ({ view: t.viewId, status: t.status })) } });
   const canEdit = can(viewer.role, "dashboards:edit");
   let views: { id: string; name: string; datasetName: string }[] = [];
@@ -35,5 +37,5 @@ export async function loadDashboardPage(id: string) {
     const names = new Map((await (await getStore()).listDatasets()).filter((d) => visible.has(d.id)).map((d) => [d.id, d.name]));
     views = (await listViews(sql, viewer.workspaceId)).filter((v) => names.has(v.datasetId)).map((v) => ({ id: v.id, name: v.name, datasetName: names.get(v.datasetId)! }));
   }
-  return { dashboard, tiles, canEdit, views };
+  return { released, canEdit, views };
 }
