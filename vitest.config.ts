@@ -9,7 +9,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["lib/**/*.test.ts", "cli/**/*.test.ts", "data/**/*.test.ts", "test/architecture/**/*.test.ts", "test/api/**/*.test.ts"], environment: "node" },
+        test: { name: "unit", include: ["lib/**/*.test.ts", "cli/**/*.test.ts", "data/**/*.test.ts", "test/architecture/**/*.test.ts", "test/api/**/*.test.ts", "test/security/**/*.test.ts"], environment: "node" },
       },
       {
         extends: true,
