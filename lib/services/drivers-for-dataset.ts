@@ -134,6 +134,18 @@ export async function driversForDataset(store: SurveyStore, dataset: Dataset, in
     reference_levels: refs,
   });
 
+  const guard = (ps: string[], ks: Record<string, "numeric" | "categorical">) =>
+    opts.guard?.({
+      model: req.model,
+      rows,
+      outcome: oi,
+      weight: wi,
+      predictors: ps.map((p) => ({ column: col.get(p)!, kind: ks[p] })),
+      outcomeCategories: req.outcome_category ?? [],
+    });
+  // before fitting (a model's own errors on a tiny population would tell its size) and after
+  guard(predictors, referenceFor(predictors).kinds);
+
   let result: ReportFit | null = null;
   let kinds: Record<string, "numeric" | "categorical"> = {};
   for (let attempt = 0; ; attempt++) {
@@ -151,14 +163,7 @@ export async function driversForDataset(store: SurveyStore, dataset: Dataset, in
     }
   }
   const { fit } = result;
-  opts.guard?.({
-    model: req.model,
-    rows,
-    outcome: oi,
-    weight: wi,
-    predictors: predictors.map((p) => ({ column: col.get(p)!, kind: kinds[p] })),
-    outcomeCategories: req.outcome_category ?? [],
-  });
+  guard(predictors, kinds);
 
   const labels = Object.fromEntries(used.map((q) => [q.id, q.label]));
   const importance = result.lmg

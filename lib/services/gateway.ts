@@ -166,7 +166,15 @@ export async function releaseInsights<T>(store: SurveyStore, dataset: Dataset, v
     const shown = await runSuppressedCrosstab(store, dataset, spec, viewer);
     return seesExact(audience) ? shown : aggregateRules(store, dataset, spec, shown);
   };
-  return seal("insights", audience, await gated(audience, () => scan(run)));
+  const result = await gated(audience, () => scan(run));
+  return seal("insights", audience, seesExact(audience) ? result : scrubMessages(result));
+}
+
+/** Per-question messages of a scan (errors caught inside it) lose their numbers, like thrown errors. */
+function scrubMessages<T>(result: T): T {
+  const tested = (result as { tested?: { message?: string }[] }).tested;
+  if (!Array.isArray(tested)) return result;
+  return { ...result, tested: tested.map((t) => (typeof t.message === "string" ? { ...t, message: scrubErrorText(t.message) } : t)) };
 }
 
 /** The drivers report as released: exclusion counts under k are null for aggregate-only audiences. */
