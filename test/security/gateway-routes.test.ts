@@ -69,7 +69,7 @@ async function call(token: string, key: string, query: string, body: unknown) {
   const init: RequestInit = { method, headers: { authorization: `Bearer ${token}`, "content-type": "application/json" } };
   if (body !== undefined) init.body = JSON.stringify(body);
   const id = apiPath.includes("{id}") ? (apiPath.startsWith("/api/dashboards") ? ids.dashboard : ids.dataset) : undefined;
-  return mod[method](new Request(`${ORIGIN}${concrete}${query}`, init), { params: Promise.resolve(id ? { id } : {}) });
+  return mod[method](new Request(`${ORIGIN}${concrete}${query}`, init), { params: Promise.resolve<Record<string, string>>(id ? { id } : {}) });
 }
 
 beforeAll(async () => {
