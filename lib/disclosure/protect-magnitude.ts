@@ -50,7 +50,11 @@ const isHidden = (b: { suppressed: boolean; display: string | null }) => b.suppr
  * @example applyMagnitude(shown, new Map([["North", ["dominance_values"]]])).segments[0].display // "dominated"
  */
 export function applyMagnitude(shown: ProtectedCrosstab, failures: ReadonlyMap<string, readonly MagnitudeReason[]>): ProtectedCrosstab {
-  if (failures.size === 0) return shown;
+  // only cells still shown matter: a cell the count rule hid already says so, and the release
+  // must not differ (reasons included) between populations the count rule makes look alike
+  const shownNow = new Set([...(isHidden(shown.total) ? [] : ["total"]), ...shown.segments.filter((s) => !isHidden(s)).map((s) => s.segment)]);
+  const live = new Map([...failures].filter(([key]) => shownNow.has(key)));
+  if (live.size === 0) return shown;
   const out = structuredClone(shown) as ProtectedCrosstab;
   const label = dominanceLabel();
   const hideEstimate = (b: Record<string, unknown>, display: string) => {
@@ -65,8 +69,8 @@ export function applyMagnitude(shown: ProtectedCrosstab, failures: ReadonlyMap<s
   };
   const segments = out.segments as unknown as (Record<string, unknown> & { segment: string; n: number | null; suppressed: boolean; display: string | null })[];
   const total = out.total as unknown as Record<string, unknown> & { suppressed: boolean; display: string | null };
-  if (failures.has("total") && !isHidden(total)) hideEstimate(total, label);
-  const newlyHidden = segments.filter((s) => failures.has(s.segment) && !isHidden(s));
+  if (live.has("total") && !isHidden(total)) hideEstimate(total, label);
+  const newlyHidden = segments.filter((s) => live.has(s.segment) && !isHidden(s));
   for (const s of newlyHidden) hideEstimate(s, label);
   if (newlyHidden.length === 1 && !isHidden(total)) {
     const shownSegs = segments.filter((s) => !isHidden(s));
@@ -75,7 +79,7 @@ export function applyMagnitude(shown: ProtectedCrosstab, failures: ReadonlyMap<s
   }
   const hidden = new Set(segments.filter((s) => isHidden(s)).map((s) => s.segment));
   out.pairwise = (out.pairwise as { a: string; b: string }[]).filter((p) => !hidden.has(p.a) && !hidden.has(p.b)) as typeof out.pairwise;
-  const reasons = new Set([...failures.values()].flat().map((r) => `magnitude:${r}`));
+  const reasons = new Set([...live.values()].flat().map((r) => `magnitude:${r}`));
   out.disclosure = { ...out.disclosure, reason: [...out.disclosure.reason, ...reasons] };
   return withholdChisq(out);
 }

@@ -31,7 +31,9 @@ import { applyWeighting } from "./apply-weighting";
 import { audienceOf } from "./audience";
 import { runProtectedBanner } from "./banner-server";
 import { compareDatasetToBenchmark } from "./benchmark-compare";
-import { planCrosstab, runNps } from "./crosstab";
+import { planCrosstab, runNps, runPlannedCrosstabOrEmpty } from "./crosstab";
+import { protectCrosstab } from "@/lib/disclosure/protect-crosstab";
+import type { DisclosureRules } from "@/lib/disclosure/rules";
 import { deriveVariable } from "./derive-variable";
 import { driversForDataset } from "./drivers-for-dataset";
 import { releaseNps, runProtectedCrosstab, runSuppressedCrosstab } from "./protected-crosstab";
@@ -133,6 +135,19 @@ async function protectedCrosstabFor(store: SurveyStore, dataset: Dataset, spec: 
 export async function releaseCrosstab(store: SurveyStore, dataset: Dataset, spec: unknown, viewer: Viewer): Promise<Released<CrosstabAnswer>> {
   const audience = await audienceOf(viewer, dataset.id);
   return seal("crosstab", audience, await gated(audience, () => protectedCrosstabFor(store, dataset, spec, viewer, audience)));
+}
+
+/**
+ * A crosstab released to an aggregate-only audience without the differencing history (the pure
+ * in-process part of the gateway: small cells, complements, chi-square, magnitude rules, the seal);
+ * `npm run bench` times the engine through it.
+ * @example openReleased(await releaseSuppressedCrosstab(store, dataset, spec, { k: 5, sensitive: false, role: "viewer" }))
+ */
+export async function releaseSuppressedCrosstab(store: SurveyStore, dataset: Dataset, spec: unknown, rules: DisclosureRules) {
+  const audience: Audience = { kind: "aggregate", exact: false, why: "aggregate-only" };
+  const raw = await runPlannedCrosstabOrEmpty(store, dataset, planCrosstab(dataset, spec, { missing: "declared" }));
+  const shown = { ...protectCrosstab(raw, rules), spec: raw.spec, dataset: raw.dataset };
+  return seal("crosstab", audience, await aggregateRules(store, dataset, spec, shown));
 }
 
 /** Internal: the crosstab without sealing, for other gateway modules (files, pages, tiles). */
