@@ -6,11 +6,12 @@ import { EmptyState } from "@/components/states/states";
 import { serializeBreakdownState } from "@/lib/analysis/breakdown-state";
 import { insightsDefaults } from "@/lib/insights/defaults";
 import { loadHome } from "@/lib/server/home";
+import { pageProps } from "@/lib/server/respond-released";
 
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
-  const home = await loadHome();
+  const home = pageProps(await loadHome());
   const h = home.entry.headline;
   return (
     <div className="flex flex-col gap-6">

@@ -3,12 +3,13 @@ import Link from "next/link";
 import { EmptyState } from "@/components/states/states";
 import { formatCountOf } from "@/lib/format/number";
 import { loadDatasetList } from "@/lib/server/loaders";
+import { pageProps } from "@/lib/server/respond-released";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Analyze" };
 
 export default async function AnalyzeIndexPage() {
-  const datasets = await loadDatasetList("/analyze", "crosstab:run");
+  const { datasets } = pageProps(await loadDatasetList("/analyze", "crosstab:run"));
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-semibold tracking-tight">Analyze</h1>

@@ -6,6 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { formatCountOf } from "@/lib/format/number";
 import { requirePageViewer } from "@/lib/server/authorize";
 import { auditFilterOf, loadAudit } from "@/lib/server/audit-view";
+import { pageProps } from "@/lib/server/respond-released";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Audit" };
@@ -26,7 +27,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   } catch {
     filterError = "The filter is not valid: days are YYYY-MM-DD.";
   }
-  const { records, nextBefore, broken, total } = await loadAudit(viewer, filter);
+  const { records, nextBefore, broken, total } = pageProps(await loadAudit(viewer, filter));
   const keep = new URLSearchParams(params);
   keep.delete("before");
   const csv = `/api/audit?${new URLSearchParams([...keep.entries(), ["format", "csv"]]).toString()}`;

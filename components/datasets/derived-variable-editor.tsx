@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import type { ProtectedQuestion } from "@/lib/schema/dataset";
 import type { Question } from "@/lib/schema/question";
 import { formatCount } from "@/lib/format/number";
 import { Button } from "@/components/ui/button";
@@ -13,7 +14,7 @@ import { ErrorMessage } from "@/components/states/states";
  * blank = left out); the counts preview updates as you type; saving adds the variable as a new
  * dataset version whose recipe (JSON) is kept as lineage.
  */
-export function DerivedVariableEditor({ datasetId, questions }: { datasetId: string; questions: Question[] }) {
+export function DerivedVariableEditor({ datasetId, questions }: { datasetId: string; questions: (Question | ProtectedQuestion)[] }) {
   const router = useRouter();
   const sources = questions.filter((q) => (q.type === "single" || q.type === "ordinal" || q.type === "multi") && q.options.length >= 2);
   const [sourceId, setSourceId] = useState("");
@@ -23,13 +24,14 @@ export function DerivedVariableEditor({ datasetId, questions }: { datasetId: str
   const [status, setStatus] = useState<{ kind: "idle" | "saving" | "saved" | "error"; message?: string }>({ kind: "idle" });
   const source = sources.find((q) => q.id === sourceId);
 
-  const grouped = new Map<string, { from: string[]; count: number }>();
+  // counts hidden from an aggregate-only audience (null) make the group's preview count n/a
+  const grouped = new Map<string, { from: string[]; count: number | null }>();
   for (const o of source?.options ?? []) {
     const g = (groupOf[o.code] ?? "").trim();
     if (!g) continue;
     const e = grouped.get(g) ?? { from: [], count: 0 };
     e.from.push(o.code);
-    e.count += o.count;
+    e.count = e.count === null || o.count === null ? null : e.count + o.count;
     grouped.set(g, e);
   }
   const groups = [...grouped].map(([code, v]) => ({ code, ...v }));

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ArrowDown, ArrowUp } from "lucide-react";
+import type { ProtectedQuestion } from "@/lib/schema/dataset";
 import type { Question, QuestionType } from "@/lib/schema/question";
 import type { QuestionOverride } from "@/lib/schema/question-overrides";
 import { formatCount } from "@/lib/format/number";
@@ -22,7 +23,7 @@ function moved<T>(xs: T[], i: number, d: -1 | 1): T[] {
 }
 
 /** Schema review: edit labels, types, missing codes and option order, then save a new version. */
-export function SchemaEditor({ datasetId, version, questions }: { datasetId: string; version: number; questions: Question[] }) {
+export function SchemaEditor({ datasetId, version, questions }: { datasetId: string; version: number; questions: (Question | ProtectedQuestion)[] }) {
   const router = useRouter();
   const [edits, setEdits] = useState<Map<string, Edit>>(new Map());
   const [status, setStatus] = useState<{ kind: "idle" | "saving" | "saved" | "error"; message?: string }>({ kind: "idle" });
@@ -32,7 +33,7 @@ export function SchemaEditor({ datasetId, version, questions }: { datasetId: str
       next.set(id, { ...(m.get(id) ?? { id }), ...patch });
       return next;
     });
-  const view = (q: Question) => {
+  const view = (q: Question | ProtectedQuestion) => {
     const e = edits.get(q.id);
     const order = e?.optionOrder;
     const options = order ? order.map((c) => q.options.find((o) => o.code === c)!).filter(Boolean) : q.options;
@@ -122,7 +123,7 @@ export function SchemaEditor({ datasetId, version, questions }: { datasetId: str
               ) : null}
               {v.options.length ? (
                 <p className="mt-2 text-xs text-slate-500" data-testid={`answered-${q.id}`}>
-                  Answered: {formatCount(v.options.filter((o) => !v.missing.includes(o.code)).reduce((a, o) => a + o.count, 0))}
+                  Answered: {formatCount(v.options.filter((o) => !v.missing.includes(o.code)).reduce<number | null>((a, o) => (a === null || o.count === null ? null : a + o.count), 0))}
                   {v.missing.length ? ` (excluding missing codes ${v.missing.join(", ")})` : ""}
                 </p>
               ) : null}

@@ -3,7 +3,9 @@
 import Link from "next/link";
 import { useState } from "react";
 import type { QuestionLite } from "@/lib/analysis/question-roles";
-import type { WeightingReport } from "@/lib/schema/weighting";
+import type { WeightsResponse } from "@/lib/schema/weighting";
+
+type WeightingReport = WeightsResponse["report"];
 import { formatPercent } from "@/lib/format/number";
 import { Button } from "@/components/ui/button";
 import { ErrorMessage } from "@/components/states/states";
@@ -15,8 +17,10 @@ type Outcome = { report: WeightingReport; saved?: { version: number; weight: str
 
 /** Sample shares in percent with one decimal, the largest adjusted so they sum to exactly 100. */
 function sampleShares(q: QuestionLite): Record<string, string> {
-  const total = q.options.reduce((a, o) => a + o.count, 0) || 1;
-  const tenths = q.options.map((o) => Math.round((o.count / total) * 1000));
+  // counts hidden from an aggregate-only audience: start from equal shares
+  const counts = q.options.some((o) => o.count === null) ? q.options.map(() => 1) : q.options.map((o) => o.count ?? 0);
+  const total = counts.reduce((a, c) => a + c, 0) || 1;
+  const tenths = counts.map((c) => Math.round((c / total) * 1000));
   const largest = tenths.indexOf(Math.max(...tenths));
   tenths[largest] += 1000 - tenths.reduce((a, b) => a + b, 0);
   return Object.fromEntries(q.options.map((o, i) => [o.code, (tenths[i] / 10).toFixed(1)]));

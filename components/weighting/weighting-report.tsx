@@ -1,9 +1,13 @@
-import type { WeightingReport } from "@/lib/schema/weighting";
+import type { WeightsResponse } from "@/lib/schema/weighting";
+import { hiddenTitle } from "@/lib/disclosure/rules";
 import { formatBase, formatCount, formatNumber, formatPercent } from "@/lib/format/number";
 import { Badge } from "@/components/ui/badge";
 
+/** The owner's report or the protected one (hidden counts null, with a display). */
+type AnyWeightingReport = WeightsResponse["report"];
+
 /** Targets vs achieved, weight distribution, efficiency and convergence of a weighting run. */
-export function WeightingReportView({ report }: { report: WeightingReport }) {
+export function WeightingReportView({ report }: { report: AnyWeightingReport }) {
   const w = report.weights;
   return (
     <div className="flex flex-col gap-4" data-testid="weighting-report">
@@ -29,7 +33,7 @@ export function WeightingReportView({ report }: { report: WeightingReport }) {
         in {report.convergence.iterations} iteration{report.convergence.iterations === 1 ? "" : "s"} (largest margin error {report.convergence.max_margin_error.toExponential(1)}) ·{" "}
         {formatCount(report.rows.excluded_missing)} rows without a weight (a weighting variable is missing) · {formatCount(report.extreme.count)} extreme weight
         {report.extreme.count === 1 ? "" : "s"} (beyond {report.extreme.ratio}× or 1/{report.extreme.ratio} of the mean)
-        {report.bounds ? ` · ${report.bounds.at_min} at the lower and ${report.bounds.at_max} at the upper bound` : ""}
+        {report.bounds ? ` · ${formatCount(report.bounds.at_min)} at the lower and ${formatCount(report.bounds.at_max)} at the upper bound` : ""}
       </p>
       <table className="w-full text-sm">
         <caption className="sr-only">Targets and achieved shares</caption>
@@ -45,7 +49,9 @@ export function WeightingReportView({ report }: { report: WeightingReport }) {
           {report.margins.map((m, i) => (
             <tr key={i} className="border-t border-slate-100">
               <td className="px-3 py-1.5">{Object.entries(m.match).map(([k, v]) => `${k} = ${v}`).join(", ")}</td>
-              <td className="tabular px-3 py-1.5 text-right">{formatCount(m.n)}</td>
+              <td className="tabular px-3 py-1.5 text-right" title={"display" in m && m.display ? hiddenTitle(m.display) : undefined}>
+                {"display" in m && m.display ? m.display : formatCount(m.n)}
+              </td>
               <td className="tabular px-3 py-1.5 text-right">{formatPercent(m.target)}</td>
               <td className="tabular px-3 py-1.5 text-right">{formatPercent(m.achieved)}</td>
             </tr>

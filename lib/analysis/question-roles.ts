@@ -1,11 +1,13 @@
 import type { Question } from "@/lib/schema/question";
+import type { ProtectedQuestion } from "@/lib/schema/dataset";
 
 /** The slice of a question the analysis UI needs (sent to the browser). */
 export interface QuestionLite {
   id: string;
   label: string;
   type: Question["type"];
-  options: { code: string; label: string; count: number }[];
+  /** count: null when hidden from an aggregate-only audience (lib/disclosure/question-model.ts) */
+  options: { code: string; label: string; count: number | null }[];
 }
 
 const CATEGORICAL = new Set<Question["type"]>(["single", "ordinal", "multi"]);
@@ -26,6 +28,6 @@ export function canBeFilter(q: QuestionLite): boolean {
 }
 
 /** Reduce a question to what the browser needs. */
-export function toQuestionLite(q: Question): QuestionLite {
+export function toQuestionLite(q: Question | ProtectedQuestion): QuestionLite {
   return { id: q.id, label: q.label, type: q.type, options: q.options.map((o) => ({ code: o.code, label: o.label, count: o.count })) };
 }

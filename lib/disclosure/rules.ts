@@ -68,6 +68,15 @@ export function lowEffectiveBaseLabel(k: number): string {
   return `eff. n < ${k}`;
 }
 
+/**
+ * The display of an estimate hidden by a magnitude rule: one or two respondents carry most of the
+ * cell's values or weights, so the estimate would be close to their answer.
+ * @example dominanceLabel() // "dominated"
+ */
+export function dominanceLabel(): string {
+  return "dominated";
+}
+
 /** The short display of a cell hidden only to protect another (a complement): never a count. */
 export const COMPLEMENT_LABEL = "—";
 
@@ -81,6 +90,7 @@ export const COMPLEMENT_NOTE = "hidden to protect a small cell";
  */
 export function hiddenTitle(display: string): string {
   if (display === COMPLEMENT_LABEL) return "Hidden to protect a small cell (it would reveal one from the totals)";
+  if (display === dominanceLabel()) return "Hidden: one or two respondents carry most of this cell's values or weights (magnitude rule)";
   const eff = /^eff\. n < (\d+)$/.exec(display);
   if (eff) return `Hidden: the weights leave fewer than ${eff[1]} effective respondents (the estimate would be one person's answer)`;
   const rest = /^all but < (\d+)$/.exec(display);
@@ -99,6 +109,7 @@ export function hiddenFootnotes(displays: readonly (string | null | undefined)[]
   for (const d of present.filter((x) => /^< \d+$/.test(x))) out.push(`${d}: fewer than ${d.slice(2)} respondents, hidden.`);
   for (const d of present.filter((x) => /^all but < \d+$/.test(x))) out.push(`${d}: all but fewer than ${d.slice(10)} respondents gave this answer, hidden.`);
   for (const d of present.filter((x) => /^eff\. n < \d+$/.test(x))) out.push(`${d}: the weights leave fewer than ${d.slice(9)} effective respondents, hidden.`);
+  if (present.includes(dominanceLabel())) out.push(`${dominanceLabel()}: one or two respondents carry most of the cell's values or weights, hidden.`);
   if (present.includes(COMPLEMENT_LABEL)) out.push(`${COMPLEMENT_LABEL}: ${COMPLEMENT_NOTE} (it would reveal one from the totals).`);
   return out;
 }

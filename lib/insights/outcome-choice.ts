@@ -53,7 +53,7 @@ export function successCategory(q: QuestionLite): string {
     const lastPositive = POSITIVE.test(text(last)) && !NEGATIVE.test(text(last));
     return firstPositive && !lastPositive ? first.code : last.code;
   }
-  return pool.reduce((best, o) => (o.count > best.count ? o : best)).code;
+  return pool.reduce((best, o) => ((o.count ?? -1) > (best.count ?? -1) ? o : best)).code;
 }
 
 /**

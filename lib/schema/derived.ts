@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { datasetRefSchema } from "./api-common";
-import { questionSchema } from "./question";
+import { protectedQuestionSchema } from "./dataset";
 
 /**
  * A derived variable: a recode or NET of one source question, declared as data so it can be
@@ -36,5 +36,6 @@ export type DerivedVariable = z.infer<typeof derivedVariableSchema>;
  *
  * @example derivedResponseSchema.parse(body).question.id // "live_or_planning"
  */
-export const derivedResponseSchema = z.object({ dataset: datasetRefSchema, question: questionSchema });
+/** The question's option counts and answered base are null when small for an aggregate-only audience. */
+export const derivedResponseSchema = z.object({ dataset: datasetRefSchema, question: protectedQuestionSchema });
 export type DerivedResponse = z.infer<typeof derivedResponseSchema>;

@@ -161,7 +161,8 @@ export const driversResponseSchema = z.object({
   n: z.number().int().nonnegative(),
   df_residual: z.number().int(),
   conf_level: z.number(),
-  rows: z.object({ total: z.number().int(), after_filters: z.number().int(), excluded: z.number().int() }),
+  /** after_filters and excluded are null when the exclusions are 1..k−1 respondents (aggregate-only audiences) */
+  rows: z.object({ total: z.number().int(), after_filters: z.number().int().nullable(), excluded: z.number().int().nullable() }),
   reference_levels: z.record(z.string(), z.string().nullable()),
   coefficients: z.array(driverTermSchema),
   drivers: z.array(rankedDriverSchema),

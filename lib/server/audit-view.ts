@@ -5,11 +5,12 @@ import { getIdentity } from "@/lib/auth/server";
 import type { Viewer } from "@/lib/auth/viewer";
 import { listAudit, readChain } from "@/lib/audit/audit-log";
 import { verifyChain } from "@/lib/audit/chain";
+import { releaseAudit } from "@/lib/services/gateway-pages";
 
 /**
  * The audit records an admin may read (their workspace; instance-level records without a workspace —
  * anonymous refusals, sign-ins — only for admins of the Default workspace, the instance operators),
- * filtered, with the chain's verification.
+ * filtered, with the chain's verification; released through the disclosure gateway (`pageProps`).
  */
 export async function loadAudit(viewer: Viewer, filter: AuditFilter, pageSize = AUDIT_PAGE_SIZE) {
   const id = await getIdentity();
@@ -18,7 +19,8 @@ export async function loadAudit(viewer: Viewer, filter: AuditFilter, pageSize = 
   const [rows, chain] = await Promise.all([listAudit(id.sql, { ...q, limit: pageSize + 1 }), readChain(id.sql)]);
   const records = rows.slice(0, pageSize);
   const nextBefore = rows.length > pageSize ? records[records.length - 1].seq : null;
-  return { records, nextBefore, broken: verifyChain(chain), total: chain.length };
+  // records about datasets the admin sees only as aggregates lose their specs and numbers
+  return releaseAudit(viewer, { records, nextBefore, broken: verifyChain(chain), total: chain.length });
 }
 
 /** Records per audit page. */

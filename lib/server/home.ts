@@ -11,6 +11,8 @@ import { canSeeDataset } from "@/lib/auth/viewer";
 import { can } from "@/lib/auth/permissions";
 import { requirePageViewer } from "./authorize";
 import { loadHomePanels } from "@/lib/services/home-panels";
+import { releaseCrosstabPage } from "@/lib/services/gateway-pages";
+import { withholdChisq } from "@/lib/disclosure/protect-magnitude";
 
 const DATA = path.join(process.cwd(), "data");
 
@@ -25,7 +27,7 @@ export function headlineSpec(h: DemoHeadline) {
   };
 }
 
-/** Home page: the first demo dataset's headline breakdown, the executive cards, and their benchmark figures. */
+/** Home page (released: `pageProps(await loadHome())`): the first demo dataset's headline breakdown, the executive cards, and their benchmark figures. */
 export async function loadHome() {
   const viewer = await requirePageViewer("dashboards:read", "/");
   const manifest = demoManifestSchema.parse(JSON.parse(fs.readFileSync(path.join(DATA, "demo", "manifest.json"), "utf8")));
@@ -38,11 +40,13 @@ export async function loadHome() {
     .filter((f): f is BenchmarkFigure => f !== undefined);
   const canAnalyze = can(viewer.role, "crosstab:run");
   const canUpload = can(viewer.role, "dataset:upload");
-  if (!dataset) return { status: "missing" as const, entry, benchmarks, canAnalyze, canUpload };
+  if (!dataset) return releaseCrosstabPage(viewer, entry.id, async () => ({ status: "missing" as const, entry, benchmarks, canAnalyze, canUpload }));
   const minBase = getEnv().MIN_EFFECTIVE_BASE;
-  const [result, panels] = await Promise.all([
-    runProtectedCrosstab(store, dataset, headlineSpec(entry.headline), viewer),
-    loadHomePanels(store, dataset, viewer, figures, { minBase, canAnalyze }),
-  ]);
-  return { status: "ready" as const, canAnalyze, canUpload, entry, dataset: { id: dataset.id, name: dataset.name }, result, benchmarks, panels, minBase };
+  return releaseCrosstabPage(viewer, dataset.id, async () => {
+    const [result, panels] = await Promise.all([
+      runProtectedCrosstab(store, dataset, headlineSpec(entry.headline), viewer),
+      loadHomePanels(store, dataset, viewer, figures, { minBase, canAnalyze }),
+    ]);
+    return { status: "ready" as const, canAnalyze, canUpload, entry, dataset: { id: dataset.id, name: dataset.name }, result: withholdChisq(result), benchmarks, panels, minBase };
+  });
 }

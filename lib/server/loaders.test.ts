@@ -46,10 +46,14 @@ vi.mock("@/lib/services/column-governance", () => ({
     ]),
 }));
 // the audience (governance in the identity database) is tested with the route; here: exact
-vi.mock("@/lib/services/audience", () => ({ datasetShownTo: async (_viewer: unknown, d: Dataset) => d }));
+vi.mock("@/lib/services/audience", () => ({ audienceOf: async () => ({ kind: "respondent", why: "researcher" }) }));
 vi.mock("./budget", () => ({ chargeQuery: async () => undefined }));
 
-const { loadAnalysis, loadDataset, loadDatasetOverview } = await import("./loaders");
+const loaders = await import("./loaders");
+const { pageProps } = await import("./respond-released");
+const loadAnalysis = async (...a: Parameters<typeof loaders.loadAnalysis>) => pageProps(await loaders.loadAnalysis(...a));
+const loadDataset = async (...a: Parameters<typeof loaders.loadDataset>) => pageProps(await loaders.loadDataset(...a)).dataset;
+const loadDatasetOverview = async (...a: Parameters<typeof loaders.loadDatasetOverview>) => pageProps(await loaders.loadDatasetOverview(...a));
 
 describe("loadAnalysis: the respondent export the analyze page offers", () => {
   beforeEach(() => {

@@ -1,28 +1,27 @@
 import "server-only";
 import { notFound } from "next/navigation";
-import { toQuestionLite } from "@/lib/analysis/question-roles";
 import type { Action } from "@/lib/auth/permissions";
 import { datasetAccess, visibleDatasetIds } from "@/lib/auth/viewer";
 import { canOnDataset } from "@/lib/auth/workspaces";
 import { governedStatus } from "@/lib/governance/column-status";
 import { exportableQuestions } from "@/lib/governance/respondent-export";
 import { governedColumnStatus } from "@/lib/services/column-governance";
-import { getEnv } from "@/lib/schema/env";
 import { getStore } from "@/lib/store";
 import { requirePageViewer } from "./authorize";
 import { audit } from "./audit";
-import { datasetShownTo } from "@/lib/services/audience";
+import { releaseAnalysisPage, releaseDatasetListPage, releaseDatasetPage } from "@/lib/services/gateway-pages";
 
-/** Datasets page: the summaries of every dataset the viewer may see, newest first. */
+/** Datasets page: the summaries of every dataset the viewer may see, newest first (released: `pageProps(…).datasets`). */
 export async function loadDatasetList(path = "/datasets", action: Action = "dataset:read") {
   const viewer = await requirePageViewer(action, path);
   const visible = await visibleDatasetIds(viewer);
-  return (await (await getStore()).listDatasets()).filter((d) => visible.has(d.id));
+  return releaseDatasetListPage(viewer, (await (await getStore()).listDatasets()).filter((d) => visible.has(d.id)));
 }
 
-/** Dataset pages: the dataset, or a 404 when absent or not the viewer's (indistinguishable). */
+/** Dataset pages (schema review): the dataset as the viewer may see it, or a 404 when absent or not the viewer's (indistinguishable). */
 export async function loadDataset(id: string, action: Action = "dataset:read", path = `/datasets/${id}`) {
-  return (await loadDatasetFor(id, action, path)).dataset;
+  const { dataset, viewer } = await loadDatasetFor(id, action, path);
+  return releaseDatasetPage(viewer, dataset, {});
 }
 
 /** The dataset and viewer, and how the viewer reaches it (owner or shared): 404 when they cannot. */
@@ -40,16 +39,15 @@ async function loadDatasetFor(id: string, action: Action, path: string) {
 
 /** Dataset overview: the dataset and which of its editors the viewer may open (links are hidden otherwise). */
 export async function loadDatasetOverview(id: string) {
-  const { dataset: full, viewer, access } = await loadDatasetFor(id, "dataset:read", `/datasets/${id}`);
+  const { dataset, viewer, access } = await loadDatasetFor(id, "dataset:read", `/datasets/${id}`);
   // option counts and answered bases: protected under k for an aggregate-only audience
-  const dataset = await datasetShownTo(viewer, full);
-  return { dataset, canEdit: canOnDataset(viewer.role, access, "schema:edit"), canDelete: canOnDataset(viewer.role, access, "dataset:delete") };
+  return releaseDatasetPage(viewer, dataset, { canEdit: canOnDataset(viewer.role, access, "schema:edit"), canDelete: canOnDataset(viewer.role, access, "dataset:delete") });
 }
 
 /** Analyze, weighting and insights pages: the question list the builders need. */
 export async function loadAnalysis(id: string, action: Action = "crosstab:run", path = `/datasets/${id}/analyze`) {
   const { dataset, viewer, access } = await loadDatasetFor(id, action, path);
-  return {
+  return releaseAnalysisPage(viewer, dataset, {
     /**
      * questions a respondent-level export may include for this viewer (null: they may not export
      * rows — their role, or a dataset only shared with them: the same rule as the export route)
@@ -57,9 +55,5 @@ export async function loadAnalysis(id: string, action: Action = "crosstab:run", 
     respondentExport: canOnDataset(viewer.role, access, "export:respondents")
       ? exportableQuestions(dataset, viewer.role, governedStatus(await governedColumnStatus(await getStore(), dataset))).map((p) => ({ id: p.question.id, label: p.question.label, allowed: p.allowed, reason: p.reason, quasiIdentifier: p.quasiIdentifier, quasiLocked: p.quasiLocked }))
       : null,
-    dataset: { id: dataset.id, name: dataset.name, respondents: dataset.respondents, synthetic: dataset.synthetic },
-    questions: dataset.questions.map(toQuestionLite),
-    defaultFilters: dataset.defaultFilters,
-    minBase: getEnv().MIN_EFFECTIVE_BASE,
-  };
+  });
 }

@@ -3,7 +3,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import type { Dataset } from "@/lib/schema/dataset";
 import { getEnv } from "@/lib/schema/env";
 import type { BannerResult } from "@/lib/schema/banner";
-import { runBannerCrosstab, type GuardOptions } from "./protected-crosstab";
+import { runBannerCrosstab, type runProtectedCrosstab, type GuardOptions } from "./protected-crosstab";
 import { withSharedOutcomeSums, type SurveyStore } from "@/lib/store";
 import { seesExact } from "@/lib/disclosure/audience";
 import { audienceOf } from "./audience";
@@ -13,12 +13,23 @@ import { runBanner } from "./banner";
  * The banner every user-facing path serves: each (answer, segment) crosstab goes through the
  * viewer's protected path (small cells, complements, the population audit: a row it refuses is
  * shown fully hidden), then rows are protected against each other. `options`: test-only switches.
+ * `post` (the disclosure gateway) applies further rules to each crosstab before the banner reads it.
  * @example await runProtectedBanner(store, dataset, { outcome: "rolled_back", segments: ["country"] }, viewer)
  */
-export async function runProtectedBanner(store: SurveyStore, dataset: Dataset, specInput: unknown, viewer: Viewer, options: GuardOptions = {}): Promise<BannerResult> {
+export async function runProtectedBanner(
+  store: SurveyStore,
+  dataset: Dataset,
+  specInput: unknown,
+  viewer: Viewer,
+  post?: <T extends Awaited<ReturnType<typeof runProtectedCrosstab>>>(spec: unknown, shown: T) => Promise<T>,
+  options: GuardOptions = {},
+): Promise<BannerResult> {
   const env = getEnv();
   // every answer of a single-choice outcome by one segment comes from one GROUP BY
   const shared = withSharedOutcomeSums(store);
   const exact = seesExact(await audienceOf(viewer, dataset.id));
-  return runBanner(dataset, specInput, (spec) => runBannerCrosstab(shared, dataset, spec, viewer, options), { k: env.DISCLOSURE_K, minBase: env.MIN_EFFECTIVE_BASE, exact });
+  return runBanner(dataset, specInput, async (spec) => {
+    const shown = await runBannerCrosstab(shared, dataset, spec, viewer, options);
+    return post ? post(spec, shown) : shown;
+  }, { k: env.DISCLOSURE_K, minBase: env.MIN_EFFECTIVE_BASE, exact });
 }

@@ -21,6 +21,7 @@ import { driversRScript, type RScriptColumn } from "@/lib/insights/drivers-r-scr
 import { fitReportModel, type ReportFit } from "@/lib/insights/fit-report-model";
 import { rankDrivers, splitTerm } from "@/lib/insights/rank-drivers";
 import type { DriversReport } from "@/lib/insights/types";
+import type { ModelRows } from "@/lib/disclosure/protect-model";
 
 export { driversRequestSchema, type DriversRequest, type DriversRequestInput } from "@/lib/insights/drivers-request";
 export { rankDrivers } from "@/lib/insights/rank-drivers";
@@ -46,6 +47,11 @@ function headerOf(dataset: Dataset, q: Question): string {
   return dataset.columns.find((c) => c.name === q.columns[0])?.headers[0] ?? q.id;
 }
 
+/** Options: `guard` sees the final model's rows before anything is reported (the disclosure gateway). */
+export interface DriversOptions {
+  guard?: (m: ModelRows) => void;
+}
+
 /**
  * Fit and rank key drivers of `input` (a {@link DriversRequestInput}) on a stored dataset.
  *
@@ -53,7 +59,7 @@ function headerOf(dataset: Dataset, q: Question): string {
  * await driversForDataset(store, dataset, { outcome: "rolled_back", outcome_category: "Yes", weight: "weight", filters: { agent_status: "Live in production" } })
  * // { n: 1567, drivers: [{ predictor: "guardrail_maturity", … }, …], r_script: "…svyglm(…" }
  */
-export async function driversForDataset(store: SurveyStore, dataset: Dataset, input: unknown): Promise<DriversReport> {
+export async function driversForDataset(store: SurveyStore, dataset: Dataset, input: unknown, opts: DriversOptions = {}): Promise<DriversReport> {
   const req = driversRequestSchema.parse(input);
   const outcomeQ = findQuestion(dataset, req.outcome, "outcome");
   const weightQ = req.weight ? findQuestion(dataset, req.weight, "weight") : null;
@@ -128,6 +134,18 @@ export async function driversForDataset(store: SurveyStore, dataset: Dataset, in
     reference_levels: refs,
   });
 
+  const guard = (ps: string[], ks: Record<string, "numeric" | "categorical">) =>
+    opts.guard?.({
+      model: req.model,
+      rows,
+      outcome: oi,
+      weight: wi,
+      predictors: ps.map((p) => ({ column: col.get(p)!, kind: ks[p] })),
+      outcomeCategories: req.outcome_category ?? [],
+    });
+  // before fitting (a model's own errors on a tiny population would tell its size) and after
+  guard(predictors, referenceFor(predictors).kinds);
+
   let result: ReportFit | null = null;
   let kinds: Record<string, "numeric" | "categorical"> = {};
   for (let attempt = 0; ; attempt++) {
@@ -145,6 +163,7 @@ export async function driversForDataset(store: SurveyStore, dataset: Dataset, in
     }
   }
   const { fit } = result;
+  guard(predictors, kinds);
 
   const labels = Object.fromEntries(used.map((q) => [q.id, q.label]));
   const importance = result.lmg

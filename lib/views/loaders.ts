@@ -2,13 +2,13 @@ import "server-only";
 import { notFound } from "next/navigation";
 import { can } from "@/lib/auth/permissions";
 import { canSeeDataset, visibleDatasetIds } from "@/lib/auth/viewer";
-import { DASHBOARD_ID } from "@/lib/schema/views";
+import { DASHBOARD_ID, isTextTile } from "@/lib/schema/views";
 import { audit } from "@/lib/server/audit";
 import { requirePageViewer } from "@/lib/server/authorize";
 import { getStore } from "@/lib/store";
 import { viewsSql } from "./access";
 import { getDashboard, listDashboards } from "@/lib/store";
-import { computeTiles } from "./tiles";
+import { releaseDashboard } from "@/lib/services/gateway-files";
 import { getViews, listViews } from "@/lib/store";
 import type { DashboardFilters } from "./dashboard-filters";
 import { filterQuestions } from "./filter-options";
@@ -21,14 +21,16 @@ export async function loadDashboardList() {
 
 /**
  * One dashboard with its tiles computed for the viewer (404 when absent or another workspace's),
- * plus, for editors, the saved views they may pin. Audited as a dashboard view.
+ * plus, for editors, the saved views they may pin. Audited as a dashboard view. The tiles are
+ * released (`pageProps(released)` gives `{ dashboard, tiles }`).
  */
 export async function loadDashboardPage(id: string, filters: DashboardFilters = {}) {
   const viewer = await requirePageViewer("dashboards:read", `/dashboards/${id}`);
   const sql = await viewsSql();
   const dashboard = DASHBOARD_ID.test(id) ? await getDashboard(sql, viewer.workspaceId, id) : null;
   if (!dashboard) notFound();
-  const tiles = await computeTiles(viewer, dashboard, filters);
+  const released = await releaseDashboard(viewer, dashboard, filters);
+  const { tiles } = released.body;
   await audit(viewer, { action: "dashboard:view", resourceType: "dashboard", resourceId: dashboard.id, result: "ok", detail: { via: "page", filters, tiles: tiles.map((t) => ({ view: t.viewId, status: t.status })) } });
   const canEdit = can(viewer.role, "dashboards:edit");
   let views: { id: string; name: string; datasetName: string }[] = [];
@@ -39,10 +41,10 @@ export async function loadDashboardPage(id: string, filters: DashboardFilters = 
   }
   // filter choices: the questions (labels and codes, never counts) of the datasets the tiles show
   const store = await getStore();
-  const pinned = await getViews(sql, viewer.workspaceId, dashboard.tiles.map((t) => t.viewId));
+  const pinned = await getViews(sql, viewer.workspaceId, dashboard.tiles.filter((t) => !isTextTile(t)).map((t) => t.viewId));
   const questions = [];
   for (const datasetId of new Set([...pinned.values()].map((v) => v.datasetId))) {
     if (await canSeeDataset(viewer, datasetId)) questions.push((await store.getDataset(datasetId))?.questions ?? []);
   }
-  return { dashboard, tiles, canEdit, views, filterQuestions: filterQuestions(questions) };
+  return { released, canEdit, views, filterQuestions: filterQuestions(questions) };
 }

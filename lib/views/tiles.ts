@@ -6,13 +6,14 @@ import { npsAsBreakdown } from "@/lib/analysis/nps-source";
 import { getEnv } from "@/lib/schema/env";
 import { AppError } from "@/lib/schema/errors";
 import { isTextTile, type Dashboard, type DashboardTile, type SavedView } from "@/lib/schema/views";
-import { releaseNps, runProtectedCrosstab } from "@/lib/services/protected-crosstab";
+import { releaseNps } from "@/lib/services/protected-crosstab";
+import { audienceOf } from "@/lib/services/audience";
+import { bannerForAudience, crosstabForAudience, gated } from "@/lib/services/gateway";
 import { runNps } from "@/lib/services/crosstab";
 import { getStore } from "@/lib/store";
 import type { Dataset } from "@/lib/schema/dataset";
 import type { BreakdownState } from "@/lib/analysis/breakdown-state";
 import { toBannerSpec } from "@/lib/analysis/breakdown-state";
-import { runProtectedBanner } from "@/lib/services/banner-server";
 import { bannerFigures } from "./banner-tile";
 import { viewState } from "./query";
 import { describeFilters, describeView, tileFigures, type TileData } from "./tile-model";
@@ -65,15 +66,18 @@ async function computeCrosstabTile(viewer: Viewer, base: TileBase, dataset: Data
   const store = await getStore();
   const analyzeHref = base.analyzeHref;
   const env = getEnv();
+  const audience = await audienceOf(viewer, dataset.id);
   const opts = { weighted: Boolean(state.weight), minBase: env.MIN_EFFECTIVE_BASE, conf: state.conf ?? 0.95, filters: describeFilters(state.filters, dataset.questions) };
   try {
     let figures: ReturnType<typeof tileFigures>;
     if (request.endpoint === "nps") {
-      const nps = await runNps(store, dataset, request.spec);
-      // hidden NPS blocks keep the shape the breakdown rows read (display "< k", numbers null)
-      figures = tileFigures({ ...npsAsBreakdown((await releaseNps(nps, dataset, viewer)) as unknown as typeof nps), rows: nps.rows }, opts);
+      const shown = await gated(audience, async () => releaseNps(await runNps(store, dataset, request.spec), dataset, viewer));
+      // hidden NPS blocks keep the shape the breakdown rows read (display "< k", numbers null); the
+      // row counts are the released ones (null when they would tell a hidden segment)
+      const rows = (shown as { rows?: { analytic: number | null; csv: number | null } | null }).rows ?? null;
+      figures = tileFigures({ ...npsAsBreakdown(shown as unknown as Parameters<typeof npsAsBreakdown>[0]), rows }, opts);
     } else {
-      figures = tileFigures(await runProtectedCrosstab(store, dataset, request.spec, viewer), opts);
+      figures = tileFigures(await crosstabForAudience(store, dataset, request.spec, viewer, audience), opts);
     }
     return {
       ...base,
@@ -111,7 +115,7 @@ async function computeBannerTile(viewer: Viewer, base: TileBase, dataset: Datase
     return { ...base, status: "unavailable", reason: "spec", message: "This view no longer matches the dataset's questions: open it in the analysis and save it again." };
   }
   try {
-    const result = await runProtectedBanner(await getStore(), dataset, spec, viewer);
+    const result = await bannerForAudience(await getStore(), dataset, spec, viewer, await audienceOf(viewer, dataset.id));
     const { table, ...figures } = bannerFigures(result, { filters: describeFilters(state.filters, dataset.questions) });
     return {
       ...base,

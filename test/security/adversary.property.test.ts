@@ -64,7 +64,7 @@ const request: fc.Arbitrary<Request> = fc.oneof(
 async function perform(r: Request, know: Knowledge, viewer: ReturnType<Canary["viewer"]>, ds: { current: Dataset }, options: object): Promise<boolean> {
   try {
     if (r.kind === "crosstab") learnCrosstab(know, r.spec, await services.runProtectedCrosstab(canary.store, ds.current, r.spec, viewer, options));
-    else if (r.kind === "banner") learnBanner(know, r.spec, await banner.runProtectedBanner(canary.store, ds.current, r.spec, viewer, options));
+    else if (r.kind === "banner") learnBanner(know, r.spec, await banner.runProtectedBanner(canary.store, ds.current, r.spec, viewer, undefined, options));
     else if (r.kind === "nps") {
       const nps = await crosstab.runNps(canary.store, ds.current, r.spec);
       learnNps(know, r.spec, (await services.releaseNps(nps, ds.current, viewer, options)) as never);

@@ -81,7 +81,7 @@ const attacks: Record<string, (know: Knowledge, v: ReturnType<Canary["viewer"]>,
   },
   "a banner's base minus the answers taken from single breakdowns": async (know, v, o) => {
     const spec = { outcome: "sat" as const, segments: ["region" as const] };
-    const b = await banner.runProtectedBanner(canary.store, canary.dataset, spec, v, o);
+    const b = await banner.runProtectedBanner(canary.store, canary.dataset, spec, v, undefined, o);
     learnBanner(know, spec, b);
     // the answer-1 row (only the canary) is hidden in the banner's Total column
     expect(b.rows.find((r) => r.codes.join() === "1")?.cells[0].count).toBeNull();

@@ -1,11 +1,12 @@
 // GET /api/audit[?action=…&actor=…&from=YYYY-MM-DD&to=YYYY-MM-DD&before=<seq>&format=csv] – the workspace's audit
-// trail (admins), newest first, 100 per page (`nextBefore`: the cursor of the next, older page), with chain verification
-import { rowsToCsv } from "@/lib/export";
+// trail (admins), newest first, 100 per page (`nextBefore`: the cursor of the next, older page), with chain verification;
+// records about datasets the admin sees only as aggregates keep no specs or numbers (the disclosure gateway)
 import { authorize } from "@/lib/server/authorize";
 import { auditFilterOf, loadAudit } from "@/lib/server/audit-view";
 import { auditResponseSchema } from "@/lib/schema/audit";
-import { respond } from "@/lib/server/respond";
+import { respondReleased, sendReleased } from "@/lib/server/respond-released";
 import { route } from "@/lib/server/route";
+import { releaseAuditCsv, releaseAuditJson } from "@/lib/services/gateway-pages";
 
 export const dynamic = "force-dynamic";
 
@@ -16,12 +17,7 @@ export const GET = route(async (req) => {
   const url = new URL(req.url);
   const csvWanted = url.searchParams.get("format") === "csv";
   // the CSV download carries up to 5,000 records of the filter; the JSON answer one page
-  const { records, nextBefore, broken, total } = await loadAudit(viewer, auditFilterOf(url.searchParams), csvWanted ? 5000 : undefined);
-  if (csvWanted) {
-    const csv = rowsToCsv([...COLUMNS], records.map((r) => COLUMNS.map((c) => (r[c] === null ? null : String(r[c])))));
-    return new Response(csv, {
-      headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": 'attachment; filename="audit.csv"', "cache-control": "private, no-store", "x-content-type-options": "nosniff" },
-    });
-  }
-  return respond(auditResponseSchema, { chain: { records: total, verified: broken === null, brokenAt: broken }, records, nextBefore });
+  const released = await loadAudit(viewer, auditFilterOf(url.searchParams), csvWanted ? 5000 : undefined);
+  if (csvWanted) return sendReleased(releaseAuditCsv(released, COLUMNS));
+  return respondReleased(auditResponseSchema, releaseAuditJson(released));
 });

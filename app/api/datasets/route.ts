@@ -2,7 +2,8 @@
 import { visibleDatasetIds } from "@/lib/auth/viewer";
 import { authorize } from "@/lib/server/authorize";
 import { datasetListResponseSchema } from "@/lib/schema/dataset";
-import { respond } from "@/lib/server/respond";
+import { respondReleased } from "@/lib/server/respond-released";
+import { releaseDatasetList } from "@/lib/services/gateway";
 import { route } from "@/lib/server/route";
 import { handleUpload } from "@/lib/server/upload";
 import { getStore } from "@/lib/store";
@@ -13,7 +14,7 @@ export const GET = route(async (req) => {
   const viewer = await authorize(req, "dataset:read");
   const visible = await visibleDatasetIds(viewer);
   const datasets = (await (await getStore()).listDatasets()).filter((d) => visible.has(d.id));
-  return respond(datasetListResponseSchema, { datasets });
+  return respondReleased(datasetListResponseSchema, releaseDatasetList(viewer, datasets));
 });
 
 export const POST = route(async (req) => handleUpload(req, await authorize(req, "dataset:upload")));

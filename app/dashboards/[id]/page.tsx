@@ -3,6 +3,7 @@ import { DashboardFiltersBar } from "@/components/dashboards/dashboard-filters";
 import { DashboardView } from "@/components/dashboards/dashboard-view";
 import { dashboardFilterQuery, parseDashboardFilters } from "@/lib/views/dashboard-filters";
 import { loadDashboardPage } from "@/lib/views/loaders";
+import { pageProps } from "@/lib/server/respond-released";
 
 export const dynamic = "force-dynamic";
 
@@ -25,7 +26,8 @@ export default async function DashboardPage({ params, searchParams }: { params: 
   } catch (err) {
     filterError = err instanceof Error ? err.message : "the filters in this link could not be read";
   }
-  const { dashboard, tiles, canEdit, views, filterQuestions } = await loadDashboardPage(id, filters);
+  const { released, canEdit, views, filterQuestions } = await loadDashboardPage(id, filters);
+  const { dashboard, tiles } = pageProps(released);
   return (
     <div className="flex flex-col gap-4">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-500">

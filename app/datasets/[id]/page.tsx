@@ -7,12 +7,13 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent } from "@/components/ui/card";
 import { formatCountOf } from "@/lib/format/number";
 import { loadDatasetOverview } from "@/lib/server/loaders";
+import { pageProps } from "@/lib/server/respond-released";
 
 export const dynamic = "force-dynamic";
 
 export default async function DatasetPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { dataset, canEdit, canDelete } = await loadDatasetOverview(id);
+  const { dataset, canEdit, canDelete } = pageProps(await loadDatasetOverview(id));
   const weight = dataset.questions.find((q) => q.type === "weight");
   return (
     <div className="flex flex-col gap-6">

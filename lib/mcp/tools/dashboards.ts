@@ -60,6 +60,7 @@ export const readDashboardTool = defineTool({
     const lines: string[] = [`dashboard: ${quoteUntrusted(out.dashboard?.name ?? "")}`];
     for (const t of out.tiles) {
       if (t.status === "unavailable") lines.push(`tile ${quoteUntrusted(t.name)}: unavailable (${t.reason})`);
+      else if (t.status === "text") lines.push(`text tile: ${quoteUntrusted(t.text)}`);
       else lines.push(`tile ${quoteUntrusted(t.title)}: ${t.chart.map((c) => `${quoteUntrusted(c.label)}=${c.valueText} ${c.ciText} (${c.baseText})`).join(", ")}; ${quoteUntrusted(t.baseNote)}`);
     }
     return `${out.tiles.length} tile(s).\n${dataBlock(lines)}\nCaveats: ${out.caveats.join(" ")}`;

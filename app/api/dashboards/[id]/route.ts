@@ -7,10 +7,11 @@ import { authorize } from "@/lib/server/authorize";
 import { readJson } from "@/lib/server/read-json";
 import { dashboardDetailResponseSchema } from "@/lib/schema/dashboard-tiles";
 import { respond } from "@/lib/server/respond";
+import { respondReleased } from "@/lib/server/respond-released";
 import { route } from "@/lib/server/route";
 import { requireDashboard, viewsSql } from "@/lib/views/access";
 import { deleteDashboard, updateDashboard } from "@/lib/store";
-import { computeTiles } from "@/lib/views/tiles";
+import { releaseDashboard } from "@/lib/services/gateway-files";
 import { parseDashboardFilters } from "@/lib/views/dashboard-filters";
 
 export const dynamic = "force-dynamic";
@@ -19,9 +20,10 @@ export const GET = route<{ id: string }>(async (req, { id }) => {
   const viewer = await authorize(req, "dashboards:read");
   const dashboard = await requireDashboard(viewer, id);
   const filters = parseDashboardFilters(new URL(req.url).searchParams);
-  const tiles = await computeTiles(viewer, dashboard, filters);
+  const released = await releaseDashboard(viewer, dashboard, filters);
+  const { tiles } = released.body;
   await audit(viewer, { action: "dashboard:view", resourceType: "dashboard", resourceId: dashboard.id, result: "ok", detail: { via: "api", filters, tiles: tiles.map((t) => ({ view: t.viewId, status: t.status })) } }, req);
-  return respond(dashboardDetailResponseSchema, { dashboard, tiles });
+  return respondReleased(dashboardDetailResponseSchema, released);
 });
 
 export const PUT = route<{ id: string }>(async (req, { id }) => {

@@ -4,15 +4,15 @@ import { authorizeDataset } from "@/lib/server/authorize";
 import { forgetReleasesOf } from "@/lib/services/protected-crosstab";
 import { forgetDatasetGovernance } from "@/lib/auth/dataset-governance";
 import { protectedDatasetSchema } from "@/lib/schema/dataset";
-import { datasetShownTo } from "@/lib/services/audience";
-import { respond } from "@/lib/server/respond";
+import { releaseDataset } from "@/lib/services/gateway";
+import { respondReleased } from "@/lib/server/respond-released";
 import { route } from "@/lib/server/route";
 
 export const dynamic = "force-dynamic";
 
 export const GET = route<{ id: string }>(async (req, { id }) => {
   const { dataset, viewer } = await authorizeDataset(req, id, "dataset:read");
-  return respond(protectedDatasetSchema, await datasetShownTo(viewer, dataset));
+  return respondReleased(protectedDatasetSchema, await releaseDataset(viewer, dataset));
 });
 
 export const DELETE = route<{ id: string }>(async (req, { id }) => {

@@ -3,12 +3,13 @@ import { Suspense } from "react";
 import { BreakdownView } from "@/components/breakdown/breakdown-view";
 import { LoadingPanel } from "@/components/states/states";
 import { loadAnalysis } from "@/lib/server/loaders";
+import { pageProps } from "@/lib/server/respond-released";
 
 export const dynamic = "force-dynamic";
 
 export default async function AnalyzePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { dataset, questions, minBase, defaultFilters, respondentExport } = await loadAnalysis(id);
+  const { dataset, questions, minBase, defaultFilters, respondentExport } = pageProps(await loadAnalysis(id));
   return (
     <div className="flex flex-col gap-6">
       <DatasetPageHeader dataset={dataset} title="Analyze" />

@@ -2,12 +2,13 @@ import { DatasetPageHeader } from "@/components/datasets/dataset-page-header";
 import { InsightsExplorer } from "@/components/insights/insights-explorer";
 import { insightsDefaults } from "@/lib/insights/defaults";
 import { loadAnalysis } from "@/lib/server/loaders";
+import { pageProps } from "@/lib/server/respond-released";
 
 export const dynamic = "force-dynamic";
 
 export default async function InsightsPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { dataset, questions } = await loadAnalysis(id, "crosstab:run", `/datasets/${id}/insights`);
+  const { dataset, questions } = pageProps(await loadAnalysis(id, "crosstab:run", `/datasets/${id}/insights`));
   const defaults = insightsDefaults(dataset.id, questions);
   return (
     <div className="flex flex-col gap-6">

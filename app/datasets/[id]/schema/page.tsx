@@ -3,12 +3,13 @@ import { SchemaEditor } from "@/components/datasets/schema-editor";
 import { DerivedVariableEditor } from "@/components/datasets/derived-variable-editor";
 import { formatCountOf } from "@/lib/format/number";
 import { loadDataset } from "@/lib/server/loaders";
+import { pageProps } from "@/lib/server/respond-released";
 
 export const dynamic = "force-dynamic";
 
 export default async function SchemaPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const d = await loadDataset(id, "schema:edit", `/datasets/${id}/schema`);
+  const d = pageProps(await loadDataset(id, "schema:edit", `/datasets/${id}/schema`)).dataset;
   return (
     <div className="flex flex-col gap-6">
       <header className="flex flex-wrap items-start justify-between gap-4">

@@ -1,12 +1,13 @@
 import { DatasetPageHeader } from "@/components/datasets/dataset-page-header";
 import { WeightingEditor } from "@/components/weighting/weighting-editor";
 import { loadAnalysis } from "@/lib/server/loaders";
+import { pageProps } from "@/lib/server/respond-released";
 
 export const dynamic = "force-dynamic";
 
 export default async function WeightingPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { dataset, questions } = await loadAnalysis(id, "schema:edit", `/datasets/${id}/weighting`);
+  const { dataset, questions } = pageProps(await loadAnalysis(id, "schema:edit", `/datasets/${id}/weighting`));
   return (
     <div className="flex flex-col gap-6">
       <DatasetPageHeader dataset={dataset} title="Weighting">

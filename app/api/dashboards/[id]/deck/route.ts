@@ -1,13 +1,12 @@
 // GET /api/dashboards/{id}/deck?format=pptx|pdf – the dashboard as a PowerPoint deck (native,
-// editable charts) or a PDF of the same slides, computed for the caller through disclosure control; audited
-import { contentDisposition, EXPORT_CONTENT_TYPES } from "@/lib/export";
+// editable charts) or a PDF of the same slides, computed for the caller through the disclosure gateway; audited
 import { AppError } from "@/lib/schema/errors";
 import { audit } from "@/lib/server/audit";
 import { authorize } from "@/lib/server/authorize";
+import { sendReleased } from "@/lib/server/respond-released";
 import { route } from "@/lib/server/route";
 import { requireDashboard } from "@/lib/views/access";
-import { dashboardDeck, dashboardPdf } from "@/lib/views/deck";
-import { computeTiles } from "@/lib/views/tiles";
+import { releaseDeck } from "@/lib/services/gateway-files";
 import { parseDashboardFilters } from "@/lib/views/dashboard-filters";
 
 export const dynamic = "force-dynamic";
@@ -21,15 +20,7 @@ export const GET = route<{ id: string }>(async (req, { id }) => {
   if (!format) throw new AppError("bad_request", `format must be one of ${FORMATS.join(", ")}`, { param: "format" });
   const dashboard = await requireDashboard(viewer, id);
   const filters = parseDashboardFilters(new URL(req.url).searchParams);
-  const tiles = await computeTiles(viewer, dashboard, filters);
-  const file = format === "pdf" ? await dashboardPdf(dashboard, tiles) : await dashboardDeck(dashboard, tiles);
+  const { file, tiles } = await releaseDeck(viewer, dashboard, filters, format);
   await audit(viewer, { action: "dashboard:deck", resourceType: "dashboard", resourceId: dashboard.id, result: "ok", detail: { format, filters, slides: tiles.length, tiles: tiles.map((t) => ({ view: t.viewId, status: t.status })) } }, req);
-  return new Response(new Uint8Array(file), {
-    headers: {
-      "content-type": EXPORT_CONTENT_TYPES[format],
-      "content-disposition": contentDisposition(dashboard.name, format),
-      "x-content-type-options": "nosniff",
-      "cache-control": "no-store",
-    },
-  });
+  return sendReleased(file);
 });

@@ -1,15 +1,15 @@
 // POST /api/datasets/{id}/banner – every answer of an outcome by one or more segment questions
-// (Total + column groups), each cell through the protected crosstab path
+// (Total + column groups), each cell through the disclosure gateway
 import { bannerResultSchema } from "@/lib/schema/banner";
-import { respond } from "@/lib/server/respond";
+import { respondReleased } from "@/lib/server/respond-released";
 import { readJson } from "@/lib/server/read-json";
 import { authorizeDataset } from "@/lib/server/authorize";
 import { route } from "@/lib/server/route";
-import { runProtectedBanner } from "@/lib/services/banner-server";
+import { releaseBanner } from "@/lib/services/gateway";
 
 export const dynamic = "force-dynamic";
 
 export const POST = route<{ id: string }>(async (req, { id }) => {
   const { store, dataset, viewer } = await authorizeDataset(req, id, "crosstab:run");
-  return respond(bannerResultSchema, await runProtectedBanner(store, dataset, await readJson(req, 64 * 1024), viewer));
+  return respondReleased(bannerResultSchema, await releaseBanner(store, dataset, await readJson(req, 64 * 1024), viewer));
 });

@@ -1,0 +1,149 @@
+/**
+ * Issue 17: every operation of /api/openapi.json that answers with numbers derived from respondent
+ * rows (GATEWAY_OPERATIONS), in every export format, called in-process by an aggregate-only analyst
+ * (an analyst of the owning workspace who did not upload the dataset), answers through the
+ * disclosure gateway: the Response is one `respondReleased`/`sendReleased` built, and the gateway
+ * issued a release to an aggregate-only audience during the call. Every other operation is listed
+ * with why it carries no respondent numbers (NO_RESPONDENT_NUMBERS); an unclassified operation fails.
+ * The owner (admin of the workspace) gets exact releases through the same gateway.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { EXPORT_FORMATS, GATEWAY_OPERATIONS, NO_RESPONDENT_NUMBERS } from "@/lib/disclosure/gateway-operations";
+import { seedCsv } from "../api/seed-data";
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "surveyscope-gateway-"));
+process.env.DATA_DIR = dataDir;
+process.env.QUERY_BUDGET_PER_MINUTE = "0";
+process.env.BETTER_AUTH_SECRET = "gateway-secret-gateway-secret-gateway-01";
+delete process.env.DATABASE_URL;
+
+const ORIGIN = "http://localhost:3000";
+type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+const { buildOpenApiDocument } = await import("@/lib/schema/openapi");
+const { observeReleases } = await import("@/lib/disclosure/gateway");
+const { answeredThroughGateway } = await import("@/lib/server/respond-released");
+
+const spec = { outcome: "rolled_back", outcome_category: "Yes", segment: "country", weight: "weight" };
+/** A valid request per operation and format: [query, body]. */
+const REQUESTS: Record<string, [string, unknown][]> = {
+  "GET /api/datasets": [["", undefined]],
+  "GET /api/datasets/{id}": [["", undefined]],
+  "PUT /api/datasets/{id}/questions": [["", { questions: [{ id: "maturity", label: "Maturity level" }] }]],
+  "POST /api/datasets/{id}/weights": [["", { name: "rake", preview: true, scheme: { method: "rake", targets: { country: { Atlantis: 0.3, Borduria: 0.3, Carpathia: 0.4 } } } }]],
+  "POST /api/datasets/{id}/derived": [["", { id: "mature_or_not", label: "Mature", source: "maturity", groups: [{ code: "Yes", from: ["Mature"] }, { code: "No", from: ["Early", "Developing"] }] }]],
+  "POST /api/datasets/{id}/crosstab": [
+    ["", spec],
+    ["?emit=r", spec],
+  ],
+  "POST /api/datasets/{id}/banner": [["", { outcome: "maturity", segments: ["country"] }]],
+  "POST /api/datasets/{id}/nps": [["", { outcome: "recommend", segment: "country" }]],
+  "POST /api/datasets/{id}/insights": [["", { outcome: "rolled_back", outcome_category: "Yes" }]],
+  "POST /api/datasets/{id}/drivers": [["", { model: "linear", outcome: "age", predictors: ["country"] }]],
+  "POST /api/datasets/{id}/benchmark-compare": [["", { benchmarkId: "sinch-rollback-fully-mature", column: "Total", spec }]],
+  "POST /api/datasets/{id}/crosstab/export": EXPORT_FORMATS["POST /api/datasets/{id}/crosstab/export"].map((f) => [`?format=${f}`, spec]),
+  "POST /api/datasets/{id}/banner/export": EXPORT_FORMATS["POST /api/datasets/{id}/banner/export"].map((f) => [`?format=${f}`, { outcome: "maturity", segments: ["country"] }]),
+  "GET /api/audit": [
+    ["", undefined],
+    ["?format=csv", undefined],
+  ],
+  "GET /api/dashboards/{id}": [["", undefined]],
+  "GET /api/dashboards/{id}/deck": [["", undefined]],
+};
+
+let ids = { dataset: "", dashboard: "" };
+let analystToken = "";
+let adminToken = "";
+
+function routeFile(apiPath: string): string {
+  return path.join(process.cwd(), "app", ...apiPath.split("/").filter(Boolean).map((s) => s.replace(/^\{(\w+)\}$/, "[$1]")), "route.ts");
+}
+
+async function call(token: string, key: string, query: string, body: unknown) {
+  const [method, apiPath] = key.split(" ");
+  const mod = (await import(routeFile(apiPath))) as Record<string, Handler>;
+  const concrete = apiPath.replace("{id}", apiPath.startsWith("/api/dashboards") ? ids.dashboard : ids.dataset);
+  const init: RequestInit = { method, headers: { authorization: `Bearer ${token}`, "content-type": "application/json" } };
+  if (body !== undefined) init.body = JSON.stringify(body);
+  const id = apiPath.includes("{id}") ? (apiPath.startsWith("/api/dashboards") ? ids.dashboard : ids.dataset) : undefined;
+  return mod[method](new Request(`${ORIGIN}${concrete}${query}`, init), { params: Promise.resolve<Record<string, string>>(id ? { id } : {}) });
+}
+
+beforeAll(async () => {
+  const { getStore } = await import("@/lib/store");
+  const { getIdentity } = await import("@/lib/auth/server");
+  const { ensureAdmin } = await import("@/lib/auth/bootstrap");
+  const { createApiToken, createUserWithPassword, findUserByEmail, setDatasetWorkspace } = await import("@/lib/auth/identity");
+  const { DEFAULT_WORKSPACE_ID } = await import("@/lib/schema/workspace");
+  const { importDataset } = await import("@/lib/services/import-dataset");
+  const store = await getStore();
+  const identity = await getIdentity();
+  await ensureAdmin(identity, { email: "admin@gateway.test", password: "gateway-admin-password-1" });
+  const admin = await findUserByEmail(identity.sql, "admin@gateway.test");
+  if (!admin) throw new Error("seed: no admin");
+  adminToken = (await createApiToken(identity.sql, { userId: admin.id, workspaceId: DEFAULT_WORKSPACE_ID, role: "admin" })).token;
+  const analyst = await createUserWithPassword(identity, { email: "analyst@gateway.test", password: "gateway-analyst-password-1", name: "Analyst", role: "analyst", workspaceId: DEFAULT_WORKSPACE_ID });
+  analystToken = (await createApiToken(identity.sql, { userId: analyst.id, workspaceId: DEFAULT_WORKSPACE_ID, role: "analyst" })).token;
+  const ds = await importDataset(store, { meta: { id: "gw", name: "Gateway survey", owner: "admin", fileName: "gw.csv" }, source: Readable.from([Buffer.from(seedCsv(150))]), options: { format: "microdata" } });
+  await setDatasetWorkspace(identity.sql, ds.id, DEFAULT_WORKSPACE_ID);
+  ids = { dataset: ds.id, dashboard: "" };
+  const post = async (p: string, body: unknown) => {
+    const mod = (await import(routeFile(p))) as Record<string, Handler>;
+    const res = await mod.POST(new Request(`${ORIGIN}${p}`, { method: "POST", headers: { authorization: `Bearer ${analystToken}`, "content-type": "application/json" }, body: JSON.stringify(body) }), { params: Promise.resolve({}) });
+    return (await res.json()) as Record<string, { id: string }>;
+  };
+  const view = (await post("/api/views", { datasetId: ds.id, name: "tile", query: "outcome=rolled_back&category=Yes&segment=country" })).view.id;
+  const npsView = (await post("/api/views", { datasetId: ds.id, name: "nps tile", query: "outcome=recommend&segment=country&stat=nps" })).view.id;
+  ids.dashboard = (await post("/api/dashboards", { name: "board", tiles: [{ viewId: view }, { viewId: npsView }] })).dashboard.id;
+}, 120_000);
+
+afterAll(async () => {
+  const { getStore } = await import("@/lib/store");
+  await (await getStore()).close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe("every route through the disclosure gateway", () => {
+  it("classifies every documented operation, and has a request for every data operation and format", () => {
+    const ops = Object.entries(buildOpenApiDocument().paths).flatMap(([p, item]) => Object.keys(item as object).map((m) => `${m.toUpperCase()} ${p}`));
+    expect(ops.filter((o) => !(GATEWAY_OPERATIONS as readonly string[]).includes(o) && !(o in NO_RESPONDENT_NUMBERS))).toEqual([]);
+    expect([...GATEWAY_OPERATIONS].filter((o) => !REQUESTS[o])).toEqual([]);
+    for (const [op, formats] of Object.entries(EXPORT_FORMATS)) {
+      const asked = REQUESTS[op].map(([q]) => new URLSearchParams(q).get("format") ?? (new URLSearchParams(q).get("emit") === "r" ? "r" : "json"));
+      expect(asked.sort(), op).toEqual([...formats].sort());
+    }
+  });
+
+  const cases = GATEWAY_OPERATIONS.flatMap((op) => (REQUESTS[op] ?? []).map(([q, body]) => [op, q, body] as const));
+  it.each(cases)("%s%s answers an aggregate-only caller through the gateway", async (op, query, body) => {
+    // the audit trail is for admins: the admin reads it through the gateway (records of datasets
+    // they see only as aggregates lose their specs); everything else by the aggregate-only analyst
+    const admin = op === "GET /api/audit";
+    const seen: { kind: string; audience: { kind: string; exact?: boolean } }[] = [];
+    const stop = observeReleases((e) => seen.push(e));
+    let res: Response;
+    try {
+      res = await call(admin ? adminToken : analystToken, op, query, body);
+    } finally {
+      stop();
+    }
+    expect(res.status, `${op}${query}: ${res.status >= 400 ? await res.clone().text() : ""}`).toBeLessThan(300);
+    expect(answeredThroughGateway(res), `${op}${query}`).toBe(true);
+    expect(seen.length).toBeGreaterThan(0);
+    if (!admin) expect(seen.some((e) => e.audience.kind === "aggregate" && !e.audience.exact), `${op}${query}: released to ${JSON.stringify(seen)}`).toBe(true);
+  }, 60_000);
+
+  it("the owner's answers come through the same gateway, exact", async () => {
+    const seen: { audience: { kind: string } }[] = [];
+    const stop = observeReleases((e) => seen.push(e));
+    const res = await call(adminToken, "POST /api/datasets/{id}/crosstab", "", spec);
+    stop();
+    expect(answeredThroughGateway(res)).toBe(true);
+    expect(seen.map((e) => e.audience.kind)).toContain("respondent");
+    const body = (await res.json()) as { disclosure: { exact?: string } };
+    expect(body.disclosure.exact).toBe("respondent-access");
+  });
+});
