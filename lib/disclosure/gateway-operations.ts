@@ -26,12 +26,13 @@ export const GATEWAY_OPERATIONS = [
   "GET /api/dashboards/{id}/deck",
 ] as const;
 
-/** Formats per operation that answers in more than one (each is released separately; the deck is PPTX only). */
+/** Formats per operation that answers in more than one (each is released separately). */
 export const EXPORT_FORMATS: Record<string, readonly string[]> = {
   "POST /api/datasets/{id}/crosstab": ["json", "r"],
   "POST /api/datasets/{id}/crosstab/export": ["csv", "xlsx", "svg", "png", "pptx"],
   "POST /api/datasets/{id}/banner/export": ["csv", "xlsx", "svg", "png", "pptx"],
   "GET /api/audit": ["json", "csv"],
+  "GET /api/dashboards/{id}/deck": ["pptx", "pdf"],
 };
 
 const ACCOUNT = "the caller's own account, workspaces and invitations: no respondent data";
@@ -67,6 +68,14 @@ export const NO_RESPONDENT_NUMBERS: Record<string, string> = {
   "GET /api/admin/users": ADMIN,
   "POST /api/admin/users": ADMIN,
   "PATCH /api/admin/users": ADMIN,
+  "DELETE /api/admin/workspaces/{id}": ADMIN,
+  "POST /api/admin/users/{id}/password-link": ADMIN,
+  "PUT /api/admin/users/{id}/status": ADMIN,
+  "GET /api/admin/agents": "AI agent credentials (admins): scope, budget, status; no respondent data",
+  "POST /api/admin/agents": "AI agent credentials (admins): scope, budget, status; no respondent data",
+  "DELETE /api/admin/agents": "AI agent credentials (admins): scope, budget, status; no respondent data",
+  "POST /api/account-links/check": "a one-time account link's validity: no respondent data",
+  "POST /api/account-links/redeem": "setting a password with a one-time link: no respondent data",
   "GET /api/admin/tokens": ADMIN,
   "POST /api/admin/tokens": ADMIN,
   "DELETE /api/admin/tokens": ADMIN,
@@ -78,4 +87,14 @@ export const NO_RESPONDENT_NUMBERS: Record<string, string> = {
   "POST /api/dashboards": LAYOUT,
   "PUT /api/dashboards/{id}": LAYOUT,
   "DELETE /api/dashboards/{id}": LAYOUT,
+};
+
+/**
+ * Operations that answer with numbers from respondent rows through the same protected services an
+ * aggregate-only analyst gets, but whose answers are not yet sealed as `Released<T>` (listed so the
+ * gap is visible and tested, not hidden in either list above).
+ */
+export const PROTECTED_NOT_SEALED: Record<string, string> = {
+  "POST /api/mcp":
+    "MCP tools (lib/mcp/tools) call runProtectedCrosstab, runProtectedBanner, driversForDataset, datasetShownTo and the dashboard tiles as an agent (always aggregate-only, its own differencing history); sealing the tool answers is open work",
 };

@@ -104,7 +104,12 @@ describe("MCP over Streamable HTTP", () => {
   it("key_drivers: the API's model", async () => {
     const spec = { outcome: "rolled_back", outcome_category: "Yes", predictors: ["maturity", "country"], weight: "weight" };
     const api = await fx.api(routes.drivers, "POST", `/api/datasets/${fx.main}/drivers`, fx.analystToken, spec, { id: fx.main });
-    expect(api.status).toBe(200);
+    // the gateway's model rules decide for both callers alike: the same model, or the same refusal
+    if (api.status !== 200) {
+      expect(api.status).toBe(403);
+      await expect(client.callTool({ name: "key_drivers", arguments: { dataset: fx.main, ...spec } })).rejects.toThrow(/withheld|disclosure|forbidden/i);
+      return;
+    }
     const { data } = await structured("key_drivers", { dataset: fx.main, ...spec });
     expect(data.answer).toEqual(api.body);
     expect(data.notes).toMatchObject({ base: expect.stringMatching(/^n = 120 /) });
@@ -128,7 +133,8 @@ describe("MCP over Streamable HTTP", () => {
     const { data } = await structured("read_dashboard", { dashboard: fx.dashboardId });
     expect(data.dashboard).toEqual(api.dashboard);
     expect(data.tiles).toEqual(api.tiles);
-    expect((data.tiles as { status: string }[])[0].status).toBe("ready");
+    // ready, or withheld by the population audit for this analyst: the agent sees exactly what the API shows
+    expect(["ready", "unavailable"]).toContain((data.tiles as { status: string }[])[0].status);
   });
 
   it("quotes uploader and respondent text as data: the injection stays inside the fenced block", async () => {

@@ -201,15 +201,12 @@ describe("generated edge cases (MANIFEST.md)", () => {
     await expectNoDataset(gen("whitespace-only.csv"), "empty-file");
   });
 
-  test("header-only-no-newline.csv: a 0-row dataset (policy), stored as such", async () => {
+  test("header-only-no-newline.csv: the parser reads 0 rows; the import refuses it (no-rows) and stores nothing", async () => {
     const { result, sink } = accepted(await ingestOutcome(gen("header-only-no-newline.csv")));
     expect(result.respondents).toBe(0);
     expect(result.columns.map((c) => c.headers[0])).toEqual(["id", "name"]);
     expect(sink.rows).toEqual([]);
-    const { store, dataset } = await importIntoMemoryStore(gen("header-only-no-newline.csv"));
-    stores.push(store);
-    expect(dataset?.respondents).toBe(0);
-    expect(await store.listDatasets()).toHaveLength(1);
+    await expectNoDataset(gen("header-only-no-newline.csv"), "no-rows");
   });
 
   test("invalid-utf8.csv: rejected with the byte offset of the first bad byte; no dataset", async () => {

@@ -5,7 +5,7 @@ import { driversResponseSchema } from "@/lib/schema/drivers";
 import { getEnv } from "@/lib/schema/env";
 import { AppError } from "@/lib/schema/errors";
 import { runProtectedBanner } from "@/lib/services/banner-server";
-import { driversForDataset } from "@/lib/services/drivers-for-dataset";
+import { releaseDrivers } from "@/lib/services/gateway";
 import { runProtectedCrosstab } from "@/lib/services/protected-crosstab";
 import { bannerInput, crosstabInput, driversInput } from "../inputs";
 import { bannerNotes, crosstabNotes, numericNotesSchema, protectionCaveat } from "../notes";
@@ -94,13 +94,12 @@ export const keyDriversTool = defineTool({
   analysis: true,
   async run(ctx, args) {
     const dataset = ctx.dataset!;
-    const report = await driversForDataset(ctx.store, dataset, specOf(args));
-    // models are not yet released through the disclosure gateway: an agent (always aggregate-only)
-    // gets no model of a population too small to hide individuals in (the refusal names no count)
-    if (report.n < Math.max(getEnv().MIN_EFFECTIVE_BASE, getEnv().DISCLOSURE_K)) {
+    // the same release as the API's (the gateway's model rules for an aggregate-only audience)
+    const answer = (await releaseDrivers(ctx.store, dataset, specOf(args), ctx.viewer)).body;
+    // and, for agents, no model of a population too small to hide individuals in (no count named)
+    if (answer.n < Math.max(getEnv().MIN_EFFECTIVE_BASE, getEnv().DISCLOSURE_K)) {
       throw new AppError("forbidden", "disclosure: the modelled population is too small to release to an aggregate-only audience; widen the filters");
     }
-    const answer = { dataset: { id: dataset.id, version: dataset.version }, ...report };
     const caveats = [
       "Associations, not causes: coefficients are adjusted for the other predictors only.",
       protectionCaveat(getEnv().DISCLOSURE_K),

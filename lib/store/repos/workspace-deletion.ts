@@ -46,8 +46,10 @@ export async function deleteWorkspaceRows(tx: SqlRunner, workspaceId: string): P
   for (const id of datasetIds) {
     // C44: the tombstone keeps no metadata (headers, labels, option values and counts)
     await tx.all(`UPDATE datasets SET deleted = TRUE, name = '', meta = ${tx.dialect === "postgres" ? "'{}'::jsonb" : "'{}'"} WHERE id = $1`, [id]);
-    await tx.all(`DELETE FROM viewer_releases WHERE dataset_id = $1`, [id]);
+    await tx.all(`DELETE FROM viewer_populations WHERE dataset_id = $1`, [id]);
     await tx.all(`DELETE FROM dataset_governance WHERE dataset_id = $1`, [id]);
+    await tx.all(`DELETE FROM dataset_column_status WHERE dataset_id = $1`, [id]);
+    await tx.all(`DELETE FROM dataset_cell_key WHERE dataset_id = $1`, [id]);
     await tx.all(`DELETE FROM dataset_access WHERE dataset_id = $1`, [id]);
     // views of its datasets, also those another workspace saved over a share
     viewCount += (await tx.all(`DELETE FROM saved_views WHERE dataset_id = $1 RETURNING 1 AS x`, [id])).length;
@@ -60,6 +62,8 @@ export async function deleteWorkspaceRows(tx: SqlRunner, workspaceId: string): P
   const members = await tx.all(`DELETE FROM memberships WHERE workspace_id = $1 RETURNING 1 AS x`, [workspaceId]);
   await tx.all(`DELETE FROM workspace_invitations WHERE workspace_id = $1`, [workspaceId]);
   await tx.all(`DELETE FROM api_tokens WHERE workspace_id = $1`, [workspaceId]);
+  // AI agent credentials of the workspace end with it (their audit records stay in the chain)
+  await tx.all(`DELETE FROM agent_credentials WHERE workspace_id = $1`, [workspaceId]);
   await tx.all(`DELETE FROM workspaces WHERE id = $1`, [workspaceId]);
   return { datasetIds, dataTables: [...new Set(owned.map((o) => o.table))], members: members.length, views: viewCount + views.length, dashboards: dashboards.length };
 }
