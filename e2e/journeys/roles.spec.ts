@@ -171,8 +171,10 @@ test("admin: create a user, copy the invitation link, the invitee sets a passwor
   await page.getByTestId("workspace-default").getByTestId("member").filter({ hasText: email }).getByRole("button", { name: "Deactivate" }).click();
   await expect(page.getByTestId("workspace-default").getByTestId("member").filter({ hasText: email })).toContainText("deactivated");
   await signIn(ip, email, `${PASSWORD}-new`);
-  await expect(ip.getByText(/deactivated/i)).toBeVisible();
+  // refused: the form shows an error and the browser stays on the sign-in page
+  await expect(ip.getByRole("alert").filter({ hasText: /deactivated|failed|wrong/i })).toBeVisible();
   await expect(ip).toHaveURL(/\/sign-in/);
+  expect((await ip.request.get("/api/me")).status()).toBe(401);
   await invitee.close();
   await context.close();
 });

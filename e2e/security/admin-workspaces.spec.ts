@@ -6,7 +6,7 @@ test("admin page: create a workspace, switch to it (the cookie picks the workspa
   const name = `UI workspace ${Date.now()}`;
   await page.goto("/admin");
   await page.waitForLoadState("networkidle");
-  await expect(page.getByRole("heading", { name: "Workspaces and sharing" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Users and workspaces" })).toBeVisible();
   await expect(page.getByTestId("shares-table")).toContainText("ai-agents-production");
 
   await page.getByLabel("New workspace name").fill(name);
