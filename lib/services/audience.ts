@@ -4,7 +4,8 @@ import { getIdentity } from "@/lib/auth/server";
 import type { Viewer } from "@/lib/auth/viewer";
 import { datasetAccessWith } from "@/lib/auth/workspaces";
 import { audienceFor, seesExact, type Audience } from "@/lib/disclosure/audience";
-import { protectQuestionModel } from "@/lib/disclosure/question-model";
+import { getStore } from "@/lib/store";
+import { aggregateQuestionModel } from "./column-governance";
 import type { Dataset, ProtectedDataset } from "@/lib/schema/dataset";
 import { getEnv } from "@/lib/schema/env";
 
@@ -21,5 +22,5 @@ export async function audienceOf(viewer: Viewer, datasetId: string): Promise<Aud
  * else option counts and answered bases protected (`protectQuestionModel`).
  */
 export async function datasetShownTo(viewer: Viewer, dataset: Dataset): Promise<Dataset | ProtectedDataset> {
-  return seesExact(await audienceOf(viewer, dataset.id)) ? dataset : protectQuestionModel(dataset, getEnv().DISCLOSURE_K);
+  return seesExact(await audienceOf(viewer, dataset.id)) ? dataset : aggregateQuestionModel(await getStore(), dataset, getEnv().DISCLOSURE_K);
 }

@@ -1,5 +1,6 @@
-import { columnStatusSchema, detectColumnStatus, type ColumnStatus, type ColumnStatusMap } from "@/lib/governance/column-status";
-import type { Dataset } from "@/lib/schema/dataset";
+import { columnStatusSchema, detectColumnStatus, governedStatus, type ColumnStatus, type ColumnStatusMap } from "@/lib/governance/column-status";
+import { protectQuestionModel } from "@/lib/disclosure/question-model";
+import type { Dataset, ProtectedDataset } from "@/lib/schema/dataset";
 import { AppError } from "@/lib/schema/errors";
 import { proposeColumnStatus, readColumnStatus, writeColumnStatus, type SurveyStore } from "@/lib/store";
 
@@ -67,3 +68,16 @@ export async function setQuestionStatus(store: SurveyStore, dataset: Dataset, de
 }
 
 export type { ColumnStatusMap };
+
+/**
+ * The question model an aggregate-only audience gets: counts protected (`protectQuestionModel`),
+ * and no answer values of columns governed as identifiers or free text, whatever their question
+ * type says now (a schema edit that retypes such a column as a choice cannot publish its values).
+ * @example (await aggregateQuestionModel(store, dataset, 5)).questions.find((q) => q.id === "email")?.options // []
+ */
+export async function aggregateQuestionModel(store: SurveyStore, dataset: Dataset, k: number): Promise<ProtectedDataset> {
+  const statusOf = governedStatus(await governedColumnStatus(store, dataset));
+  const model = protectQuestionModel(dataset, k);
+  const withheld = new Set(dataset.questions.filter((q) => ["identifier", "free-text"].includes(statusOf(q))).map((q) => q.id));
+  return { ...model, questions: model.questions.map((q) => (withheld.has(q.id) ? { ...q, options: [], nonSubstantive: undefined } : q)) };
+}

@@ -9,17 +9,18 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { seesExact, type Audience } from "@/lib/disclosure/audience";
 import { seal, type Released, type ReleasedFile } from "@/lib/disclosure/gateway";
 import { rowsToCsv } from "@/lib/export";
-import { protectQuestionModel } from "@/lib/disclosure/question-model";
 import type { AuditRecord } from "@/lib/audit/chain";
 import type { Dataset, DatasetSummary, ProtectedDataset } from "@/lib/schema/dataset";
 import { getEnv } from "@/lib/schema/env";
 import { audienceOf } from "./audience";
+import { aggregateQuestionModel } from "./column-governance";
+import { getStore } from "@/lib/store";
 import { gated, releaseDatasetList } from "./gateway";
 
 const k = () => getEnv().DISCLOSURE_K;
 
-function shown(audience: Audience, dataset: Dataset): Dataset | ProtectedDataset {
-  return seesExact(audience) ? dataset : protectQuestionModel(dataset, k());
+async function shown(audience: Audience, dataset: Dataset): Promise<Dataset | ProtectedDataset> {
+  return seesExact(audience) ? dataset : aggregateQuestionModel(await getStore(), dataset, k());
 }
 
 /**
@@ -29,13 +30,13 @@ function shown(audience: Audience, dataset: Dataset): Dataset | ProtectedDataset
  */
 export async function releaseDatasetPage<F extends Record<string, boolean>>(viewer: Viewer, dataset: Dataset, flags: F): Promise<Released<{ dataset: Dataset | ProtectedDataset } & F>> {
   const audience = await audienceOf(viewer, dataset.id);
-  return seal("page", audience, { ...flags, dataset: shown(audience, dataset) });
+  return seal("page", audience, { ...flags, dataset: await shown(audience, dataset) });
 }
 
 /** The analysis builders' question list (analyze, weighting, insights pages), counts protected. */
 export async function releaseAnalysisPage<E extends { respondentExport: unknown }>(viewer: Viewer, dataset: Dataset, extra: E) {
   const audience = await audienceOf(viewer, dataset.id);
-  const visible = shown(audience, dataset);
+  const visible = await shown(audience, dataset);
   return seal("page", audience, {
     ...extra,
     dataset: { id: dataset.id, name: dataset.name, respondents: dataset.respondents, synthetic: dataset.synthetic },

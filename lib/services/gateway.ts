@@ -17,7 +17,7 @@ import { DEFAULT_MAGNITUDE_RULES, type MagnitudeRules } from "@/lib/disclosure/m
 import { applyMagnitude, magnitudeFailures, withholdChisq, type CellContributions, type CrosstabContributions } from "@/lib/disclosure/protect-magnitude";
 import { checkModelRows } from "@/lib/disclosure/protect-model";
 import { protectWeightingReport, type ProtectedWeightingReport } from "@/lib/disclosure/protect-weighting-report";
-import { protectQuestion, protectQuestionModel } from "@/lib/disclosure/question-model";
+import { protectQuestion } from "@/lib/disclosure/question-model";
 import type { ProtectedCrosstab } from "@/lib/disclosure/types";
 import type { BannerResult } from "@/lib/schema/banner";
 import type { Dataset, ProtectedDataset, ProtectedQuestion, DatasetSummary } from "@/lib/schema/dataset";
@@ -26,7 +26,8 @@ import { AppError } from "@/lib/schema/errors";
 import type { Question } from "@/lib/schema/question";
 import type { WeightingReport } from "@/lib/schema/weighting";
 import type { DriversReport } from "@/lib/insights/types";
-import type { SurveyStore } from "@/lib/store";
+import { getStore, type SurveyStore } from "@/lib/store";
+import { aggregateQuestionModel } from "./column-governance";
 import { applyWeighting } from "./apply-weighting";
 import { audienceOf } from "./audience";
 import { runProtectedBanner } from "./banner-server";
@@ -241,7 +242,7 @@ export async function releaseDerived(store: SurveyStore, dataset: Dataset, body:
 /** A dataset's question model released to the viewer (option counts and bases under k hidden). */
 export async function releaseDataset(viewer: Viewer, dataset: Dataset): Promise<Released<Dataset | ProtectedDataset>> {
   const audience = await audienceOf(viewer, dataset.id);
-  return seal("dataset", audience, seesExact(audience) ? dataset : protectQuestionModel(dataset, k()));
+  return seal("dataset", audience, seesExact(audience) ? dataset : await aggregateQuestionModel(await getStore(), dataset, k()));
 }
 
 /** The dataset list (respondent totals are dataset sizes, never filtered; the visibility rule chose them). */
@@ -265,6 +266,5 @@ export async function releaseRScript(viewer: Viewer, dataset: Dataset, script: (
 export async function releaseSavedDataset(store: SurveyStore, dataset: Dataset, viewer: Viewer, save: () => Promise<Dataset>): Promise<Released<Dataset | ProtectedDataset>> {
   const audience = await audienceOf(viewer, dataset.id);
   const saved = await gated(audience, save);
-  void store;
-  return seal("dataset", audience, seesExact(audience) ? saved : protectQuestionModel(saved, k()));
+  return seal("dataset", audience, seesExact(audience) ? saved : await aggregateQuestionModel(store, saved, k()));
 }
