@@ -32,6 +32,16 @@ async function allOn(conn: DuckDBConnection, sql: string, params: SqlParam[]): P
   return (reader.getRowObjectsJS() as SqlRow[]).map(normalizeRow);
 }
 
+const TX_ATTEMPTS = 4;
+
+/**
+ * Whether DuckDB refused a transaction because another one changed the same rows first.
+ * @example isWriteConflict(new Error("TransactionContext Error: Conflict on update!")) // true
+ */
+export function isWriteConflict(err: unknown): boolean {
+  return err instanceof Error && /Conflict on (update|tuple deletion|insert)|TransactionContext Error: Conflict/i.test(err.message);
+}
+
 /** SqlRunner over one DuckDB instance: a fresh connection per statement, one per transaction. */
 export function duckdbRunner(instance: DuckDBInstance): SqlRunner {
   return {
@@ -45,18 +55,27 @@ export function duckdbRunner(instance: DuckDBInstance): SqlRunner {
       }
     },
     async transaction(fn) {
-      const conn = await instance.connect();
-      const tx = connectionRunner(conn);
-      await conn.run("BEGIN TRANSACTION");
-      try {
-        const result = await fn(tx);
-        await conn.run("COMMIT");
-        return result;
-      } catch (err) {
-        await conn.run("ROLLBACK").catch(() => undefined);
-        throw err;
-      } finally {
-        conn.closeSync();
+      // DuckDB's optimistic concurrency: a transaction that touched a row another one committed
+      // meanwhile fails with "Conflict on update" and is rolled back whole; running it again is
+      // the documented remedy (fn must not have effects outside the transaction)
+      for (let attempt = 1; ; attempt++) {
+        const conn = await instance.connect();
+        const tx = connectionRunner(conn);
+        await conn.run("BEGIN TRANSACTION");
+        try {
+          const result = await fn(tx);
+          await conn.run("COMMIT");
+          return result;
+        } catch (err) {
+          await conn.run("ROLLBACK").catch(() => undefined);
+          if (attempt < TX_ATTEMPTS && isWriteConflict(err)) {
+            await new Promise((r) => setTimeout(r, 5 * attempt + Math.floor(Math.random() * 10)));
+            continue;
+          }
+          throw err;
+        } finally {
+          conn.closeSync();
+        }
       }
     },
   };
