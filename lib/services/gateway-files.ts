@@ -34,7 +34,7 @@ export async function releaseCrosstabExport(store: SurveyStore, dataset: Dataset
   const result = await crosstabForAudience(store, dataset, body, viewer, audience);
   const res = await exportCrosstab(dataset, result, format, sig);
   const bytes = new Uint8Array(await res.arrayBuffer());
-  const file: ReleasedFile = { bytes: format === "csv" || format === "svg" ? new TextDecoder().decode(bytes) : bytes, headers: Object.fromEntries(res.headers) };
+  const file: ReleasedFile = { bytes: format === "csv" || format === "svg" ? new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes) /* keep the BOM Excel needs */ : bytes, headers: Object.fromEntries(res.headers) };
   return { file: seal("export", audience, file), result };
 }
 
