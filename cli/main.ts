@@ -7,7 +7,6 @@ import { seedCommand } from "./commands/seed";
 import { weightCommand } from "./commands/weight";
 import { tokenCommand } from "./commands/token";
 import { agentCommand } from "./commands/agent";
-import { mcpCommand } from "./commands/mcp";
 import { flushStream } from "./flush";
 
 const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
@@ -18,7 +17,8 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   weight: weightCommand,
   token: tokenCommand,
   agent: agentCommand,
-  mcp: mcpCommand,
+  // loaded on use: the MCP SDK (and the server it builds) is only needed by this command
+  mcp: async (argv) => (await import("./commands/mcp")).mcpCommand(argv),
 };
 
 const HELP = `surveyscope cli
