@@ -63,6 +63,7 @@ export class SqlPopulationStore implements PopulationHistoryStore {
         }
         return value;
       }),
+      `history:${key}`,
     );
   }
 }

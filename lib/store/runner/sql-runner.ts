@@ -91,20 +91,26 @@ export function connectionRunner(conn: DuckDBConnection): SqlRunner {
   return self;
 }
 
-let duckLane: Promise<unknown> = Promise.resolve();
+const duckLanes = new Map<string, Promise<unknown>>();
 
 /**
  * Run a read-modify-write on shared state (limiter buckets, release history) so concurrent
  * requests cannot lose updates. PostgreSQL: as is (the SQL itself is atomic: `INSERT … ON CONFLICT
- * DO UPDATE … RETURNING`, row locks). DuckDB: one at a time in this process — a DuckDB file has a
- * single process, and its optimistic concurrency would otherwise fail one of two racing upserts.
+ * DO UPDATE … RETURNING`, row locks). DuckDB: one at a time per `lane` in this process — a DuckDB
+ * file has a single process, and its optimistic concurrency would otherwise fail one of two racing
+ * upserts. Work on disjoint rows takes its own lane (one viewer's release history), so a long audit
+ * never holds up a sign-in.
  *
  * @example
  * const row = await exclusive(sql, () => sql.all(`INSERT … ON CONFLICT … DO UPDATE … RETURNING …`, params));
  */
-export function exclusive<T>(sql: SqlRunner, fn: () => Promise<T>): Promise<T> {
+export function exclusive<T>(sql: SqlRunner, fn: () => Promise<T>, lane = "shared"): Promise<T> {
   if (sql.dialect !== "duckdb") return fn();
-  const run = duckLane.then(fn, fn);
-  duckLane = run.catch(() => undefined);
+  const run = (duckLanes.get(lane) ?? Promise.resolve()).then(fn, fn);
+  const tail = run.catch(() => undefined);
+  duckLanes.set(lane, tail);
+  void tail.then(() => {
+    if (duckLanes.get(lane) === tail) duckLanes.delete(lane);
+  });
   return run;
 }
