@@ -1,9 +1,8 @@
 import type { WeightsResponse } from "@/lib/schema/weighting";
-import { hiddenTitle } from "@/lib/disclosure/rules";
 import { formatBase, formatCount, formatNumber, formatPercent } from "@/lib/format/number";
 import { Badge } from "@/components/ui/badge";
 
-/** The owner's report or the protected one (hidden counts null, with a display). */
+/** The weighting report (respondent access only). */
 type AnyWeightingReport = WeightsResponse["report"];
 
 /** Targets vs achieved, weight distribution, efficiency and convergence of a weighting run. */
@@ -49,8 +48,8 @@ export function WeightingReportView({ report }: { report: AnyWeightingReport }) 
           {report.margins.map((m, i) => (
             <tr key={i} className="border-t border-slate-100">
               <td className="px-3 py-1.5">{Object.entries(m.match).map(([k, v]) => `${k} = ${v}`).join(", ")}</td>
-              <td className="tabular px-3 py-1.5 text-right" title={"display" in m && m.display ? hiddenTitle(m.display) : undefined}>
-                {"display" in m && m.display ? m.display : formatCount(m.n)}
+              <td className="tabular px-3 py-1.5 text-right">
+                {formatCount(m.n)}
               </td>
               <td className="tabular px-3 py-1.5 text-right">{formatPercent(m.target)}</td>
               <td className="tabular px-3 py-1.5 text-right">{formatPercent(m.achieved)}</td>

@@ -33,9 +33,11 @@ const ROUTES: RouteCall[] = [
   { method: "POST", path: `/api/datasets/${DEMO}/nps`, action: "crosstab:run", body: { outcome: "rolled_back", segment: "country" } },
   { method: "PUT", path: `/api/datasets/${DEMO}/questions`, action: "schema:edit", body: { questions: [] } },
   {
+    // weighting needs respondent access as well as schema:edit: on the demo (no uploader) that is
+    // admins and researchers, the roles of export:respondents (an aggregate-only analyst gets 403)
     method: "POST",
     path: `/api/datasets/${DEMO}/weights`,
-    action: "schema:edit",
+    action: "export:respondents",
     body: { name: "m", preview: true, scheme: { method: "rake", targets: { company_size: { "1,000–4,999 employees": 0.5, "5,000+ employees": 0.5 } } } },
   },
   { method: "POST", path: `/api/datasets/${DEMO}/derived`, action: "schema:edit", body: { id: "bad id!", label: "x", source: "country", groups: [] } },

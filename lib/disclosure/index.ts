@@ -42,8 +42,6 @@ export {
 export { determinedUnknowns } from "./linear-audit";
 export { checkCellSums, checkMagnitude, DEFAULT_MAGNITUDE_RULES, dominated, kishEffectiveBase, pPercentFails } from "./magnitude";
 export type { MagnitudeCell, MagnitudeReason, MagnitudeRules, MagnitudeVerdict } from "./magnitude";
-export { protectWeightingReport } from "./protect-weighting-report";
-export type { ProtectedWeightingReport } from "./protect-weighting-report";
 export type { LinearEquation } from "./linear-audit";
 export type { DisclosureRole, DisclosureRules, DisclosureRulesInput } from "./rules";
 export type {

@@ -29,6 +29,9 @@ export interface ModelRows {
   predictors: readonly { column: number; kind: "numeric" | "categorical" }[];
   /** logistic: the outcome codes counted as 1 */
   outcomeCategories: readonly string[];
+  /** each row's ordinal in the dataset (file order), and the dataset's size: the model's populations */
+  ordinals?: readonly number[];
+  universe?: number;
 }
 
 export interface ModelVerdict {

@@ -6,42 +6,31 @@ import { protectQuestion, protectQuestionModel } from "./question-model";
 const q = (id: string, counts: number[], answered = counts.reduce((a, c) => a + c, 0)): Question =>
   ({ id, label: id, type: "single", columns: [id], options: counts.map((count, i) => ({ code: `o${i}`, label: `O${i}`, count })), answered }) as Question;
 
-describe("protectQuestion (k = 5)", () => {
-  it("keeps counts that are all zero or at least k", () => {
-    const shown = protectQuestion(q("a", [30, 0, 30]), 60, 5);
-    expect(shown.options.map((o) => o.count)).toEqual([30, 0, 30]);
-    expect(shown.answered).toBe(60);
-  });
-
-  it("hides every count of a question with one count of 1 (no total recomputes it)", () => {
-    const shown = protectQuestion(q("a", [1, 29, 30]), 60, 5);
-    expect(shown.options.map((o) => o.count)).toEqual([null, null, null]);
+describe("protectQuestion", () => {
+  it("keeps the question, its options and labels, and withholds every count (large ones too: each is a population the audit never saw)", () => {
+    const shown = protectQuestion(q("a", [30, 0, 30]));
+    expect(shown.options.map((o) => [o.code, o.label, o.count])).toEqual([
+      ["o0", "O0", null],
+      ["o1", "O1", null],
+      ["o2", "O2", null],
+    ]);
     expect(shown.answered).toBeNull();
-  });
-
-  it("hides the counts when the non-answers (respondents − answered) are 1..k−1", () => {
-    const shown = protectQuestion(q("a", [28, 30]), 60, 5);
-    expect(shown.options.map((o) => o.count)).toEqual([null, null]);
-    expect(shown.answered).toBeNull();
-  });
-
-  it("hides a small answered base", () => {
-    expect(protectQuestion(q("a", [3]), 3, 5).answered).toBeNull();
+    expect(shown.type).toBe("single");
   });
 
   it("never mutates its input", () => {
-    const input = q("a", [1, 59]);
-    protectQuestion(input, 60, 5);
+    const input = { ...q("a", [1, 59]), nonSubstantive: [{ code: "dk", label: "Don't know", count: 7 }] };
+    expect(protectQuestion(input).nonSubstantive).toEqual([{ code: "dk", label: "Don't know", count: null }]);
     expect(input.options[0].count).toBe(1);
   });
 });
 
 describe("protectQuestionModel", () => {
-  it("protects each question of the dataset on its own", () => {
+  it("no count of any question survives", () => {
     const ds = { id: "d", respondents: 60, questions: [q("a", [1, 59]), q("b", [20, 40])] } as unknown as Dataset;
-    const shown = protectQuestionModel(ds, 5);
-    expect(shown.questions[0].options.map((o) => o.count)).toEqual([null, null]);
-    expect(shown.questions[1].options.map((o) => o.count)).toEqual([20, 40]);
-    expect(JSON.stringify(shown)).not.toMatch(/"count":1\b/);
+    const shown = protectQuestionModel(ds);
+    expect(shown.questions.flatMap((x) => x.options.map((o) => o.count))).toEqual([null, null, null, null]);
+    expect(JSON.stringify(shown)).not.toMatch(/"count":\d/);
+    expect(shown.respondents).toBe(60);
   });
 });

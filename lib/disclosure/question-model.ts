@@ -1,35 +1,34 @@
 /**
  * `protectQuestionModel`: a dataset's question model (option counts, answered bases) as an
- * aggregate-only audience may see it. These are marginal counts with no filter, but a count of 1
- * still tells that exactly one respondent chose an option, so small counts are hidden like small
- * cells.
+ * aggregate-only audience may see it: questions, types, options and labels, **no counts**.
  *
- * Rule (sound and simple): a question with any option count, answered base or non-answer count
- * (respondents − answered) in 1..k−1 shows none of its counts (options and answered all null), so
- * no total or difference recomputes a hidden one. Zero stays zero (as in `isSmallCount`, not
- * sensitive). Pure; never mutates its input.
+ * Why none, not only the small ones: a marginal count is the size of a population (everyone who
+ * chose an option, everyone who answered). Shown beside the audited releases (crosstabs, banners,
+ * NPS, insights), every such count would be a population the differencing audit never saw: the
+ * option "5y+" shown as 39 and a crosstab of "5y+" among everyone outside Legal (38) single out
+ * the one Legal respondent with 5y+. Counts therefore reach an aggregate-only audience through
+ * the audited path only (a crosstab of the question gives the same numbers, recorded in the
+ * viewer's history). Derived-variable previews and the counts of weighting reports follow the
+ * same rule. Respondent access keeps the model as is (the caller decides through `seesExact`).
+ * Pure; never mutates its input.
  */
 import type { Dataset } from "@/lib/schema/dataset";
 import type { ProtectedDataset, ProtectedQuestion } from "@/lib/schema/dataset";
 import type { Question } from "@/lib/schema/question";
 
-const small = (n: number, k: number) => n > 0 && n < k;
-
 /**
- * One question's counts as shown to an aggregate-only audience.
- * @example protectQuestion({ ...q, answered: 40, options: [{ code: "a", label: "A", count: 1 }, { code: "b", label: "B", count: 39 }] }, 60, 5).options[1].count // null
+ * One question as shown to an aggregate-only audience: its counts null.
+ * @example protectQuestion({ ...q, answered: 40, options: [{ code: "a", label: "A", count: 1 }, { code: "b", label: "B", count: 39 }] }).options[1].count // null
  */
-export function protectQuestion(q: Question, respondents: number, k: number): ProtectedQuestion {
-  const hide = small(q.answered, k) || small(respondents - q.answered, k) || q.options.some((o) => small(o.count, k));
-  if (!hide) return structuredClone(q);
-  return { ...structuredClone(q), answered: null, options: q.options.map((o) => ({ ...structuredClone(o), count: null })) };
+export function protectQuestion(q: Question): ProtectedQuestion {
+  const uncounted = <T extends { count: number }>(o: T) => ({ ...structuredClone(o), count: null });
+  return { ...structuredClone(q), answered: null, options: q.options.map(uncounted), ...(q.nonSubstantive ? { nonSubstantive: q.nonSubstantive.map(uncounted) } : {}) };
 }
 
 /**
- * The dataset with every question's counts protected (respondent access keeps `dataset` as is; the
- * caller decides through `seesExact`).
- * @example protectQuestionModel(dataset, 5).questions[0].options[0].count // null when small
+ * The dataset with every question's counts withheld.
+ * @example protectQuestionModel(dataset).questions[0].options[0].count // null
  */
-export function protectQuestionModel(dataset: Dataset, k: number): ProtectedDataset {
-  return { ...dataset, questions: dataset.questions.map((q) => protectQuestion(q, dataset.respondents, k)) };
+export function protectQuestionModel(dataset: Dataset): ProtectedDataset {
+  return { ...dataset, questions: dataset.questions.map((q) => protectQuestion(q)) };
 }

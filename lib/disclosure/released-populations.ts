@@ -4,6 +4,7 @@
  * a number derived from a population (n, Σw, a mean's Σy, an estimate) records that population;
  * a shown category (its count, share or CI) records population ∩ category.
  */
+import type { ModelRows } from "./protect-model";
 import type { ProtectedCrosstab, ProtectedRows } from "./types";
 import { populationOf, type Population } from "./population";
 
@@ -97,5 +98,41 @@ export function npsPopulations(
   };
   block(shown.total, analytic);
   for (const s of shown.segments) block(s, (i) => analytic(i) && m.segment[i] === s.segment);
+  return out;
+}
+
+/**
+ * The populations a fitted key-driver model releases (`ModelRows` with ordinals): its complete
+ * cases (n, the residual degrees of freedom), each categorical predictor level among them (a
+ * level's coefficient is a contrast of that group's outcome), and for a logistic model the events
+ * overall and per level (a saturated model gives each level's share back, so its count too). A
+ * linear model's level means are sums over the level populations, which the audit covers the same
+ * way. Empty without ordinals.
+ * @example modelPopulations(rows).length // 1 + levels (+ 1 + levels for logistic)
+ */
+export function modelPopulations(m: ModelRows): Population[] {
+  if (!m.ordinals || m.universe === undefined) return [];
+  const ordinals = m.ordinals;
+  const needed = [m.outcome, ...m.predictors.map((p) => p.column), ...(m.weight >= 0 ? [m.weight] : [])];
+  const complete = m.rows.flatMap((r, i) => (needed.every((c) => r[c] !== "" && r[c] !== undefined) ? [i] : []));
+  const yes = new Set(m.outcomeCategories);
+  const event = (i: number) => yes.has(m.rows[i][m.outcome]);
+  const pop = (idx: readonly number[]) => populationOf(m.universe!, idx.map((i) => ordinals[i]));
+  const out = [pop(complete)];
+  if (m.model === "logistic") out.push(pop(complete.filter(event)));
+  for (const p of m.predictors) {
+    if (p.kind !== "categorical") continue;
+    const levels = new Map<string, number[]>();
+    for (const i of complete) {
+      const level = m.rows[i][p.column];
+      const members = levels.get(level);
+      if (members) members.push(i);
+      else levels.set(level, [i]);
+    }
+    for (const members of levels.values()) {
+      out.push(pop(members));
+      if (m.model === "logistic") out.push(pop(members.filter(event)));
+    }
+  }
   return out;
 }

@@ -40,11 +40,13 @@ export const datasetSchema = z.object({
 export type Dataset = z.infer<typeof datasetSchema>;
 
 /**
- * A question as the API and the dataset page show it: for an aggregate-only audience its counts
- * are null when one of them is under k (see `protectQuestionModel`).
+ * A question as the API and the dataset page show it: for an aggregate-only audience every count
+ * is null (see `protectQuestionModel`).
  */
+const protectedOptionSchema = questionOptionSchema.extend({ count: z.number().int().nonnegative().nullable() });
 export const protectedQuestionSchema = questionSchema.extend({
-  options: z.array(questionOptionSchema.extend({ count: z.number().int().nonnegative().nullable() })),
+  options: z.array(protectedOptionSchema),
+  nonSubstantive: z.array(protectedOptionSchema).optional(),
   answered: z.number().int().nonnegative().nullable(),
 });
 export type ProtectedQuestion = z.infer<typeof protectedQuestionSchema>;

@@ -196,34 +196,9 @@ export type WeightingReport = z.infer<typeof weightingReportSchema>;
  *
  * @example weightsResponseSchema.parse(body).dataset?.weight // "weight_rake"
  */
-/**
- * The weighting report as an aggregate-only audience sees it (lib/disclosure
- * `protectWeightingReport`): margin counts of 1..k−1 respondents and their cheapest complements
- * null with a display ("< k" or "—"), no per-respondent extreme rows, small bound counts null.
- */
-const protectedBoundsSchema = boundsReportSchema.extend({ at_min: z.number().int().nullable(), at_max: z.number().int().nullable() });
-export const protectedWeightingReportSchema = weightingReportSchema.extend({
-  rows: z.object({ total: z.number().int(), weighted: z.number().int().nullable(), excluded_missing: z.number().int().nullable() }),
-  margins: z.array(marginReportSchema.extend({ n: z.number().int().nullable(), display: z.string().nullable() })),
-  extreme: weightingReportSchema.shape.extreme.omit({ rows: true }).extend({ count: z.number().int().nullable() }),
-  bounds: protectedBoundsSchema.nullable(),
-  groups: z
-    .array(
-      z.object({
-        value: z.string(),
-        target: z.number(),
-        achieved: z.number(),
-        n: z.number().int().nullable(),
-        bounds: protectedBoundsSchema.nullable(),
-        convergence: convergenceSchema,
-      }),
-    )
-    .optional(),
-});
-
 export const weightsResponseSchema = z.object({
-  /** the owner's report (respondent access) or the protected one (aggregate-only audiences) */
-  report: z.union([weightingReportSchema, protectedWeightingReportSchema]),
+  /** the report (respondent access only: aggregate-only audiences are refused, see lib/services/gateway.ts) */
+  report: weightingReportSchema,
   dataset: z.object({ id: z.string(), version: z.number().int().positive(), weight: z.string().optional() }).nullable(),
 });
 export type WeightsResponse = z.infer<typeof weightsResponseSchema>;

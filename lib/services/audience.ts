@@ -7,7 +7,6 @@ import { audienceFor, seesExact, type Audience } from "@/lib/disclosure/audience
 import { getStore } from "@/lib/store";
 import { aggregateQuestionModel } from "./column-governance";
 import type { Dataset, ProtectedDataset } from "@/lib/schema/dataset";
-import { getEnv } from "@/lib/schema/env";
 
 /** The viewer's audience for a dataset (aggregate-only, protected, when they cannot reach it at all). */
 export async function audienceOf(viewer: Viewer, datasetId: string): Promise<Audience> {
@@ -19,8 +18,8 @@ export async function audienceOf(viewer: Viewer, datasetId: string): Promise<Aud
 
 /**
  * The dataset as the viewer may see it: exact counts for respondent access (or an open dataset),
- * else option counts and answered bases protected (`protectQuestionModel`).
+ * else the model without counts (`protectQuestionModel`: counts come through audited crosstabs only).
  */
 export async function datasetShownTo(viewer: Viewer, dataset: Dataset): Promise<Dataset | ProtectedDataset> {
-  return seesExact(await audienceOf(viewer, dataset.id)) ? dataset : aggregateQuestionModel(await getStore(), dataset, getEnv().DISCLOSURE_K);
+  return seesExact(await audienceOf(viewer, dataset.id)) ? dataset : aggregateQuestionModel(await getStore(), dataset);
 }

@@ -70,14 +70,14 @@ export async function setQuestionStatus(store: SurveyStore, dataset: Dataset, de
 export type { ColumnStatusMap };
 
 /**
- * The question model an aggregate-only audience gets: counts protected (`protectQuestionModel`),
+ * The question model an aggregate-only audience gets: no counts (`protectQuestionModel`),
  * and no answer values of columns governed as identifiers or free text, whatever their question
  * type says now (a schema edit that retypes such a column as a choice cannot publish its values).
- * @example (await aggregateQuestionModel(store, dataset, 5)).questions.find((q) => q.id === "email")?.options // []
+ * @example (await aggregateQuestionModel(store, dataset)).questions.find((q) => q.id === "email")?.options // []
  */
-export async function aggregateQuestionModel(store: SurveyStore, dataset: Dataset, k: number): Promise<ProtectedDataset> {
+export async function aggregateQuestionModel(store: SurveyStore, dataset: Dataset): Promise<ProtectedDataset> {
   const statusOf = governedStatus(await governedColumnStatus(store, dataset));
-  const model = protectQuestionModel(dataset, k);
+  const model = protectQuestionModel(dataset);
   const withheld = new Set(dataset.questions.filter((q) => ["identifier", "free-text"].includes(statusOf(q))).map((q) => q.id));
   return { ...model, questions: model.questions.map((q) => (withheld.has(q.id) ? { ...q, options: [], nonSubstantive: undefined } : q)) };
 }

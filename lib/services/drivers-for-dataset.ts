@@ -47,9 +47,12 @@ function headerOf(dataset: Dataset, q: Question): string {
   return dataset.columns.find((c) => c.name === q.columns[0])?.headers[0] ?? q.id;
 }
 
-/** Options: `guard` sees the final model's rows before anything is reported (the disclosure gateway). */
+/**
+ * Options: `guard` sees the model's rows (with each row's ordinal in the dataset) before fitting and
+ * again, final, before anything is reported (the disclosure gateway: model rules, differencing).
+ */
 export interface DriversOptions {
-  guard?: (m: ModelRows) => void;
+  guard?: (m: ModelRows, stage: "before-fit" | "final") => void | Promise<void>;
 }
 
 /**
@@ -83,7 +86,14 @@ export async function driversForDataset(store: SurveyStore, dataset: Dataset, in
   const filterIdx = filterQs.map((f) => ({ k: col.get(f.q.id)!, values: new Set(f.values) }));
   const oi = col.get(outcomeQ.id)!;
   const wi = weightQ ? col.get(weightQ.id)! : -1;
-  const rows = raw.map((r) => r.map((v, k) => cell(v, k))).filter((r) => filterIdx.every((f) => f.values.has(r[f.k])));
+  // rows in file order: a row's index in `raw` is its ordinal (the differencing audit's respondent id)
+  const ordinals: number[] = [];
+  const rows = raw.flatMap((r, ordinal) => {
+    const row = r.map((v, k) => cell(v, k));
+    if (!filterIdx.every((f) => f.values.has(row[f.k]))) return [];
+    ordinals.push(ordinal);
+    return [row];
+  });
   // a weight that is not a number > 0 leaves its row out, as a missing answer does (golden-drivers2 §2)
   if (wi >= 0) for (const r of rows) if (!((parseRNumeric(r[wi]) ?? 0) > 0)) r[wi] = "";
   const table: TextTable = { header: used.map((q) => q.id), rows };
@@ -134,17 +144,19 @@ export async function driversForDataset(store: SurveyStore, dataset: Dataset, in
     reference_levels: refs,
   });
 
-  const guard = (ps: string[], ks: Record<string, "numeric" | "categorical">) =>
+  const guard = async (ps: string[], ks: Record<string, "numeric" | "categorical">, stage: "before-fit" | "final") =>
     opts.guard?.({
       model: req.model,
       rows,
+      ordinals,
+      universe: raw.length,
       outcome: oi,
       weight: wi,
       predictors: ps.map((p) => ({ column: col.get(p)!, kind: ks[p] })),
       outcomeCategories: req.outcome_category ?? [],
-    });
+    }, stage);
   // before fitting (a model's own errors on a tiny population would tell its size) and after
-  guard(predictors, referenceFor(predictors).kinds);
+  await guard(predictors, referenceFor(predictors).kinds, "before-fit");
 
   let result: ReportFit | null = null;
   let kinds: Record<string, "numeric" | "categorical"> = {};
@@ -163,7 +175,7 @@ export async function driversForDataset(store: SurveyStore, dataset: Dataset, in
     }
   }
   const { fit } = result;
-  guard(predictors, kinds);
+  await guard(predictors, kinds, "final");
 
   const labels = Object.fromEntries(used.map((q) => [q.id, q.label]));
   const importance = result.lmg

@@ -17,10 +17,9 @@ import { aggregateQuestionModel } from "./column-governance";
 import { getStore } from "@/lib/store";
 import { gated, releaseDatasetList } from "./gateway";
 
-const k = () => getEnv().DISCLOSURE_K;
 
 async function shown(audience: Audience, dataset: Dataset): Promise<Dataset | ProtectedDataset> {
-  return seesExact(audience) ? dataset : aggregateQuestionModel(await getStore(), dataset, k());
+  return seesExact(audience) ? dataset : aggregateQuestionModel(await getStore(), dataset);
 }
 
 /**

@@ -16,8 +16,8 @@ import { seal, type Released, type ReleasedFile } from "@/lib/disclosure/gateway
 import { DEFAULT_MAGNITUDE_RULES, type MagnitudeRules } from "@/lib/disclosure/magnitude";
 import { applyMagnitude, magnitudeFailures, withholdChisq, type CellContributions, type CrosstabContributions } from "@/lib/disclosure/protect-magnitude";
 import { checkModelRows } from "@/lib/disclosure/protect-model";
-import { protectWeightingReport, type ProtectedWeightingReport } from "@/lib/disclosure/protect-weighting-report";
 import { protectQuestion } from "@/lib/disclosure/question-model";
+import { modelPopulations } from "@/lib/disclosure/released-populations";
 import type { ProtectedCrosstab } from "@/lib/disclosure/types";
 import type { BannerResult } from "@/lib/schema/banner";
 import type { Dataset, ProtectedDataset, ProtectedQuestion, DatasetSummary } from "@/lib/schema/dataset";
@@ -37,6 +37,7 @@ import { protectCrosstab } from "@/lib/disclosure/protect-crosstab";
 import type { DisclosureRules } from "@/lib/disclosure/rules";
 import { deriveVariable } from "./derive-variable";
 import { driversForDataset } from "./drivers-for-dataset";
+import { admitPopulationList, differencingRefusal } from "./population-guard";
 import { releaseNps, runProtectedCrosstab, runSuppressedCrosstab } from "./protected-crosstab";
 
 export type { Released } from "@/lib/disclosure/gateway";
@@ -193,7 +194,7 @@ function scrubMessages<T>(result: T): T {
   return { ...result, tested: tested.map((t) => (typeof t.message === "string" ? { ...t, message: scrubErrorText(t.message) } : t)) };
 }
 
-/** The drivers report as released: exclusion counts under k are null for aggregate-only audiences. */
+/** The drivers report as released: the filtered and excluded row counts are null for aggregate-only audiences. */
 export type ReleasedDriversReport = Omit<DriversReport, "rows"> & { dataset: { id: string; version: number }; rows: { total: number; after_filters: number | null; excluded: number | null } };
 
 /**
@@ -208,26 +209,40 @@ export async function releaseDrivers(store: SurveyStore, dataset: Dataset, body:
     driversForDataset(store, dataset, body, {
       guard: exact
         ? undefined
-        : (m) => {
+        : async (m, stage) => {
             const verdict = checkModelRows(m, k(), magnitudeRules());
             if (!verdict.ok) {
               throw new AppError("forbidden", `disclosure: this model rests on fewer than ${k()} respondents in some predictor level or outcome class, or on one respondent's values; widen the filters or merge levels`, {
                 rules: ["min_rows", "level_count", "outcome_class", "magnitude"],
               });
             }
+            // the final model's populations join the viewer's history, audited like a crosstab's
+            if (stage === "final" && !(await admitPopulationList(store, dataset, viewer, modelPopulations(m), k()))) throw differencingRefusal(k());
           },
     }),
   );
   const excluded = report.rows.excluded;
-  const hide = !exact && excluded > 0 && excluded < k();
+  // the rows a model ran on are a population the differencing audit never saw: no counts for aggregate-only audiences
+  const hide = !exact;
   return seal("drivers", audience, { dataset: { id: dataset.id, version: dataset.version }, ...report, rows: { total: report.rows.total, after_filters: hide ? null : report.rows.after_filters, excluded: hide ? null : excluded } });
 }
 
-/** The weighting report and saved version, released: the owner's report or `protectWeightingReport`. */
+/**
+ * The weighting report and saved version, for respondent access only. A weighting report cannot be
+ * made safe for an aggregate-only audience: the caller chooses the targets, so the weights'
+ * minimum, maximum and mean give away each target category's respondent count (a cell weight is
+ * target × N / n), and those marginal counts, beside an audited filtered crosstab, single people
+ * out. Weights are part of the dataset's design; aggregate-only audiences use the weights saved.
+ */
 export async function releaseWeighting(store: SurveyStore, dataset: Dataset, body: unknown, viewer: Viewer) {
   const audience = await audienceOf(viewer, dataset.id);
+  if (!seesExact(audience)) {
+    throw new AppError("forbidden", "weighting needs respondent access to this dataset (its uploader, a researcher of its workspace or an admin): its report gives away counts; the saved weights are yours to use", {
+      reason: ["respondent-access"],
+    });
+  }
   const { result, dataset: next } = await gated(audience, () => applyWeighting(store, dataset, body));
-  const report: WeightingReport | ProtectedWeightingReport = seesExact(audience) ? result.report : protectWeightingReport(result.report, { k: k(), sensitive: false });
+  const report: WeightingReport = result.report;
   return { released: seal("weighting", audience, { report, dataset: next ? { id: next.id, version: next.version, weight: next.questions.at(-1)?.id } : null }), saved: next };
 }
 
@@ -235,14 +250,14 @@ export async function releaseWeighting(store: SurveyStore, dataset: Dataset, bod
 export async function releaseDerived(store: SurveyStore, dataset: Dataset, body: unknown, viewer: Viewer) {
   const audience = await audienceOf(viewer, dataset.id);
   const { dataset: next, question } = await gated(audience, () => deriveVariable(store, dataset, body));
-  const shown: Question | ProtectedQuestion = seesExact(audience) ? question : protectQuestion(question, next.respondents, k());
+  const shown: Question | ProtectedQuestion = seesExact(audience) ? question : protectQuestion(question);
   return seal("derived", audience, { dataset: { id: next.id, version: next.version }, question: shown });
 }
 
 /** A dataset's question model released to the viewer (option counts and bases under k hidden). */
 export async function releaseDataset(viewer: Viewer, dataset: Dataset): Promise<Released<Dataset | ProtectedDataset>> {
   const audience = await audienceOf(viewer, dataset.id);
-  return seal("dataset", audience, seesExact(audience) ? dataset : await aggregateQuestionModel(await getStore(), dataset, k()));
+  return seal("dataset", audience, seesExact(audience) ? dataset : await aggregateQuestionModel(await getStore(), dataset));
 }
 
 /** The dataset list (respondent totals are dataset sizes, never filtered; the visibility rule chose them). */
@@ -266,5 +281,5 @@ export async function releaseRScript(viewer: Viewer, dataset: Dataset, script: (
 export async function releaseSavedDataset(store: SurveyStore, dataset: Dataset, viewer: Viewer, save: () => Promise<Dataset>): Promise<Released<Dataset | ProtectedDataset>> {
   const audience = await audienceOf(viewer, dataset.id);
   const saved = await gated(audience, save);
-  return seal("dataset", audience, seesExact(audience) ? saved : await aggregateQuestionModel(store, saved, k()));
+  return seal("dataset", audience, seesExact(audience) ? saved : await aggregateQuestionModel(store, saved));
 }

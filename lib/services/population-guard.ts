@@ -48,7 +48,15 @@ export async function admitPopulations(
   k: number,
   options: GuardOptions = {},
 ): Promise<boolean> {
-  const candidate = populationsOf(await store.memberships(dataset, plan));
+  return admitPopulationList(store, dataset, viewer, populationsOf(await store.memberships(dataset, plan)), k, options);
+}
+
+/**
+ * `admitPopulations` for populations already known (a model's rows): audited against the viewer's
+ * history of this dataset and recorded when admitted.
+ * @example if (!(await admitPopulationList(store, dataset, viewer, modelPopulations(rows), 5))) throw differencingRefusal(5);
+ */
+export async function admitPopulationList(store: SurveyStore, dataset: Dataset, viewer: Viewer, candidate: readonly Population[], k: number, options: GuardOptions = {}): Promise<boolean> {
   if (candidate.length === 0) return true;
   const history = options.history ?? new SqlPopulationStore(store.app.sql);
   return history.withPopulations(viewerKeyOf(viewer), dataset.id, (released) => {

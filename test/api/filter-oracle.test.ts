@@ -171,21 +171,21 @@ describe("a large population is still shown to the aggregate-only analyst", () =
   });
 });
 
-describe("GET /api/datasets/{id}: option counts under k", () => {
+describe("GET /api/datasets/{id}: option counts", () => {
   const get = async (token: string) => {
     const req = new Request(`${ORIGIN}/api/datasets/${datasetId}`, { headers: { authorization: `Bearer ${token}` } });
     const res = await datasetRoute.GET(req, { params: Promise.resolve({ id: datasetId }) });
     return { status: res.status, body: (await res.json()) as { questions: { id: string; answered: number | null; options: { code: string; count: number | null }[] }[] } };
   };
 
-  it("hides them (and the question's other counts) from an aggregate-only analyst", async () => {
+  it("withholds every count from an aggregate-only analyst, large ones too (counts come through audited crosstabs)", async () => {
     const { status, body } = await get(analystToken);
     expect(status).toBe(200);
-    const grp = body.questions.find((q) => q.id === "grp")!;
-    expect(grp.options.map((o) => o.count)).toEqual(grp.options.map(() => null));
-    expect(grp.answered).toBeNull();
-    const country = body.questions.find((q) => q.id === "country")!;
-    expect(country.options.every((o) => typeof o.count === "number" && o.count >= 5)).toBe(true);
+    for (const q of body.questions) {
+      expect(q.options.map((o) => o.count)).toEqual(q.options.map(() => null));
+      expect(q.answered).toBeNull();
+    }
+    expect(body.questions.find((q) => q.id === "country")!.options.length).toBeGreaterThan(0);
   });
 
   it("keeps them exact for respondent access", async () => {

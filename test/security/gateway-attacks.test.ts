@@ -84,17 +84,13 @@ afterAll(async () => {
 });
 
 describe("weighting preview", () => {
-  it("margins hide counts of 1..k−1 (and a complement); no per-respondent rows", async () => {
+  it("is refused to an aggregate-only analyst (its targets would turn the weights into counts), data-free; the owner gets the exact report", async () => {
     const body = { name: "by grp", preview: true, scheme: { method: "rake", targets: { grp: { G1: 0.1, G2: 0.1, G4: 0.2, Rest: 0.6 } } } };
     const r = await analyst("POST", "/api/datasets/{id}/weights", body);
-    expect(r.status).toBe(200);
-    const report = r.json().report as { margins: { match: Record<string, string>; n: number | null; display: string | null }[]; extreme: Record<string, unknown> };
-    const g1 = report.margins.find((m) => m.match.grp === "G1")!;
-    expect(g1.n).toBeNull();
-    expect(g1.display).toBe("< 5");
-    expect(report.extreme.rows).toBeUndefined();
+    expect(r.status).toBe(403);
+    expect(JSON.stringify(r.json().error)).not.toMatch(/\b[0-9]+\b/);
     expectNothingSmall(r.text);
-    const exact = (await owner("POST", "/api/datasets/{id}/weights", body)).json().report as typeof report;
+    const exact = (await owner("POST", "/api/datasets/{id}/weights", body)).json().report as { margins: { match: Record<string, string>; n: number }[] };
     expect(exact.margins.find((m) => m.match.grp === "G1")!.n).toBe(1);
   });
 

@@ -1,5 +1,5 @@
 // POST /api/datasets/{id}/weights – compute rim/cell weights; saves a new version unless preview.
-// The report is the owner's for respondent access, protected (`protectWeightingReport`) otherwise.
+// Respondent access only (an aggregate-only audience gets 403: a report it sets the targets of gives counts away).
 import { weightsResponseSchema } from "@/lib/schema/weighting";
 import { respondReleased } from "@/lib/server/respond-released";
 import { readJson } from "@/lib/server/read-json";
