@@ -42,28 +42,44 @@ export class SqlPopulationStore implements PopulationHistoryStore {
 
   withPopulations<T>(viewerKey: string, datasetId: string, decide: (released: readonly Population[]) => PopulationDecision<T>): Promise<T> {
     const key = historyKeyOf(viewerKey, datasetId);
-    return exclusive(this.sql, () =>
-      this.sql.transaction(async (tx) => {
-        await tx.all(`INSERT INTO disclosure_locks AS l (history_key, n) VALUES ($1, 1) ON CONFLICT (history_key) DO UPDATE SET n = l.n + 1`, [key]);
-        const rows = await tx.all(`SELECT members FROM viewer_populations WHERE history_key = $1 ORDER BY created_at, population_hash`, [key]);
-        const released = rows.map((r) => decodePopulation(String(r.members)));
-        const { value, record } = decide(released);
-        const seen = new Set<string>();
-        for (const p of record) {
-          const members = encodePopulation(p);
-          const hash = sha256(members);
-          if (seen.has(hash)) continue;
-          seen.add(hash);
-          await tx.all(`INSERT INTO viewer_populations (history_key, population_hash, dataset_id, members) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`, [
-            key,
-            hash,
-            datasetId,
-            members,
-          ]);
-        }
+    if (this.sql.dialect !== "duckdb") {
+      // PostgreSQL (several instances): the lock row serialises check-and-record across instances
+      return this.sql.transaction(async (tx) => {
+        await tx.all(LOCK, [key]);
+        const { value, record } = decide(await this.load(tx, key));
+        await this.record(tx, key, datasetId, record);
         return value;
-      }),
+      });
+    }
+    // DuckDB (one process): this history's own lane keeps check-and-record whole, and the audit's
+    // CPU time holds up nobody else; only the short write joins the shared lane, where every other
+    // write to shared state runs (DuckDB's optimistic concurrency refuses racing writers)
+    return exclusive(
+      this.sql,
+      async () => {
+        const { value, record } = decide(await this.load(this.sql, key));
+        if (record.length > 0) await exclusive(this.sql, () => this.sql.transaction(async (tx) => this.record(tx, key, datasetId, record)));
+        return value;
+      },
       `history:${key}`,
     );
   }
+
+  private async load(sql: SqlRunner, key: string): Promise<Population[]> {
+    const rows = await sql.all(`SELECT members FROM viewer_populations WHERE history_key = $1 ORDER BY created_at, population_hash`, [key]);
+    return rows.map((r) => decodePopulation(String(r.members)));
+  }
+
+  private async record(tx: SqlRunner, key: string, datasetId: string, record: readonly Population[]): Promise<void> {
+    const seen = new Set<string>();
+    for (const p of record) {
+      const members = encodePopulation(p);
+      const hash = sha256(members);
+      if (seen.has(hash)) continue;
+      seen.add(hash);
+      await tx.all(`INSERT INTO viewer_populations (history_key, population_hash, dataset_id, members) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`, [key, hash, datasetId, members]);
+    }
+  }
 }
+
+const LOCK = `INSERT INTO disclosure_locks AS l (history_key, n) VALUES ($1, 1) ON CONFLICT (history_key) DO UPDATE SET n = l.n + 1`;
