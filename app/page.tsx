@@ -2,6 +2,7 @@ import Link from "next/link";
 import { HeadlineCard } from "@/components/dashboards/headline-card";
 import { ExecPanel } from "@/components/home/exec-panel";
 import { InsightsPanel } from "@/components/insights/insights-panel";
+import { OnDemandInsights } from "@/components/insights/on-demand-insights";
 import { EmptyState } from "@/components/states/states";
 import { serializeBreakdownState } from "@/lib/analysis/breakdown-state";
 import { insightsDefaults } from "@/lib/insights/defaults";
@@ -74,13 +75,13 @@ export default async function HomePage() {
           </div>
         </section>
       ) : null}
-      {home.status === "ready" && home.canAnalyze ? <HomeInsights datasetId={home.dataset.id} /> : null}
+      {home.status === "ready" && home.canAnalyze ? <HomeInsights datasetId={home.dataset.id} onDemand={!home.exact} /> : null}
     </div>
   );
 }
 
 /** Insights for the demo headline: top drivers and the differences that survive FDR control. */
-function HomeInsights({ datasetId }: { datasetId: string }) {
+function HomeInsights({ datasetId, onDemand }: { datasetId: string; onDemand: boolean }) {
   const { spec } = insightsDefaults(datasetId, []);
   if (!spec) return null;
   return (
@@ -93,7 +94,7 @@ function HomeInsights({ datasetId }: { datasetId: string }) {
           All insights →
         </Link>
       </div>
-      <InsightsPanel datasetId={datasetId} spec={spec} compact />
+      {onDemand ? <OnDemandInsights datasetId={datasetId} spec={spec} /> : <InsightsPanel datasetId={datasetId} spec={spec} compact />}
     </section>
   );
 }

@@ -13,6 +13,8 @@ import { requirePageViewer } from "./authorize";
 import { loadHomePanels } from "@/lib/services/home-panels";
 import { releaseCrosstabPage } from "@/lib/services/gateway-pages";
 import { withholdChisq } from "@/lib/disclosure/protect-magnitude";
+import { seesExact } from "@/lib/disclosure/audience";
+import { audienceOf } from "@/lib/services/audience";
 
 const DATA = path.join(process.cwd(), "data");
 
@@ -47,6 +49,8 @@ export async function loadHome() {
       runProtectedCrosstab(store, dataset, headlineSpec(entry.headline), viewer),
       loadHomePanels(store, dataset, viewer, figures, { minBase, canAnalyze }),
     ]);
-    return { status: "ready" as const, canAnalyze, canUpload, entry, dataset: { id: dataset.id, name: dataset.name }, result: withholdChisq(result), benchmarks, panels, minBase };
+    // an aggregate-only audience runs models on demand: each one joins their differencing history
+    const exact = seesExact(await audienceOf(viewer, dataset.id));
+    return { status: "ready" as const, canAnalyze, canUpload, exact, entry, dataset: { id: dataset.id, name: dataset.name }, result: withholdChisq(result), benchmarks, panels, minBase };
   });
 }
