@@ -94,7 +94,7 @@ describe("the disclosure gateway, statically", () => {
     expect(op in NO_RESPONDENT_NUMBERS).toBe(true);
     const handler = handlers(source("app/api/datasets/[id]/respondents/export/route.ts")).get("POST") ?? "";
     expect(handler).toMatch(/respondentExportFormatSchema\.parse\(/);
-    const post = (buildOpenApiDocument().paths["/api/datasets/{id}/respondents/export"] as { post: { parameters: { name: string; schema: { enum?: string[] } }[]; responses: Record<string, { content?: Record<string, unknown> }> } }).post;
+    const post = (buildOpenApiDocument().paths["/api/datasets/{id}/respondents/export"] as unknown as { post: { parameters: { name: string; schema: { enum?: string[] } }[]; responses: Record<string, { content?: Record<string, unknown> }> } }).post;
     expect(post.parameters.find((p) => p.name === "format")?.schema.enum).toEqual([...RESPONDENT_EXPORT_FORMATS]);
     const documented = Object.keys(post.responses["200"].content ?? {});
     for (const f of RESPONDENT_EXPORT_FORMATS) expect(documented, f).toContain(EXPORT_CONTENT_TYPES[f].split(";")[0]);

@@ -164,7 +164,7 @@ describe("the respondent-level export, in every format", () => {
   it("is classified as respondent access, outside the gateway, and documents every format", () => {
     expect(op in NO_RESPONDENT_NUMBERS).toBe(true);
     expect((GATEWAY_OPERATIONS as readonly string[]).includes(op)).toBe(false);
-    const params = (buildOpenApiDocument().paths["/api/datasets/{id}/respondents/export"] as { post: { parameters: { name: string; schema: { enum?: string[] } }[] } }).post.parameters;
+    const params = (buildOpenApiDocument().paths["/api/datasets/{id}/respondents/export"] as unknown as { post: { parameters: { name: string; schema: { enum?: string[] } }[] } }).post.parameters;
     expect(params.find((p) => p.name === "format")?.schema.enum).toEqual([...RESPONDENT_EXPORT_FORMATS]);
   });
 
