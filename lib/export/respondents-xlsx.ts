@@ -15,6 +15,10 @@ import { aboutFacts, factText, type RespondentExportAbout } from "./respondents-
 /** How this format writes a suppressed cell. */
 export const XLSX_SUPPRESSED_AS = '"*" in text columns, empty in number columns';
 
+/** rows written between two turns of the event loop (an admin's segment can take a minute) */
+const ROWS_PER_TURN = 5_000;
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** Excel's limit on the characters of one cell. */
 export const XLSX_CELL_MAX = 32_767;
 
@@ -63,8 +67,9 @@ export async function rowsToXlsx(columns: RespondentColumn[], rows: (string | nu
   const header = data.addRow(columns.map((c) => text.of(c.name)));
   header.font = { bold: true };
   header.commit();
-  for (const row of rows) {
+  for (const [i, row] of rows.entries()) {
     if (row.length !== columns.length) throw new Error(`row has ${row.length} cells, expected ${columns.length}`);
+    if (i > 0 && i % ROWS_PER_TURN === 0) await nextTurn();
     data
       .addRow(
         row.map((cell, j) => {

@@ -18,6 +18,10 @@ export interface ParquetInput {
   metadata: Record<string, string>;
 }
 
+/** rows appended between two turns of the event loop (an admin's segment can take seconds) */
+const ROWS_PER_TURN = 10_000;
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 const noNul = (s: string) => s.replace(/\u0000/g, "\ufffd");
 const quoteName = (s: string) => `"${noNul(s).replace(/"/g, '""')}"`;
 const quoteText = (s: string) => `'${noNul(s).replace(/'/g, "''")}'`;
@@ -39,8 +43,9 @@ export async function writeParquet(table: ParquetInput): Promise<Buffer> {
       // internal names c0…cN; the wanted names only as output aliases
       await conn.run(`CREATE TABLE export_rows (${table.columns.map((c, j) => `c${j} ${c.type === "DOUBLE" ? "DOUBLE" : "VARCHAR"}`).join(", ")})`);
       const appender = await conn.createAppender("export_rows");
-      for (const row of table.rows) {
+      for (const [i, row] of table.rows.entries()) {
         if (row.length !== table.columns.length) throw new Error(`row has ${row.length} cells, expected ${table.columns.length}`);
+        if (i > 0 && i % ROWS_PER_TURN === 0) await nextTurn();
         row.forEach((v, j) => {
           if (v === null) appender.appendNull();
           else if (table.columns[j].type === "DOUBLE") appender.appendDouble(Number(v));
