@@ -4,6 +4,16 @@ import { useState } from "react";
 import { ShieldAlert } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { postAndDownload } from "@/components/ui/download";
+import { Select } from "@/components/ui/field";
+import { RESPONDENT_EXPORT_FORMATS, type RespondentExportFormat } from "@/lib/schema/respondent-export";
+
+/** each format's name in the panel, and how its file writes a suppressed value */
+const FORMAT_TEXT: Record<RespondentExportFormat, { label: string; suppressed: string }> = {
+  csv: { label: "CSV", suppressed: "replaced by *" },
+  sav: { label: "SPSS (.sav)", suppressed: "suppressed (system-missing in numeric variables, * in string variables)" },
+  xlsx: { label: "Excel (.xlsx)", suppressed: "suppressed (* in text columns, empty in number columns; the About this export sheet records it)" },
+  parquet: { label: "Parquet", suppressed: "suppressed (null; the file's metadata records it)" },
+};
 
 export interface ExportableQuestion {
   id: string;
@@ -16,24 +26,28 @@ export interface ExportableQuestion {
   quasiLocked?: boolean;
 }
 
-/** Respondent-level CSV of the current filtered segment: chosen columns, identifiers locked, a reminder, audited. */
+/** Respondent-level CSV, SPSS, Excel or Parquet file of the current filtered segment: chosen columns, identifiers locked, a reminder, audited. */
 export function RespondentExport({ datasetId, questions, filters }: { datasetId: string; questions: ExportableQuestion[]; filters: Record<string, string[]> }) {
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [qi, setQi] = useState<Set<string>>(() => new Set(questions.filter((q) => q.quasiIdentifier).map((q) => q.id)));
+  const [format, setFormat] = useState<RespondentExportFormat>("csv");
   const [message, setMessage] = useState<string | null>(null);
   const download = async () => {
     setMessage(null);
     let res: Response;
     try {
       const body = { columns: [...chosen], filters, quasiIdentifiers: [...chosen].filter((id) => qi.has(id)) };
-      res = await postAndDownload(`/api/datasets/${encodeURIComponent(datasetId)}/respondents/export`, body, "respondents.csv");
+      res = await postAndDownload(`/api/datasets/${encodeURIComponent(datasetId)}/respondents/export?format=${format}`, body, `respondents.${format}`);
     } catch (err) {
       return setMessage((err as Error).message);
     }
     const notes: string[] = [];
     if (res.headers.get("x-rows-truncated") === "true") notes.push("The export was capped at your role's row limit.");
     const suppressed = Number(res.headers.get("x-suppressed-cells") ?? 0);
-    if (suppressed > 0) notes.push(`${suppressed} quasi-identifier value${suppressed === 1 ? " was" : "s were"} replaced by * so that every combination is shared by at least ${res.headers.get("x-k-anonymity-k")} respondents.`);
+    if (suppressed > 0)
+      notes.push(
+        `${suppressed} quasi-identifier value${suppressed === 1 ? " was" : "s were"} ${FORMAT_TEXT[format].suppressed} so that every combination is shared by at least ${res.headers.get("x-k-anonymity-k")} respondents.`,
+      );
     if (notes.length) setMessage(notes.join(" "));
   };
   return (
@@ -99,9 +113,19 @@ export function RespondentExport({ datasetId, questions, filters }: { datasetId:
           </div>
         </fieldset>
       ) : null}
-      <div className="mt-2 flex items-center gap-3">
+      <div className="mt-2 flex flex-wrap items-center gap-3">
+        <label className="flex items-center gap-2 text-sm">
+          File format
+          <Select className="w-auto py-1" value={format} onChange={(e) => setFormat(e.target.value as RespondentExportFormat)}>
+            {RESPONDENT_EXPORT_FORMATS.map((f) => (
+              <option key={f} value={f}>
+                {FORMAT_TEXT[f].label}
+              </option>
+            ))}
+          </Select>
+        </label>
         <Button variant="secondary" disabled={!chosen.size} onClick={download}>
-          Download CSV
+          Download {FORMAT_TEXT[format].label}
         </Button>
         {message ? <span role="status" className="text-sm text-slate-700">{message}</span> : null}
       </div>

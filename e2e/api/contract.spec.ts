@@ -1,5 +1,6 @@
 import { request as newRequest, type APIRequestContext } from "@playwright/test";
 import { buildOpenApiDocument } from "@/lib/schema/openapi";
+import { RESPONDENT_EXPORT_FORMATS } from "@/lib/schema/respondent-export";
 import { expect, test } from "../fixtures";
 import { E2E_ADMIN } from "../e2e-admin";
 import { Contract } from "./openapi-contract";
@@ -128,6 +129,9 @@ test("exports: crosstab, banner and respondent files", async () => {
   await contract.call(request, "POST", `/api/datasets/${DEMO}/crosstab/export?format=csv`, 200, { data: HEADLINE });
   await contract.call(request, "POST", `/api/datasets/${DEMO}/banner/export?format=xlsx`, 200, { data: { outcome: "rolled_back", segments: ["guardrail_maturity"], weight: "weight" } });
   await contract.call(request, "POST", `/api/datasets/${state.dataset}/respondents/export`, 200, { data: { columns: ["seg", "yes"] } });
+  for (const format of RESPONDENT_EXPORT_FORMATS) {
+    await contract.call(request, "POST", `/api/datasets/${state.dataset}/respondents/export?format=${format}`, 200, { data: { columns: ["seg", "yes", "score"] } });
+  }
 });
 
 test("views and dashboards: save, list, read (tiles ready, banner and unavailable), edit, deck, delete", async () => {

@@ -1,5 +1,9 @@
+import { createRequire } from "node:module";
+import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import { request as playwrightRequest } from "@playwright/test";
+import { EXPORT_CONTENT_TYPES } from "@/lib/export";
+import { readParquetBack } from "@/lib/store/duckdb/parquet.fixtures";
 import { expect, test } from "../fixtures";
 import { E2E_ADMIN } from "../e2e-admin";
 
@@ -26,6 +30,55 @@ test("respondent-level export: researchers get allowed columns of the filtered s
   for (const [country, n] of counts) if (country !== "*") expect(n, country).toBeGreaterThanOrEqual(k);
   expect(Number(ok.headers()["x-suppressed-cells"])).toBe(counts.get("*") ?? 0);
 
+  // the same request in every other format: the same rows under the same suppression, only the writer differs
+  const request = { columns: ["country", "rolled_back"], filters: { agent_status: ["Live in production"] } };
+  const governance = (r: typeof ok) => ["x-rows-truncated", "x-k-anonymity-k", "x-suppressed-cells", "x-quasi-identifiers"].map((h) => r.headers()[h]);
+  const countryCounts = (cells: unknown[]) => {
+    const m = new Map<string, number>();
+    for (const c of cells) m.set(String(c), (m.get(String(c)) ?? 0) + 1);
+    return m;
+  };
+  const { SavBufferReader } = createRequire(import.meta.url)("sav-reader") as {
+    SavBufferReader: new (b: Buffer) => { open(): Promise<void>; meta: { header: { n_cases: number } }; readAllRows(): Promise<Record<string, unknown>[]> };
+  };
+  for (const format of ["sav", "xlsx", "parquet"] as const) {
+    const res = await researcher.post(`${url}?format=${format}`, { data: request });
+    expect(res.status(), format).toBe(200);
+    expect(res.headers()["content-type"]).toBe(EXPORT_CONTENT_TYPES[format]);
+    expect(res.headers()["content-disposition"]).toContain(`.${format}"`);
+    expect(governance(res), format).toEqual(governance(ok));
+    const bytes = await res.body();
+    let countries: unknown[];
+    if (format === "sav") {
+      const sav = new SavBufferReader(bytes);
+      await sav.open();
+      countries = (await sav.readAllRows()).map((r) => String(r.country ?? "").trimEnd());
+    } else if (format === "xlsx") {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+      const sheet = wb.getWorksheet("Respondents")!;
+      expect(sheet.getRow(1).values).toEqual([undefined, "country", "rolled_back"]);
+      countries = [];
+      sheet.eachRow({ includeEmpty: true }, (row, n) => void (n > 1 && countries.push(row.getCell(1).value ?? "")));
+      const facts: Record<string, unknown> = {};
+      wb.getWorksheet("About this export")!.eachRow((row) => (facts[String(row.getCell(1).value)] = row.getCell(2).value));
+      expect(facts).toMatchObject({ Dataset: expect.any(String), "Filters applied": "agent_status: Live in production", "k-anonymity k": k, "Cells suppressed": Number(ok.headers()["x-suppressed-cells"]), Rows: 1567, "Truncated at the row cap": "no" });
+    } else {
+      const back = await readParquetBack(bytes);
+      expect(back.columns.map((c) => c.name)).toEqual(["country", "rolled_back"]);
+      expect(back.metadata).toMatchObject({ "surveyscope.filters": JSON.stringify(request.filters), "surveyscope.k": String(k), "surveyscope.suppressed_cells": ok.headers()["x-suppressed-cells"], "surveyscope.rows": "1567" });
+      // Parquet writes a suppressed value as null, like a missing one
+      countries = back.rows.map((r) => r[0] ?? "*");
+    }
+    expect(countries, format).toHaveLength(1567);
+    const want = new Map(counts);
+    if (format === "parquet" && want.has("")) {
+      want.set("*", (want.get("*") ?? 0) + want.get("")!);
+      want.delete("");
+    }
+    expect(countryCounts(countries), format).toEqual(want);
+  }
+
   const id = await researcher.post(url, { data: { columns: ["country", "respondent_id"] } });
   expect(id.status()).toBe(403);
   expect((await id.json()).error.message).toMatch(/respondent_id: direct identifier/);
@@ -33,6 +86,8 @@ test("respondent-level export: researchers get allowed columns of the filtered s
   const trail = await (await admin.get("/api/audit?action=export:respondents")).json();
   const record = trail.records.find((r: { actor_email: string; result: string }) => r.actor_email === email && r.result === "ok");
   expect(JSON.parse(record.detail)).toMatchObject({ columns: ["country", "rolled_back"], rows: 1567, filters: { agent_status: ["Live in production"] } });
+  const formats = trail.records.filter((r: { actor_email: string; result: string }) => r.actor_email === email && r.result === "ok").map((r: { detail: string }) => JSON.parse(r.detail).format);
+  expect(formats.sort()).toEqual(["csv", "parquet", "sav", "xlsx"]);
   await researcher.dispose();
   await admin.dispose();
 });

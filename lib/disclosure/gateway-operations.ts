@@ -26,7 +26,11 @@ export const GATEWAY_OPERATIONS = [
   "GET /api/dashboards/{id}/deck",
 ] as const;
 
-/** Formats per operation that answers in more than one (each is released separately). */
+/**
+ * Formats per gateway operation that answers in more than one (each is released separately). The
+ * respondent-level export is no gateway operation: its formats are RESPONDENT_EXPORT_FORMATS
+ * (lib/schema/respondent-export.ts), each called by test/security/gateway-routes.test.ts.
+ */
 export const EXPORT_FORMATS: Record<string, readonly string[]> = {
   "POST /api/datasets/{id}/crosstab": ["json", "r"],
   "POST /api/datasets/{id}/crosstab/export": ["csv", "xlsx", "svg", "png", "pptx"],
@@ -60,7 +64,7 @@ export const NO_RESPONDENT_NUMBERS: Record<string, string> = {
   "POST /api/datasets/{id}/shares": "who the dataset is shared with (owning workspace's admins)",
   "DELETE /api/datasets/{id}/shares": "who the dataset is shared with (owning workspace's admins)",
   "POST /api/datasets/{id}/respondents/export":
-    "respondent-level rows for respondent access only (researchers and admins of the owning workspace), governed by lib/governance (k-anonymity, identifiers)",
+    "respondent-level rows (CSV, SAV, XLSX, Parquet: the same rows in each) for respondent access only (researchers and admins of the owning workspace), governed by lib/governance (k-anonymity, identifiers)",
   "GET /api/admin/workspaces": ADMIN,
   "POST /api/admin/workspaces": ADMIN,
   "POST /api/admin/workspaces/{id}/members": ADMIN,

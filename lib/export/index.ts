@@ -1,5 +1,5 @@
 /**
- * Exports: table → CSV/XLSX, chart → SVG/PNG, dashboard → PPTX, respondent segment → CSV.
+ * Exports: table → CSV/XLSX, chart → SVG/PNG, dashboard → PPTX, respondent segment → CSV/SAV/XLSX/Parquet.
  * Server-side and pure (no React/Next). All spreadsheet-bound text goes through `neutralizeFormula`
  * (research/reliability.md C7); all SVG text through `escapeXml` with an element/attribute allow-list (C28).
  *
@@ -20,6 +20,13 @@ export { rowsToCsv } from "./respondents-csv";
 export type { RespondentsCsvOptions } from "./respondents-csv";
 export { rowsToSav, savColumns } from "./respondents-sav";
 export type { RespondentsSavOptions, SavColumn } from "./respondents-sav";
+export { respondentColumns, cellKinds, typedCell, SUPPRESSED_CELL } from "./respondent-columns";
+export type { RespondentColumn, CellKind } from "./respondent-columns";
+export { aboutFacts, aboutNotes, factJson, factText } from "./respondents-about";
+export type { AboutFact, RespondentExportAbout } from "./respondents-about";
+export { rowsToXlsx, XLSX_SUPPRESSED_AS } from "./respondents-xlsx";
+export { parquetTable, parquetNames, PARQUET_SUPPRESSED_AS, PARQUET_KEY_PREFIX } from "./respondents-parquet";
+export type { ParquetTable } from "./respondents-parquet";
 export { chartToSvg, svgSize } from "./svg";
 export type { ChartSvgSpec, SvgBarDatum } from "./svg";
 export { svgToPng, pngSize, PngUnavailableError } from "./png";
@@ -32,6 +39,7 @@ export type { DeckChart } from "./pptx-chart";
 export const EXPORT_CONTENT_TYPES = {
   csv: "text/csv; charset=utf-8",
   sav: "application/x-spss-sav",
+  parquet: "application/vnd.apache.parquet",
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   svg: "image/svg+xml",
   png: "image/png",

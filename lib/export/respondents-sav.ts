@@ -6,15 +6,17 @@
  * PSPP "System File Format" description; read back by lib/ingest/spss and by sav-reader in tests.
  */
 import type { Question } from "@/lib/schema/question";
+import { respondentColumns, type RespondentColumn } from "./respondent-columns";
 import { SavNames, utf8Prefix } from "./sav-names";
 
-/** one exported column */
-export interface SavColumn {
-  /** variable name wanted (the CSV export's header) */
-  name: string;
-  label: string;
-  question: Question;
-}
+/** one exported column: its name is the variable name wanted (the CSV export's header) */
+export type SavColumn = RespondentColumn;
+
+/**
+ * The exported columns of `questions` for `rowsToSav` (see respondentColumns).
+ * @example rowsToSav(savColumns(questions), rows);
+ */
+export const savColumns = respondentColumns;
 
 export interface RespondentsSavOptions {
   /** lines describing the export (filters, suppression), kept as the file's documents */
@@ -281,24 +283,4 @@ export function rowsToSav(columns: SavColumn[], rows: (string | null)[][], optio
     parts.push(caseBytes(vars, row, suppressed));
   }
   return Buffer.concat(parts);
-}
-
-/**
- * The exported columns of `questions` for `rowsToSav`, named as the CSV export's headers: one
- * per single-column question, one per option column of a column-per-option multi-select (its
- * label "question: option").
- *
- * @example
- * rowsToSav(savColumns(questions), rows);
- */
-export function savColumns(questions: Question[]): SavColumn[] {
-  return questions.flatMap((q) =>
-    q.columns.length === 1
-      ? [{ name: q.id, label: q.label, question: q }]
-      : q.columns.map((c) => {
-          const option = q.options.find((o) => o.column === c)?.label ?? c;
-          const missingCodes = q.missingCodes;
-          return { name: `${q.id}: ${option}`, label: `${q.label}: ${option}`, question: { ...q, columns: [c], options: [], missingCodes } };
-        }),
-  );
 }

@@ -1,6 +1,7 @@
 import { AUTH, authErrors, BODY, dashboardId, datasetId, empty, errors, file, invitationId, json, jsonBody, object, query, ref, viewId } from "./openapi-parts";
 import { op, type Operation } from "./openapi-op";
 import { ADMIN_OPERATIONS } from "./openapi-paths-admin";
+import { RESPONDENT_EXPORT_FORMATS } from "./respondent-export";
 
 /**
  * Every operation of the HTTP API (app/api/**\/route.ts): id, summary, who may call it, its
@@ -19,6 +20,8 @@ const dashboardFilter = {
   style: "form",
   explode: true,
 };
+const SAV = "application/x-spss-sav";
+const PARQUET = "application/vnd.apache.parquet";
 const SVG = "image/svg+xml";
 const PNG = "image/png";
 const EXPORT_FORMATS = ["csv", "xlsx", "svg", "png", "pptx"];
@@ -231,9 +234,10 @@ export const OPERATIONS: Record<string, Record<string, Operation>> = {
     }),
   },
   "/api/datasets/{id}/respondents/export": {
-    post: op("any", "exports", "exportRespondents", "Respondent-level CSV of a filtered segment (researchers and admins; row cap by role; k-anonymous; audited)", {
-      description: "Headers: x-rows-truncated (the cap applied), x-k-anonymity-k, x-suppressed-cells, x-quasi-identifiers.",
-      parameters: [datasetId],
+    post: op("any", "exports", "exportRespondents", "Respondent-level rows of a filtered segment as CSV, SPSS .sav, Excel .xlsx or Parquet (researchers and admins; row cap by role; k-anonymous; audited)", {
+      description:
+        "Every format carries the same rows under the same governance (allowed columns, k-anonymity by local suppression, the role's row cap, a fresh random row order, an audit record naming the format); only the writer differs. CSV: UTF-8 BOM, formula-safe, suppressed cells `*`. SAV: variable and value labels, suppressed cells system-missing (numeric) or `*` (string), the filters and suppression as document lines. XLSX: sheet \"Respondents\" (numeric questions as numbers, suppressed cells `*` in text columns and empty in number columns) and sheet \"About this export\" (dataset, filters applied, k, cells suppressed, rows, truncated, generated at, the columns' question texts). Parquet: numeric questions DOUBLE, others VARCHAR, missing and suppressed cells null, the same facts as key/value file metadata `surveyscope.*`. Headers: x-rows-truncated (the cap applied), x-k-anonymity-k, x-suppressed-cells, x-quasi-identifiers.",
+      parameters: [datasetId, query("format", { type: "string", enum: [...RESPONDENT_EXPORT_FORMATS], default: "csv" })],
       requestBody: jsonBody(
         object(
           {
@@ -244,7 +248,7 @@ export const OPERATIONS: Record<string, Record<string, Operation>> = {
           ["columns"],
         ),
       ),
-      responses: { "200": file("the CSV", CSV), ...errors(...AUTH, ...BODY, 404, 429) },
+      responses: { "200": file("the file", CSV, SAV, XLSX, PARQUET), ...errors(...AUTH, ...BODY, 404, 429) },
     }),
   },
   ...ADMIN_OPERATIONS,

@@ -18,6 +18,8 @@ export type { SqlParam, SqlRow, SqlRunner } from "./runner/sql-runner";
 export { DuckDbStore } from "./duckdb/duckdb-store";
 export { PostgresStore } from "./postgres/postgres-store";
 export { withSharedOutcomeSums } from "./shared/shared-outcome-sums";
+export { writeParquet } from "./duckdb/parquet-file";
+export type { ParquetInput } from "./duckdb/parquet-file";
 
 // repositories of the application's tables: each takes the store's `app.sql` first
 export * from "./repos/agents";

@@ -6,13 +6,17 @@
  *   `sendReleased` and never with `respond(`, `json(` or `new Response(`;
  * - every page that loads numbers (dataset, analysis, home, dashboard, audit loaders) reads them
  *   through `pageProps(…)`;
- * - every operation of the OpenAPI document is classified (data through the gateway, or no data).
+ * - every operation of the OpenAPI document is classified (data through the gateway, or no data);
+ * - the respondent-level export (respondent access, outside the gateway) takes its formats from the
+ *   one list, and each is documented with its media type.
  */
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { GATEWAY_OPERATIONS, NO_RESPONDENT_NUMBERS, PROTECTED_NOT_SEALED } from "@/lib/disclosure/gateway-operations";
+import { EXPORT_CONTENT_TYPES } from "@/lib/export";
 import { buildOpenApiDocument } from "@/lib/schema/openapi";
+import { RESPONDENT_EXPORT_FORMATS } from "@/lib/schema/respondent-export";
 
 const ROOT = process.cwd();
 
@@ -83,5 +87,16 @@ describe("the disclosure gateway, statically", () => {
     expect(ops.filter((o) => !gateway.has(o) && !(o in NO_RESPONDENT_NUMBERS) && !(o in PROTECTED_NOT_SEALED))).toEqual([]);
     expect(ops.filter((o) => [gateway.has(o), o in NO_RESPONDENT_NUMBERS, o in PROTECTED_NOT_SEALED].filter(Boolean).length > 1)).toEqual([]);
     expect([...gateway, ...Object.keys(NO_RESPONDENT_NUMBERS), ...Object.keys(PROTECTED_NOT_SEALED)].filter((o) => !ops.includes(o))).toEqual([]);
+  });
+
+  it("the respondent export offers exactly the listed formats, each documented with its media type", () => {
+    const op = "POST /api/datasets/{id}/respondents/export";
+    expect(op in NO_RESPONDENT_NUMBERS).toBe(true);
+    const handler = handlers(source("app/api/datasets/[id]/respondents/export/route.ts")).get("POST") ?? "";
+    expect(handler).toMatch(/respondentExportFormatSchema\.parse\(/);
+    const post = (buildOpenApiDocument().paths["/api/datasets/{id}/respondents/export"] as unknown as { post: { parameters: { name: string; schema: { enum?: string[] } }[]; responses: Record<string, { content?: Record<string, unknown> }> } }).post;
+    expect(post.parameters.find((p) => p.name === "format")?.schema.enum).toEqual([...RESPONDENT_EXPORT_FORMATS]);
+    const documented = Object.keys(post.responses["200"].content ?? {});
+    for (const f of RESPONDENT_EXPORT_FORMATS) expect(documented, f).toContain(EXPORT_CONTENT_TYPES[f].split(";")[0]);
   });
 });

@@ -6,6 +6,10 @@
  * issued a release to an aggregate-only audience during the call. Every other operation is listed
  * with why it carries no respondent numbers (NO_RESPONDENT_NUMBERS); an unclassified operation fails.
  * The owner (admin of the workspace) gets exact releases through the same gateway.
+ *
+ * The respondent-level export is not a gateway operation (it answers rows, governed by
+ * lib/governance, to respondent access only): in every format it offers, the aggregate-only analyst
+ * is refused, and a researcher gets the same rows under the same suppression, outside the gateway.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -13,6 +17,7 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EXPORT_FORMATS, GATEWAY_OPERATIONS, NO_RESPONDENT_NUMBERS, PROTECTED_NOT_SEALED } from "@/lib/disclosure/gateway-operations";
+import { RESPONDENT_EXPORT_FORMATS, type RespondentExportFormat } from "@/lib/schema/respondent-export";
 import { seedCsv } from "../api/seed-data";
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "surveyscope-gateway-"));
@@ -60,6 +65,7 @@ const RESPONDENT_ACCESS_ONLY = new Set(["POST /api/datasets/{id}/weights"]);
 let ids = { dataset: "", dashboard: "" };
 let analystToken = "";
 let adminToken = "";
+let researcherToken = "";
 
 function routeFile(apiPath: string): string {
   return path.join(process.cwd(), "app", ...apiPath.split("/").filter(Boolean).map((s) => s.replace(/^\{(\w+)\}$/, "[$1]")), "route.ts");
@@ -90,6 +96,8 @@ beforeAll(async () => {
   adminToken = (await createApiToken(identity.sql, { userId: admin.id, workspaceId: DEFAULT_WORKSPACE_ID, role: "admin" })).token;
   const analyst = await createUserWithPassword(identity, { email: "analyst@gateway.test", password: "gateway-analyst-password-1", name: "Analyst", role: "analyst", workspaceId: DEFAULT_WORKSPACE_ID });
   analystToken = (await createApiToken(identity.sql, { userId: analyst.id, workspaceId: DEFAULT_WORKSPACE_ID, role: "analyst" })).token;
+  const researcher = await createUserWithPassword(identity, { email: "researcher@gateway.test", password: "gateway-researcher-password-1", name: "Researcher", role: "researcher", workspaceId: DEFAULT_WORKSPACE_ID });
+  researcherToken = (await createApiToken(identity.sql, { userId: researcher.id, workspaceId: DEFAULT_WORKSPACE_ID, role: "researcher" })).token;
   const ds = await importDataset(store, { meta: { id: "gw", name: "Gateway survey", owner: "admin", fileName: "gw.csv" }, source: Readable.from([Buffer.from(seedCsv(150))]), options: { format: "microdata" } });
   await setDatasetWorkspace(identity.sql, ds.id, DEFAULT_WORKSPACE_ID);
   ids = { dataset: ds.id, dashboard: "" };
@@ -155,4 +163,78 @@ describe("every route through the disclosure gateway", () => {
     const body = (await res.json()) as { disclosure: { exact?: string } };
     expect(body.disclosure.exact).toBe("respondent-access");
   });
+});
+
+describe("the respondent-level export, in every format", () => {
+  const op = "POST /api/datasets/{id}/respondents/export";
+  // country and age are default quasi-identifiers, maturity a filter column: many combinations under k
+  const body = { columns: ["country", "age", "comment", "weight"], filters: { maturity: ["Early", "Mature"] } };
+
+  it("is classified as respondent access, outside the gateway, and documents every format", () => {
+    expect(op in NO_RESPONDENT_NUMBERS).toBe(true);
+    expect((GATEWAY_OPERATIONS as readonly string[]).includes(op)).toBe(false);
+    const params = (buildOpenApiDocument().paths["/api/datasets/{id}/respondents/export"] as unknown as { post: { parameters: { name: string; schema: { enum?: string[] } }[] } }).post.parameters;
+    expect(params.find((p) => p.name === "format")?.schema.enum).toEqual([...RESPONDENT_EXPORT_FORMATS]);
+  });
+
+  it.each(RESPONDENT_EXPORT_FORMATS.map((f) => [f]))("?format=%s: refused to the aggregate-only analyst, before any row is read", async (format) => {
+    const seen: unknown[] = [];
+    const stop = observeReleases((e) => seen.push(e));
+    let res: Response;
+    try {
+      res = await call(analystToken, op, `?format=${format}`, body);
+    } finally {
+      stop();
+    }
+    expect(res.status).toBe(403);
+    expect(await res.text()).not.toMatch(/zq/);
+    expect(seen).toEqual([]);
+  }, 60_000);
+
+  it("a researcher gets the same rows, the same suppression and the same headers in every format", async () => {
+    const { readParquetBack } = await import("@/lib/store/duckdb/parquet.fixtures");
+    const ExcelJS = (await import("exceljs")).default;
+    const Papa = (await import("papaparse")).default;
+    const { createRequire } = await import("node:module");
+    const { SavBufferReader } = createRequire(import.meta.url)("sav-reader") as { SavBufferReader: new (b: Buffer) => { open(): Promise<void>; meta: { header: { n_cases: number }; sysvars: { name: string }[] } } };
+    const answers = new Map<RespondentExportFormat, { rows: number; header: string[]; governance: Record<string, string | null> }>();
+    for (const format of RESPONDENT_EXPORT_FORMATS) {
+      const res = await call(researcherToken, op, `?format=${format}`, body);
+      expect(res.status, `${format}: ${res.status >= 400 ? await res.clone().text() : ""}`).toBe(200);
+      expect(answeredThroughGateway(res)).toBe(false);
+      expect(res.headers.get("content-disposition")).toContain(`.${format}"`);
+      const governance = Object.fromEntries(["x-rows-truncated", "x-k-anonymity-k", "x-suppressed-cells", "x-quasi-identifiers"].map((h) => [h, res.headers.get(h)]));
+      const bytes = Buffer.from(await res.arrayBuffer());
+      if (format === "csv") {
+        const [header, ...rows] = Papa.parse<string[]>(bytes.toString("utf8").replace(/^\uFEFF/, ""), { skipEmptyLines: true }).data;
+        answers.set(format, { rows: rows.length, header, governance });
+        // the CSV shows each suppression as "*" in the quasi-identifier columns
+        expect(rows.flatMap((r) => r.slice(0, 2)).filter((c) => c === "*").length).toBe(Number(governance["x-suppressed-cells"]));
+      } else if (format === "sav") {
+        const sav = new SavBufferReader(bytes);
+        await sav.open();
+        answers.set(format, { rows: sav.meta.header.n_cases, header: sav.meta.sysvars.map((v) => v.name), governance });
+      } else if (format === "xlsx") {
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+        const sheet = wb.getWorksheet("Respondents")!;
+        const facts: Record<string, unknown> = {};
+        wb.getWorksheet("About this export")!.eachRow((row) => (facts[String(row.getCell(1).value)] = row.getCell(2).value));
+        expect(facts["Cells suppressed"]).toBe(Number(governance["x-suppressed-cells"]));
+        expect(facts["Filters applied"]).toBe("maturity: Early | Mature");
+        answers.set(format, { rows: sheet.actualRowCount - 1, header: (sheet.getRow(1).values as unknown[]).slice(1).map(String), governance });
+      } else {
+        const back = await readParquetBack(bytes);
+        expect(back.metadata["surveyscope.suppressed_cells"]).toBe(governance["x-suppressed-cells"]);
+        expect(back.metadata["surveyscope.filters"]).toBe(JSON.stringify(body.filters));
+        expect(back.columns.map((c) => c.type)).toEqual(["VARCHAR", "DOUBLE", "VARCHAR", "DOUBLE"]);
+        answers.set(format, { rows: back.rows.length, header: back.columns.map((c) => c.name), governance });
+      }
+    }
+    const csv = answers.get("csv")!;
+    expect(csv.header).toEqual(body.columns);
+    expect(csv.rows).toBeGreaterThan(10);
+    expect(Number(csv.governance["x-suppressed-cells"])).toBeGreaterThan(0);
+    for (const [format, a] of answers) expect(a, format).toEqual(csv);
+  }, 120_000);
 });

@@ -1,17 +1,21 @@
-// POST /api/datasets/{id}/respondents/export[?format=csv|sav] – respondent-level CSV (or SPSS .sav) of the filtered segment:
+// POST /api/datasets/{id}/respondents/export[?format=csv|sav|xlsx|parquet] – respondent-level CSV (or SPSS .sav, Excel
+// .xlsx, Parquet: same rows, same governance, only the writer differs) of the filtered segment:
 // researchers and admins only, allowed columns only (no direct identifiers unless admin; identifier and
 // quasi-identifier status is the governed one, not the schema's), no filter on identifiers or free text,
 // a segment under k refused, k-anonymous on the quasi-identifiers and the filter columns by local
-// suppression (x-suppressed-cells), rows in a fresh random order, audited
+// suppression (x-suppressed-cells), rows in a fresh random order, audited (with the format); the typed
+// formats note the filters and the suppression in the file itself
 import { z } from "zod";
 import { resolveFilters } from "@/lib/analysis/resolve-spec";
-import { rowsToCsv, rowsToSav, savColumns, contentDisposition, EXPORT_CONTENT_TYPES } from "@/lib/export";
+import { contentDisposition, EXPORT_CONTENT_TYPES, type RespondentExportAbout } from "@/lib/export";
 import { governedStatus } from "@/lib/governance/column-status";
 import { assertExportFilters, cryptoRandom, protectSegment } from "@/lib/governance/export-segment";
 import { resolveQuasiIdentifiers } from "@/lib/governance/quasi-identifiers";
 import { assertExportable, ROW_CAP } from "@/lib/governance/respondent-export";
 import { getEnv } from "@/lib/schema/env";
+import { respondentExportFormatSchema } from "@/lib/schema/respondent-export";
 import { governedColumnStatus } from "@/lib/services/column-governance";
+import { respondentFile } from "@/lib/services/respondent-file";
 import { audit } from "@/lib/server/audit";
 import { authorizeDataset } from "@/lib/server/authorize";
 import { readJson } from "@/lib/server/read-json";
@@ -26,18 +30,13 @@ const bodySchema = z.object({
   quasiIdentifiers: z.array(z.string()).max(500).optional(),
 });
 
-const formatSchema = z.enum(["csv", "sav"]).default("csv");
-
 export const POST = route<{ id: string }>(async (req, { id }) => {
   const { store, dataset, viewer } = await authorizeDataset(req, id, "export:respondents");
-  const format = formatSchema.parse(new URL(req.url).searchParams.get("format") ?? undefined);
+  const format = respondentExportFormatSchema.parse(new URL(req.url).searchParams.get("format") ?? undefined);
   const body = bodySchema.parse(await readJson(req, 64 * 1024));
   const statuses = await governedColumnStatus(store, dataset);
   const statusOf = governedStatus(statuses);
   const questions = assertExportable(dataset, viewer.role, body.columns, statusOf);
-  const header = questions.flatMap((q) =>
-    q.columns.length === 1 ? [q.id] : q.columns.map((c) => `${q.id}: ${q.options.find((o) => o.column === c)?.label ?? c}`),
-  );
   const plans = Object.fromEntries(Object.entries(body.filters).map(([name, values]) => [name, resolveFilters(dataset, { [name]: values })[0]]));
   const exportedColumns = questions.flatMap((q) => q.columns);
   // the filter columns count as quasi-identifiers of this export: read (not written) beside the exported ones
@@ -52,6 +51,21 @@ export const POST = route<{ id: string }>(async (req, { id }) => {
   const qiIndexes = [...exportedColumns, ...hidden].flatMap((c, i) => (qiColumns.has(c) ? [i] : []));
   const protectedRows = protectSegment({ rows: truncated ? rows.slice(0, cap) : rows, exported: exportedColumns.length, quasiIdentifiers: qiIndexes, k, random: cryptoRandom });
   const kept = protectedRows.rows;
+  const about: RespondentExportAbout = {
+    dataset: dataset.name,
+    version: dataset.version,
+    filters: body.filters,
+    k,
+    quasiIdentifiers: qi.map((q) => q.id),
+    hiddenFilterColumns: hidden.length > 0,
+    suppressedCells: protectedRows.suppressed,
+    rows: kept.length,
+    truncated,
+    rowCap: cap,
+    generatedAt: new Date(),
+  };
+  // written before the audit record, so a writer that fails leaves no "ok" record behind
+  const file = await respondentFile(format, questions, kept, about);
   await audit(viewer, {
     action: "export:respondents",
     resourceType: "dataset",
@@ -59,6 +73,7 @@ export const POST = route<{ id: string }>(async (req, { id }) => {
     result: "ok",
     detail: {
       version: dataset.version,
+      format,
       columns: body.columns,
       filters: body.filters,
       rows: kept.length,
@@ -66,12 +81,6 @@ export const POST = route<{ id: string }>(async (req, { id }) => {
       kAnonymity: { k, quasiIdentifiers: qi.map((q) => q.id), suppressedCells: protectedRows.suppressed, rowsAffected: protectedRows.rowsAffected },
     },
   }, req);
-  const notes = [
-    `Surveyscope respondent export of "${dataset.name}" version ${dataset.version}: ${kept.length} rows${truncated ? ` (truncated at ${cap})` : ""}, in random order`,
-    `Filters: ${Object.keys(body.filters).length ? JSON.stringify(body.filters) : "none"}`,
-    `k-anonymity k=${k} on ${qi.map((q) => q.id).join(", ") || "no quasi-identifiers"}${hidden.length ? " and the filter columns" : ""}: ${protectedRows.suppressed} cells suppressed (system-missing in numeric variables, "*" in string variables)`,
-  ];
-  const file = format === "sav" ? new Uint8Array(rowsToSav(savColumns(questions), kept, { notes })) : rowsToCsv(header, kept);
   return new Response(file, {
     headers: {
       "content-type": EXPORT_CONTENT_TYPES[format],
