@@ -113,6 +113,8 @@ describe("respondent-level data", () => {
     const r = await released(client, "crosstab", { dataset: fx.main, outcome: "rolled_back", outcome_category: "Yes", segment: "grp" });
     const segs = (r.answer as { segments: { segment: string; n: number | null; display: string | null }[] }).segments;
     for (const s of segs.filter((x) => x.segment !== "Rest")) expect(s).toMatchObject({ n: null, display: "< 5" });
+    // the API's aggregate rules too: chi-square with the shown margins would solve the hidden counts
+    expect((r.answer as { chisq: unknown }).chisq).toEqual({ full: null, binary: null });
   });
 
   it("refuses a result that differs from one it already saw by fewer than k respondents", async () => {

@@ -4,9 +4,8 @@ import { protectedCrosstabResponseSchema, type ProtectedCrosstabResponse } from 
 import { driversResponseSchema } from "@/lib/schema/drivers";
 import { getEnv } from "@/lib/schema/env";
 import { AppError } from "@/lib/schema/errors";
-import { runProtectedBanner } from "@/lib/services/banner-server";
-import { releaseDrivers } from "@/lib/services/gateway";
-import { runProtectedCrosstab } from "@/lib/services/protected-crosstab";
+import { openReleased } from "@/lib/disclosure/gateway";
+import { releaseBanner, releaseCrosstab, releaseDrivers } from "@/lib/services/gateway";
 import { bannerInput, crosstabInput, driversInput } from "../inputs";
 import { bannerNotes, crosstabNotes, numericNotesSchema, protectionCaveat } from "../notes";
 import { defineTool } from "../tool";
@@ -49,7 +48,8 @@ export const crosstabTool = defineTool({
   datasetArg: "dataset",
   analysis: true,
   async run(ctx, args) {
-    const answer = await runProtectedCrosstab(ctx.store, ctx.dataset!, specOf(args), ctx.viewer);
+    // the API's release: small cells, the differencing guard, and the aggregate rules (magnitude, chi-square beside hidden cells)
+    const answer = openReleased(await releaseCrosstab(ctx.store, ctx.dataset!, specOf(args), ctx.viewer));
     return { answer, notes: crosstabNotes(protectedCrosstabResponseSchema.parse(answer), { synthetic: ctx.dataset!.synthetic, minBase: getEnv().MIN_EFFECTIVE_BASE }) };
   },
   render({ answer, notes }) {
@@ -69,7 +69,7 @@ export const bannerTool = defineTool({
   datasetArg: "dataset",
   analysis: true,
   async run(ctx, args) {
-    const answer = await runProtectedBanner(ctx.store, ctx.dataset!, specOf(args), ctx.viewer);
+    const answer = openReleased(await releaseBanner(ctx.store, ctx.dataset!, specOf(args), ctx.viewer));
     return { answer, notes: bannerNotes(answer, { synthetic: ctx.dataset!.synthetic, weight: args.weight }) };
   },
   render({ answer, notes }) {
