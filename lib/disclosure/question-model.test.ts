@@ -25,7 +25,16 @@ describe("protectQuestion (k = 5)", () => {
     expect(shown.answered).toBeNull();
   });
 
-  it("hides a small answered base", () => {
+  it("hides every count when an answer set apart as non-substantive is small, its own too", () => {
+    const withApart = { ...q("a", [30, 20]), nonSubstantive: [{ code: "8", label: "Don't know", count: 2 }] };
+    // respondents − answered = 10 (2 don't know, 8 empty): not small, but the don't-know count is
+    const shown = protectQuestion(withApart, 60, 5);
+    expect(shown.options.map((o) => o.count)).toEqual([null, null]);
+    expect(shown.nonSubstantive).toEqual([{ code: "8", label: "Don't know", count: null }]);
+    expect(protectQuestion({ ...withApart, nonSubstantive: [{ code: "8", label: "Don't know", count: 10 }] }, 60, 5).nonSubstantive?.[0].count).toBe(10);
+  });
+
+    it("hides a small answered base", () => {
     expect(protectQuestion(q("a", [3]), 3, 5).answered).toBeNull();
   });
 

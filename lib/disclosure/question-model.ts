@@ -4,9 +4,10 @@
  * still tells that exactly one respondent chose an option, so small counts are hidden like small
  * cells.
  *
- * Rule (sound and simple): a question with any option count, answered base or non-answer count
- * (respondents − answered) in 1..k−1 shows none of its counts (options and answered all null), so
- * no total or difference recomputes a hidden one. Zero stays zero (as in `isSmallCount`, not
+ * Rule (sound and simple): a question with any option count, count of an answer set apart as
+ * non-substantive ("Don't know"), answered base or non-answer count (respondents − answered) in
+ * 1..k−1 shows none of its counts (options, answers set apart and answered all null), so no total
+ * or difference recomputes a hidden one. Zero stays zero (as in `isSmallCount`, not
  * sensitive). Pure; never mutates its input.
  */
 import type { Dataset } from "@/lib/schema/dataset";
@@ -20,9 +21,11 @@ const small = (n: number, k: number) => n > 0 && n < k;
  * @example protectQuestion({ ...q, answered: 40, options: [{ code: "a", label: "A", count: 1 }, { code: "b", label: "B", count: 39 }] }, 60, 5).options[1].count // null
  */
 export function protectQuestion(q: Question, respondents: number, k: number): ProtectedQuestion {
-  const hide = small(q.answered, k) || small(respondents - q.answered, k) || q.options.some((o) => small(o.count, k));
+  const apart = q.nonSubstantive ?? [];
+  const hide = small(q.answered, k) || small(respondents - q.answered, k) || [...q.options, ...apart].some((o) => small(o.count, k));
   if (!hide) return structuredClone(q);
-  return { ...structuredClone(q), answered: null, options: q.options.map((o) => ({ ...structuredClone(o), count: null })) };
+  const hidden = (o: Question["options"][number]) => ({ ...structuredClone(o), count: null });
+  return { ...structuredClone(q), answered: null, options: q.options.map(hidden), ...(q.nonSubstantive ? { nonSubstantive: q.nonSubstantive.map(hidden) } : {}) };
 }
 
 /**

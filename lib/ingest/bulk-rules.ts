@@ -7,7 +7,8 @@ import { isNonSubstantive } from "./non-substantive";
 /** The questions bulk rules apply to: one answer per respondent from a list of options. */
 const CHOICE = new Set<Question["type"]>(["single", "ordinal"]);
 
-type Q = Pick<Question, "id" | "type" | "options" | "missingCodes">;
+/** The slice of a question a rule reads (counts are not needed: hidden ones may be null). */
+type Q = Pick<Question, "id" | "type" | "missingCodes"> & { options: readonly { code: string; label: string }[] };
 
 /** One question's edit made by a rule (always by id). */
 export type RuleEdit = QuestionOverride & { id: string };

@@ -55,6 +55,7 @@ export type Dataset = z.infer<typeof datasetSchema>;
  */
 export const protectedQuestionSchema = questionSchema.extend({
   options: z.array(questionOptionSchema.extend({ count: z.number().int().nonnegative().nullable() })),
+  nonSubstantive: z.array(questionOptionSchema.extend({ count: z.number().int().nonnegative().nullable() })).optional(),
   answered: z.number().int().nonnegative().nullable(),
 });
 export type ProtectedQuestion = z.infer<typeof protectedQuestionSchema>;
