@@ -23,7 +23,7 @@ export function DefaultWeightPanel({ datasetId, saved, review }: { datasetId: st
       {weights.length === 0 ? (
         <p className="text-sm text-slate-500">
           No weight column in this dataset: the analysis is unweighted.{" "}
-          <Link href={`/datasets/${datasetId}/weighting`} className="text-[var(--color-accent)] hover:underline">
+          <Link href={`/datasets/${datasetId}/weighting`} className="text-[var(--color-accent)] underline underline-offset-2">
             Build a weight
           </Link>{" "}
           or set a column&apos;s type to Weight below.

@@ -28,9 +28,10 @@ export const bulkRuleSchema = z.discriminatedUnion("kind", [
 export type BulkRule = z.infer<typeof bulkRuleSchema>;
 
 /**
- * `PUT /api/datasets/{id}/questions`: schema-review edits saved as one new version. Bulk `rules`
- * apply first, in order, then the per-question edits; `defaultWeight` sets the weight the
- * analysis uses unless told otherwise (a weight question's id; null: no default).
+ * `PUT /api/datasets/{id}/questions`: schema-review edits saved as one new version. The
+ * per-question edits apply first, then the bulk `rules` in order, each over the questions as
+ * edited so far; `defaultWeight` sets the weight the analysis uses unless told otherwise (a weight
+ * question's id; null: no default).
  */
 export const schemaEditsSchema = z.object({
   questions: z.array(questionOverrideSchema).max(5000).default([]),

@@ -82,6 +82,13 @@ describe("schema edits: value labels, bulk rules, default weight", () => {
     expect(get(next, "q1").type).toBe("ordinal");
   });
 
+  test("labels and a rule in one request: the rule reads the labelled answers", async () => {
+    const fresh = await importDataset(store, { meta: { id: "coded2", name: "coded2", owner: "t", fileName: "coded.csv" }, source: Readable.from([Buffer.from(CSV)]), options: { format: "microdata" } });
+    const next = await saveQuestionEdits(store, fresh, { questions: [{ id: "q2", optionLabels: labels }], rules: [{ kind: "missing-labels", labels: ["Don't know"] }] });
+    expect(get(next, "q2").nonSubstantive?.map((o) => o.label)).toEqual(["Don't know"]);
+    expect(get(next, "q1").nonSubstantive).toBeUndefined();
+  });
+
   test("the default weight: set to a weight question, refused for another type, removed with null, dropped when retyped", async () => {
     await expect(saveQuestionEdits(store, await latest(), { defaultWeight: "educ" })).rejects.toThrow("defaultWeight: question educ is not a weight");
     await expect(saveQuestionEdits(store, await latest(), { defaultWeight: "nope" })).rejects.toThrow("defaultWeight: unknown question: nope");

@@ -71,10 +71,10 @@ function nextDefaultWeight(dataset: Dataset, questions: Question[], asked: strin
 }
 
 /**
- * Apply schema-review edits and save them as a new dataset version: bulk rules first (answers
- * marked missing in every question, one order for every question with the same scale), then the
- * per-question edits (labels, types, option order and value labels, missing codes), and the
- * default weight. Choice questions whose type or missing codes changed are recounted from the
+ * Apply schema-review edits and save them as a new dataset version: the per-question edits
+ * (labels, types, option order and value labels, missing codes), then the bulk rules over the
+ * questions as edited (answers marked missing in every question, one order for every question
+ * with the same scale), and the default weight. Choice questions whose type or missing codes changed are recounted from the
  * data, their value labels and order applied again to the recounted answers.
  *
  * @example
@@ -86,9 +86,10 @@ export async function saveQuestionEdits(store: SurveyStore, dataset: Dataset, ed
   body.questions.forEach((o, i) => {
     if (o.id !== undefined && !dataset.questions.some((q) => q.id === o.id)) throw new AppError("unknown_question", `questions.${i}: unknown question: ${o.id}`, { role: "questions", name: o.id });
   });
-  const ruled = applyRules(dataset.questions, dataset.columns, body.rules ?? []);
-  const all: QuestionOverride[] = [...ruled.edits, ...body.questions];
-  const edited = applyOverrides(ruled.questions, dataset.columns, { questions: body.questions });
+  // rules read the questions as the per-question edits leave them (codes labelled "Don't know" are matched)
+  const ruled = applyRules(applyOverrides(dataset.questions, dataset.columns, { questions: body.questions }), dataset.columns, body.rules ?? []);
+  const all: QuestionOverride[] = [...body.questions, ...ruled.edits];
+  const edited = ruled.questions;
   const touched = new Set(all.map((o) => o.id));
   // value labels and order once more over recounted answers (a numeric question labelled as a choice has its options only then)
   const labelsAndOrder = { questions: all.filter((o) => o.optionLabels || o.optionOrder).map((o) => ({ id: o.id, column: o.column, optionLabels: o.optionLabels, optionOrder: o.optionOrder })) };

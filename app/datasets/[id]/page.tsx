@@ -35,7 +35,7 @@ export default async function DatasetPage({ params }: { params: Promise<{ id: st
               {canEdit ? (
                 <>
                   {" · "}
-                  <Link href={`/datasets/${dataset.id}/schema#default-weight`} className="text-[var(--color-accent)] hover:underline">
+                  <Link href={`/datasets/${dataset.id}/schema#default-weight`} className="text-[var(--color-accent)] underline underline-offset-2">
                     change
                   </Link>
                 </>
