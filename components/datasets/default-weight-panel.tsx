@@ -10,7 +10,7 @@ import type { SchemaEdits } from "./use-schema-edits";
  * The dataset's default weight in review: the weight Analyze and new saved views use unless the
  * user switches weighting off or picks another. The weight found at import is proposed, and said so.
  */
-export function DefaultWeightPanel({ datasetId, saved, review }: { datasetId: string; saved?: DefaultWeight; review: SchemaEdits }) {
+export function DefaultWeightPanel({ datasetId, saved, review }: { datasetId: string; saved?: DefaultWeight | null; review: SchemaEdits }) {
   const weights = review.questions.filter((q: Question | ProtectedQuestion) => q.type === "weight");
   const current = review.draft.defaultWeight === undefined ? (saved?.question ?? null) : review.draft.defaultWeight;
   const value = current && weights.some((q) => q.id === current) ? current : "";

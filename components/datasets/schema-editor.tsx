@@ -17,7 +17,7 @@ interface Props {
   datasetId: string;
   version: number;
   questions: (Question | ProtectedQuestion)[];
-  defaultWeight?: DefaultWeight;
+  defaultWeight?: DefaultWeight | null;
 }
 
 /** Whether a key press is typing in a field (where Ctrl+Z undoes the field's own text). */

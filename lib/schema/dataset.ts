@@ -40,8 +40,11 @@ export const datasetSchema = z.object({
   description: z.string().default(""),
   /** filters the analysis starts with (e.g. Qualtrics previews and unfinished responses excluded); visible and removable */
   defaultFilters: z.array(z.object({ question: z.string(), values: z.array(z.string()), reason: z.string() })).default([]),
-  /** the default weight (absent: unweighted unless the user picks a weight) */
-  defaultWeight: defaultWeightSchema.optional(),
+  /**
+   * the default weight; null: the analyst chose none; absent: never set (no weight column at
+   * import, or imported before default weights). Without one the analysis starts unweighted.
+   */
+  defaultWeight: defaultWeightSchema.nullable().optional(),
   /** derivation steps, oldest first (empty for an imported version) */
   lineage: z.array(datasetLineageSchema).default([]),
   owner: z.string(),

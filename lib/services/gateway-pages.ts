@@ -42,8 +42,11 @@ export async function releaseAnalysisPage<E extends { respondentExport: unknown 
     ...extra,
     dataset: { id: dataset.id, name: dataset.name, respondents: dataset.respondents, synthetic: dataset.synthetic },
     questions: visible.questions.map(toQuestionLite),
-    /** the weight the analysis starts with (a weight question this audience sees), or null */
-    defaultWeight: usableDefaultWeight(dataset.defaultWeight?.question, visible.questions) ?? null,
+    /**
+     * the weight the analysis starts with (a weight question this audience sees), null when none;
+     * undefined when the dataset never had one set (insights then keep their own choice)
+     */
+    defaultWeight: dataset.defaultWeight === undefined ? undefined : (usableDefaultWeight(dataset.defaultWeight?.question, visible.questions) ?? null),
     defaultFilters: dataset.defaultFilters,
     minBase: getEnv().MIN_EFFECTIVE_BASE,
     exact: seesExact(audience),

@@ -97,10 +97,13 @@ describe("schema edits: value labels, bulk rules, default weight", () => {
     const kept = await saveQuestionEdits(store, set, { questions: [{ id: "q1", label: "Q1" }] });
     expect(kept.defaultWeight).toEqual({ question: "wt", source: "review" });
     const retyped = await saveQuestionEdits(store, kept, { questions: [{ id: "wt", type: "numeric" }] });
-    expect(retyped.defaultWeight).toBeUndefined();
+    expect(retyped.defaultWeight).toBeNull();
     const back = await saveQuestionEdits(store, retyped, { questions: [{ id: "wt", type: "weight" }], defaultWeight: "wt" });
     expect(back.defaultWeight?.question).toBe("wt");
-    expect((await saveQuestionEdits(store, back, { defaultWeight: null })).defaultWeight).toBeUndefined();
+    const none = await saveQuestionEdits(store, back, { defaultWeight: null });
+    expect(none.defaultWeight).toBeNull();
+    // the analyst's "none" is kept by later versions
+    expect((await saveQuestionEdits(store, none, { questions: [{ id: "q1", label: "Q1 again" }] })).defaultWeight).toBeNull();
   });
 
   test("bad input is a located error", async () => {

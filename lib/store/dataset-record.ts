@@ -33,12 +33,9 @@ function importedDefaultWeight(result: IngestResult): { defaultWeight?: DefaultW
   return question ? { defaultWeight: { question, source: "import" } } : {};
 }
 
-/** The dataset record with its default weight replaced (`null`: removed; `undefined`: kept). */
+/** The dataset record with its default weight replaced (`null`: none, as the analyst chose; `undefined`: kept). */
 export function replaceDefaultWeight(dataset: Dataset, defaultWeight: DefaultWeight | null | undefined): Dataset {
-  if (defaultWeight === undefined) return dataset;
-  const { defaultWeight: _old, ...rest } = dataset;
-  void _old;
-  return defaultWeight === null ? rest : { ...rest, defaultWeight };
+  return defaultWeight === undefined ? dataset : { ...dataset, defaultWeight };
 }
 
 /**
