@@ -12,6 +12,8 @@ import { withEdits, type SchemaEdits } from "./use-schema-edits";
 type Q = Question | ProtectedQuestion;
 const box = "flex flex-col gap-3 rounded-md border border-slate-200 p-3";
 const questionsText = (n: number) => formatCountOf(n, "question");
+/** answer labels offered at once: the ones that read as non-answers come first, then the most shared */
+const MAX_SHOWN = 150;
 
 /** "Mark these labels missing in every question": pick answer labels, see how many questions they reach, apply as one undoable step. */
 function MarkMissing({ questions, review, onDone }: { questions: Q[]; review: SchemaEdits; onDone: (message: string) => void }) {
@@ -41,7 +43,7 @@ function MarkMissing({ questions, review, onDone }: { questions: Q[]; review: Sc
             rows.
           </p>
           <ul className="flex max-h-48 flex-wrap gap-x-4 gap-y-1 overflow-y-auto" aria-label="Answer labels">
-            {candidates.map((c) => (
+            {candidates.slice(0, MAX_SHOWN).map((c) => (
               <li key={c.label}>
                 <label className="flex items-center gap-1.5 text-sm">
                   <input type="checkbox" checked={picked.some((x) => labelKey(x) === labelKey(c.label))} onChange={(e) => toggle(c.label, e.target.checked)} />
@@ -54,6 +56,9 @@ function MarkMissing({ questions, review, onDone }: { questions: Q[]; review: Sc
               </li>
             ))}
           </ul>
+          {candidates.length > MAX_SHOWN ? (
+            <p className="text-xs text-slate-500">{formatCountOf(candidates.length - MAX_SHOWN, "rarer answer label")} not listed: mark those in their questions below.</p>
+          ) : null}
           <div className="flex flex-wrap items-center gap-3">
             <Button onClick={apply} disabled={!preview.matched.length}>
               Mark missing
