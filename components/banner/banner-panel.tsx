@@ -4,6 +4,7 @@ import { useCallback, useMemo, useState } from "react";
 import type { ChartKind } from "@/lib/analysis/banner-chart-data-kinds";
 import type { BreakdownRow } from "@/lib/analysis/breakdown-rows";
 import { serializeBreakdownState, toBannerSpec, type BreakdownState } from "@/lib/analysis/breakdown-state";
+import { withDefaultWeight } from "@/lib/analysis/default-weight";
 import { formatNumber, formatPValue } from "@/lib/format/number";
 import type { BannerResult } from "@/lib/schema/banner";
 import type { QuestionLite } from "@/lib/analysis/question-roles";
@@ -39,8 +40,8 @@ function testsText(result: BannerResult): string[] {
 }
 
 /** The banner view of the analyze page: every answer of the outcome by the chosen segments. */
-export function BannerPanel({ datasetId, state, questions = [] }: { datasetId: string; state: BreakdownState; questions?: QuestionLite[] }) {
-  const spec = useMemo(() => toBannerSpec(state), [state]);
+export function BannerPanel({ datasetId, state, questions = [], defaultWeight }: { datasetId: string; state: BreakdownState; questions?: QuestionLite[]; defaultWeight?: string }) {
+  const spec = useMemo(() => toBannerSpec(withDefaultWeight(state, defaultWeight)), [state, defaultWeight]);
   const segmentTypes = useMemo(() => Object.fromEntries(questions.map((q) => [q.id, q.type])), [questions]);
   const banner = useBanner(datasetId, spec);
   const [explain, setExplain] = useState<{ rowId: string; columnId: string } | null>(null);

@@ -1,6 +1,7 @@
 "use client";
 
 import { bannerSegments, SUMMARY, type BreakdownState } from "@/lib/analysis/breakdown-state";
+import { effectiveWeight, pickWeight } from "@/lib/analysis/default-weight";
 import { isZeroToTen } from "@/lib/analysis/nps-source";
 import { canBeFilter, canBeOutcome, canBeSegment, type QuestionLite } from "@/lib/analysis/question-roles";
 import { Field, Select } from "@/components/ui/field";
@@ -12,6 +13,8 @@ interface Props {
   state: BreakdownState;
   /** apply a change to the latest state (not the render-time one: changes can outpace renders) */
   onChange: (update: (current: BreakdownState) => BreakdownState) => void;
+  /** the dataset's default weight (used unless another is picked or weighting is off) */
+  defaultWeight?: string;
 }
 
 function label(q: QuestionLite): string {
@@ -19,6 +22,13 @@ function label(q: QuestionLite): string {
 }
 
 const MAX_BANNER_SEGMENTS = 4;
+
+/** What the weight picker says about the dataset's default weight (nothing when there is none). */
+function weightHint(state: BreakdownState, defaultWeight: string | undefined): string | undefined {
+  if (!defaultWeight) return undefined;
+  if (state.weight && state.weight !== defaultWeight) return `The dataset's default weight is ${defaultWeight}`;
+  return effectiveWeight(state, defaultWeight) ? "The dataset's default weight" : `Weighting switched off (the default is ${defaultWeight})`;
+}
 
 /** Switch between the single-answer breakdown and the banner table (all answers × several segments). */
 function ViewSwitch({ state, onChange }: Pick<Props, "state" | "onChange">) {
@@ -86,7 +96,7 @@ function BannerSegments({ questions, state, onChange }: Props) {
 }
 
 /** Pick outcome, category, segment, weight and filters. */
-export function BreakdownControls({ questions, state, onChange }: Props) {
+export function BreakdownControls({ questions, state, onChange, defaultWeight }: Props) {
   const outcome = questions.find((q) => q.id === state.outcome);
   const weights = questions.filter((q) => q.type === "weight");
   const filterable = questions.filter(canBeFilter);
@@ -153,12 +163,13 @@ export function BreakdownControls({ questions, state, onChange }: Props) {
           </Select>
         </Field>
       )}
-      <Field label="Weight" htmlFor="bd-weight">
-        <Select id="bd-weight" value={state.weight ?? ""} onChange={(e) => set({ weight: e.target.value || undefined })}>
+      <Field label="Weight" htmlFor="bd-weight" hint={weightHint(state, defaultWeight)}>
+        <Select id="bd-weight" value={effectiveWeight(state, defaultWeight) ?? ""} onChange={(e) => set(pickWeight(e.target.value, defaultWeight))}>
           <option value="">Unweighted</option>
           {weights.map((q) => (
             <option key={q.id} value={q.id}>
               {label(q)}
+              {q.id === defaultWeight ? " (default)" : ""}
             </option>
           ))}
         </Select>

@@ -7,6 +7,7 @@ import { assignLetters } from "@/lib/stats/letters";
 import type { CrosstabResult } from "@/lib/schema/crosstab-result";
 import { formatPValue } from "@/lib/format/number";
 import { parseBreakdownState, serializeBreakdownState, SUMMARY, toCrosstabSpec, type BreakdownState } from "@/lib/analysis/breakdown-state";
+import { withDefaultWeight } from "@/lib/analysis/default-weight";
 import { toChartData } from "@/lib/analysis/chart-data";
 import { npsAsBreakdown } from "@/lib/analysis/nps-source";
 import type { QuestionLite } from "@/lib/analysis/question-roles";
@@ -34,10 +35,12 @@ interface Props {
   defaultFilters?: { question: string; values: string[]; reason: string }[];
   /** present when the viewer may export respondent-level rows */
   respondentExport?: ExportableQuestion[] | null;
+  /** the dataset's default weight: used unless the URL names a weight or switches weighting off */
+  defaultWeight?: string;
 }
 
 /** Outcome × segment breakdown: controls, chart with CI whiskers and the matching table. */
-export function BreakdownView({ datasetId, questions, minBase, defaultFilters = [], respondentExport = null }: Props) {
+export function BreakdownView({ datasetId, questions, minBase, defaultFilters = [], respondentExport = null, defaultWeight }: Props) {
   const params = useSearchParams();
   // local state is the source of truth while the page is open (changes can outpace router
   // updates); every change is pushed to the URL, and back/forward restore it
@@ -60,9 +63,11 @@ export function BreakdownView({ datasetId, questions, minBase, defaultFilters = 
     return () => window.removeEventListener("popstate", restore);
   }, []);
   const outcome = questions.find((q) => q.id === state.outcome);
+  // the state as computed: its weight resolved (the URL's, none when switched off, else the default)
+  const effective = useMemo(() => withDefaultWeight(state, defaultWeight), [state, defaultWeight]);
   const request = useMemo(
-    () => (state.view === "banner" ? null : toCrosstabSpec(state, outcome ? { type: outcome.type, codes: outcome.options.map((o) => o.code) } : undefined)),
-    [state, outcome],
+    () => (effective.view === "banner" ? null : toCrosstabSpec(effective, outcome ? { type: outcome.type, codes: outcome.options.map((o) => o.code) } : undefined)),
+    [effective, outcome],
   );
   const spec = request?.spec ?? null;
   const crosstab = useCrosstab(datasetId, request);
@@ -73,18 +78,21 @@ export function BreakdownView({ datasetId, questions, minBase, defaultFilters = 
     window.history.pushState(null, "", `?${serializeBreakdownState(next).toString()}`);
   };
 
+  const segment = questions.find((q) => q.id === state.segment);
   const view = useMemo(() => {
     if (crosstab.status !== "ready") return null;
-    const weighted = Boolean(state.weight);
+    const weighted = Boolean(effective.weight);
+    // segment groups by their answer labels (value labels of coded answers), not their codes
+    const labels = Object.fromEntries((segment?.options ?? []).map((o) => [o.code, o.label]));
     if (crosstab.result.kind === "nps") {
       const nps = crosstab.result.result;
-      const rows = getBreakdownRows(npsAsBreakdown(nps), { weighted, minBase });
+      const rows = getBreakdownRows(npsAsBreakdown(nps), { weighted, minBase, labels });
       return { result: { statistic: "mean" as const, conf_level: nps.conf_level, rows: nps.rows }, rows, chart: toChartData(rows, "mean"), chisqText: null, nps: true, hiddenCount: 0, exact: null, perturbed: false };
     }
     const result = crosstab.result.result;
     // hidden cells carry no pairwise tests (lib/disclosure removed them), so no letter can point at them
     const letters = assignLetters(result as unknown as Pick<CrosstabResult, "pairwise" | "segments">, { test: weighted ? "weighted_z" : "unweighted", correction: state.sig ?? "none" });
-    const rows = getBreakdownRows(result, { weighted, minBase }, letters);
+    const rows = getBreakdownRows(result, { weighted, minBase, labels }, letters);
     const chisq = result.statistic === "proportion" ? result.chisq?.binary : undefined;
     const chisqText = chisq
       ? weighted
@@ -92,11 +100,10 @@ export function BreakdownView({ datasetId, questions, minBase, defaultFilters = 
         : `χ² ${chisq.unweighted?.x2?.toFixed(2) ?? "n/a"} (df ${chisq.unweighted?.df ?? "n/a"}), ${formatPValue(chisq.unweighted?.p_value)}`
       : null;
     return { result, rows, chart: toChartData(rows, result.statistic), chisqText, nps: false, hiddenCount: rows.filter((r) => r.hidden !== null).length, exact: result.disclosure.exact ?? null, perturbed: result.disclosure.perturbed === true };
-  }, [crosstab, state.weight, state.sig, minBase]);
+  }, [crosstab, effective.weight, state.sig, minBase, segment]);
   const [explainKey, setExplainKey] = useState<string | null>(null);
   const explained: BreakdownRow | undefined = view?.rows.find((r) => r.key === explainKey);
 
-  const segment = questions.find((q) => q.id === state.segment);
   const category = outcome?.options.find((o) => o.code === state.category);
   const summaryName: Record<string, string> = { [SUMMARY.top2]: "Top 2 box", [SUMMARY.bottom2]: "Bottom 2 box", [SUMMARY.mean]: "Mean score", [SUMMARY.nps]: "NPS" };
   const measure = outcome?.type === "numeric" ? "Mean" : (summaryName[state.category ?? ""] ?? `“${category?.label ?? state.category}”`);
@@ -106,7 +113,7 @@ export function BreakdownView({ datasetId, questions, minBase, defaultFilters = 
     <div className="flex flex-col gap-6">
       <Card>
         <CardContent>
-          <BreakdownControls questions={questions} state={state} onChange={onChange} />
+          <BreakdownControls questions={questions} state={state} onChange={onChange} defaultWeight={defaultWeight} />
           {defaultFilters.length ? (
             <p className="mt-3 text-xs text-slate-500" data-testid="default-filters">
               Default filters from the import: {defaultFilters.map((f) => f.reason).join("; ")}. Remove them above to include everyone.
@@ -120,7 +127,7 @@ export function BreakdownView({ datasetId, questions, minBase, defaultFilters = 
         </CardContent>
       </Card>
       {state.view === "banner" ? (
-        <BannerPanel datasetId={datasetId} state={state} questions={questions} />
+        <BannerPanel datasetId={datasetId} state={state} questions={questions} defaultWeight={defaultWeight} />
       ) : crosstab.status === "idle" ? (
         <EmptyState title="Choose what to break down">Pick an outcome question, the answer to measure and a segment question to compare groups.</EmptyState>
       ) : crosstab.status === "loading" ? (
@@ -132,7 +139,7 @@ export function BreakdownView({ datasetId, questions, minBase, defaultFilters = 
           <CardHeader>
             <CardTitle>{title}</CardTitle>
             <CardDescription>
-              {state.weight ? "Weighted" : "Unweighted"} · {formatCount(view.result.rows?.analytic)} of {formatCount(view.result.rows?.csv)} respondents in the base
+              {effective.weight ? `Weighted (${effective.weight}${effective.weight === defaultWeight ? ", the dataset's default" : ""})` : "Unweighted"} · {formatCount(view.result.rows?.analytic)} of {formatCount(view.result.rows?.csv)} respondents in the base
               {Object.keys(state.filters).length ? " · filtered" : ""} · intervals: {view.rows[0]?.ciMethod}
               {view.chisqText ? ` · ${view.chisqText}` : ""}
               {view.hiddenCount ? ` · ${view.hiddenCount} group${view.hiddenCount === 1 ? "" : "s"} hidden (small, or protecting a small cell)` : ""}

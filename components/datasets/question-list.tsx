@@ -47,6 +47,17 @@ export function QuestionList({ questions }: { questions: ProtectedQuestion[] }) 
                 ) : (
                   <span className="text-slate-500">—</span>
                 )}
+                {q.nonSubstantive?.length ? (
+                  <p className="mt-1 text-xs text-slate-500" data-testid={`set-apart-${q.id}`}>
+                    Not counted as answers:{" "}
+                    {q.nonSubstantive.map((o, i) => (
+                      <span key={o.code}>
+                        {i ? ", " : ""}
+                        <bdi>{o.label}</bdi> <span className="tabular">({formatCount(o.count)})</span>
+                      </span>
+                    ))}
+                  </p>
+                ) : null}
               </td>
               <td className="tabular px-4 py-2 text-right">{formatCount(q.answered)}</td>
             </tr>

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useId, useState, type FormEvent, type KeyboardEvent } from "react";
 import { Bookmark, Check } from "lucide-react";
 import { Button } from "@/components/ui/button";
+import { viewHrefQuery } from "@/lib/views/query";
 import { errorMessage, useSavedViews } from "./use-saved-views";
 
 interface Props {
@@ -123,7 +124,7 @@ export function SaveViewButton({ datasetId, defaultName = "" }: Props) {
             {state.views.map((v) => (
               <li key={v.id} className="flex items-center gap-2">
                 {/* a full load: the analyze page reads its state from the URL when it opens */}
-                <a href={`/datasets/${encodeURIComponent(datasetId)}/analyze?${v.query}`} className="text-[var(--color-accent)] hover:underline">
+                <a href={`/datasets/${encodeURIComponent(datasetId)}/analyze?${viewHrefQuery(v.query)}`} className="text-[var(--color-accent)] hover:underline">
                   {v.name}
                 </a>
                 <Button variant="ghost" className="px-1.5 py-0.5 text-xs" aria-label={`Delete saved view “${v.name}”`} onClick={() => remove(v.id, v.name)}>

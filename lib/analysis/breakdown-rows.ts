@@ -60,6 +60,8 @@ export interface BreakdownOptions {
   weighted: boolean;
   /** minimum effective base; smaller cells are flagged */
   minBase: number;
+  /** segment code → the label shown (value labels of coded answers); codes without one show as they are */
+  labels?: Record<string, string>;
 }
 
 function asInterval(v: unknown): Interval {
@@ -99,7 +101,8 @@ export function getBreakdownRows(result: BreakdownSource, o: BreakdownOptions, l
   const bySegment = new Map(letters.map((l) => [l.segment, l]));
   const rows = result.segments.map((s, i) => {
     const l = bySegment.get(s.segment);
-    const row = toRow(s, `s${i}`, s.segment, false, result.statistic, o);
+    const label = o.labels && Object.hasOwn(o.labels, s.segment) ? o.labels[s.segment] : s.segment;
+    const row = toRow(s, `s${i}`, label, false, result.statistic, o);
     return l ? { ...row, letter: l.column_letter, sigText: l.text, marks: l.marks } : row;
   });
   rows.push(toRow(result.total, "total", "Total", true, result.statistic, o));

@@ -6,13 +6,17 @@ import type { CrosstabSpecInput } from "@/lib/schema/crosstab-spec";
 /**
  * The breakdown view's state, kept in the URL so reload, back/forward and pasted links re-render
  * the same view. Filters are `f.<questionId>=value|value`; the banner view is `view=banner` with
- * its segment questions as `segments=a,b` (question ids never contain commas).
+ * its segment questions as `segments=a,b` (question ids never contain commas). `weight=<id>` names
+ * the weight; without it the dataset's default weight applies, unless `unweighted=1` switches
+ * weighting off (lib/analysis/default-weight.ts).
  */
 export const breakdownStateSchema = z.object({
   outcome: z.string().optional(),
   category: z.string().optional(),
   segment: z.string().optional(),
   weight: z.string().optional(),
+  /** weighting switched off: the dataset's default weight does not apply (an explicit `weight` still wins) */
+  unweighted: z.preprocess((v) => (v === "1" || v === true ? true : undefined), z.literal(true).optional()),
   conf: z.coerce.number().gt(0).lt(1).optional(),
   /** multiple-comparison correction for significance letters */
   sig: z.enum(["none", "holm", "bonferroni"]).optional(),
@@ -60,6 +64,7 @@ export function serializeBreakdownState(s: BreakdownState): URLSearchParams {
     const v = s[key];
     if (v) p.set(key, v);
   }
+  if (s.unweighted && !s.weight) p.set("unweighted", "1");
   if (s.conf !== undefined) p.set("conf", String(s.conf));
   if (s.view) p.set("view", s.view);
   if (s.segments?.length) p.set("segments", s.segments.join(SEGMENT_SEP));

@@ -47,6 +47,36 @@ describe("applyOverrides", () => {
     expect(edited.nonSubstantive).toEqual([]);
   });
 
+  test("an answer declared missing is set apart with its count, and returns when counted again", () => {
+    const [apart] = applyOverrides([question], columns, { questions: [{ id: "Q1", missingCodes: ["3"] }] });
+    expect(apart.options.map((o) => o.code)).toEqual(["1", "2"]);
+    expect(apart.nonSubstantive).toEqual([{ code: "3", label: "3", count: 9 }]);
+    const [back] = applyOverrides([apart], columns, { questions: [{ id: "Q1", missingCodes: [] }] });
+    expect(back.options.map((o) => [o.code, o.count])).toEqual([
+      ["1", 5],
+      ["2", 3],
+      ["3", 9],
+    ]);
+    expect(back.nonSubstantive).toEqual([]);
+  });
+
+  test("a missing code that is no option (e.g. 99) is only a missing code", () => {
+    const [q] = applyOverrides([question], columns, { questions: [{ id: "Q1", missingCodes: ["99"] }] });
+    expect(q.options).toHaveLength(3);
+    expect(q.missingCodes).toEqual(["99"]);
+    expect(q.nonSubstantive).toBeUndefined();
+  });
+
+  test("value labels for every code clear the request for them; labels reach answers set apart", () => {
+    const coded = { ...question, needsValueLabels: true, missingCodes: ["9"], nonSubstantive: [{ code: "9", label: "9", count: 2 }] };
+    const [some] = applyOverrides([coded], columns, { questions: [{ id: "Q1", optionLabels: { "1": "Low" } }] });
+    expect(some.needsValueLabels).toBe(true);
+    const [all] = applyOverrides([coded], columns, { questions: [{ id: "Q1", optionLabels: { "1": "Low", "2": "Mid", "3": "High", "9": "Refused" } }] });
+    expect(all.needsValueLabels).toBeUndefined();
+    expect(all.options.map((o) => o.label)).toEqual(["Low", "Mid", "High"]);
+    expect(all.nonSubstantive).toEqual([{ code: "9", label: "Refused", count: 2 }]);
+  });
+
   test("leaves unmatched questions unchanged", () => {
     expect(applyOverrides([question], columns, { questions: [{ id: "Q9", label: "x" }] })).toEqual([question]);
   });

@@ -14,18 +14,42 @@ function relabel(options: QuestionOption[], labels: Record<string, string>): Que
   return options.map((o) => (map.has(o.code) ? { ...o, label: map.get(o.code)! } : o));
 }
 
+/**
+ * Missing codes set apart: an option the analyst declares missing leaves the options (never a
+ * scale position, NET or mean) for `nonSubstantive`, where it stays visible with its count; a
+ * non-substantive answer counted as an answer again returns to the options (last).
+ */
+function setApart(q: Question, missingCodes: string[]): Question {
+  const missing = new Set(missingCodes);
+  const before = q.nonSubstantive ?? [];
+  if (q.type === "multi" || q.multi) return { ...q, missingCodes, ...(q.nonSubstantive ? { nonSubstantive: before.filter((x) => missing.has(x.code)) } : {}) };
+  const kept = before.filter((x) => missing.has(x.code));
+  const known = new Set(kept.map((x) => x.code));
+  const apart = [...kept, ...q.options.filter((o) => missing.has(o.code) && !known.has(o.code))];
+  const back = before.filter((x) => !missing.has(x.code) && !q.options.some((o) => o.code === x.code));
+  const options = [...q.options.filter((o) => !missing.has(o.code)), ...back];
+  return { ...q, missingCodes, options, ...(q.nonSubstantive || apart.length ? { nonSubstantive: apart } : {}) };
+}
+
+/** Value labels given for every code: the question no longer asks for them. */
+function labelled(q: Question): Question {
+  if (!q.needsValueLabels || q.options.some((o) => o.label.trim() === o.code.trim())) return q;
+  const { needsValueLabels: _done, ...rest } = q;
+  void _done;
+  return rest;
+}
+
 function apply(q: Question, o: QuestionOverride): Question {
   let next: Question = { ...q };
   if (o.label !== undefined) next.label = o.label;
   if (o.type !== undefined) next.type = o.type;
   if (o.optionOrder) next.options = reorder(next.options, o.optionOrder);
-  if (o.optionLabels) next.options = relabel(next.options, o.optionLabels);
-  if (o.missingCodes) {
-    next.missingCodes = [...o.missingCodes];
-    // a non-substantive answer the analyst counts as an answer again is no longer set apart
-    const still = new Set(o.missingCodes);
-    if (next.nonSubstantive) next.nonSubstantive = next.nonSubstantive.filter((x) => still.has(x.code));
+  if (o.optionLabels) {
+    next.options = relabel(next.options, o.optionLabels);
+    if (next.nonSubstantive) next.nonSubstantive = relabel(next.nonSubstantive, o.optionLabels);
+    next = labelled(next);
   }
+  if (o.missingCodes) next = setApart(next, [...o.missingCodes]);
   // a user-given order replaces the inferred one
   if (o.optionOrder && next.orderBasis) next.orderBasis = undefined;
   if (o.group !== undefined) next.group = o.group;
@@ -37,7 +61,8 @@ function apply(q: Question, o: QuestionOverride): Question {
 /**
  * Apply analyst overrides to detected questions. A question matches an override by `id`, or by
  * `column`: the header text (any header row) of its first column. Options are reordered and
- * relabelled, types and labels replaced; counts are not recomputed.
+ * relabelled, types and labels replaced, answers declared missing set apart (`nonSubstantive`);
+ * counts are not recomputed.
  *
  * @example
  * applyOverrides(questions, columns, { questions: [{ id: "Q1", label: "Satisfaction", optionOrder: ["1", "2", "3"] }] });

@@ -9,9 +9,10 @@ import { defaultOutcome, successCategory, type InsightsSpecDefaults } from "./ou
  * The insights a dataset opens on: for a demo dataset its headline (outcome, category, weight,
  * filters; the outcome named after the headline title, "Rollback rate by …" → "rollback"); for
  * any other dataset a yes/no question (else a scale, else a single choice), its "success" category
- * (Yes, the top box, or the most common answer — `successCategory`) and the weight.
+ * (Yes, the top box, or the most common answer — `successCategory`) and the dataset's default
+ * weight (null: none; undefined, never set: its first weight question).
  */
-export function insightsDefaults(datasetId: string, questions: readonly QuestionLite[]): InsightsSpecDefaults {
+export function insightsDefaults(datasetId: string, questions: readonly QuestionLite[], defaultWeight?: string | null): InsightsSpecDefaults {
   const file = path.join(process.cwd(), "data", "demo", "manifest.json");
   const manifest = fs.existsSync(file) ? demoManifestSchema.safeParse(JSON.parse(fs.readFileSync(file, "utf8"))) : null;
   const entry = manifest?.success ? manifest.data.datasets.find((d) => d.id === datasetId) : undefined;
@@ -29,9 +30,9 @@ export function insightsDefaults(datasetId: string, questions: readonly Question
     };
   }
   const outcome = defaultOutcome(questions);
-  const weight = questions.find((q) => q.type === "weight");
+  const weight = defaultWeight === undefined ? questions.find((q) => q.type === "weight")?.id : defaultWeight;
   return {
     fromDemo: false,
-    spec: outcome ? { outcome: outcome.id, outcome_category: successCategory(outcome), ...(weight ? { weight: weight.id } : {}), filters: {} } : null,
+    spec: outcome ? { outcome: outcome.id, outcome_category: successCategory(outcome), ...(weight ? { weight } : {}), filters: {} } : null,
   };
 }

@@ -13,6 +13,14 @@ export const datasetLineageSchema = z.object({
 });
 export type DatasetLineage = z.infer<typeof datasetLineageSchema>;
 
+/**
+ * The weight the analysis uses unless the user switches weighting off or picks another: a weight
+ * question's id, and whether the import chose it (the first weight column detected) or the
+ * analyst did in review.
+ */
+export const defaultWeightSchema = z.object({ question: z.string().min(1), source: z.enum(["import", "review"]) });
+export type DefaultWeight = z.infer<typeof defaultWeightSchema>;
+
 /** A stored, immutable dataset version and its question model. */
 export const datasetSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/),
@@ -32,6 +40,11 @@ export const datasetSchema = z.object({
   description: z.string().default(""),
   /** filters the analysis starts with (e.g. Qualtrics previews and unfinished responses excluded); visible and removable */
   defaultFilters: z.array(z.object({ question: z.string(), values: z.array(z.string()), reason: z.string() })).default([]),
+  /**
+   * the default weight; null: the analyst chose none; absent: never set (no weight column at
+   * import, or imported before default weights). Without one the analysis starts unweighted.
+   */
+  defaultWeight: defaultWeightSchema.nullable().optional(),
   /** derivation steps, oldest first (empty for an imported version) */
   lineage: z.array(datasetLineageSchema).default([]),
   owner: z.string(),

@@ -103,9 +103,11 @@ export const OPERATIONS: Record<string, Record<string, Operation>> = {
     delete: op("any", "datasets", "deleteDataset", "Delete a dataset and its data", { parameters: [datasetId], responses: { "204": empty("deleted"), ...errors(...AUTH, 404) } }),
   },
   "/api/datasets/{id}/questions": {
-    put: op("any", "datasets", "saveQuestionEdits", "Save schema-review edits as a new version", {
+    put: op("any", "datasets", "saveQuestionEdits", "Save schema-review edits as a new version: bulk rules, per-question edits and the default weight", {
+      description:
+        "The per-question edits apply first, by id or header text (label, type, option order, value labels `optionLabels` (code → label), missing codes, multi-select layout); then the bulk `rules`, in order, to every single-choice and scale question they match as edited (`missing-labels`: answers with these labels become non-substantive missing codes, listed apart; `scale-order`: every question whose answers are exactly these labels, in any order, gets this order, and with `ordinal` becomes a scale). `defaultWeight` names the weight question the analyze page and new saved views use unless weighting is switched off (null: none; the crosstab and banner operations still take the weight their spec names); a default weight retyped as another type is dropped. Questions whose type or missing codes changed are recounted from the data. An unknown question is a 422 naming where it was given.",
       parameters: [datasetId],
-      requestBody: jsonBody("QuestionOverrides"),
+      requestBody: jsonBody("SchemaEdits"),
       responses: { "200": json("the new version", "Dataset"), ...errors(...AUTH, ...BODY, 404) },
     }),
   },

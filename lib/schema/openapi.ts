@@ -33,7 +33,7 @@ import { meResponseSchema, workspaceSwitchResponseSchema } from "./me";
 import { npsResponseSchema } from "./nps";
 import { OPERATIONS, type Tag } from "./openapi-paths";
 import type { Access, JsonObject } from "./openapi-parts";
-import { questionOverridesSchema } from "./question-overrides";
+import { schemaEditsSchema } from "./schema-edits";
 import { healthResponseSchema, openApiDocumentSchema } from "./system";
 import {
   createDashboardSchema,
@@ -112,7 +112,7 @@ const REQUESTS = {
   BannerSpec: bannerSpecSchema,
   BenchmarkCompareRequest: benchmarkCompareRequestSchema,
   InsightsRequest: insightsRequestSchema,
-  QuestionOverrides: questionOverridesSchema,
+  SchemaEdits: schemaEditsSchema,
   DerivedVariable: derivedVariableSchema,
   WeightingScheme: weightingSchemeSchema,
   CreateView: createViewSchema,

@@ -26,8 +26,11 @@ export async function exportCrosstab(dataset: Dataset, result: ProtectedCrosstab
   const minBase = getEnv().MIN_EFFECTIVE_BASE;
   // hidden cells carry no pairwise tests (lib/disclosure removed them), so no letter can point at them
   const letters = assignLetters(result as unknown as Pick<CrosstabResult, "pairwise" | "segments">, { test: weighted ? "weighted_z" : "unweighted", correction });
-  const rows = getBreakdownRows(result, { weighted, minBase }, letters);
   const spec = result.spec;
+  // groups by their answer labels (value labels of coded answers), as on screen
+  const segment = dataset.questions.find((q) => q.id === spec.segment) ?? dataset.questions.find((q) => q.label === spec.segment);
+  const labels = Object.fromEntries((segment?.options ?? []).map((o) => [o.code, o.label]));
+  const rows = getBreakdownRows(result, { weighted, minBase, labels }, letters);
   const perturbed = result.disclosure.perturbed === true ? ` · counts ${PERTURBED_LABEL}` : "";
   const title = `${spec.statistic === "mean" ? "Mean" : `"${[spec.outcome_category].flat().join(" or ")}"`} · ${spec.outcome} by ${spec.segment}${perturbed}`;
   const baseNote = `n = ${result.rows?.analytic ?? "hidden"} of ${result.rows?.csv ?? "hidden"} respondents${Object.keys(spec.filters).length ? ", filtered" : ""}${perturbed}`;

@@ -5,6 +5,7 @@ import "server-only";
  * reads them only through `pageProps(released)`.
  */
 import { toQuestionLite } from "@/lib/analysis/question-roles";
+import { usableDefaultWeight } from "@/lib/analysis/default-weight";
 import type { Viewer } from "@/lib/auth/viewer";
 import { seesExact, type Audience } from "@/lib/disclosure/audience";
 import { seal, type Released, type ReleasedFile } from "@/lib/disclosure/gateway";
@@ -40,6 +41,11 @@ export async function releaseAnalysisPage<E extends { respondentExport: unknown 
     ...extra,
     dataset: { id: dataset.id, name: dataset.name, respondents: dataset.respondents, synthetic: dataset.synthetic },
     questions: visible.questions.map(toQuestionLite),
+    /**
+     * the weight the analysis starts with (a weight question this audience sees), null when none;
+     * undefined when the dataset never had one set (insights then keep their own choice)
+     */
+    defaultWeight: dataset.defaultWeight === undefined ? undefined : (usableDefaultWeight(dataset.defaultWeight?.question, visible.questions) ?? null),
     defaultFilters: dataset.defaultFilters,
     minBase: getEnv().MIN_EFFECTIVE_BASE,
     exact: seesExact(audience),

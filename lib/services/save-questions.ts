@@ -1,8 +1,10 @@
 import { applyOverrides } from "@/lib/ingest/apply-overrides";
-import type { Dataset } from "@/lib/schema/dataset";
+import { applyRules } from "@/lib/ingest/bulk-rules";
+import type { Dataset, DefaultWeight } from "@/lib/schema/dataset";
 import { AppError } from "@/lib/schema/errors";
 import type { Question } from "@/lib/schema/question";
-import { questionOverridesSchema } from "@/lib/schema/question-overrides";
+import type { QuestionOverride } from "@/lib/schema/question-overrides";
+import { schemaEditsSchema } from "@/lib/schema/schema-edits";
 import type { SurveyStore } from "@/lib/store";
 import { splitMultiCell } from "@/lib/ingest/multi-split";
 
@@ -42,37 +44,63 @@ async function recount(store: SurveyStore, dataset: Dataset, q: Question): Promi
   if (!CATEGORICAL.has(q.type)) return { ...q, answered };
   if (counts.length > MAX_OPTIONS) throw new AppError("invalid_spec", `too many distinct values for a choice question: ${q.id} (more than ${MAX_OPTIONS})`);
   const known = new Map(q.options.map((o) => [o.code, o]));
+  const n = new Map(counts.map((c) => [c.value, c.n]));
+  // answers set apart keep their own rows, recounted too
+  const apart = q.nonSubstantive?.map((o) => ({ ...o, count: n.get(o.code) ?? 0 }));
   const fresh = counts
     .filter((c) => !missing.has(c.value))
     .map((c) => ({ code: c.value, label: known.get(c.value)?.label ?? c.value, count: c.n }));
   // keep the analyst's order for known options, append newly seen values by frequency
   const order = new Map(q.options.map((o, i) => [o.code, i]));
   fresh.sort((a, b) => (order.get(a.code) ?? Infinity) - (order.get(b.code) ?? Infinity));
-  return { ...q, options: fresh, answered };
+  return { ...q, options: fresh, answered, ...(apart ? { nonSubstantive: apart } : {}) };
+}
+
+/** The default weight after the edits: as asked (a weight question, or null), else kept while it is still a weight. */
+function nextDefaultWeight(dataset: Dataset, questions: Question[], asked: string | null | undefined): DefaultWeight | null | undefined {
+  if (asked === null) return null;
+  if (asked === undefined) {
+    const current = dataset.defaultWeight?.question;
+    // a default weight retyped as something else is no default any more
+    return current && !questions.some((q) => q.id === current && q.type === "weight") ? null : undefined;
+  }
+  const q = questions.find((x) => x.id === asked);
+  if (!q) throw new AppError("unknown_question", `defaultWeight: unknown question: ${asked}`, { role: "defaultWeight", name: asked });
+  if (q.type !== "weight") throw new AppError("invalid_spec", `defaultWeight: question ${asked} is not a weight (a ${q.type} question); choose a weight question`, { role: "defaultWeight", name: asked });
+  return { question: asked, source: "review" };
 }
 
 /**
- * Apply schema-review edits (labels, types, option order and labels, missing codes) and save
- * them as a new dataset version; choice questions get their options recounted from the data.
+ * Apply schema-review edits and save them as a new dataset version: the per-question edits
+ * (labels, types, option order and value labels, missing codes), then the bulk rules over the
+ * questions as edited (answers marked missing in every question, one order for every question
+ * with the same scale), and the default weight. Choice questions whose type or missing codes changed are recounted from the
+ * data, their value labels and order applied again to the recounted answers.
  *
  * @example
  * await saveQuestionEdits(store, dataset, { questions: [{ id: "age", type: "single" }] })
+ * await saveQuestionEdits(store, dataset, { rules: [{ kind: "missing-labels", labels: ["Don't know"] }], defaultWeight: "weight" })
  */
 export async function saveQuestionEdits(store: SurveyStore, dataset: Dataset, edits: unknown): Promise<Dataset> {
-  const overrides = questionOverridesSchema.parse(edits);
-  for (const o of overrides.questions) {
-    if (o.id !== undefined && !dataset.questions.some((q) => q.id === o.id)) throw new AppError("unknown_question", `unknown question: ${o.id}`);
-  }
-  const edited = applyOverrides(dataset.questions, dataset.columns, overrides);
-  const touched = new Set(overrides.questions.map((o) => o.id));
+  const body = schemaEditsSchema.parse(edits);
+  body.questions.forEach((o, i) => {
+    if (o.id !== undefined && !dataset.questions.some((q) => q.id === o.id)) throw new AppError("unknown_question", `questions.${i}: unknown question: ${o.id}`, { role: "questions", name: o.id });
+  });
+  // rules read the questions as the per-question edits leave them (codes labelled "Don't know" are matched)
+  const ruled = applyRules(applyOverrides(dataset.questions, dataset.columns, { questions: body.questions }), dataset.columns, body.rules ?? []);
+  const all: QuestionOverride[] = [...body.questions, ...ruled.edits];
+  const edited = ruled.questions;
+  const touched = new Set(all.map((o) => o.id));
+  // value labels and order once more over recounted answers (a numeric question labelled as a choice has its options only then)
+  const labelsAndOrder = { questions: all.filter((o) => o.optionLabels || o.optionOrder).map((o) => ({ id: o.id, column: o.column, optionLabels: o.optionLabels, optionOrder: o.optionOrder })) };
   const questions = await Promise.all(
-    edited.map((q, i) => {
+    edited.map(async (q, i) => {
       const before = dataset.questions[i];
       const changed =
         touched.has(q.id) &&
         (q.type !== before.type || q.missingCodes.join("\u0000") !== before.missingCodes.join("\u0000") || JSON.stringify(q.multi ?? null) !== JSON.stringify(before.multi ?? null));
-      return changed ? recount(store, dataset, q) : q;
+      return changed ? applyOverrides([await recount(store, dataset, q)], dataset.columns, labelsAndOrder)[0] : q;
     }),
   );
-  return store.saveQuestions(dataset.id, questions);
+  return store.saveQuestions(dataset.id, questions, { defaultWeight: nextDefaultWeight(dataset, questions, body.defaultWeight) });
 }

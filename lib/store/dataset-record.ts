@@ -1,5 +1,6 @@
 import type { IngestResult } from "@/lib/ingest/types";
-import { datasetSchema, type Dataset } from "@/lib/schema/dataset";
+import { detectDefaultWeight } from "@/lib/analysis/default-weight";
+import { datasetSchema, type Dataset, type DefaultWeight } from "@/lib/schema/dataset";
 import type { NewDatasetMeta } from "./types";
 
 /** The metadata record of a freshly imported dataset version (the same for every backend). */
@@ -17,12 +18,24 @@ export function newDatasetRecord(id: string, version: number, meta: NewDatasetMe
     questions: result.questions,
     warnings: result.warnings,
     defaultFilters: result.defaultFilters ?? [],
+    // a weight column found at import is the analysis' default weight (shown, and changeable in review)
+    ...importedDefaultWeight(result),
     source: { fileName: meta.fileName, bytes: result.bytes, sha256: result.sha256 },
     synthetic: meta.synthetic ?? false,
     description: meta.description ?? "",
     owner: meta.owner,
     createdAt: new Date().toISOString(),
   });
+}
+
+function importedDefaultWeight(result: IngestResult): { defaultWeight?: DefaultWeight } {
+  const question = detectDefaultWeight(result.questions);
+  return question ? { defaultWeight: { question, source: "import" } } : {};
+}
+
+/** The dataset record with its default weight replaced (`null`: none, as the analyst chose; `undefined`: kept). */
+export function replaceDefaultWeight(dataset: Dataset, defaultWeight: DefaultWeight | null | undefined): Dataset {
+  return defaultWeight === undefined ? dataset : { ...dataset, defaultWeight };
 }
 
 /**

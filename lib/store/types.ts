@@ -1,7 +1,7 @@
 import type { CrosstabPlan, FilterPlan } from "@/lib/analysis/plan";
 import type { IngestResult, RowSink } from "@/lib/ingest/types";
 import type { CrosstabInput } from "@/lib/schema/cell-sums";
-import type { Dataset, DatasetSummary } from "@/lib/schema/dataset";
+import type { Dataset, DatasetSummary, DefaultWeight } from "@/lib/schema/dataset";
 import type { DatasetLineage } from "@/lib/schema/dataset";
 import type { Question } from "@/lib/schema/question";
 import type { AppDatabase } from "./app-database";
@@ -57,8 +57,11 @@ export interface SurveyStore {
    * no data table (a table a bulk load committed early is dropped; after a crash, at the next open).
    */
   importDataset(meta: NewDatasetMeta, run: (sink: RowSink) => Promise<IngestResult>, finish?: FinishImport): Promise<Dataset>;
-  /** save an edited question model as a new version over the same data */
-  saveQuestions(id: string, questions: Question[]): Promise<Dataset>;
+  /**
+   * save an edited question model as a new version over the same data; `defaultWeight` (when
+   * given) replaces the dataset's default weight, null removing it
+   */
+  saveQuestions(id: string, questions: Question[], patch?: { defaultWeight?: DefaultWeight | null }): Promise<Dataset>;
   deleteDataset(id: string): Promise<boolean>;
   /**
    * Delete a workspace with its datasets (data tables dropped), views, dashboards, memberships,

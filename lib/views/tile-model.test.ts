@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { BreakdownSource } from "@/lib/analysis/breakdown-rows";
-import { describeFilters, describeView, tileFigures, type TileQuestion } from "./tile-model";
+import { describeFilters, describeView, segmentLabels, tileFigures, type TileQuestion } from "./tile-model";
 
 const Q: TileQuestion[] = [
   { id: "shipped", label: "Shipped?", type: "single", options: [{ code: "Y", label: "Yes" }, { code: "N", label: "No" }] },
@@ -43,5 +43,19 @@ describe("tile model", () => {
     expect(f.chart[1].valueText).toBe("50.0%");
     expect(f.hiddenCount).toBe(1);
     expect(f.baseNote).toBe("Base: n = 120 of 200 respondents · filtered (Shipped?: Yes) · unweighted · 90% intervals · 1 group hidden (small, or protecting a small cell)");
+  });
+
+  it("names groups by their answer labels (value labels of codes); a code without one stays as it is", () => {
+    const src: BreakdownSource = {
+      statistic: "proportion",
+      total: block(120, 0.5),
+      segments: [{ ...block(60, 0.4), segment: "DE" }, { ...block(60, 0.6), segment: "XX" }],
+    };
+    const labels = segmentLabels("country", Q);
+    expect(labels).toEqual({ DE: "Germany", FR: "France" });
+    expect(tileFigures(src, { weighted: false, minBase: 30, conf: 0.95, filters: "", labels }).chart.map((d) => d.label)).toEqual(["Germany", "XX", "Total"]);
+    expect(segmentLabels("gone", Q)).toEqual({});
+    // a code that is an Object.prototype key is not a label
+    expect(tileFigures({ ...src, segments: [{ ...block(60, 0.4), segment: "constructor" }] }, { weighted: false, minBase: 30, conf: 0.95, filters: "", labels }).chart[0].label).toBe("constructor");
   });
 });

@@ -81,6 +81,16 @@ export function describeView(state: BreakdownState, questions: readonly TileQues
   return { title: `${measure} · ${outcome.label}${segment ? ` by ${segment.label}` : ""}`, request };
 }
 
+/**
+ * The labels of a segment question's answers by code (value labels of coded answers), for the
+ * groups of a breakdown.
+ * @example segmentLabels("educ", questions) // { "1": "Primary", "2": "Secondary" }
+ */
+export function segmentLabels(segment: string | undefined, questions: readonly TileQuestion[]): Record<string, string> {
+  const q = questions.find((x) => x.id === segment);
+  return Object.fromEntries((q?.options ?? []).map((o) => [o.code, o.label]));
+}
+
 /** "Agent status: Live in production; Country: Germany or France" (labels, not codes). */
 export function describeFilters(filters: Record<string, string[]>, questions: readonly TileQuestion[]): string {
   return Object.entries(filters)
@@ -101,9 +111,9 @@ export function describeFilters(filters: Record<string, string[]>, questions: re
  */
 export function tileFigures(
   result: BreakdownSource & { rows?: { analytic: number | null; csv: number | null } | null },
-  o: { weighted: boolean; minBase: number; conf: number; filters: string },
+  o: { weighted: boolean; minBase: number; conf: number; filters: string; labels?: Record<string, string> },
 ): { chart: ChartDatum[]; hiddenCount: number; baseNote: string } {
-  const rows = getBreakdownRows(result, { weighted: o.weighted, minBase: o.minBase });
+  const rows = getBreakdownRows(result, { weighted: o.weighted, minBase: o.minBase, labels: o.labels });
   const hiddenCount = rows.filter((r) => r.hidden !== null).length;
   const parts = [
     `Base: n = ${formatCount(result.rows?.analytic)} of ${formatCountOf(result.rows?.csv, "respondent")}`,

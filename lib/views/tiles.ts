@@ -15,8 +15,8 @@ import type { Dataset } from "@/lib/schema/dataset";
 import type { BreakdownState } from "@/lib/analysis/breakdown-state";
 import { toBannerSpec } from "@/lib/analysis/breakdown-state";
 import { bannerFigures } from "./banner-tile";
-import { viewState } from "./query";
-import { describeFilters, describeView, tileFigures, type TileData } from "./tile-model";
+import { viewHrefQuery, viewState } from "./query";
+import { describeFilters, describeView, segmentLabels, tileFigures, type TileData } from "./tile-model";
 import { getViews } from "@/lib/store";
 import { loadBenchmarks } from "@/lib/services/load-benchmarks";
 import { tileReferences } from "./tile-references";
@@ -33,7 +33,7 @@ const UNAVAILABLE_DATASET = "Dataset no longer available: it was deleted or is n
 export async function computeTile(viewer: Viewer, tile: DashboardTile, view: SavedView | undefined, dashboardFilters: DashboardFilters = {}): Promise<TileData> {
   if (isTextTile(tile)) return { status: "text", viewId: tile.viewId, name: textTileName(tile.text ?? ""), size: tile.size, text: tile.text ?? "", analyzeHref: null };
   if (!view) return { status: "unavailable", viewId: tile.viewId, name: "Deleted view", size: tile.size, reason: "view", message: "This saved view was deleted.", analyzeHref: null };
-  const analyzeHref = can(viewer.role, "crosstab:run") ? `/datasets/${encodeURIComponent(view.datasetId)}/analyze?${view.query}` : null;
+  const analyzeHref = can(viewer.role, "crosstab:run") ? `/datasets/${encodeURIComponent(view.datasetId)}/analyze?${viewHrefQuery(view.query)}` : null;
   const base = { viewId: view.id, name: view.name, size: tile.size };
   const store = await getStore();
   const dataset = (await canSeeDataset(viewer, view.datasetId)) ? await store.getDataset(view.datasetId) : null;
@@ -67,7 +67,7 @@ async function computeCrosstabTile(viewer: Viewer, base: TileBase, dataset: Data
   const analyzeHref = base.analyzeHref;
   const env = getEnv();
   const audience = await audienceOf(viewer, dataset.id);
-  const opts = { weighted: Boolean(state.weight), minBase: env.MIN_EFFECTIVE_BASE, conf: state.conf ?? 0.95, filters: describeFilters(state.filters, dataset.questions) };
+  const opts = { weighted: Boolean(state.weight), minBase: env.MIN_EFFECTIVE_BASE, conf: state.conf ?? 0.95, filters: describeFilters(state.filters, dataset.questions), labels: segmentLabels(state.segment, dataset.questions) };
   try {
     let figures: ReturnType<typeof tileFigures>;
     if (request.endpoint === "nps") {

@@ -3,7 +3,7 @@ import { driversRequestSchema } from "@/lib/insights/drivers-request";
 import { insightsRequestSchema } from "@/lib/insights/types";
 import { crosstabSpecSchema } from "@/lib/schema/crosstab-spec";
 import { derivedVariableSchema } from "@/lib/schema/derived";
-import { questionOverridesSchema } from "@/lib/schema/question-overrides";
+import { schemaEditsSchema } from "@/lib/schema/schema-edits";
 import { weightingSchemeSchema } from "@/lib/schema/weighting";
 import type { JsonSchema } from "./fuzz-values";
 
@@ -18,7 +18,7 @@ export const FALLBACK_BODIES: Record<string, () => JsonSchema> = {
   "POST /api/datasets/{id}/insights": () => toJson(insightsRequestSchema),
   "POST /api/datasets/{id}/drivers": () => toJson(driversRequestSchema),
   "POST /api/datasets/{id}/derived": () => toJson(derivedVariableSchema),
-  "PUT /api/datasets/{id}/questions": () => toJson(questionOverridesSchema),
+  "PUT /api/datasets/{id}/questions": () => toJson(schemaEditsSchema),
   "POST /api/datasets/{id}/weights": () => toJson(z.object({ name: z.string(), scheme: weightingSchemeSchema, preview: z.boolean().optional() })),
   "POST /api/datasets/{id}/respondents/export": () =>
     toJson(z.object({ columns: z.array(z.string()), filters: z.record(z.string(), z.array(z.string())).optional(), quasiIdentifiers: z.array(z.string()).optional() })),
@@ -50,7 +50,11 @@ export function validBodies(other: { email: string; workspaceId: string; viewId:
       { model: "linear", outcome: "age", predictors: ["country"] },
     ],
     "POST /api/datasets/{id}/derived": [{ id: "live_or_not", label: "Live", source: "maturity", groups: [{ code: "Yes", from: ["Mature"] }, { code: "No", from: ["Early", "Developing"] }] }],
-    "PUT /api/datasets/{id}/questions": [{ questions: [{ id: "maturity", type: "ordinal", optionOrder: ["Early", "Developing", "Mature"], missingCodes: ["Mature"] }] }],
+    "PUT /api/datasets/{id}/questions": [
+      { questions: [{ id: "maturity", type: "ordinal", optionOrder: ["Early", "Developing", "Mature"], missingCodes: ["Mature"] }] },
+      { rules: [{ kind: "missing-labels", labels: ["Mature", "Atlantis"] }, { kind: "scale-order", labels: ["Mature", "Developing", "Early"], ordinal: true }], defaultWeight: "weight" },
+      { questions: [{ id: "recommend", type: "ordinal", optionLabels: { "0": "Not at all likely", "10": "Extremely likely" }, optionOrder: ["0", "10"] }], defaultWeight: null },
+    ],
     "POST /api/datasets/{id}/weights": [
       { name: "rake", preview: true, scheme: { method: "rake", targets: { country: { Atlantis: 0.3, Borduria: 0.3, Carpathia: 0.4 } }, bounds: { ratio: 4 } } },
       { name: "cell", preview: true, scheme: { method: "cell", cells: [{ match: { rolled_back: "Yes" }, share: 0.5 }, { match: { rolled_back: "No" }, share: 0.5 }], base_weight: "weight" } },

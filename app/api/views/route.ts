@@ -10,6 +10,7 @@ import { route } from "@/lib/server/route";
 import { getStore } from "@/lib/store";
 import { viewsSql } from "@/lib/views/access";
 import { normalizeViewQuery } from "@/lib/views/query";
+import { usableDefaultWeight } from "@/lib/analysis/default-weight";
 import { createView, listViews } from "@/lib/store";
 
 export const dynamic = "force-dynamic";
@@ -26,7 +27,8 @@ export const POST = route(async (req) => {
   // the analysis must be of a dataset the saver may see (absent and not-yours answer alike)
   const dataset = (await canSeeDataset(viewer, body.datasetId)) ? await (await getStore()).getDataset(body.datasetId) : null;
   if (!dataset) throw new AppError("not_found", `dataset not found: ${body.datasetId}`);
-  const query = normalizeViewQuery(body.query);
+  // the weighting the analyze page showed is written out: the dataset's default when none is named
+  const query = normalizeViewQuery(body.query, usableDefaultWeight(dataset.defaultWeight?.question, dataset.questions));
   const view = await createView(await viewsSql(), { workspaceId: viewer.workspaceId, datasetId: dataset.id, name: body.name, query, createdBy: viewer.userId });
   await audit(viewer, { action: "view:save", resourceType: "view", resourceId: view.id, result: "ok", detail: { dataset: dataset.id, version: dataset.version, name: view.name, query } }, req);
   return respond(viewResponseSchema, { view }, 201);

@@ -14,7 +14,8 @@ export const dynamic = "force-dynamic";
 export default async function DatasetPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const { dataset, canEdit, canDelete } = pageProps(await loadDatasetOverview(id));
-  const weight = dataset.questions.find((q) => q.type === "weight");
+  const weights = dataset.questions.filter((q) => q.type === "weight");
+  const defaultWeight = dataset.defaultWeight && weights.some((q) => q.id === dataset.defaultWeight?.question) ? dataset.defaultWeight : undefined;
   return (
     <div className="flex flex-col gap-6">
       <header className="flex flex-wrap items-start justify-between gap-4">
@@ -25,8 +26,22 @@ export default async function DatasetPage({ params }: { params: Promise<{ id: st
           <p className="text-sm text-slate-500">
             {dataset.format} export · {formatCountOf(dataset.headerRows, "header row")} · {formatCountOf(dataset.respondents, "respondent")} ·{" "}
             {formatCountOf(dataset.questions.length, "question")} · version {dataset.version}
-            {weight ? ` · weight: ${weight.id}` : ""}
           </p>
+          {weights.length ? (
+            <p className="text-sm text-slate-500" data-testid="default-weight">
+              {defaultWeight
+                ? `Default weight: ${defaultWeight.question} (${defaultWeight.source === "import" ? "detected at import" : "chosen in review"}); the analysis uses it unless you switch weighting off`
+                : `Weights: ${weights.map((q) => q.id).join(", ")}; no default weight, the analysis starts unweighted`}
+              {canEdit ? (
+                <>
+                  {" · "}
+                  <Link href={`/datasets/${dataset.id}/schema#default-weight`} className="text-[var(--color-accent)] underline underline-offset-2">
+                    change
+                  </Link>
+                </>
+              ) : null}
+            </p>
+          ) : null}
           {dataset.synthetic ? (
             <p>
               <Badge tone="warning">synthetic, calibrated to published figures</Badge>

@@ -3,7 +3,7 @@ import type { CrosstabPlan, FilterPlan } from "@/lib/analysis/plan";
 import { compareBytes } from "@/lib/engine/byte-compare";
 import type { IngestResult, RowSink } from "@/lib/ingest/types";
 import type { CrosstabInput } from "@/lib/schema/cell-sums";
-import { datasetSchema, type Dataset, type DatasetSummary } from "@/lib/schema/dataset";
+import { datasetSchema, type Dataset, type DatasetSummary, type DefaultWeight } from "@/lib/schema/dataset";
 import { AppError } from "@/lib/schema/errors";
 import type { Question } from "@/lib/schema/question";
 import { duckdbDialect } from "../sql/dialect";
@@ -13,7 +13,7 @@ import { buildMembershipStatement, toMemberships, type Memberships } from "../sq
 import { toCrosstabInput, toSumsRow } from "../sql/to-crosstab-input";
 import { dataTableName, isValidDatasetId, newDatasetId } from "../ids";
 import { summarize } from "../summarize";
-import { newDatasetRecord, UPSERT_OWNER, UPSERT_UPLOADER } from "../dataset-record";
+import { newDatasetRecord, replaceDefaultWeight, UPSERT_OWNER, UPSERT_UPLOADER } from "../dataset-record";
 import { INSERT_CELL_KEY_SECRET, newCellKeySecret } from "../repos/cell-key";
 import { detectedColumnStatusInserts } from "../repos/column-status";
 import type { DerivedColumn, FinishImport, NewDatasetMeta, SurveyStore } from "../types";
@@ -188,11 +188,11 @@ export class DuckDbStore implements SurveyStore {
     });
   }
 
-  saveQuestions(id: string, questions: Question[]): Promise<Dataset> {
+  saveQuestions(id: string, questions: Question[], patch: { defaultWeight?: DefaultWeight | null } = {}): Promise<Dataset> {
     return this.exclusive(async () => {
       const cur = await this.latest(id);
       if (!cur) throw new AppError("not_found", `dataset not found: ${id}`);
-      const dataset = datasetSchema.parse({ ...cur.dataset, version: cur.dataset.version + 1, questions, createdAt: new Date().toISOString() });
+      const dataset = datasetSchema.parse({ ...replaceDefaultWeight(cur.dataset, patch.defaultWeight), version: cur.dataset.version + 1, questions, createdAt: new Date().toISOString() });
       await this.query(`INSERT INTO datasets (id, version, data_table, name, meta) VALUES ($1, $2, $3, $4, $5)`, [
         id,
         dataset.version,

@@ -3,7 +3,7 @@ import type { CrosstabPlan, FilterPlan } from "@/lib/analysis/plan";
 import { compareBytes } from "@/lib/engine/byte-compare";
 import type { IngestResult, RowSink } from "@/lib/ingest/types";
 import type { CrosstabInput } from "@/lib/schema/cell-sums";
-import { datasetSchema, type Dataset, type DatasetLineage, type DatasetSummary } from "@/lib/schema/dataset";
+import { datasetSchema, type Dataset, type DatasetLineage, type DatasetSummary, type DefaultWeight } from "@/lib/schema/dataset";
 import { AppError } from "@/lib/schema/errors";
 import type { Question } from "@/lib/schema/question";
 import { buildCellSumsStatement, buildDistinctStatement, buildReadRowsStatement } from "../sql/crosstab-sql";
@@ -15,7 +15,7 @@ import { isValidDatasetId, newDatasetId } from "../ids";
 import { summarize } from "../summarize";
 import type { SqlRunner } from "../runner/sql-runner";
 import { deleteWorkspaceRows, workspaceDatasetTables, type WorkspaceDeletion } from "../repos/workspace-deletion";
-import { newDatasetRecord, UPSERT_OWNER, UPSERT_UPLOADER } from "../dataset-record";
+import { newDatasetRecord, replaceDefaultWeight, UPSERT_OWNER, UPSERT_UPLOADER } from "../dataset-record";
 import { INSERT_CELL_KEY_SECRET, newCellKeySecret } from "../repos/cell-key";
 import { detectedColumnStatusInserts } from "../repos/column-status";
 import type { DerivedColumn, FinishImport, NewDatasetMeta, SurveyStore } from "../types";
@@ -260,12 +260,12 @@ export class PostgresStore implements SurveyStore {
     });
   }
 
-  saveQuestions(id: string, questions: Question[]): Promise<Dataset> {
+  saveQuestions(id: string, questions: Question[], patch: { defaultWeight?: DefaultWeight | null } = {}): Promise<Dataset> {
     return this.transaction(async (client) => {
       if (isValidDatasetId(id)) await this.lockId(client, id);
       const cur = await this.latest(id, client);
       if (!cur) throw new AppError("not_found", `dataset not found: ${id}`);
-      const dataset = datasetSchema.parse({ ...cur.dataset, version: cur.dataset.version + 1, questions, createdAt: new Date().toISOString() });
+      const dataset = datasetSchema.parse({ ...replaceDefaultWeight(cur.dataset, patch.defaultWeight), version: cur.dataset.version + 1, questions, createdAt: new Date().toISOString() });
       await insertMeta(client, dataset, cur.table);
       return dataset;
     });

@@ -8,8 +8,8 @@ export const dynamic = "force-dynamic";
 
 export default async function InsightsPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { dataset, questions } = pageProps(await loadAnalysis(id, "crosstab:run", `/datasets/${id}/insights`));
-  const defaults = insightsDefaults(dataset.id, questions);
+  const { dataset, questions, defaultWeight } = pageProps(await loadAnalysis(id, "crosstab:run", `/datasets/${id}/insights`));
+  const defaults = insightsDefaults(dataset.id, questions, defaultWeight);
   return (
     <div className="flex flex-col gap-6">
       <DatasetPageHeader dataset={dataset} title="Insights">

@@ -33,7 +33,7 @@ export default async function SchemaPage({ params }: { params: Promise<{ id: str
         </Link>
       </header>
       <DerivedVariableEditor datasetId={d.id} questions={d.questions} />
-      <SchemaEditor datasetId={d.id} version={d.version} questions={d.questions} />
+      <SchemaEditor datasetId={d.id} version={d.version} questions={d.questions} defaultWeight={d.defaultWeight} />
     </div>
   );
 }
