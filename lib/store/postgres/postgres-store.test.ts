@@ -9,7 +9,8 @@ import { buildCellSumsStatement } from "../sql/crosstab-sql";
 import { postgresDialect } from "../sql/dialect";
 import { fenceRowCte } from "./fence";
 import { pgDataTableName, PG_MAX_IDENTIFIER } from "./names";
-import { isConnectionError, PostgresStore } from "./postgres-store";
+import { isConnectionError, readQuery } from "./pool";
+import { PostgresStore } from "./postgres-store";
 import { adminQuery, openTestPostgres, randomSchemaName, dropSchema, TEST_DATABASE_URL, type TestPostgres } from "./postgres.fixtures";
 
 const cols = (n: number): StoredColumn[] => Array.from({ length: n }, (_, i) => ({ index: i, name: `c${i}`, headers: [`h${i}`] }));
@@ -231,8 +232,8 @@ describe("recovery", () => {
   });
 
   test("a read whose connection is killed mid-query is retried once on a fresh connection", async () => {
-    const internal = t.store as unknown as { read(sql: string): Promise<{ rows: { x: number }[] }> };
-    const slow = internal.read("SELECT pg_sleep(0.6), 42 AS x");
+    const pool = (t.store as unknown as { pool: pg.Pool }).pool;
+    const slow = readQuery(pool, "SELECT pg_sleep(0.6), 42 AS x");
     await new Promise((r) => setTimeout(r, 250));
     expect(await killStoreConnections()).toBeGreaterThan(0);
     expect((await slow).rows[0].x).toBe(42);
