@@ -42,7 +42,7 @@ const REQUESTS: Record<string, [string, unknown][]> = {
     ["?format=csv", undefined],
   ],
   "GET /api/dashboards/{id}": [["", undefined]],
-  "GET /api/dashboards/{id}/deck": [["format=pptx", undefined], ["format=pdf", undefined]],
+  "GET /api/dashboards/{id}/deck": [["?format=pptx", undefined], ["?format=pdf", undefined]],
 };
 
 let ids = { dataset: "", dashboard: "" };
