@@ -12,6 +12,17 @@ export const SEG_OUT_W_COLUMNS = [
   { index: 2, name: "c2", headers: ["w"] },
 ];
 
+/** Seven rows of the seg/out/w table: two segments, a missing outcome, a missing segment, an invalid and a fractional weight. */
+export const SEG_OUT_W_ROWS = [
+  ["a", "yes", "2"],
+  ["a", "no", "1"],
+  ["b", "yes", "1"],
+  ["b", "", "1"], // missing outcome
+  ["", "yes", "1"], // missing segment
+  ["b", "no", "-1"], // invalid weight
+  ["b", "yes", "0.5"],
+];
+
 /** The draft an ingest of `respondents` rows of the seg/out/w table produces. */
 export function segOutWDraft(respondents: number): IngestResult {
   return {

@@ -1,43 +1,20 @@
 /** The SurveyStore contract, run against every backend (DuckDB in memory, PostgreSQL in a fresh schema). */
-import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import type { RowSink } from "@/lib/ingest/types";
+import { describe, expect, test } from "vitest";
 import type { CrosstabPlan } from "@/lib/analysis/plan";
 import type { SurveyStore } from "../types";
-import { BACKENDS, type OpenedStore } from "./backends.fixtures";
-import { SEG_OUT_W_COLUMNS, segOutWDraft } from "./seg-out-w.fixtures";
+import { BACKENDS, storePerTest } from "./backends.fixtures";
+import { importSegOutW, SEG_OUT_W_COLUMNS, SEG_OUT_W_ROWS, segOutWDraft } from "./seg-out-w.fixtures";
 
 const columns = SEG_OUT_W_COLUMNS;
 const draft = segOutWDraft;
 
-const data = [
-  ["a", "yes", "2"],
-  ["a", "no", "1"],
-  ["b", "yes", "1"],
-  ["b", "", "1"], // missing outcome
-  ["", "yes", "1"], // missing segment
-  ["b", "no", "-1"], // invalid weight
-  ["b", "yes", "0.5"],
-];
+const data = SEG_OUT_W_ROWS;
 
 describe.each(BACKENDS)("store contract: $name", (backend) => {
-  let opened: OpenedStore | undefined;
   let store: SurveyStore;
-  beforeEach(async () => {
-    opened = await backend.open();
-    store = opened.store;
-  });
-  afterEach(async () => {
-    await opened?.dispose();
-    opened = undefined;
-  });
+  storePerTest(backend, (s) => (store = s));
 
-  async function load(id = "t1") {
-    return store.importDataset({ id, name: "T", owner: "test", fileName: "t.csv" }, async (sink: RowSink) => {
-      await sink.begin(columns);
-      await sink.write(data);
-      return draft(data.length);
-    });
-  }
+  const load = (id = "t1") => importSegOutW(store, data, id);
 
   test("reports its kind", () => {
     expect(store.kind).toBe(backend.name);
