@@ -145,6 +145,16 @@ export const boundsReportSchema = z.object({
 });
 export type BoundsReport = z.infer<typeof boundsReportSchema>;
 
+/** One group of a per-group weighting: its target, what it achieved, its bounds and convergence. */
+const weightingGroupSchema = z.object({
+  value: z.string(),
+  target: z.number(),
+  achieved: z.number(),
+  n: z.number().int(),
+  bounds: boundsReportSchema.nullable(),
+  convergence: convergenceSchema,
+});
+
 /**
  * The weighting report printed next to the weights.
  *
@@ -175,27 +185,10 @@ export const weightingReportSchema = z.object({
   }),
   bounds: boundsReportSchema.nullable(),
   convergence: convergenceSchema,
-  groups: z
-    .array(
-      z.object({
-        value: z.string(),
-        target: z.number(),
-        achieved: z.number(),
-        n: z.number().int(),
-        bounds: boundsReportSchema.nullable(),
-        convergence: convergenceSchema,
-      }),
-    )
-    .optional(),
+  groups: z.array(weightingGroupSchema).optional(),
 });
 export type WeightingReport = z.infer<typeof weightingReportSchema>;
 
-/**
- * `POST /api/datasets/{id}/weights`: the weighting report, and the new version holding the weight
- * (null for a preview).
- *
- * @example weightsResponseSchema.parse(body).dataset?.weight // "weight_rake"
- */
 /**
  * The weighting report as an aggregate-only audience sees it (lib/disclosure
  * `protectWeightingReport`): margin counts of 1..k−1 respondents and their cheapest complements
@@ -207,20 +200,15 @@ export const protectedWeightingReportSchema = weightingReportSchema.extend({
   margins: z.array(marginReportSchema.extend({ n: z.number().int().nullable(), display: z.string().nullable() })),
   extreme: weightingReportSchema.shape.extreme.omit({ rows: true }).extend({ count: z.number().int().nullable() }),
   bounds: protectedBoundsSchema.nullable(),
-  groups: z
-    .array(
-      z.object({
-        value: z.string(),
-        target: z.number(),
-        achieved: z.number(),
-        n: z.number().int().nullable(),
-        bounds: protectedBoundsSchema.nullable(),
-        convergence: convergenceSchema,
-      }),
-    )
-    .optional(),
+  groups: z.array(weightingGroupSchema.extend({ n: z.number().int().nullable(), bounds: protectedBoundsSchema.nullable() })).optional(),
 });
 
+/**
+ * `POST /api/datasets/{id}/weights`: the weighting report, and the new version holding the weight
+ * (null for a preview).
+ *
+ * @example weightsResponseSchema.parse(body).dataset?.weight // "weight_rake"
+ */
 export const weightsResponseSchema = z.object({
   /** the owner's report (respondent access) or the protected one (aggregate-only audiences) */
   report: z.union([weightingReportSchema, protectedWeightingReportSchema]),

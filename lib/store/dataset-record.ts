@@ -1,6 +1,7 @@
 import type { IngestResult } from "@/lib/ingest/types";
-import { datasetSchema, type Dataset } from "@/lib/schema/dataset";
-import type { NewDatasetMeta } from "./types";
+import { datasetSchema, type Dataset, type DatasetLineage } from "@/lib/schema/dataset";
+import type { Question } from "@/lib/schema/question";
+import type { DerivedColumn, NewDatasetMeta } from "./types";
 
 /** The metadata record of a freshly imported dataset version (the same for every backend). */
 export function newDatasetRecord(id: string, version: number, meta: NewDatasetMeta, result: IngestResult): Dataset {
@@ -21,6 +22,24 @@ export function newDatasetRecord(id: string, version: number, meta: NewDatasetMe
     synthetic: meta.synthetic ?? false,
     description: meta.description ?? "",
     owner: meta.owner,
+    createdAt: new Date().toISOString(),
+  });
+}
+
+/**
+ * The metadata record of a derived version (the same for every backend): the latest version's
+ * record with the source version's columns plus the added ones (`c<n>…`, stored after them), the
+ * new questions and one more lineage step.
+ */
+export function derivedDatasetRecord(latest: Dataset, source: Dataset, version: number, added: DerivedColumn[], questions: Question[], lineage: DatasetLineage): Dataset {
+  const first = source.columns.length;
+  const columns = [...source.columns, ...added.map((a, i) => ({ index: first + i, name: `c${first + i}`, headers: [a.header] }))];
+  return datasetSchema.parse({
+    ...latest,
+    version,
+    columns,
+    questions,
+    lineage: [...latest.lineage, lineage],
     createdAt: new Date().toISOString(),
   });
 }

@@ -7,20 +7,11 @@ import { describe, expect, test } from "vitest";
 import type { CrosstabPlan } from "@/lib/analysis/plan";
 import type { SurveyStore } from "../types";
 import { BACKENDS, storePerTest } from "./backends.fixtures";
-import { importSegOutW, SEG_OUT_W_ROWS } from "./seg-out-w.fixtures";
+import { importSegOutW, SEG_OUT_W_ROWS, segOutWPlan } from "./seg-out-w.fixtures";
 
 const data = SEG_OUT_W_ROWS;
 
-const plan = (over: Partial<CrosstabPlan> = {}): CrosstabPlan => ({
-  statistic: "proportion",
-  outcome: { kind: "column", column: "c1", missingCodes: [] },
-  outcomeCategories: ["yes"],
-  segment: { column: "c0", missingCodes: [] },
-  weight: { column: "c2" },
-  filters: [],
-  missingSegment: "drop",
-  ...over,
-}) as CrosstabPlan;
+const plan = segOutWPlan;
 
 describe.each(BACKENDS)("memberships: $name", (backend) => {
   let store: SurveyStore;

@@ -6,6 +6,7 @@ import type { Dataset } from "@/lib/schema/dataset";
 import type { Question } from "@/lib/schema/question";
 import type { SurveyStore } from "../types";
 import { BACKENDS, storePerTest } from "./backends.fixtures";
+import { ingestDraft } from "./seg-out-w.fixtures";
 
 const columns = ["seg", "tools", "opt_a", "opt_b"].map((h, i) => ({ index: i, name: `c${i}`, headers: [h] }));
 const q = (over: Partial<Question> & Pick<Question, "id" | "type" | "columns">): Question => ({ label: over.id, options: [], missingCodes: [], answered: 0, ...over });
@@ -46,7 +47,7 @@ describe.each(BACKENDS)("multi-select: $name", (backend) => {
     ds = await store.importDataset({ id: "m", name: "m", owner: "t", fileName: "m.csv" }, async (sink) => {
       await sink.begin(columns);
       await sink.write(rows);
-      return { format: "microdata", encoding: "utf-8", delimiter: ",", headerRows: 1, respondents: rows.length, bytes: 1, sha256: "x", columns, questions, warnings: [] };
+      return ingestDraft(columns, rows.length, questions);
     });
   });
 

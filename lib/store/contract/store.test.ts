@@ -1,9 +1,8 @@
 /** The SurveyStore contract, run against every backend (DuckDB in memory, PostgreSQL in a fresh schema). */
 import { describe, expect, test } from "vitest";
-import type { CrosstabPlan } from "@/lib/analysis/plan";
 import type { SurveyStore } from "../types";
 import { BACKENDS, storePerTest } from "./backends.fixtures";
-import { importSegOutW, SEG_OUT_W_COLUMNS, SEG_OUT_W_ROWS, segOutWDraft } from "./seg-out-w.fixtures";
+import { importSegOutW, SEG_OUT_W_COLUMNS, SEG_OUT_W_ROWS, segOutWDraft, segOutWPlan } from "./seg-out-w.fixtures";
 
 const columns = SEG_OUT_W_COLUMNS;
 const draft = segOutWDraft;
@@ -62,17 +61,7 @@ describe.each(BACKENDS)("store contract: $name", (backend) => {
 
   test("cell sums follow the exclusion order and weight rules", async () => {
     const ds = await load();
-    const plan: CrosstabPlan = {
-      statistic: "proportion",
-      outcome: { kind: "column", column: "c1", missingCodes: [] },
-      outcomeCategories: ["yes"],
-      segment: { column: "c0", missingCodes: [] },
-      weight: { column: "c2" },
-      filters: [],
-      missingSegment: "drop",
-      confLevel: 0.95,
-    };
-    const input = await store.cellSums(ds, plan);
+    const input = await store.cellSums(ds, segOutWPlan());
     expect(input.segmentLevels).toEqual(["a", "b"]);
     expect(input.rows).toEqual({
       csv: 7,

@@ -12,6 +12,7 @@ import { buildMembershipStatement, toMemberships, type Memberships } from "../sq
 import { toCrosstabInput, toSumsRow } from "../sql/to-crosstab-input";
 import { dataTableName, isValidDatasetId, newDatasetId } from "../ids";
 import { summarize } from "../summarize";
+import { derivedDatasetRecord } from "../dataset-record";
 import type { DerivedColumn, FinishImport, NewDatasetMeta, SurveyStore } from "../types";
 import type { DatasetLineage } from "@/lib/schema/dataset";
 import { Lru } from "../cache/lru";
@@ -176,19 +177,11 @@ export class DuckDbStore implements SurveyStore {
       const version = cur.dataset.version + 1;
       const table = dataTableName(dataset.id, version);
       const first = dataset.columns.length;
-      const columns = [...dataset.columns, ...added.map((a, i) => ({ index: first + i, name: `c${first + i}`, headers: [a.header] }))];
       const conn = await this.instance.connect();
       await conn.run("BEGIN TRANSACTION");
       try {
         await createDerivedTable(conn, source, table, first, added);
-        const next = datasetSchema.parse({
-          ...cur.dataset,
-          version,
-          columns,
-          questions,
-          lineage: [...cur.dataset.lineage, lineage],
-          createdAt: new Date().toISOString(),
-        });
+        const next = derivedDatasetRecord(cur.dataset, dataset, version, added, questions, lineage);
         await conn.run(`INSERT INTO datasets (id, version, data_table, name, meta) VALUES ($1, $2, $3, $4, $5)`, [
           next.id,
           version,

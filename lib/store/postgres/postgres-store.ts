@@ -14,7 +14,7 @@ import { isValidDatasetId, newDatasetId } from "../ids";
 import { summarize } from "../summarize";
 import type { SqlRunner } from "../runner/sql-runner";
 import { deleteWorkspaceRows, workspaceDatasetTables, type WorkspaceDeletion } from "../repos/workspace-deletion";
-import { newDatasetRecord, UPSERT_OWNER, UPSERT_UPLOADER } from "../dataset-record";
+import { derivedDatasetRecord, newDatasetRecord, UPSERT_OWNER, UPSERT_UPLOADER } from "../dataset-record";
 import { INSERT_CELL_KEY_SECRET, newCellKeySecret } from "../repos/cell-key";
 import { detectedColumnStatusInserts } from "../repos/column-status";
 import type { DerivedColumn, FinishImport, NewDatasetMeta, SurveyStore } from "../types";
@@ -168,17 +168,8 @@ export class PostgresStore implements SurveyStore {
       const source = String(src[0].data_table);
       const version = cur.dataset.version + 1;
       const table = pgDataTableName(dataset.id, version);
-      const first = dataset.columns.length;
-      const columns = [...dataset.columns, ...added.map((a, i) => ({ index: first + i, name: `c${first + i}`, headers: [a.header] }))];
-      await createDerivedTable(client, source, table, first, added);
-      const next = datasetSchema.parse({
-        ...cur.dataset,
-        version,
-        columns,
-        questions,
-        lineage: [...cur.dataset.lineage, lineage],
-        createdAt: new Date().toISOString(),
-      });
+      await createDerivedTable(client, source, table, dataset.columns.length, added);
+      const next = derivedDatasetRecord(cur.dataset, dataset, version, added, questions, lineage);
       await insertMeta(client, next, table);
       return next;
     });
