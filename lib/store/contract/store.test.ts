@@ -214,16 +214,7 @@ describe.each(BACKENDS)("store contract: $name", (backend) => {
       await sink.write(rows);
       return { ...draft(rows.length), columns: cols };
     });
-    const input = await store.cellSums(ds, {
-      statistic: "mean",
-      outcome: { kind: "column", column: "c1", missingCodes: [] },
-      outcomeCategories: [],
-      segment: { column: "c0", missingCodes: [] },
-      weight: { column: "c2" },
-      filters: [],
-      missingSegment: "drop",
-      confLevel: 0.95,
-    });
+    const input = await store.cellSums(ds, segOutWPlan({ statistic: "mean", outcomeCategories: [] }));
     expect(input.rows).toMatchObject({ csv: 12, excluded_missing_outcome: 4, excluded_invalid_weight: 3, analytic: 5 });
     const cell = input.cells.find((c) => c.segment === "a")!;
     expect(cell.n).toBe(5);
@@ -246,16 +237,7 @@ describe.each(BACKENDS)("store contract: $name", (backend) => {
     expect((await store.getDataset("t1"))?.version).toBe(2);
     expect(await store.readRows(v2, ["c0", "c3"], 10)).toEqual(data.map((r, i) => [r[0] || null, weights[i] || null]));
     expect(await store.readRows(ds, ["c0", "c2"], 1)).toEqual([["a", "2"]]);
-    const input = await store.cellSums(v2, {
-      statistic: "proportion",
-      outcome: { kind: "column", column: "c1", missingCodes: [] },
-      outcomeCategories: ["yes"],
-      segment: { column: "c0", missingCodes: [] },
-      weight: { column: "c3" },
-      filters: [],
-      missingSegment: "drop",
-      confLevel: 0.95,
-    });
+    const input = await store.cellSums(v2, segOutWPlan({ weight: { column: "c3" } }));
     expect(input.rows.excluded_invalid_weight).toBe(1);
     expect(input.cells.find((c) => c.segment === "a" && c.outcome === "yes")).toMatchObject({ n: 1, sw: 1 });
   });
