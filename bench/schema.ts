@@ -3,17 +3,10 @@
  * 50 + 50 query specs from it, so both sides ask the same questions). Pure data, no I/O.
  */
 
-/** mulberry32: a small, fast, seeded 32-bit PRNG (deterministic across runs and machines). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from "@/lib/stats/seeded-random";
+
+/** mulberry32: the seeded PRNG the generator and the query specs draw from (lib/stats/seeded-random.ts). */
+export { mulberry32 };
 
 const WORDS = [
   "Amber", "Birch", "Cedar", "Delta", "Ember", "Fjord", "Glade", "Harbor", "Iris", "Juniper", "Kestrel", "Lagoon",

@@ -11,24 +11,14 @@
 import { auditPopulations, atomsOf } from "@/lib/disclosure/population-audit";
 import { populationOf, type Population } from "@/lib/disclosure/population";
 import { encodePopulation } from "@/lib/store/repos/population-codec";
+import { mulberry32 } from "@/lib/stats/seeded-random";
 import { args, emit, main } from "./common";
-
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 main(async () => {
   const given = args(["rows", "requests", "asks"]);
   const a = { rows: given.rows ?? "100000", requests: given.requests ?? "50", asks: given.asks ?? "10" };
   const rows = Number(a.rows);
-  const rand = rng(17);
+  const rand = mulberry32(17);
   const levels = [2, 3, 4, 5, 6, 8];
   // skewed levels: level j with weight 1/(j+1)
   const data = levels.map((l) => {

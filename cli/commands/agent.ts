@@ -1,10 +1,9 @@
 import { agentInfo, createAgentCredential, listAgentCredentials, revokeAgentCredential } from "@/lib/auth/agent-credentials";
-import { isDuckDbLockError } from "@/lib/auth/bootstrap";
-import { findUserByEmail, getMembership, getWorkspace } from "@/lib/auth/identity";
+import { findUserByEmail, getMembership } from "@/lib/auth/identity";
 import { appendAudit } from "@/lib/audit/audit-log";
-import { DEFAULT_WORKSPACE_ID } from "@/lib/schema/workspace";
-import { openConfiguredStore, type SqlRunner, type SurveyStore } from "@/lib/store";
+import type { SqlRunner } from "@/lib/store";
 import { parseCommandArgs } from "../args";
+import { withAppSql, workspaceOption } from "../store-access";
 
 const USAGE = `usage:
   agent create --admin EMAIL --name NAME --datasets ID[,ID…] --tools TOOL[,TOOL…] --days N --budget N [--workspace ID_OR_NAME]
@@ -14,25 +13,9 @@ const USAGE = `usage:
 
 const LOCKED = "the database is in use by the running server: stop the server first, or use the admin page (/admin/agents) or POST /api/admin/agents";
 
-async function withSql<T>(fn: (sql: SqlRunner) => Promise<T>): Promise<T> {
-  let store: SurveyStore;
-  try {
-    store = await openConfiguredStore();
-  } catch (err) {
-    if (isDuckDbLockError(err)) throw new Error(LOCKED);
-    throw err;
-  }
-  try {
-    return await fn(store.app.sql);
-  } finally {
-    await store.close();
-  }
-}
-
 /** The workspace and the admin acting in it (the credential's sponsor must administer it). */
 async function adminOf(sql: SqlRunner, email: string | undefined, workspace: string | undefined) {
-  const ws = await getWorkspace(sql, workspace ?? DEFAULT_WORKSPACE_ID);
-  if (!ws) throw new Error(`no such workspace: ${workspace}`);
+  const ws = await workspaceOption(sql, workspace);
   if (!email) return { ws, admin: null };
   const user = await findUserByEmail(sql, email);
   if (!user || (await getMembership(sql, user.id, ws.id))?.role !== "admin") throw new Error(`${email} is not an admin of workspace ${ws.name}`);
@@ -48,7 +31,7 @@ export async function agentCommand(argv: string[]): Promise<number> {
   const { values } = parseCommandArgs(rest, opts);
   if (sub === "create") {
     if (!values.admin || !values.name) throw new Error(USAGE);
-    return withSql(async (sql) => {
+    return withAppSql(LOCKED, async (sql) => {
       const { ws, admin } = await adminOf(sql, values.admin, values.workspace);
       const input = { name: values.name, datasets: list(values.datasets), tools: list(values.tools), expiresInDays: Number(values.days ?? "30"), budget: Number(values.budget ?? "100") };
       const { row, token } = await createAgentCredential(sql, { userId: admin!.id, email: admin!.email }, ws.id, input);
@@ -59,7 +42,7 @@ export async function agentCommand(argv: string[]): Promise<number> {
     });
   }
   if (sub === "list") {
-    return withSql(async (sql) => {
+    return withAppSql(LOCKED, async (sql) => {
       const { ws } = await adminOf(sql, undefined, values.workspace);
       for (const a of (await listAgentCredentials(sql, ws.id)).map((r) => agentInfo(r))) {
         process.stdout.write(`${a.id}\t${a.name}\t${a.status}\tsponsor ${a.sponsor.email}\tdatasets ${a.datasets.join(",")}\ttools ${a.tools.join(",")}\tbudget left ${a.budget.left}/${a.budget.total}\texpires ${a.expiresAt}\tlast used ${a.lastUsedAt ?? "never"}\n`);
@@ -69,7 +52,7 @@ export async function agentCommand(argv: string[]): Promise<number> {
   }
   if (sub === "revoke") {
     if (!values.admin || !values.id) throw new Error(USAGE);
-    return withSql(async (sql) => {
+    return withAppSql(LOCKED, async (sql) => {
       const { ws, admin } = await adminOf(sql, values.admin, values.workspace);
       if (!(await revokeAgentCredential(sql, ws.id, values.id!, admin!.id, new Date().toISOString()))) throw new Error(`no active agent with id ${values.id}`);
       await appendAudit(sql, { workspaceId: ws.id, actorId: admin!.id, actorEmail: admin!.email, actorRole: "admin", action: "agents:revoke", resourceType: "agent", resourceId: values.id!, result: "ok", detail: { via: "cli" } });

@@ -4,12 +4,13 @@ import { demoManifestSchema } from "@/lib/schema/demo-manifest";
 import { getEnv } from "@/lib/schema/env";
 import { questionOverridesSchema } from "@/lib/schema/question-overrides";
 import { importDataset } from "@/lib/services/import-dataset";
-import { configuredDuckDbFile, openConfiguredStore, type PostgresStore, type SurveyStore } from "@/lib/store";
+import { configuredDuckDbFile, type PostgresStore, type SurveyStore } from "@/lib/store";
 import { createIdentity, publicOrigin, resolveAuthSecret, type Identity } from "@/lib/auth/auth";
 import { adoptDataset } from "@/lib/auth/identity";
 import { DEFAULT_WORKSPACE_ID } from "@/lib/schema/workspace";
 import { DEMO_DASHBOARD_NAME, seedDemoDashboard } from "@/lib/views/seed";
-import { describeEnsureAdmin, ensureAdmin, isDuckDbLockError } from "@/lib/auth/bootstrap";
+import { describeEnsureAdmin, ensureAdmin } from "@/lib/auth/bootstrap";
+import { openStoreForCli } from "../store-access";
 
 const DEMO_DIR = path.join(process.cwd(), "data", "demo");
 
@@ -27,10 +28,7 @@ async function openTarget(): Promise<SeedTarget> {
   const env = getEnv();
   const secret = resolveAuthSecret(env.DATA_DIR, env.BETTER_AUTH_SECRET);
   const baseURL = publicOrigin(env);
-  const store = await openConfiguredStore().catch((err: unknown) => {
-    if (isDuckDbLockError(err)) throw new Error(`the database is in use by a running server: stop it before seeding (${configuredDuckDbFile()})`);
-    throw err;
-  });
+  const store = await openStoreForCli(`the database is in use by a running server: stop it before seeding (${configuredDuckDbFile()})`);
   const where = store.kind === "postgres" ? `PostgreSQL schema ${(store as PostgresStore).schema}` : configuredDuckDbFile();
   return { store, identity: createIdentity({ secret, baseURL, db: store.app }), where };
 }

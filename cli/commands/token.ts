@@ -1,9 +1,7 @@
-import { createApiToken, findUserByEmail, getWorkspace, listApiTokens, revokeApiToken } from "@/lib/auth/identity";
-import { isDuckDbLockError } from "@/lib/auth/bootstrap";
+import { createApiToken, findUserByEmail, listApiTokens, revokeApiToken } from "@/lib/auth/identity";
 import { roleSchema } from "@/lib/auth/permissions";
-import { DEFAULT_WORKSPACE_ID } from "@/lib/schema/workspace";
-import { openConfiguredStore, type SqlRunner, type SurveyStore } from "@/lib/store";
 import { parseCommandArgs } from "../args";
+import { withAppSql, workspaceOption } from "../store-access";
 
 const USAGE = `usage:
   token create --email EMAIL --role ROLE [--workspace ID_OR_NAME]   print a new API token (shown once)
@@ -13,25 +11,6 @@ const USAGE = `usage:
 const LOCKED =
   "the database is in use by the running server: stop the server first, or use the admin API (POST /api/admin/tokens with an admin session)";
 
-/**
- * Run `fn` over the configured store's own connection. PostgreSQL: no lock, the server may keep
- * running. DuckDB: the file is locked by a running server, so the server must be stopped.
- */
-async function withSql<T>(fn: (sql: SqlRunner) => Promise<T>): Promise<T> {
-  let store: SurveyStore;
-  try {
-    store = await openConfiguredStore();
-  } catch (err) {
-    if (isDuckDbLockError(err)) throw new Error(LOCKED);
-    throw err;
-  }
-  try {
-    return await fn(store.app.sql);
-  } finally {
-    await store.close();
-  }
-}
-
 /** `token create|revoke|list`: API tokens for scripts (`Authorization: Bearer …`); only hashes are stored. */
 export async function tokenCommand(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
@@ -39,11 +18,10 @@ export async function tokenCommand(argv: string[]): Promise<number> {
     const { values } = parseCommandArgs(rest, { email: { type: "string" }, role: { type: "string" }, workspace: { type: "string" } });
     if (!values.email || !values.role) throw new Error(USAGE);
     const role = roleSchema.parse(values.role);
-    return withSql(async (sql) => {
+    return withAppSql(LOCKED, async (sql) => {
       const user = await findUserByEmail(sql, values.email!);
       if (!user) throw new Error(`no user with email ${values.email}`);
-      const ws = await getWorkspace(sql, values.workspace ?? DEFAULT_WORKSPACE_ID);
-      if (!ws) throw new Error(`no such workspace: ${values.workspace}`);
+      const ws = await workspaceOption(sql, values.workspace);
       const { id, token } = await createApiToken(sql, { userId: user.id, workspaceId: ws.id, role });
       process.stderr.write(`created token ${id} for ${user.email} (role ${role}, workspace ${ws.name}); it is shown only once:\n`);
       process.stdout.write(`${token}\n`);
@@ -53,7 +31,7 @@ export async function tokenCommand(argv: string[]): Promise<number> {
   if (sub === "revoke") {
     const { values } = parseCommandArgs(rest, { id: { type: "string" } });
     if (!values.id) throw new Error(USAGE);
-    return withSql(async (sql) => {
+    return withAppSql(LOCKED, async (sql) => {
       if (!(await revokeApiToken(sql, values.id!))) throw new Error(`no active token with id ${values.id}`);
       process.stdout.write(`revoked ${values.id}\n`);
       return 0;
@@ -61,7 +39,7 @@ export async function tokenCommand(argv: string[]): Promise<number> {
   }
   if (sub === "list") {
     const { values } = parseCommandArgs(rest, { email: { type: "string" } });
-    return withSql(async (sql) => {
+    return withAppSql(LOCKED, async (sql) => {
       const user = values.email ? await findUserByEmail(sql, values.email) : null;
       if (values.email && !user) throw new Error(`no user with email ${values.email}`);
       for (const t of await listApiTokens(sql, { userId: user?.id })) {

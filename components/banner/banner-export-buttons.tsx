@@ -9,6 +9,7 @@ import type { BannerResult, BannerSpecInput } from "@/lib/schema/banner";
 import { Button } from "@/components/ui/button";
 import { postAndDownload } from "@/components/ui/download";
 import { Select } from "@/components/ui/field";
+import { InlineError } from "@/components/states/states";
 
 const TABLE_FORMATS = [
   { format: "csv", label: "CSV" },
@@ -106,7 +107,7 @@ export function BannerExportButtons({ datasetId, spec, result, view }: Props) {
           ) : null}
         </div>
       ) : null}
-      {error ? <span role="alert" className="text-sm text-red-700">{error}</span> : null}
+      <InlineError as="span" error={error} />
     </div>
   );
 }

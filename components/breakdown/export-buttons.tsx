@@ -5,6 +5,7 @@ import { Download } from "lucide-react";
 import type { CrosstabSpecInput } from "@/lib/schema/crosstab-spec";
 import { Button } from "@/components/ui/button";
 import { postAndDownload } from "@/components/ui/download";
+import { InlineError } from "@/components/states/states";
 
 const FORMATS = [
   { format: "csv", label: "CSV" },
@@ -37,7 +38,7 @@ export function ExportButtons({ datasetId, spec, sig }: { datasetId: string; spe
           <Download className="size-4" aria-hidden /> {busy === f.format ? "Preparing…" : f.label}
         </Button>
       ))}
-      {error ? <span role="alert" className="text-sm text-red-700">{error}</span> : null}
+      <InlineError as="span" error={error} />
     </div>
   );
 }

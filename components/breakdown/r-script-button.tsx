@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Code2 } from "lucide-react";
 import type { CrosstabSpecInput } from "@/lib/schema/crosstab-spec";
 import { Button } from "@/components/ui/button";
+import { InlineError } from "@/components/states/states";
 
 /** Fetch and show the R script that reproduces the current breakdown, with a copy button. */
 export function RScriptButton({ datasetId, spec }: { datasetId: string; spec: CrosstabSpecInput }) {
@@ -28,7 +29,7 @@ export function RScriptButton({ datasetId, spec }: { datasetId: string; spec: Cr
           <Code2 className="size-4" aria-hidden /> {state.open ? "Hide R script" : "Reproduce in R"}
         </Button>
       </div>
-      {state.open && state.error ? <p role="alert" className="text-sm text-red-700">{state.error}</p> : null}
+      {state.open ? <InlineError error={state.error} /> : null}
       {state.open && state.text ? (
         <div className="flex flex-col gap-2" data-testid="r-script">
           <pre className="max-h-80 overflow-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">{state.text}</pre>

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useId, useMemo, useState, type ReactNode } from "react";
 import { Download, Pencil, Pin } from "lucide-react";
-import { EmptyState } from "@/components/states/states";
+import { EmptyState, InlineError } from "@/components/states/states";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { Select } from "@/components/ui/field";
@@ -205,11 +205,7 @@ export function DashboardView({ dashboard, tiles, canEdit, views, initialEdit = 
                 Delete dashboard
               </Button>
             </div>
-            {error ? (
-              <p role="alert" className="text-sm text-red-700">
-                {error}
-              </p>
-            ) : null}
+            <InlineError error={error} />
           </CardContent>
         </Card>
       ) : null}

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { BenchmarkFigure } from "@/lib/schema/benchmark";
 import { getBreakdownRows, type BreakdownSource } from "@/lib/analysis/breakdown-rows";
 import { toChartData } from "@/lib/analysis/chart-data";
@@ -7,6 +6,7 @@ import { CiBarChart } from "@/components/charts/ci-bar-chart";
 import { BenchmarkNotes } from "@/components/home/benchmark-notes";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { AnalyzeLink } from "@/components/home/analyze-link";
 
 interface Props {
   title: string;
@@ -48,13 +48,7 @@ export function HeadlineCard({ title, datasetName, result, weighted, minBase, be
           />
         </div>
         <BenchmarkNotes benchmarks={benchmarks} />
-        {analyzeHref ? (
-          <p>
-            <Link href={analyzeHref} className="text-sm font-medium text-[var(--color-accent)] hover:underline">
-              Open in Analyze →
-            </Link>
-          </p>
-        ) : null}
+        <AnalyzeLink href={analyzeHref} />
       </CardContent>
     </Card>
   );

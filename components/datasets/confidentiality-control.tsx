@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useState } from "react";
 import { z } from "zod";
+import { InlineError } from "@/components/states/states";
 
 const policyAnswerSchema = z.object({
   policy: z.enum(["open", "protected", "perturbed"]),
@@ -65,7 +66,7 @@ export function ConfidentialityControl({ datasetId }: { datasetId: string }) {
     }
   };
 
-  if (!answer) return error ? <p role="alert" className="text-sm text-red-700">{error}</p> : null;
+  if (!answer) return <InlineError error={error} />;
   return (
     <div className="flex flex-col gap-1 text-sm text-slate-600" data-testid="confidentiality">
       {answer.canSet ? (

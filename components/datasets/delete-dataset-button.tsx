@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { InlineError } from "@/components/states/states";
 
 /** Delete with an explicit confirmation. */
 export function DeleteDatasetButton({ id, name }: { id: string; name: string }) {
@@ -23,7 +24,7 @@ export function DeleteDatasetButton({ id, name }: { id: string; name: string }) 
       >
         Delete
       </Button>
-      {error ? <span role="alert" className="text-sm text-red-700">{error}</span> : null}
+      <InlineError as="span" error={error} />
     </div>
   );
 }

@@ -1,10 +1,10 @@
-import Link from "next/link";
 import type { HomePanel } from "@/lib/services/home-panels";
 import { CiBarChart } from "@/components/charts/ci-bar-chart";
 import { ErrorMessage } from "@/components/states/states";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { formatPercent } from "@/lib/format/number";
 import { BenchmarkNotes } from "./benchmark-notes";
+import { AnalyzeLink } from "./analyze-link";
 
 /** Our bar next to its published counterpart (point estimates; the intervals are in the chart). */
 function Comparisons({ panel }: { panel: HomePanel }) {
@@ -61,13 +61,7 @@ export function ExecPanel({ panel }: { panel: HomePanel }) {
         )}
         {panel.comparisons.length ? <Comparisons panel={panel} /> : null}
         <BenchmarkNotes benchmarks={panel.benchmarks} unpublished={panel.unpublished} />
-        {panel.analyzeHref ? (
-          <p>
-            <Link href={panel.analyzeHref} className="text-sm font-medium text-[var(--color-accent)] hover:underline">
-              Open in Analyze →
-            </Link>
-          </p>
-        ) : null}
+        <AnalyzeLink href={panel.analyzeHref} />
       </CardContent>
     </Card>
   );

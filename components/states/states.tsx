@@ -31,3 +31,12 @@ export function ErrorMessage({ title = "Something went wrong", message, children
     </div>
   );
 }
+
+/** A short error beside the control that caused it (renders nothing without one). */
+export function InlineError({ error, as: Tag = "p" }: { error: string | null | undefined; as?: "p" | "span" }) {
+  return error ? (
+    <Tag role="alert" className="text-sm text-red-700">
+      {error}
+    </Tag>
+  ) : null;
+}

@@ -6,6 +6,7 @@ import { Bookmark, Check } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { viewHrefQuery } from "@/lib/views/query";
 import { errorMessage, useSavedViews } from "./use-saved-views";
+import { InlineError } from "@/components/states/states";
 
 interface Props {
   datasetId: string;
@@ -112,11 +113,7 @@ export function SaveViewButton({ datasetId, defaultName = "" }: Props) {
           ) : null}
         </div>
       )}
-      {error ? (
-        <p role="alert" className="text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <InlineError error={error} />
       {state.status === "ready" && state.views.length ? (
         <details className="text-sm" data-testid="saved-views">
           <summary className="cursor-pointer text-slate-600">Saved views of this dataset ({state.views.length})</summary>

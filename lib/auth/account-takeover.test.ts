@@ -1,12 +1,9 @@
 // Hole 1 (issue 16): the admin of workspace W must not take over an account of another workspace.
 // The route handlers run against a real application database (DuckDB), with `getIdentity` pointed at it.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { openDuckDb } from "@/lib/store/duckdb/connection";
-import { duckdbAppDatabase } from "@/lib/store/app-database";
-import { createIdentity, type Identity } from "./auth";
+import { openTempDuckDb, type TempDuckDb } from "@/lib/store/duckdb/temp-db.fixtures";
+import { testIdentity } from "./identity.fixtures";
+import type { Identity } from "./auth";
 import { createUserWithPassword, createWorkspace, getMembership, listInvitations, membershipWorkspaceIds, setMembership } from "./identity";
 import { DEFAULT_WORKSPACE_ID } from "@/lib/schema/workspace";
 import { assertCanManageAccount, isPlatformAdmin } from "./workspaces";
@@ -14,8 +11,7 @@ import { assertCanManageAccount, isPlatformAdmin } from "./workspaces";
 const BASE = "http://localhost:3000";
 const PW = "correct horse battery";
 const NEW_PW = "attacker chose this one";
-let dir: string;
-let db: Awaited<ReturnType<typeof openDuckDb>>;
+let db: TempDuckDb;
 let id: Identity;
 
 vi.mock("@/lib/auth/server", () => ({ getIdentity: async () => id, getAuth: async () => id.auth, appOrigin: () => BASE }));
@@ -28,19 +24,14 @@ const invitations = await import("@/app/api/me/invitations/route");
 let wsW: string;
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "surveyscope-takeover-"));
-  db = await openDuckDb(path.join(dir, "test.duckdb"));
-  id = createIdentity({ db: duckdbAppDatabase(db.instance), secret: "x".repeat(40), baseURL: BASE, loginMaxAttempts: 100, loginWindowSeconds: 60 });
+  db = await openTempDuckDb("takeover");
+  id = testIdentity(db, 100);
   await createUserWithPassword(id, { email: "root@example.org", password: PW, role: "admin", workspaceId: DEFAULT_WORKSPACE_ID });
   wsW = (await createWorkspace(id.sql, "Tenant W")).id;
   await createUserWithPassword(id, { email: "mallory@example.org", password: PW, role: "admin", workspaceId: wsW });
   await createUserWithPassword(id, { email: "wuser@example.org", password: PW, role: "analyst", workspaceId: wsW });
 });
-afterAll(() => {
-  db.connection.closeSync();
-  db.instance.closeSync();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => db.close());
 
 async function signIn(email: string, password = PW): Promise<Response> {
   return id.auth.handler(

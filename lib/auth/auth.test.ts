@@ -1,9 +1,7 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLIENT_ADDRESS_HEADER } from "./client-address";
-import { openDuckDb } from "@/lib/store/duckdb/connection";
+import { openTempDuckDb, type TempDuckDb } from "@/lib/store/duckdb/temp-db.fixtures";
+import { testIdentity } from "./identity.fixtures";
 import { duckdbAppDatabase } from "@/lib/store/app-database";
 import { createIdentity, type Identity } from "./auth";
 import {
@@ -23,20 +21,14 @@ import { isSameOriginWrite, requireViewerWith, resolveViewer } from "./viewer-co
 
 const BASE = "http://localhost:3000";
 const PW = "correct horse battery";
-let dir: string;
-let db: Awaited<ReturnType<typeof openDuckDb>>;
+let db: TempDuckDb;
 let id: Identity;
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "surveyscope-auth-"));
-  db = await openDuckDb(path.join(dir, "test.duckdb"));
-  id = createIdentity({ db: duckdbAppDatabase(db.instance), secret: "x".repeat(40), baseURL: BASE, loginMaxAttempts: 3, loginWindowSeconds: 60 });
+  db = await openTempDuckDb("auth");
+  id = testIdentity(db, 3);
 });
-afterAll(() => {
-  db.connection.closeSync();
-  db.instance.closeSync();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => db.close());
 
 async function signIn(email: string, password: string, ip = "10.0.0.1"): Promise<Response> {
   return id.auth.handler(

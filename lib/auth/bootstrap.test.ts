@@ -1,9 +1,8 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { CLIENT_ADDRESS_HEADER } from "./client-address";
-import { openDuckDb } from "@/lib/store/duckdb/connection";
+import { openTempDuckDb } from "@/lib/store/duckdb/temp-db.fixtures";
 import { duckdbAppDatabase } from "@/lib/store/app-database";
 import { createIdentity, resolveAuthSecret } from "./auth";
 import { FALLBACK_ADMIN_EMAIL, describeEnsureAdmin, ensureAdmin, isDuckDbLockError } from "./bootstrap";
@@ -17,14 +16,9 @@ afterEach(() => {
 });
 
 async function fresh() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "surveyscope-boot-"));
-  const db = await openDuckDb(path.join(dir, "s.duckdb"));
-  cleanups.push(() => {
-    db.connection.closeSync();
-    db.instance.closeSync();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
-  return { dir, db, id: createIdentity({ db: duckdbAppDatabase(db.instance), secret: "z".repeat(40), baseURL: BASE }) };
+  const db = await openTempDuckDb("boot");
+  cleanups.push(() => db.close());
+  return { dir: db.dir, db, id: createIdentity({ db: duckdbAppDatabase(db.instance), secret: "z".repeat(40), baseURL: BASE }) };
 }
 
 async function signInStatus(id: ReturnType<typeof createIdentity>, email: string, password: string) {

@@ -1,10 +1,7 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDuckDb } from "@/lib/store/duckdb/connection";
-import { duckdbAppDatabase } from "@/lib/store/app-database";
-import { createIdentity, type Identity } from "./auth";
+import { openTempDuckDb, type TempDuckDb } from "@/lib/store/duckdb/temp-db.fixtures";
+import { testIdentity } from "./identity.fixtures";
+import type { Identity } from "./auth";
 import { createUserWithPassword, createWorkspace, setDatasetWorkspace, setMembership, shareDataset, type Viewer } from "./identity";
 import { DEFAULT_WORKSPACE_ID } from "@/lib/schema/workspace";
 import { readCookie, resolveViewer } from "./viewer-core";
@@ -12,20 +9,14 @@ import { adminWorkspace, canOnDataset, datasetAccessWith, listDatasetShares, lis
 
 const BASE = "http://localhost:3000";
 const PW = "correct horse battery";
-let dir: string;
-let db: Awaited<ReturnType<typeof openDuckDb>>;
+let db: TempDuckDb;
 let id: Identity;
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "surveyscope-ws-"));
-  db = await openDuckDb(path.join(dir, "test.duckdb"));
-  id = createIdentity({ db: duckdbAppDatabase(db.instance), secret: "x".repeat(40), baseURL: BASE, loginMaxAttempts: 50, loginWindowSeconds: 60 });
+  db = await openTempDuckDb("ws");
+  id = testIdentity(db, 50);
 });
-afterAll(() => {
-  db.connection.closeSync();
-  db.instance.closeSync();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => db.close());
 
 async function sessionCookie(email: string): Promise<string> {
   const res = await id.auth.handler(

@@ -1,23 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import type { FilterPlan } from "@/lib/analysis/plan";
+import { mulberry32 } from "@/lib/stats/seeded-random";
 import { assertExportFilters, filterColumns, protectSegment, shuffle, SMALL_SEGMENT_MESSAGE } from "./export-segment";
 import { isKAnonymous } from "./k-anonymity";
 
 const values = (column: string): FilterPlan => ({ kind: "values", column, values: ["x"] });
 const status = (m: Record<string, "identifier" | "free-text" | "quasi" | "none">) => (c: string) => m[c] ?? "none";
-
-/** A seeded uniform [0,1) source (mulberry32), so shuffles are reproducible in the test. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const multiset = (rows: (string | null)[][]) => rows.map((r) => JSON.stringify(r)).sort();
 
@@ -53,7 +42,7 @@ describe("steering attack: filter down to a segment the k-anonymity step then su
   test("the filter column is a quasi-identifier of the export even when not written: the visible pattern is k-anonymous with it", () => {
     // segment: country ∈ {A, B}; exported: age. (B, 40) is unique: age 40 must not stay visible for it
     const rows = [...Array.from({ length: 5 }, () => ["30", "A"]), ["40", "B"], ...Array.from({ length: 5 }, () => ["40", "A"])];
-    const out = protectSegment({ rows, exported: 1, quasiIdentifiers: [0, 1], k: 5, random: seeded(1) });
+    const out = protectSegment({ rows, exported: 1, quasiIdentifiers: [0, 1], k: 5, random: mulberry32(1) });
     expect(out.rows.every((r) => r.length === 1)).toBe(true);
     expect(multiset(out.rows)).toEqual(multiset([...Array.from({ length: 5 }, () => ["30"]), ...Array.from({ length: 5 }, () => ["40"]), ["*"]]));
   });
@@ -62,8 +51,8 @@ describe("steering attack: filter down to a segment the k-anonymity step then su
 describe("steering attack: join two exports by row order", () => {
   test("the rows come in a fresh random order per export", () => {
     const rows = Array.from({ length: 40 }, (_, i) => [String(i)]);
-    const a = protectSegment({ rows, exported: 1, quasiIdentifiers: [], k: 5, random: seeded(1) }).rows;
-    const b = protectSegment({ rows, exported: 1, quasiIdentifiers: [], k: 5, random: seeded(2) }).rows;
+    const a = protectSegment({ rows, exported: 1, quasiIdentifiers: [], k: 5, random: mulberry32(1) }).rows;
+    const b = protectSegment({ rows, exported: 1, quasiIdentifiers: [], k: 5, random: mulberry32(2) }).rows;
     expect(a).not.toEqual(b);
     expect(a).not.toEqual(rows);
   });
@@ -73,7 +62,7 @@ describe("steering attack: join two exports by row order", () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(cell, cell, fc.constantFrom("x", "y"), cell), { minLength: 0, maxLength: 60 }), fc.integer({ min: 2, max: 6 }), fc.integer(), fc.integer(), (tuples, k, s1, s2) => {
         const rows = tuples.map((t) => [...t]);
-        const run = (seed: number) => protectSegment({ rows, exported: 3, quasiIdentifiers: [0, 1, 3], k, random: seeded(seed) });
+        const run = (seed: number) => protectSegment({ rows, exported: 3, quasiIdentifiers: [0, 1, 3], k, random: mulberry32(seed) });
         if (rows.length < k) {
           // no export ever holds a filtered segment under k
           expect(() => run(s1)).toThrow(SMALL_SEGMENT_MESSAGE(k));
@@ -92,7 +81,7 @@ describe("steering attack: join two exports by row order", () => {
   test("shuffle is a permutation", () => {
     fc.assert(
       fc.property(fc.array(fc.integer()), fc.integer(), (xs, seed) => {
-        const out = shuffle(xs, seeded(seed));
+        const out = shuffle(xs, mulberry32(seed));
         expect(out.slice().sort((a, b) => a - b)).toEqual(xs.slice().sort((a, b) => a - b));
       }),
     );

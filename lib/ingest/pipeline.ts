@@ -10,6 +10,7 @@ import { IssueCollector } from "./issues";
 import { BATCH_ROWS, DETECT_ROWS, SAMPLE_CHARS } from "./limits";
 import { RecordParser, type RawRecord } from "./parse";
 import { Profiler } from "./profile";
+import type { ResultInput } from "./result";
 import { IngestError, type IngestLimits, type IngestOptions, type RowSink } from "./types";
 
 const HEAD_BYTES = 4096;
@@ -20,14 +21,8 @@ function isEmptyRow(row: string[]): boolean {
 }
 const BAD_DELIMITERS = new Set(['"', "\r", "\n", "\uFEFF", ""]);
 
-/** What the pipeline learnt, for the result. */
-export interface PipelineOutcome {
-  dialect: Dialect;
-  encoding: string;
-  delimiter: string;
-  headers: string[][];
-  columns: StoredColumn[];
-  respondents: number;
+/** What the pipeline learnt, for the result: the file's layout and data, and the profile of its values. */
+export interface PipelineOutcome extends ResultInput {
   profiler: Profiler;
 }
 

@@ -4,17 +4,11 @@
  * arguments. Every attempt is refused with a structured MCP error, nothing respondent-level leaks,
  * and every call is in the hash-chained audit trail under the agent.
  */
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeFreshDataDir, openFreshDataDir } from "@/test/support/in-process.fixtures";
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "surveyscope-mcp-adv-"));
-process.env.DATA_DIR = dataDir;
-process.env.QUERY_BUDGET_PER_MINUTE = "0";
-process.env.BETTER_AUTH_SECRET = "mcp-adv-secret-mcp-adv-secret-012345678";
-delete process.env.DATABASE_URL;
+const dataDir = openFreshDataDir("mcp-adv", "mcp-adv-secret-mcp-adv-secret-012345678");
 
 const { setupMcpFixture, CANARY } = await import("./mcp.fixtures");
 type Fx = Awaited<ReturnType<typeof setupMcpFixture>>;
@@ -33,9 +27,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await client?.close();
-  const { getStore } = await import("@/lib/store");
-  await (await getStore()).close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await closeFreshDataDir(dataDir);
 });
 
 /** The refusal of a call (it must be one), recorded for the canary check. */

@@ -3,17 +3,11 @@
  * /api/mcp route module): the tool list and its schemas, and every tool's structured result
  * against the same API answer for an aggregate-only analyst.
  */
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeFreshDataDir, openFreshDataDir } from "@/test/support/in-process.fixtures";
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "surveyscope-mcp-"));
-process.env.DATA_DIR = dataDir;
-process.env.QUERY_BUDGET_PER_MINUTE = "0";
-process.env.BETTER_AUTH_SECRET = "mcp-test-secret-mcp-test-secret-0123456";
-delete process.env.DATABASE_URL;
+const dataDir = openFreshDataDir("mcp", "mcp-test-secret-mcp-test-secret-0123456");
 
 const { setupMcpFixture, CANARY, INJECTION } = await import("./mcp.fixtures");
 type Fx = Awaited<ReturnType<typeof setupMcpFixture>>;
@@ -38,9 +32,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await client?.close();
-  const { getStore } = await import("@/lib/store");
-  await (await getStore()).close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await closeFreshDataDir(dataDir);
 });
 
 const structured = async (name: string, args: Record<string, unknown>) => {

@@ -7,17 +7,13 @@
  */
 import fs from "node:fs";
 import http from "node:http";
-import os from "node:os";
 import path from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openFreshDataDir } from "@/test/support/in-process.fixtures";
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "surveyscope-mcp-stdio-"));
-process.env.DATA_DIR = dataDir;
-process.env.QUERY_BUDGET_PER_MINUTE = "0";
-process.env.BETTER_AUTH_SECRET = "mcp-stdio-secret-mcp-stdio-secret-012345";
-delete process.env.DATABASE_URL;
+const dataDir = openFreshDataDir("mcp-stdio", "mcp-stdio-secret-mcp-stdio-secret-012345");
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const SPEC = { outcome: "rolled_back", outcome_category: "Yes", segment: "maturity", weight: "weight" };

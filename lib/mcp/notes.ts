@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { BannerResult } from "@/lib/schema/banner";
 import type { ProtectedCrosstabResponse } from "@/lib/schema/crosstab-protected";
+import { dataBlock } from "./untrusted";
 
 /**
  * What every numeric answer carries so an agent can quote it honestly: its base, its interval, its
@@ -13,6 +14,22 @@ export const numericNotesSchema = z.object({
   caveats: z.array(z.string()),
 });
 export type NumericNotes = z.infer<typeof numericNotesSchema>;
+
+/** The output of an analysis tool: the API's answer and the notes to quote it by. */
+export function answerWithNotes<A extends z.ZodType>(answer: A) {
+  return z.object({ answer, notes: numericNotesSchema });
+}
+
+/**
+ * An analysis answer as text: "<title> (<what>; <weighting>). <base>. <interval>.", the answer's
+ * lines as a data block (untrusted text quoted), then the caveats.
+ */
+export function renderWithNotes(title: string, what: string, notes: NumericNotes, lines: string[]): string {
+  return `${title} (${what}; ${notes.weighting}). ${notes.base}. ${notes.interval}.\n${dataBlock(lines)}\nCaveats: ${notes.caveats.join(" ")}`;
+}
+
+/** The caveat of every answer over a synthetic (demo) dataset. */
+export const SYNTHETIC_CAVEAT = "Synthetic demo data: the respondents were generated to resemble published figures.";
 
 const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
 const round = (x: number | null | undefined) => (x === null || x === undefined ? "n/a" : String(Math.round(x * 10) / 10));
@@ -39,7 +56,7 @@ export function crosstabNotes(a: ProtectedCrosstabResponse, opts: { synthetic: b
   const low = a.segments.filter((s) => s.n !== null && s.n < opts.minBase).length;
   if (low > 0) caveats.push(`${low} segment(s) have fewer than ${opts.minBase} respondents: treat their estimates as indicative.`);
   if (Object.keys(a.spec.filters).length > 0) caveats.push(`Filtered population: ${Object.keys(a.spec.filters).join(", ")}.`);
-  if (opts.synthetic) caveats.push("Synthetic demo data: the respondents were generated to resemble published figures.");
+  if (opts.synthetic) caveats.push(SYNTHETIC_CAVEAT);
   for (const n of a.notes ?? []) caveats.push(n);
   return { base, interval, weighting: weighted ? `weighted by ${a.spec.weight}` : "unweighted", caveats };
 }
@@ -55,7 +72,7 @@ export function bannerNotes(b: BannerResult, opts: { synthetic: boolean; weight:
   if (b.disclosure.suppressedCells > 0) caveats.push(`${b.disclosure.suppressedCells} cell(s) hidden by small-cell protection.`);
   if (b.columns.some((c) => c.lowBase)) caveats.push("Columns flagged lowBase have a small effective base: treat their estimates as indicative.");
   if (b.sig !== "none") caveats.push(`Letters mark significant differences within a column group (${b.sig} correction).`);
-  if (opts.synthetic) caveats.push("Synthetic demo data: the respondents were generated to resemble published figures.");
+  if (opts.synthetic) caveats.push(SYNTHETIC_CAVEAT);
   caveats.push(...b.notes);
   return {
     base,

@@ -4,6 +4,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import type { Dataset } from "@/lib/schema/dataset";
 import type { McpToolName } from "@/lib/schema/agents";
 import type { SurveyStore } from "@/lib/store";
+import { answerWithNotes } from "./notes";
 
 /** What a tool handler gets: the agent as a viewer, its credential, the store and the scoped dataset. */
 export interface ToolContext {
@@ -35,4 +36,15 @@ export interface McpTool<I extends z.ZodType = z.ZodType, O extends z.ZodType = 
 /** Declare a tool with its types inferred (the registry holds them as `McpTool`). */
 export function defineTool<I extends z.ZodType, O extends z.ZodType>(tool: McpTool<I, O>): McpTool {
   return tool as unknown as McpTool;
+}
+
+/**
+ * Declare an analysis tool over one dataset (`dataset` argument, scope-checked; spends from the
+ * query budget) whose output is `answer` with its notes (`answerWithNotes`).
+ */
+export function defineAnalysisTool<I extends z.ZodType, A extends z.ZodType>(
+  tool: Omit<McpTool<I, ReturnType<typeof answerWithNotes<A>>>, "output" | "datasetArg" | "analysis"> & { answer: A },
+): McpTool {
+  const { answer, ...rest } = tool;
+  return defineTool({ ...rest, output: answerWithNotes(answer), datasetArg: "dataset", analysis: true });
 }

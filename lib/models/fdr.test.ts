@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { pt } from "@/lib/stats/distributions";
+import { mulberry32 } from "@/lib/stats/seeded-random";
 import { adjustBH, selectFindings } from "./fdr";
 
 describe("adjustBH (hand-computed Benjamini–Hochberg)", () => {
@@ -63,18 +64,6 @@ describe("selectFindings", () => {
     expect(() => selectFindings([{ p: 0.1 }], 0)).toThrow("fdr level outside (0, 1): 0");
   });
 });
-
-/** Mulberry32: a small seeded PRNG (uniform in [0, 1)). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function gaussian(rng: () => number): number {
   return Math.sqrt(-2 * Math.log(1 - rng())) * Math.cos(2 * Math.PI * rng());

@@ -145,6 +145,16 @@ export const boundsReportSchema = z.object({
 });
 export type BoundsReport = z.infer<typeof boundsReportSchema>;
 
+/** One group of a per-group weighting: its target, what it achieved, its bounds and convergence. */
+const weightingGroupSchema = z.object({
+  value: z.string(),
+  target: z.number(),
+  achieved: z.number(),
+  n: z.number().int(),
+  bounds: boundsReportSchema.nullable(),
+  convergence: convergenceSchema,
+});
+
 /**
  * The weighting report printed next to the weights.
  *
@@ -175,18 +185,7 @@ export const weightingReportSchema = z.object({
   }),
   bounds: boundsReportSchema.nullable(),
   convergence: convergenceSchema,
-  groups: z
-    .array(
-      z.object({
-        value: z.string(),
-        target: z.number(),
-        achieved: z.number(),
-        n: z.number().int(),
-        bounds: boundsReportSchema.nullable(),
-        convergence: convergenceSchema,
-      }),
-    )
-    .optional(),
+  groups: z.array(weightingGroupSchema).optional(),
 });
 export type WeightingReport = z.infer<typeof weightingReportSchema>;
 

@@ -1,32 +1,23 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listAudit } from "@/lib/audit/audit-log";
 import { createWorkspace, setMembership, type Viewer } from "@/lib/auth/identity";
 import { duckdbRunner, type SqlRunner } from "@/lib/store/runner/sql-runner";
-import { openDuckDb } from "@/lib/store/duckdb/connection";
+import { openTempDuckDb, type TempDuckDb } from "@/lib/store/duckdb/temp-db.fixtures";
 import { recordAudit, targetWorkspaceOf } from "./audit";
 
-let dir: string;
-let db: Awaited<ReturnType<typeof openDuckDb>>;
+let db: TempDuckDb;
 let sql: SqlRunner;
 const admin: Viewer = { userId: "u_admin", email: "admin@example.org", workspaceId: "default", role: "admin", via: "session" };
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "surveyscope-audit-"));
-  db = await openDuckDb(path.join(dir, "test.duckdb"));
+  db = await openTempDuckDb("audit");
   sql = duckdbRunner(db.instance);
   await createWorkspace(sql, "Mine", "ws_mine");
   await createWorkspace(sql, "Theirs", "ws_theirs");
   await setMembership(sql, admin.userId, "default", "admin");
   await setMembership(sql, admin.userId, "ws_mine", "admin");
 });
-afterAll(() => {
-  db.connection.closeSync();
-  db.instance.closeSync();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => db.close());
 
 const trail = async (workspaceId: string) => (await listAudit(sql, { workspaceId, includeInstance: false })).map((r) => `${r.action} ${r.actor_email}`);
 

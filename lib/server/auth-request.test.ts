@@ -1,22 +1,19 @@
 // Holes 3 and 4 of issue 16, through the /api/auth/* route handler itself: forged proxy headers
 // neither name nor place an actor in the audit trail, nor escape the sign-in limits; a guesser
 // cannot lock the account's owner out.
-import fs from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { listAudit } from "@/lib/audit/audit-log";
-import { createIdentity, type Identity } from "@/lib/auth/auth";
+import type { Identity } from "@/lib/auth/auth";
 import { PEER_HEADER } from "@/lib/auth/client-address";
 import { createUserWithPassword } from "@/lib/auth/identity";
 import { DEFAULT_WORKSPACE_ID } from "@/lib/schema/workspace";
-import { openDuckDb } from "@/lib/store/duckdb/connection";
-import { duckdbAppDatabase } from "@/lib/store/app-database";
+import { openTempDuckDb, type TempDuckDb } from "@/lib/store/duckdb/temp-db.fixtures";
+import { testIdentity } from "@/lib/auth/identity.fixtures";
 
 const BASE = "http://localhost:3000";
 const PW = "correct horse battery";
-let dir: string;
-let db: Awaited<ReturnType<typeof openDuckDb>>;
+let db: TempDuckDb;
 let id: Identity;
 
 vi.mock("@/lib/auth/server", () => ({ getIdentity: async () => id, getAuth: async () => id.auth, appOrigin: () => BASE }));
@@ -25,17 +22,12 @@ vi.mock("@/lib/schema/env", () => ({ getEnv: () => ({ DATA_DIR: os.tmpdir(), TRU
 const { POST } = await import("@/app/api/auth/[...all]/route");
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "surveyscope-authreq-"));
-  db = await openDuckDb(path.join(dir, "test.duckdb"));
+  db = await openTempDuckDb("authreq");
   // at most 4 sign-in attempts per client address per minute (better-auth's limiter)
-  id = createIdentity({ db: duckdbAppDatabase(db.instance), secret: "x".repeat(40), baseURL: BASE, loginMaxAttempts: 4, loginWindowSeconds: 60 });
+  id = testIdentity(db, 4);
   for (const u of ["ceo", "owner", "victim"]) await createUserWithPassword(id, { email: `${u}@example.org`, password: PW, role: "admin", workspaceId: DEFAULT_WORKSPACE_ID });
 });
-afterAll(() => {
-  db.connection.closeSync();
-  db.instance.closeSync();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => db.close());
 
 function authPost(p: string, body: unknown, headers: Record<string, string>): Promise<Response> {
   return POST(new Request(`${BASE}/api/auth/${p}`, { method: "POST", headers: { "content-type": "application/json", origin: BASE, ...headers }, body: JSON.stringify(body) }));

@@ -1,7 +1,8 @@
 import type { IngestResult } from "@/lib/ingest/types";
 import { detectDefaultWeight } from "@/lib/analysis/default-weight";
-import { datasetSchema, type Dataset, type DefaultWeight } from "@/lib/schema/dataset";
-import type { NewDatasetMeta } from "./types";
+import { datasetSchema, type Dataset, type DatasetLineage, type DefaultWeight } from "@/lib/schema/dataset";
+import type { Question } from "@/lib/schema/question";
+import type { DerivedColumn, NewDatasetMeta } from "./types";
 
 /** The metadata record of a freshly imported dataset version (the same for every backend). */
 export function newDatasetRecord(id: string, version: number, meta: NewDatasetMeta, result: IngestResult): Dataset {
@@ -36,6 +37,24 @@ function importedDefaultWeight(result: IngestResult): { defaultWeight?: DefaultW
 /** The dataset record with its default weight replaced (`null`: none, as the analyst chose; `undefined`: kept). */
 export function replaceDefaultWeight(dataset: Dataset, defaultWeight: DefaultWeight | null | undefined): Dataset {
   return defaultWeight === undefined ? dataset : { ...dataset, defaultWeight };
+}
+
+/**
+ * The metadata record of a derived version (the same for every backend): the latest version's
+ * record with the source version's columns plus the added ones (`c<n>…`, stored after them), the
+ * new questions and one more lineage step.
+ */
+export function derivedDatasetRecord(latest: Dataset, source: Dataset, version: number, added: DerivedColumn[], questions: Question[], lineage: DatasetLineage): Dataset {
+  const first = source.columns.length;
+  const columns = [...source.columns, ...added.map((a, i) => ({ index: first + i, name: `c${first + i}`, headers: [a.header] }))];
+  return datasetSchema.parse({
+    ...latest,
+    version,
+    columns,
+    questions,
+    lineage: [...latest.lineage, lineage],
+    createdAt: new Date().toISOString(),
+  });
 }
 
 /**

@@ -5,26 +5,17 @@
  * (the owning workspace's admin) keeps exact numbers and the 422 for an empty population.
  * In-process through the route module, over a fresh DATA_DIR store with a canary dataset.
  */
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bearerRequest, callRoute, closeFreshDataDir, importCsvDataset, routeModule, seedAdminAndAnalyst, openFreshDataDir } from "../support/in-process.fixtures";
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "surveyscope-oracle-"));
-process.env.DATA_DIR = dataDir;
-process.env.QUERY_BUDGET_PER_MINUTE = "0";
-process.env.BETTER_AUTH_SECRET = "oracle-secret-oracle-secret-oracle-0123";
-delete process.env.DATABASE_URL;
+const dataDir = openFreshDataDir("oracle", "oracle-secret-oracle-secret-oracle-0123");
 
-const ORIGIN = "http://localhost:3000";
-type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
-const crosstab = (await import("@/app/api/datasets/[id]/crosstab/route")) as unknown as { POST: Handler };
-const datasetRoute = (await import("@/app/api/datasets/[id]/route")) as unknown as { GET: Handler };
-const otherRoutes: Record<string, Handler> = {
-  banner: ((await import("@/app/api/datasets/[id]/banner/route")) as unknown as { POST: Handler }).POST,
-  nps: ((await import("@/app/api/datasets/[id]/nps/route")) as unknown as { POST: Handler }).POST,
-  "crosstab/export": ((await import("@/app/api/datasets/[id]/crosstab/export/route")) as unknown as { POST: Handler }).POST,
+const crosstab = await routeModule("/api/datasets/{id}/crosstab");
+const datasetRoute = await routeModule("/api/datasets/{id}");
+const otherRoutes = {
+  banner: await routeModule("/api/datasets/{id}/banner"),
+  nps: await routeModule("/api/datasets/{id}/nps"),
+  "crosstab/export": await routeModule("/api/datasets/{id}/crosstab/export"),
 };
 
 /**
@@ -46,42 +37,14 @@ let analystToken = "";
 let datasetId = "";
 
 beforeAll(async () => {
-  const { getStore } = await import("@/lib/store");
-  const { getIdentity } = await import("@/lib/auth/server");
-  const { ensureAdmin } = await import("@/lib/auth/bootstrap");
-  const { createApiToken, createUserWithPassword, findUserByEmail, setDatasetWorkspace } = await import("@/lib/auth/identity");
-  const { DEFAULT_WORKSPACE_ID } = await import("@/lib/schema/workspace");
-  const { importDataset } = await import("@/lib/services/import-dataset");
-  const store = await getStore();
-  const identity = await getIdentity();
-  await ensureAdmin(identity, { email: "admin@oracle.test", password: "oracle-admin-password-1" });
-  const admin = await findUserByEmail(identity.sql, "admin@oracle.test");
-  if (!admin) throw new Error("seed: no admin");
-  adminToken = (await createApiToken(identity.sql, { userId: admin.id, workspaceId: DEFAULT_WORKSPACE_ID, role: "admin" })).token;
-  const analyst = await createUserWithPassword(identity, { email: "analyst@oracle.test", password: "oracle-analyst-password-1", name: "Analyst", role: "analyst", workspaceId: DEFAULT_WORKSPACE_ID });
-  analystToken = (await createApiToken(identity.sql, { userId: analyst.id, workspaceId: DEFAULT_WORKSPACE_ID, role: "analyst" })).token;
-  const ds = await importDataset(store, {
-    meta: { id: "canary", name: "Canary survey", owner: "admin", fileName: "canary.csv" },
-    source: Readable.from([Buffer.from(canaryCsv())]),
-    options: { format: "microdata" },
-  });
-  await setDatasetWorkspace(identity.sql, ds.id, DEFAULT_WORKSPACE_ID);
-  datasetId = ds.id;
+  ({ adminToken, analystToken } = await seedAdminAndAnalyst("oracle"));
+  datasetId = (await importCsvDataset({ id: "canary", name: "Canary survey" }, canaryCsv())).id;
 }, 60_000);
 
-afterAll(async () => {
-  const { getStore } = await import("@/lib/store");
-  await (await getStore()).close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => closeFreshDataDir(dataDir));
 
 async function run(token: string, spec: Record<string, unknown>) {
-  const req = new Request(`${ORIGIN}/api/datasets/${datasetId}/crosstab`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-    body: JSON.stringify(spec),
-  });
-  const res = await crosstab.POST(req, { params: Promise.resolve({ id: datasetId }) });
+  const res = await callRoute(crosstab, "POST", bearerRequest(token, "POST", `/api/datasets/${datasetId}/crosstab`, spec), { id: datasetId });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
@@ -136,12 +99,8 @@ describe.each([
   ["crosstab/export", { outcome: "rolled_back", outcome_category: "Yes", segment: "country" }],
 ] as const)("%s: an empty population is not an oracle", (name, base) => {
   const call = async (token: string, filters: Record<string, string[]>) => {
-    const req = new Request(`${ORIGIN}/api/datasets/${datasetId}/${name}`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-      body: JSON.stringify({ ...base, filters }),
-    });
-    const res = await otherRoutes[name](req, { params: Promise.resolve({ id: datasetId }) });
+    const req = bearerRequest(token, "POST", `/api/datasets/${datasetId}/${name}`, { ...base, filters });
+    const res = await callRoute(otherRoutes[name], "POST", req, { id: datasetId });
     // the request's own filters are echoed (spec, the banner's "Filtered: …" note): blanked out
     const text = (await res.text()).replace(/"filters":\{[^}]*\}/g, "").replace(/Filtered: [^"]*/g, "Filtered");
     return { status: res.status, text };
@@ -173,8 +132,7 @@ describe("a large population is still shown to the aggregate-only analyst", () =
 
 describe("GET /api/datasets/{id}: option counts", () => {
   const get = async (token: string) => {
-    const req = new Request(`${ORIGIN}/api/datasets/${datasetId}`, { headers: { authorization: `Bearer ${token}` } });
-    const res = await datasetRoute.GET(req, { params: Promise.resolve({ id: datasetId }) });
+    const res = await callRoute(datasetRoute, "GET", bearerRequest(token, "GET", `/api/datasets/${datasetId}`), { id: datasetId });
     return { status: res.status, body: (await res.json()) as { questions: { id: string; answered: number | null; options: { code: string; count: number | null }[] }[] } };
   };
 

@@ -8,22 +8,16 @@
  * FUZZ_COLLECT=1 reports every 500 at the end instead of failing at the first.
  */
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { Readable } from "node:stream";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { fromSchema, mutate, anyJson, domainString, NASTY_STRINGS, type Domain, type JsonSchema } from "./fuzz-values";
 import { FALLBACK_BODIES, validBodies } from "./fuzz-seeds";
 import { SECRET_MARK, seedCsv } from "./seed-data";
+import { bearerRequest, callRoute, closeFreshDataDir, importCsvDataset, ORIGIN, routeModule, seedAdminAndAnalyst, openFreshDataDir } from "../support/in-process.fixtures";
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "surveyscope-fuzz-"));
-process.env.DATA_DIR = dataDir;
-process.env.QUERY_BUDGET_PER_MINUTE = "0"; // no 429s from the per-user budget
-process.env.BETTER_AUTH_SECRET = "fuzz-secret-fuzz-secret-fuzz-secret-0123";
-delete process.env.DATABASE_URL;
+const dataDir = openFreshDataDir("fuzz", "fuzz-secret-fuzz-secret-fuzz-secret-0123");
 
-const ORIGIN = "http://localhost:3000";
 const API_DIR = path.join(process.cwd(), "app", "api");
 const SCALE = Number(process.env.FUZZ_RUNS ?? "1");
 const COLLECT = process.env.FUZZ_COLLECT === "1";
@@ -105,34 +99,18 @@ for (const [apiPath, item] of Object.entries(doc.paths)) {
 }
 
 beforeAll(async () => {
-  const { getStore } = await import("@/lib/store");
-  const { getIdentity } = await import("@/lib/auth/server");
-  const { ensureAdmin } = await import("@/lib/auth/bootstrap");
-  const { createApiToken, createUserWithPassword, createWorkspace, findUserByEmail, setDatasetWorkspace, setMembership } = await import("@/lib/auth/identity");
+  const { createWorkspace, setMembership } = await import("@/lib/auth/identity");
   const { DEFAULT_WORKSPACE_ID } = await import("@/lib/schema/workspace");
-  const { importDataset } = await import("@/lib/services/import-dataset");
 
-  const store = await getStore();
-  const identity = await getIdentity();
-  await ensureAdmin(identity, { email: "admin@fuzz.test", password: "fuzz-admin-password-1" });
-  const admin = await findUserByEmail(identity.sql, "admin@fuzz.test");
-  if (!admin) throw new Error("seed: no admin");
-  token = (await createApiToken(identity.sql, { userId: admin.id, workspaceId: DEFAULT_WORKSPACE_ID, role: "admin" })).token;
+  const { identity, adminToken, analyst } = await seedAdminAndAnalyst("fuzz");
+  token = adminToken;
   const other = await createWorkspace(identity.sql, "Partner", "ws_partner");
-  const analyst = await createUserWithPassword(identity, { email: "analyst@fuzz.test", password: "fuzz-analyst-password-1", name: "Analyst", role: "analyst", workspaceId: DEFAULT_WORKSPACE_ID });
   await setMembership(identity.sql, analyst.id, other.id, "analyst");
 
-  const ds = await importDataset(store, {
-    meta: { id: "fuzz", name: "Fuzz survey", owner: "admin", fileName: "fuzz.csv" },
-    source: Readable.from([Buffer.from(seedCsv())]),
-    options: { format: "microdata" },
-  });
-  await setDatasetWorkspace(identity.sql, ds.id, DEFAULT_WORKSPACE_ID);
+  const ds = await importCsvDataset({ id: "fuzz", name: "Fuzz survey" }, seedCsv());
 
   const call = async (method: string, apiPath: string, body: unknown) => {
-    const mod = (await import(files.find((f) => f.apiPath === apiPath)!.file)) as Record<string, Handler>;
-    const init = { method, headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify(body) };
-    const res = await mod[method](new Request(`${ORIGIN}${apiPath}`, init), { params: Promise.resolve({}) });
+    const res = await callRoute(await routeModule(apiPath), method, bearerRequest(token, method, apiPath, body));
     return (await res.json()) as Record<string, { id: string }>;
   };
   const view = (await call("POST", "/api/views", { datasetId: ds.id, name: "seed view", query: "outcome=rolled_back&category=Yes&segment=country" })).view.id;
@@ -167,9 +145,7 @@ afterAll(async () => {
     const lines = [...failures].flatMap(([k, causes]) => [...causes].map((c) => `${k}: ${c}`));
     process.stdout.write(`\nAPI fuzz: ${lines.length} distinct failures\n${lines.join("\n")}\n`);
   }
-  const { getStore } = await import("@/lib/store");
-  await (await getStore()).close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await closeFreshDataDir(dataDir);
 });
 
 /** The id a path parameter gets: a real one mostly (never for DELETE: the seed must survive). */

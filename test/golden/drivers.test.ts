@@ -7,42 +7,11 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { driversCommand } from "@/cli/commands/drivers";
-import { parseCsvTable } from "@/lib/models/csv-table";
 import { fitDrivers } from "@/lib/models/fit-drivers";
-import type { TextTable } from "@/lib/models/analysis-rows";
 import { driversResultSchema, type DriversSpecInput } from "@/lib/schema/drivers";
+import { caseTable, findDriversCases, type DriversCase } from "./drivers-cases";
 
 const ROOT = path.resolve(__dirname, "../fixtures/golden-drivers");
-
-interface Case {
-  name: string;
-  dir: string;
-  spec: string;
-  expected: string;
-}
-
-function findCases(dir: string): Case[] {
-  const out: Case[] = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...findCases(full));
-    else if (entry.name.endsWith(".spec.json")) {
-      const expected = full.replace(/\.spec\.json$/, ".expected.json");
-      if (fs.existsSync(expected)) out.push({ name: path.relative(ROOT, full).replace(/\.spec\.json$/, ""), dir, spec: full, expected });
-    }
-  }
-  return out.sort((a, b) => (a.name < b.name ? -1 : 1));
-}
-
-const tables = new Map<string, TextTable>();
-function tableOf(dir: string): TextTable {
-  let t = tables.get(dir);
-  if (!t) {
-    t = parseCsvTable(fs.readFileSync(path.join(dir, "data.csv"), "utf8"));
-    tables.set(dir, t);
-  }
-  return t;
-}
 
 /** |got − want| ≤ rel·|want|; a zero p-value (underflow in R) must be below 1e-300 here. */
 function expectClose(got: number, want: number, rel: number, what: string): void {
@@ -50,7 +19,7 @@ function expectClose(got: number, want: number, rel: number, what: string): void
   expect(ok, `${what}: got ${got}, R ${want} (rel tol ${rel})`).toBe(true);
 }
 
-const cases = findCases(ROOT);
+const cases = findDriversCases(ROOT);
 
 describe("key drivers match R svyglm", () => {
   it("finds the example and the extra cases", () => {
@@ -61,7 +30,7 @@ describe("key drivers match R svyglm", () => {
   it.each(cases.map((c) => [c.name, c] as const))("%s", (_name, c) => {
     const spec = JSON.parse(fs.readFileSync(c.spec, "utf8")) as DriversSpecInput;
     const want = driversResultSchema.parse(JSON.parse(fs.readFileSync(c.expected, "utf8")));
-    const got = fitDrivers(tableOf(c.dir), spec);
+    const got = fitDrivers(caseTable(c.dir), spec);
     expect(driversResultSchema.parse(got)).toEqual(got);
     expect(got.n).toBe(want.n);
     expect(got.df_residual).toBe(want.df_residual);
@@ -78,7 +47,7 @@ describe("key drivers match R svyglm", () => {
 });
 
 describe("drivers CLI", () => {
-  const example = cases.find((c) => c.name === "example/rollback_drivers_w") as Case;
+  const example = cases.find((c) => c.name === "example/rollback_drivers_w") as DriversCase;
 
   it("prints the fitted model as JSON", async () => {
     const chunks: string[] = [];
@@ -93,7 +62,7 @@ describe("drivers CLI", () => {
     }
     const printed = driversResultSchema.parse(JSON.parse(chunks.join("")));
     const spec = JSON.parse(fs.readFileSync(example.spec, "utf8")) as DriversSpecInput;
-    expect(printed).toEqual(fitDrivers(tableOf(example.dir), spec));
+    expect(printed).toEqual(fitDrivers(caseTable(example.dir), spec));
   });
 
   it("fails with one-line messages on bad input", async () => {

@@ -7,42 +7,11 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { driversCommand } from "@/cli/commands/drivers";
-import { parseCsvTable } from "@/lib/models/csv-table";
 import { fitDriversMethod } from "@/lib/models/fit-drivers-method";
-import type { TextTable } from "@/lib/models/analysis-rows";
 import { firthResultSchema, lmgResultSchema } from "@/lib/schema/drivers-methods";
+import { caseTable, findDriversCases, type DriversCase } from "./drivers-cases";
 
 const ROOT = path.resolve(__dirname, "../fixtures/golden-drivers2");
-
-interface Case {
-  name: string;
-  dir: string;
-  spec: string;
-  expected: string;
-}
-
-function findCases(dir: string): Case[] {
-  const out: Case[] = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...findCases(full));
-    else if (entry.name.endsWith(".spec.json")) {
-      const expected = full.replace(/\.spec\.json$/, ".expected.json");
-      if (fs.existsSync(expected)) out.push({ name: path.relative(ROOT, full).replace(/\.spec\.json$/, ""), dir, spec: full, expected });
-    }
-  }
-  return out.sort((a, b) => (a.name < b.name ? -1 : 1));
-}
-
-const tables = new Map<string, TextTable>();
-function tableOf(dir: string): TextTable {
-  let t = tables.get(dir);
-  if (!t) {
-    t = parseCsvTable(fs.readFileSync(path.join(dir, "data.csv"), "utf8"));
-    tables.set(dir, t);
-  }
-  return t;
-}
 
 type Num = number | null | undefined;
 /** |got − want| ≤ max(abs, rel·|want|); null (R's NA) must stay null. */
@@ -80,7 +49,7 @@ function compareCoefficients(got: Coef[], want: Coef[], tol: Tols, block: string
   });
 }
 
-const cases = findCases(ROOT);
+const cases = findDriversCases(ROOT);
 
 describe("drivers methods match the R reference (lmg, firth)", () => {
   it("finds the shared examples and the extra cases, separated ones included", () => {
@@ -93,7 +62,7 @@ describe("drivers methods match the R reference (lmg, firth)", () => {
   it.each(cases.map((c) => [c.name, c] as const))("%s", (_name, c) => {
     const spec: unknown = JSON.parse(fs.readFileSync(c.spec, "utf8"));
     const raw = JSON.parse(fs.readFileSync(c.expected, "utf8"));
-    const got = fitDriversMethod(tableOf(c.dir), spec);
+    const got = fitDriversMethod(caseTable(c.dir), spec);
     expect(got.n).toBe(raw.n);
     expect(got.df_residual).toBe(raw.df_residual);
     expect(got.reference_levels).toEqual(raw.reference_levels);
@@ -148,7 +117,7 @@ describe("drivers methods match the R reference (lmg, firth)", () => {
 
 describe("drivers CLI with a method", () => {
   it.each(["example/confidence_lmg_w", "extra/separated_firth_w"])("prints what fitDriversMethod returns: %s", async (name) => {
-    const c = cases.find((x) => x.name === name) as Case;
+    const c = cases.find((x) => x.name === name) as DriversCase;
     const chunks: string[] = [];
     const spy = vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
       chunks.push(String(chunk));
@@ -160,12 +129,12 @@ describe("drivers CLI with a method", () => {
       spy.mockRestore();
     }
     const printed: unknown = JSON.parse(chunks.join(""));
-    expect(printed).toEqual(JSON.parse(JSON.stringify(fitDriversMethod(tableOf(c.dir), JSON.parse(fs.readFileSync(c.spec, "utf8"))))));
+    expect(printed).toEqual(JSON.parse(JSON.stringify(fitDriversMethod(caseTable(c.dir), JSON.parse(fs.readFileSync(c.spec, "utf8"))))));
   });
 
   it("refuses a method that does not fit the model", () => {
     const c = cases[0];
-    expect(() => fitDriversMethod(tableOf(c.dir), { model: "logistic", method: "lmg", outcome: "rolled_back", outcome_category: "Yes", predictors: ["agents"] })).toThrow(
+    expect(() => fitDriversMethod(caseTable(c.dir), { model: "logistic", method: "lmg", outcome: "rolled_back", outcome_category: "Yes", predictors: ["agents"] })).toThrow(
       "invalid spec: method: method lmg needs model linear",
     );
   });

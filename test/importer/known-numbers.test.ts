@@ -42,6 +42,18 @@ async function load(rel: string) {
   return { store, dataset, question, optionCode };
 }
 
+type Loaded = Awaited<ReturnType<typeof load>>;
+
+/** `rel` imported into a memory store and parsed raw, once for the calling suite (closed after it). */
+function loadForSuite(rel: string, delimiter: string, onLoad: (loaded: { ctx: Loaded; raw: string[][] }) => void): void {
+  let ctx: Loaded | undefined;
+  beforeAll(async () => {
+    ctx = await load(rel);
+    onLoad({ ctx, raw: parseRaw(path.join(datasetsRoot, rel), delimiter) });
+  }, 120_000);
+  afterAll(() => ctx?.store.close());
+}
+
 /** per-segment {n, count} from a proportion crosstab, plus its total */
 async function crosstab(store: DuckDbStore, dataset: Dataset, spec: object) {
   const r = await runCrosstab(store, dataset, spec, { missing: "declared" });
@@ -54,13 +66,9 @@ const sumCounts = (c: Counts) => Object.values(c).reduce((a, b) => ({ n: a.n + b
 
 describe("Stack Overflow 2019: share using Python among LanguageWorkedWith respondents, by WorkLoc", () => {
   const rel = "microdata/stackoverflow/so-2019-survey-results-21col-subset.csv";
-  let ctx: Awaited<ReturnType<typeof load>>;
+  let ctx: Loaded;
   let raw: string[][];
-  beforeAll(async () => {
-    ctx = await load(rel);
-    raw = parseRaw(path.join(datasetsRoot, rel));
-  }, 120_000);
-  afterAll(() => ctx?.store.close());
+  loadForSuite(rel, ",", (loaded) => ({ ctx, raw } = loaded));
 
   test("the independent count agrees with the figures in SOURCES.md", () => {
     const [header, ...rows] = raw;
@@ -114,13 +122,9 @@ describe("Stack Overflow 2019: share using Python among LanguageWorkedWith respo
 
 describe("Jupyter 2020 (SurveyMonkey, flattened): JupyterLab share", () => {
   const rel = "vendor-exports/surveymonkey/jupyter-2020-survey-all-responses.csv";
-  let ctx: Awaited<ReturnType<typeof load>>;
+  let ctx: Loaded;
   let raw: string[][];
-  beforeAll(async () => {
-    ctx = await load(rel);
-    raw = parseRaw(path.join(datasetsRoot, rel));
-  }, 120_000);
-  afterAll(() => ctx?.store.close());
+  loadForSuite(rel, ",", (loaded) => ({ ctx, raw } = loaded));
 
   test("question 5 (tools, one column per option), option JupyterLab, by question 1 (frequency of use)", async () => {
     const [header, ...rows] = raw;
@@ -155,13 +159,9 @@ describe("Jupyter 2020 (SurveyMonkey, flattened): JupyterLab share", () => {
 describe("R community 2018 (Google Forms TSV): ', '-joined checkboxes whose options contain ', '", () => {
   const rel = "vendor-exports/google-forms/rstudio-r-community-2018-english-form-responses.tsv";
   const commandLine = "R Command Line (i.e., the native R terminal interface)";
-  let ctx: Awaited<ReturnType<typeof load>>;
+  let ctx: Loaded;
   let raw: string[][];
-  beforeAll(async () => {
-    ctx = await load(rel);
-    raw = parseRaw(path.join(datasetsRoot, rel), "\t");
-  }, 120_000);
-  afterAll(() => ctx?.store.close());
+  loadForSuite(rel, "\t", (loaded) => ({ ctx, raw } = loaded));
 
   const toolsHeader = (h: string) => h.startsWith("Which tools do you use with your R applications");
 

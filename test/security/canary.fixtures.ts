@@ -6,10 +6,6 @@
  *
  * The canary (row 0) is the only Legal respondent with 5y+ tenure; every answer of theirs is known.
  */
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { Readable } from "node:stream";
 import type { Viewer } from "@/lib/auth/identity";
 import { determinedUnknowns } from "@/lib/disclosure/linear-audit";
 import { atomsOf } from "@/lib/disclosure/population-audit";
@@ -19,6 +15,7 @@ import type { ProtectedCrosstab } from "@/lib/disclosure/types";
 import type { BannerResult } from "@/lib/schema/banner";
 import type { Dataset } from "@/lib/schema/dataset";
 import type { SurveyStore } from "@/lib/store";
+import { closeFreshDataDir, importCsvDataset, openFreshDataDir } from "../support/in-process.fixtures";
 
 export const K = 5;
 
@@ -62,34 +59,18 @@ let seq = 0;
 
 /** A fresh DATA_DIR store with the canary imported by the admin (call once per test file, before importing services). */
 export async function openCanary(): Promise<Canary> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "surveyscope-diff-"));
-  process.env.DATA_DIR = dataDir;
-  process.env.QUERY_BUDGET_PER_MINUTE = "0";
-  process.env.BETTER_AUTH_SECRET = "differencing-secret-differencing-0123456";
-  delete process.env.DATABASE_URL;
+  const dataDir = openFreshDataDir("diff", "differencing-secret-differencing-0123456");
   const { getStore } = await import("@/lib/store");
-  const { setDatasetWorkspace } = await import("@/lib/auth/identity");
-  const { getIdentity } = await import("@/lib/auth/server");
   const { DEFAULT_WORKSPACE_ID } = await import("@/lib/schema/workspace");
-  const { importDataset } = await import("@/lib/services/import-dataset");
-  const store = await getStore();
-  const identity = await getIdentity();
   const rows = canaryRows();
-  const dataset = await importDataset(store, {
-    meta: { id: "canary", name: "Canary survey", owner: "admin", fileName: "canary.csv" },
-    source: Readable.from([Buffer.from(canaryCsv(rows))]),
-    options: { format: "microdata" },
-  });
-  await setDatasetWorkspace(identity.sql, dataset.id, DEFAULT_WORKSPACE_ID);
+  const dataset = await importCsvDataset({ id: "canary", name: "Canary survey" }, canaryCsv(rows));
+  const store = await getStore();
   return {
     store,
     dataset,
     rows,
     viewer: () => ({ userId: `adversary-${++seq}-${Math.random().toString(36).slice(2)}`, email: "a@x.test", workspaceId: DEFAULT_WORKSPACE_ID, role: "analyst", via: "token" }),
-    close: async () => {
-      await store.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
+    close: () => closeFreshDataDir(dataDir),
   };
 }
 

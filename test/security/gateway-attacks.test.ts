@@ -4,22 +4,13 @@
  * modules: an aggregate-only analyst (owning workspace, not the uploader) must learn neither a
  * count under k nor the canary's values; the owner (admin) sees exact numbers, "< k" nowhere.
  */
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bearerRequest, callRoute, closeFreshDataDir, importCsvDataset, routeModule, seedAdminAndAnalyst, openFreshDataDir } from "../support/in-process.fixtures";
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "surveyscope-attacks-"));
-process.env.DATA_DIR = dataDir;
-process.env.QUERY_BUDGET_PER_MINUTE = "0";
-process.env.BETTER_AUTH_SECRET = "attacks-secret-attacks-secret-attacks-012";
-delete process.env.DATABASE_URL;
+const dataDir = openFreshDataDir("attacks", "attacks-secret-attacks-secret-attacks-012");
 
-const ORIGIN = "http://localhost:3000";
 const CANARY_INCOME = "9876543";
 const CANARY_ID = "canary-7f3e";
-type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
 /** 1 in G1 (the canary), 2 in G2, 4 in G4, 40 in Rest; every G* respondent at site North. */
 function canaryCsv(): string {
@@ -38,12 +29,10 @@ let analystToken = "";
 let datasetId = "";
 
 async function call(token: string, method: string, apiPath: string, body?: unknown, query = "") {
-  const file = path.join(process.cwd(), "app", ...apiPath.split("/").filter(Boolean).map((s) => (s === "{id}" ? "[id]" : s)), "route.ts");
-  const mod = (await import(file)) as Record<string, Handler>;
+  const mod = await routeModule(apiPath);
   const id = apiPath.startsWith("/api/dashboards/") ? String((body as { dashboard?: string })?.dashboard ?? "") : datasetId;
-  const init: RequestInit = { method, headers: { authorization: `Bearer ${token}`, "content-type": "application/json" } };
-  if (body !== undefined && method !== "GET") init.body = JSON.stringify(body);
-  const res = await mod[method](new Request(`${ORIGIN}${apiPath.replace("{id}", id)}${query}`, init), { params: Promise.resolve({ id }) });
+  const req = bearerRequest(token, method, `${apiPath.replace("{id}", id)}${query}`, method !== "GET" ? body : undefined);
+  const res = await callRoute(mod, method, req, { id });
   const text = res.headers.get("content-type")?.includes("json") || res.headers.get("content-type")?.startsWith("text/") ? await res.text() : "";
   return { status: res.status, text, json: () => JSON.parse(text) as Record<string, unknown> };
 }
@@ -58,30 +47,11 @@ function expectNothingSmall(text: string) {
 }
 
 beforeAll(async () => {
-  const { getStore } = await import("@/lib/store");
-  const { getIdentity } = await import("@/lib/auth/server");
-  const { ensureAdmin } = await import("@/lib/auth/bootstrap");
-  const { createApiToken, createUserWithPassword, findUserByEmail, setDatasetWorkspace } = await import("@/lib/auth/identity");
-  const { DEFAULT_WORKSPACE_ID } = await import("@/lib/schema/workspace");
-  const { importDataset } = await import("@/lib/services/import-dataset");
-  const store = await getStore();
-  const identity = await getIdentity();
-  await ensureAdmin(identity, { email: "admin@attacks.test", password: "attacks-admin-password-1" });
-  const admin = await findUserByEmail(identity.sql, "admin@attacks.test");
-  if (!admin) throw new Error("seed: no admin");
-  adminToken = (await createApiToken(identity.sql, { userId: admin.id, workspaceId: DEFAULT_WORKSPACE_ID, role: "admin" })).token;
-  const a = await createUserWithPassword(identity, { email: "analyst@attacks.test", password: "attacks-analyst-password-1", name: "Analyst", role: "analyst", workspaceId: DEFAULT_WORKSPACE_ID });
-  analystToken = (await createApiToken(identity.sql, { userId: a.id, workspaceId: DEFAULT_WORKSPACE_ID, role: "analyst" })).token;
-  const ds = await importDataset(store, { meta: { id: "canary", name: "Canary", owner: "admin", fileName: "canary.csv" }, source: Readable.from([Buffer.from(canaryCsv())]), options: { format: "microdata" } });
-  await setDatasetWorkspace(identity.sql, ds.id, DEFAULT_WORKSPACE_ID);
-  datasetId = ds.id;
+  ({ adminToken, analystToken } = await seedAdminAndAnalyst("attacks"));
+  datasetId = (await importCsvDataset({ id: "canary", name: "Canary" }, canaryCsv())).id;
 }, 120_000);
 
-afterAll(async () => {
-  const { getStore } = await import("@/lib/store");
-  await (await getStore()).close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => closeFreshDataDir(dataDir));
 
 describe("weighting preview", () => {
   it("is refused to an aggregate-only analyst (its targets would turn the weights into counts), data-free; the owner gets the exact report", async () => {

@@ -11,23 +11,14 @@
  * lib/governance, to respondent access only): in every format it offers, the aggregate-only analyst
  * is refused, and a researcher gets the same rows under the same suppression, outside the gateway.
  */
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EXPORT_FORMATS, GATEWAY_OPERATIONS, NO_RESPONDENT_NUMBERS, PROTECTED_NOT_SEALED } from "@/lib/disclosure/gateway-operations";
 import { RESPONDENT_EXPORT_FORMATS, type RespondentExportFormat } from "@/lib/schema/respondent-export";
 import { seedCsv } from "../api/seed-data";
+import { bearerRequest, callRoute, closeFreshDataDir, importCsvDataset, routeModule, seedAdminAndAnalyst, openFreshDataDir } from "../support/in-process.fixtures";
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "surveyscope-gateway-"));
-process.env.DATA_DIR = dataDir;
-process.env.QUERY_BUDGET_PER_MINUTE = "0";
-process.env.BETTER_AUTH_SECRET = "gateway-secret-gateway-secret-gateway-01";
-delete process.env.DATABASE_URL;
+const dataDir = openFreshDataDir("gateway", "gateway-secret-gateway-secret-gateway-01");
 
-const ORIGIN = "http://localhost:3000";
-type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 const { buildOpenApiDocument } = await import("@/lib/schema/openapi");
 const { observeReleases } = await import("@/lib/disclosure/gateway");
 const { answeredThroughGateway } = await import("@/lib/server/respond-released");
@@ -56,7 +47,7 @@ const REQUESTS: Record<string, [string, unknown][]> = {
     ["?format=csv", undefined],
   ],
   "GET /api/dashboards/{id}": [["", undefined]],
-  "GET /api/dashboards/{id}/deck": [["format=pptx", undefined], ["format=pdf", undefined]],
+  "GET /api/dashboards/{id}/deck": [["?format=pptx", undefined], ["?format=pdf", undefined]],
 };
 
 /** operations the gateway refuses whole to an aggregate-only audience (lib/services/gateway.ts says why) */
@@ -67,43 +58,27 @@ let analystToken = "";
 let adminToken = "";
 let researcherToken = "";
 
-function routeFile(apiPath: string): string {
-  return path.join(process.cwd(), "app", ...apiPath.split("/").filter(Boolean).map((s) => s.replace(/^\{(\w+)\}$/, "[$1]")), "route.ts");
-}
-
 async function call(token: string, key: string, query: string, body: unknown) {
   const [method, apiPath] = key.split(" ");
-  const mod = (await import(routeFile(apiPath))) as Record<string, Handler>;
-  const concrete = apiPath.replace("{id}", apiPath.startsWith("/api/dashboards") ? ids.dashboard : ids.dataset);
-  const init: RequestInit = { method, headers: { authorization: `Bearer ${token}`, "content-type": "application/json" } };
-  if (body !== undefined) init.body = JSON.stringify(body);
-  const id = apiPath.includes("{id}") ? (apiPath.startsWith("/api/dashboards") ? ids.dashboard : ids.dataset) : undefined;
-  return mod[method](new Request(`${ORIGIN}${concrete}${query}`, init), { params: Promise.resolve<Record<string, string>>(id ? { id } : {}) });
+  const id = apiPath.startsWith("/api/dashboards") ? ids.dashboard : ids.dataset;
+  const req = bearerRequest(token, method, `${apiPath.replace("{id}", id)}${query}`, body);
+  return callRoute(await routeModule(apiPath), method, req, apiPath.includes("{id}") ? { id } : {});
 }
 
 beforeAll(async () => {
-  const { getStore } = await import("@/lib/store");
-  const { getIdentity } = await import("@/lib/auth/server");
-  const { ensureAdmin } = await import("@/lib/auth/bootstrap");
-  const { createApiToken, createUserWithPassword, findUserByEmail, setDatasetWorkspace } = await import("@/lib/auth/identity");
-  const { DEFAULT_WORKSPACE_ID } = await import("@/lib/schema/workspace");
-  const { importDataset } = await import("@/lib/services/import-dataset");
-  const store = await getStore();
-  const identity = await getIdentity();
-  await ensureAdmin(identity, { email: "admin@gateway.test", password: "gateway-admin-password-1" });
-  const admin = await findUserByEmail(identity.sql, "admin@gateway.test");
-  if (!admin) throw new Error("seed: no admin");
-  adminToken = (await createApiToken(identity.sql, { userId: admin.id, workspaceId: DEFAULT_WORKSPACE_ID, role: "admin" })).token;
-  const analyst = await createUserWithPassword(identity, { email: "analyst@gateway.test", password: "gateway-analyst-password-1", name: "Analyst", role: "analyst", workspaceId: DEFAULT_WORKSPACE_ID });
-  analystToken = (await createApiToken(identity.sql, { userId: analyst.id, workspaceId: DEFAULT_WORKSPACE_ID, role: "analyst" })).token;
-  const researcher = await createUserWithPassword(identity, { email: "researcher@gateway.test", password: "gateway-researcher-password-1", name: "Researcher", role: "researcher", workspaceId: DEFAULT_WORKSPACE_ID });
-  researcherToken = (await createApiToken(identity.sql, { userId: researcher.id, workspaceId: DEFAULT_WORKSPACE_ID, role: "researcher" })).token;
-  const ds = await importDataset(store, { meta: { id: "gw", name: "Gateway survey", owner: "admin", fileName: "gw.csv" }, source: Readable.from([Buffer.from(seedCsv(150))]), options: { format: "microdata" } });
-  await setDatasetWorkspace(identity.sql, ds.id, DEFAULT_WORKSPACE_ID);
+  ({ adminToken, analystToken } = await seedAdminAndAnalyst("gateway"));
+  {
+    const { getIdentity } = await import("@/lib/auth/server");
+    const { createApiToken, createUserWithPassword } = await import("@/lib/auth/identity");
+    const { DEFAULT_WORKSPACE_ID } = await import("@/lib/schema/workspace");
+    const identity = await getIdentity();
+    const researcher = await createUserWithPassword(identity, { email: "researcher@gateway.test", password: "gateway-researcher-password-1", name: "Researcher", role: "researcher", workspaceId: DEFAULT_WORKSPACE_ID });
+    researcherToken = (await createApiToken(identity.sql, { userId: researcher.id, workspaceId: DEFAULT_WORKSPACE_ID, role: "researcher" })).token;
+  }
+  const ds = await importCsvDataset({ id: "gw", name: "Gateway survey" }, seedCsv(150));
   ids = { dataset: ds.id, dashboard: "" };
   const post = async (p: string, body: unknown) => {
-    const mod = (await import(routeFile(p))) as Record<string, Handler>;
-    const res = await mod.POST(new Request(`${ORIGIN}${p}`, { method: "POST", headers: { authorization: `Bearer ${analystToken}`, "content-type": "application/json" }, body: JSON.stringify(body) }), { params: Promise.resolve({}) });
+    const res = await callRoute(await routeModule(p), "POST", bearerRequest(analystToken, "POST", p, body));
     return (await res.json()) as Record<string, { id: string }>;
   };
   const view = (await post("/api/views", { datasetId: ds.id, name: "tile", query: "outcome=rolled_back&category=Yes&segment=country" })).view.id;
@@ -111,11 +86,7 @@ beforeAll(async () => {
   ids.dashboard = (await post("/api/dashboards", { name: "board", tiles: [{ viewId: view }, { viewId: npsView }] })).dashboard.id;
 }, 120_000);
 
-afterAll(async () => {
-  const { getStore } = await import("@/lib/store");
-  await (await getStore()).close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => closeFreshDataDir(dataDir));
 
 describe("every route through the disclosure gateway", () => {
   it("classifies every documented operation, and has a request for every data operation and format", () => {

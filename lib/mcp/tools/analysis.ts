@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { bannerResultSchema } from "@/lib/schema/banner";
 import { protectedCrosstabResponseSchema, type ProtectedCrosstabResponse } from "@/lib/schema/crosstab-protected";
 import { driversResponseSchema } from "@/lib/schema/drivers";
@@ -7,9 +6,9 @@ import { AppError } from "@/lib/schema/errors";
 import { openReleased } from "@/lib/disclosure/gateway";
 import { releaseBanner, releaseCrosstab, releaseDrivers } from "@/lib/services/gateway";
 import { bannerInput, crosstabInput, driversInput } from "../inputs";
-import { bannerNotes, crosstabNotes, numericNotesSchema, protectionCaveat } from "../notes";
-import { defineTool } from "../tool";
-import { dataBlock, quoteUntrusted } from "../untrusted";
+import { bannerNotes, crosstabNotes, protectionCaveat, renderWithNotes, SYNTHETIC_CAVEAT } from "../notes";
+import { defineAnalysisTool } from "../tool";
+import { quoteUntrusted } from "../untrusted";
 
 /** The API's request body: the arguments without the dataset id. */
 function specOf<T extends { dataset: string }>(args: T): Omit<T, "dataset"> {
@@ -38,15 +37,13 @@ function blockLine(a: ProtectedCrosstabResponse, b: Block): string {
   return `mean ${num(est?.mean)} [${num(est?.ci.t?.[0])}, ${num(est?.ci.t?.[1])}], n ${b.n}`;
 }
 
-export const crosstabTool = defineTool({
+export const crosstabTool = defineAnalysisTool({
   name: "crosstab",
   title: "Breakdown (crosstab)",
   description:
     "One outcome broken down by one segment question, with survey statistics: the share of outcome_category (or the mean) in the Total and in each segment level, n, weighted and effective bases, confidence intervals, pairwise tests and a chi-square test. Small cells are hidden; a result that differs from one this agent already saw by fewer than k respondents is refused.",
   input: crosstabInput,
-  output: z.object({ answer: protectedCrosstabResponseSchema, notes: numericNotesSchema }),
-  datasetArg: "dataset",
-  analysis: true,
+  answer: protectedCrosstabResponseSchema,
   async run(ctx, args) {
     // the API's release: small cells, the differencing guard, and the aggregate rules (magnitude, chi-square beside hidden cells)
     const answer = openReleased(await releaseCrosstab(ctx.store, ctx.dataset!, specOf(args), ctx.viewer));
@@ -55,19 +52,17 @@ export const crosstabTool = defineTool({
   render({ answer, notes }) {
     const what = answer.statistic === "proportion" ? `share of ${JSON.stringify(answer.spec.outcome_category)}` : "mean";
     const lines = [`Total: ${blockLine(answer, answer.total)}`, ...answer.segments.map((s) => `${quoteUntrusted(s.segment)}: ${blockLine(answer, s)}`)];
-    return `${answer.spec.outcome} by ${answer.spec.segment} (${what}; ${notes.weighting}). ${notes.base}. ${notes.interval}.\n${dataBlock(lines)}\nCaveats: ${notes.caveats.join(" ")}`;
+    return renderWithNotes(`${answer.spec.outcome} by ${answer.spec.segment}`, what, notes, lines);
   },
 });
 
-export const bannerTool = defineTool({
+export const bannerTool = defineAnalysisTool({
   name: "banner",
   title: "Banner table",
   description:
     "Every answer of one outcome question (rows) by the Total and up to four segment questions (column groups), each cell with its share or mean, interval and significance letters within its group. Same small-cell protection and differencing guard as crosstab.",
   input: bannerInput,
-  output: z.object({ answer: bannerResultSchema, notes: numericNotesSchema }),
-  datasetArg: "dataset",
-  analysis: true,
+  answer: bannerResultSchema,
   async run(ctx, args) {
     const answer = openReleased(await releaseBanner(ctx.store, ctx.dataset!, specOf(args), ctx.viewer));
     return { answer, notes: bannerNotes(answer, { synthetic: ctx.dataset!.synthetic, weight: args.weight }) };
@@ -79,19 +74,17 @@ export const bannerTool = defineTool({
       const cells = r.cells.map((c) => (c.hidden ? c.hidden : answer.statistic === "proportion" ? `${pct(c.value)}${c.letters ? ` ${c.letters}` : ""}` : `${num(c.value)}${c.letters ? ` ${c.letters}` : ""}`));
       lines.push(`${quoteUntrusted(r.label)}: ${cells.join(" | ")}`);
     }
-    return `${answer.outcome.id} banner (${answer.statistic}; ${notes.weighting}). ${notes.base}. ${notes.interval}.\n${dataBlock(lines)}\nCaveats: ${notes.caveats.join(" ")}`;
+    return renderWithNotes(`${answer.outcome.id} banner`, answer.statistic, notes, lines);
   },
 });
 
-export const keyDriversTool = defineTool({
+export const keyDriversTool = defineAnalysisTool({
   name: "key_drivers",
   title: "Key drivers",
   description:
     "Survey-weighted regression (svyglm; LMG importance for a linear model, Firth under separation) of an outcome on predictor questions, each predictor ranked by its strongest term, with odds ratios and confidence intervals.",
   input: driversInput,
-  output: z.object({ answer: driversResponseSchema, notes: numericNotesSchema }),
-  datasetArg: "dataset",
-  analysis: true,
+  answer: driversResponseSchema,
   async run(ctx, args) {
     const dataset = ctx.dataset!;
     // the same release as the API's (the gateway's model rules for an aggregate-only audience)
@@ -104,7 +97,7 @@ export const keyDriversTool = defineTool({
       "Associations, not causes: coefficients are adjusted for the other predictors only.",
       protectionCaveat(getEnv().DISCLOSURE_K),
       ...answer.warnings.map((w) => w.message),
-      ...(dataset.synthetic ? ["Synthetic demo data: the respondents were generated to resemble published figures."] : []),
+      ...(dataset.synthetic ? [SYNTHETIC_CAVEAT] : []),
     ];
     return {
       answer,
@@ -120,6 +113,6 @@ export const keyDriversTool = defineTool({
     const lines = answer.drivers.map(
       (d) => `${d.predictor} ${quoteUntrusted(d.label)}: strongest term ${quoteUntrusted(d.top_term)}, ${answer.model === "logistic" ? `odds ratio ${num(d.odds_ratio)}` : `estimate`} [${num(d.ci[0])}, ${num(d.ci[1])}], min p ${num(d.min_p)}`,
     );
-    return `Key drivers in ${answer.dataset.id} (${answer.model}, ${answer.method}; ${notes.weighting}). ${notes.base}. ${notes.interval}.\n${dataBlock(lines)}\nCaveats: ${notes.caveats.join(" ")}`;
+    return renderWithNotes(`Key drivers in ${answer.dataset.id}`, `${answer.model}, ${answer.method}`, notes, lines);
   },
 });

@@ -3,8 +3,7 @@ import { benchmarkCompareResultSchema, benchmarkTierSchema, benchmarkUnitSchema 
 import { compareDatasetToBenchmark } from "@/lib/services/benchmark-compare";
 import { loadBenchmarks } from "@/lib/services/load-benchmarks";
 import { compareInput, noArgs } from "../inputs";
-import { numericNotesSchema } from "../notes";
-import { defineTool } from "../tool";
+import { defineAnalysisTool, defineTool } from "../tool";
 
 const figureOut = z.object({
   id: z.string(),
@@ -42,15 +41,13 @@ export const listBenchmarksTool = defineTool({
 });
 
 /** One published share against the same share in a dataset (the API's protected comparison). */
-export const compareToBenchmarkTool = defineTool({
+export const compareToBenchmarkTool = defineAnalysisTool({
   name: "compare_to_benchmark",
   title: "Compare to a benchmark",
   description:
     "Test one published share (list_benchmarks, unit share) against the same share in a dataset, read from the Total or one segment level of a breakdown: both margins of error, the difference with its interval, z and p. A column hidden by small-cell protection is refused.",
   input: compareInput,
-  output: z.object({ answer: benchmarkCompareResultSchema, notes: numericNotesSchema }),
-  datasetArg: "dataset",
-  analysis: true,
+  answer: benchmarkCompareResultSchema,
   async run(ctx, args) {
     const { dataset: _d, benchmarkId, column, ...spec } = args;
     const answer = await compareDatasetToBenchmark(ctx.store, ctx.dataset!, { benchmarkId, column, spec }, ctx.viewer);

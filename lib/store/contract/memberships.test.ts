@@ -3,53 +3,21 @@
  * row's ordinal in file order, status, segment, value and y, the same rows `cellSums` sums, and the
  * same ordinals for the same respondents in a saved (schema-edit) and a derived (copied) version.
  */
-import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import type { CrosstabPlan } from "@/lib/analysis/plan";
-import type { RowSink } from "@/lib/ingest/types";
 import type { SurveyStore } from "../types";
-import { BACKENDS, type OpenedStore } from "./backends.fixtures";
-import { SEG_OUT_W_COLUMNS, segOutWDraft } from "./seg-out-w.fixtures";
+import { BACKENDS, storePerTest } from "./backends.fixtures";
+import { importSegOutW, SEG_OUT_W_ROWS, segOutWPlan } from "./seg-out-w.fixtures";
 
-const data = [
-  ["a", "yes", "2"],
-  ["a", "no", "1"],
-  ["b", "yes", "1"],
-  ["b", "", "1"], // missing outcome
-  ["", "yes", "1"], // missing segment
-  ["b", "no", "-1"], // invalid weight
-  ["b", "yes", "0.5"],
-];
+const data = SEG_OUT_W_ROWS;
 
-const plan = (over: Partial<CrosstabPlan> = {}): CrosstabPlan => ({
-  statistic: "proportion",
-  outcome: { kind: "column", column: "c1", missingCodes: [] },
-  outcomeCategories: ["yes"],
-  segment: { column: "c0", missingCodes: [] },
-  weight: { column: "c2" },
-  filters: [],
-  missingSegment: "drop",
-  ...over,
-}) as CrosstabPlan;
+const plan = segOutWPlan;
 
 describe.each(BACKENDS)("memberships: $name", (backend) => {
-  let opened: OpenedStore | undefined;
   let store: SurveyStore;
-  beforeEach(async () => {
-    opened = await backend.open();
-    store = opened.store;
-  });
-  afterEach(async () => {
-    await opened?.dispose();
-    opened = undefined;
-  });
+  storePerTest(backend, (s) => (store = s));
 
-  async function load() {
-    return store.importDataset({ id: "m1", name: "M", owner: "test", fileName: "m.csv" }, async (sink: RowSink) => {
-      await sink.begin(SEG_OUT_W_COLUMNS);
-      await sink.write(data);
-      return segOutWDraft(data.length);
-    });
-  }
+  const load = () => importSegOutW(store, data, "m1");
 
   test("ordinals in file order with the status, segment and y cellSums uses", async () => {
     const ds = await load();

@@ -1,11 +1,12 @@
 /** Multi-select semantics (delimited and column layouts, NETs, filters) on every backend. */
-import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { beforeEach, describe, expect, test } from "vitest";
 import { resolveCrosstabSpec } from "@/lib/analysis/resolve-spec";
 import { crosstabSpecSchema } from "@/lib/schema/crosstab-spec";
 import type { Dataset } from "@/lib/schema/dataset";
 import type { Question } from "@/lib/schema/question";
 import type { SurveyStore } from "../types";
-import { BACKENDS, type OpenedStore } from "./backends.fixtures";
+import { BACKENDS, storePerTest } from "./backends.fixtures";
+import { ingestDraft } from "./seg-out-w.fixtures";
 
 const columns = ["seg", "tools", "opt_a", "opt_b"].map((h, i) => ({ index: i, name: `c${i}`, headers: [h] }));
 const q = (over: Partial<Question> & Pick<Question, "id" | "type" | "columns">): Question => ({ label: over.id, options: [], missingCodes: [], answered: 0, ...over });
@@ -39,21 +40,15 @@ const rows = [
 ];
 
 describe.each(BACKENDS)("multi-select: $name", (backend) => {
-  let opened: OpenedStore | undefined;
   let store: SurveyStore;
   let ds: Dataset;
+  storePerTest(backend, (s) => (store = s));
   beforeEach(async () => {
-    opened = await backend.open();
-    store = opened.store;
     ds = await store.importDataset({ id: "m", name: "m", owner: "t", fileName: "m.csv" }, async (sink) => {
       await sink.begin(columns);
       await sink.write(rows);
-      return { format: "microdata", encoding: "utf-8", delimiter: ",", headerRows: 1, respondents: rows.length, bytes: 1, sha256: "x", columns, questions, warnings: [] };
+      return ingestDraft(columns, rows.length, questions);
     });
-  });
-  afterEach(async () => {
-    await opened?.dispose();
-    opened = undefined;
   });
 
   async function chosenBySegment(outcome: string, category: string | string[]) {

@@ -1,43 +1,19 @@
 /** The SurveyStore contract, run against every backend (DuckDB in memory, PostgreSQL in a fresh schema). */
-import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import type { RowSink } from "@/lib/ingest/types";
-import type { CrosstabPlan } from "@/lib/analysis/plan";
+import { describe, expect, test } from "vitest";
 import type { SurveyStore } from "../types";
-import { BACKENDS, type OpenedStore } from "./backends.fixtures";
-import { SEG_OUT_W_COLUMNS, segOutWDraft } from "./seg-out-w.fixtures";
+import { BACKENDS, storePerTest } from "./backends.fixtures";
+import { importSegOutW, SEG_OUT_W_COLUMNS, SEG_OUT_W_ROWS, segOutWDraft, segOutWPlan } from "./seg-out-w.fixtures";
 
 const columns = SEG_OUT_W_COLUMNS;
 const draft = segOutWDraft;
 
-const data = [
-  ["a", "yes", "2"],
-  ["a", "no", "1"],
-  ["b", "yes", "1"],
-  ["b", "", "1"], // missing outcome
-  ["", "yes", "1"], // missing segment
-  ["b", "no", "-1"], // invalid weight
-  ["b", "yes", "0.5"],
-];
+const data = SEG_OUT_W_ROWS;
 
 describe.each(BACKENDS)("store contract: $name", (backend) => {
-  let opened: OpenedStore | undefined;
   let store: SurveyStore;
-  beforeEach(async () => {
-    opened = await backend.open();
-    store = opened.store;
-  });
-  afterEach(async () => {
-    await opened?.dispose();
-    opened = undefined;
-  });
+  storePerTest(backend, (s) => (store = s));
 
-  async function load(id = "t1") {
-    return store.importDataset({ id, name: "T", owner: "test", fileName: "t.csv" }, async (sink: RowSink) => {
-      await sink.begin(columns);
-      await sink.write(data);
-      return draft(data.length);
-    });
-  }
+  const load = (id = "t1") => importSegOutW(store, data, id);
 
   test("reports its kind", () => {
     expect(store.kind).toBe(backend.name);
@@ -85,17 +61,7 @@ describe.each(BACKENDS)("store contract: $name", (backend) => {
 
   test("cell sums follow the exclusion order and weight rules", async () => {
     const ds = await load();
-    const plan: CrosstabPlan = {
-      statistic: "proportion",
-      outcome: { kind: "column", column: "c1", missingCodes: [] },
-      outcomeCategories: ["yes"],
-      segment: { column: "c0", missingCodes: [] },
-      weight: { column: "c2" },
-      filters: [],
-      missingSegment: "drop",
-      confLevel: 0.95,
-    };
-    const input = await store.cellSums(ds, plan);
+    const input = await store.cellSums(ds, segOutWPlan());
     expect(input.segmentLevels).toEqual(["a", "b"]);
     expect(input.rows).toEqual({
       csv: 7,
@@ -248,16 +214,7 @@ describe.each(BACKENDS)("store contract: $name", (backend) => {
       await sink.write(rows);
       return { ...draft(rows.length), columns: cols };
     });
-    const input = await store.cellSums(ds, {
-      statistic: "mean",
-      outcome: { kind: "column", column: "c1", missingCodes: [] },
-      outcomeCategories: [],
-      segment: { column: "c0", missingCodes: [] },
-      weight: { column: "c2" },
-      filters: [],
-      missingSegment: "drop",
-      confLevel: 0.95,
-    });
+    const input = await store.cellSums(ds, segOutWPlan({ statistic: "mean", outcomeCategories: [] }));
     expect(input.rows).toMatchObject({ csv: 12, excluded_missing_outcome: 4, excluded_invalid_weight: 3, analytic: 5 });
     const cell = input.cells.find((c) => c.segment === "a")!;
     expect(cell.n).toBe(5);
@@ -280,16 +237,7 @@ describe.each(BACKENDS)("store contract: $name", (backend) => {
     expect((await store.getDataset("t1"))?.version).toBe(2);
     expect(await store.readRows(v2, ["c0", "c3"], 10)).toEqual(data.map((r, i) => [r[0] || null, weights[i] || null]));
     expect(await store.readRows(ds, ["c0", "c2"], 1)).toEqual([["a", "2"]]);
-    const input = await store.cellSums(v2, {
-      statistic: "proportion",
-      outcome: { kind: "column", column: "c1", missingCodes: [] },
-      outcomeCategories: ["yes"],
-      segment: { column: "c0", missingCodes: [] },
-      weight: { column: "c3" },
-      filters: [],
-      missingSegment: "drop",
-      confLevel: 0.95,
-    });
+    const input = await store.cellSums(v2, segOutWPlan({ weight: { column: "c3" } }));
     expect(input.rows.excluded_invalid_weight).toBe(1);
     expect(input.cells.find((c) => c.segment === "a" && c.outcome === "yes")).toMatchObject({ n: 1, sw: 1 });
   });

@@ -1,33 +1,32 @@
 import type { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import type { CrosstabPlan, FilterPlan } from "@/lib/analysis/plan";
-import { compareBytes } from "@/lib/engine/byte-compare";
 import type { IngestResult, RowSink } from "@/lib/ingest/types";
 import type { CrosstabInput } from "@/lib/schema/cell-sums";
 import { datasetSchema, type Dataset, type DatasetSummary, type DefaultWeight } from "@/lib/schema/dataset";
 import { AppError } from "@/lib/schema/errors";
 import type { Question } from "@/lib/schema/question";
 import { duckdbDialect } from "../sql/dialect";
-import { buildCellSumsStatement, buildDistinctStatement, buildReadRowsStatement } from "../sql/crosstab-sql";
+import { buildCellSumsStatement, buildReadRowsStatement } from "../sql/crosstab-sql";
 import { ident } from "../sql/params";
 import { buildMembershipStatement, toMemberships, type Memberships } from "../sql/population-sql";
 import { toCrosstabInput, toSumsRow } from "../sql/to-crosstab-input";
 import { dataTableName, isValidDatasetId, newDatasetId } from "../ids";
 import { summarize } from "../summarize";
-import { newDatasetRecord, replaceDefaultWeight, UPSERT_OWNER, UPSERT_UPLOADER } from "../dataset-record";
-import { INSERT_CELL_KEY_SECRET, newCellKeySecret } from "../repos/cell-key";
-import { detectedColumnStatusInserts } from "../repos/column-status";
+import { derivedDatasetRecord, replaceDefaultWeight } from "../dataset-record";
 import type { DerivedColumn, FinishImport, NewDatasetMeta, SurveyStore } from "../types";
 import type { DatasetLineage } from "@/lib/schema/dataset";
 import { Lru } from "../cache/lru";
+import { segmentLevels } from "../cache/segment-levels";
 import { VersionCache } from "../cache/version-cache";
 import { duckdbAppDatabase, type AppDatabase } from "../app-database";
 import { openDuckDb } from "./connection";
-import { dropIfUnregistered, sweepOrphanTables } from "./orphan-tables";
-import { DuckDbSink } from "./sink";
+import { deleteDatasetTables, deleteWorkspaceTables } from "./deletion";
+import { createDerivedTable } from "./derive-table";
+import { importVersion } from "./import-version";
+import { sweepOrphanTables } from "./orphan-tables";
 import { wipeFreeBlocks } from "./wipe-free-blocks";
-import { connectionRunner } from "../runner/sql-runner";
-import { deleteWorkspaceRows, type WorkspaceDeletion } from "../repos/workspace-deletion";
-import { addTypedColumns, numericColumns, typedColumnsOf } from "./typed-columns";
+import type { WorkspaceDeletion } from "../repos/workspace-deletion";
+import { typedColumnsOf } from "./typed-columns";
 
 type Row = Record<string, unknown>;
 
@@ -150,41 +149,7 @@ export class DuckDbStore implements SurveyStore {
       if (prev[0]?.v != null && prev[0].gone === false) throw new AppError("conflict", `dataset already exists: ${id}`);
       const version = prev[0]?.v == null ? 1 : Number(prev[0].v) + 1;
       const table = dataTableName(id, version);
-      const conn = await this.instance.connect();
-      // a table of this name can only be one a crashed bulk import committed (its version was never registered)
-      await dropIfUnregistered(conn, table);
-      await conn.run("BEGIN TRANSACTION");
-      try {
-        const sink = new DuckDbSink(conn, table);
-        let result = await run(sink);
-        await sink.finish(result.columns);
-        if (finish) result = finish(result);
-        await addTypedColumns(conn, table, numericColumns(result.questions));
-        const dataset = newDatasetRecord(id, version, meta, result);
-        await conn.run(`INSERT INTO datasets (id, version, data_table, name, meta) VALUES ($1, $2, $3, $4, $5)`, [
-          id,
-          version,
-          table,
-          meta.name,
-          JSON.stringify(dataset),
-        ]);
-        // the owner commits with the dataset row (both import paths register here): never a moment
-        // in which the dataset exists without its workspace
-        if (meta.workspaceId) await conn.run(UPSERT_OWNER, [id, meta.workspaceId]);
-        if (meta.uploadedBy) await conn.run(UPSERT_UPLOADER, [id, meta.uploadedBy, new Date().toISOString()]);
-        for (const st of detectedColumnStatusInserts(id, meta.columnStatus?.(dataset) ?? [])) await conn.run(st.sql, st.params);
-        // the cell-key method's secret (record keys derive from it): fixed at import
-        await conn.run(INSERT_CELL_KEY_SECRET, [id, newCellKeySecret(), new Date().toISOString()]);
-        await conn.run("COMMIT");
-        return dataset;
-      } catch (err) {
-        await conn.run("ROLLBACK").catch(() => undefined);
-        // the bulk loader commits the data table before this transaction registers it (see bulk-load.ts): no dataset row, no table
-        await dropIfUnregistered(conn, table).catch(() => undefined);
-        throw err;
-      } finally {
-        conn.closeSync();
-      }
+      return importVersion(this.instance, { id, version, table }, meta, run, finish);
     });
   }
 
@@ -212,38 +177,11 @@ export class DuckDbStore implements SurveyStore {
       const version = cur.dataset.version + 1;
       const table = dataTableName(dataset.id, version);
       const first = dataset.columns.length;
-      const columns = [...dataset.columns, ...added.map((a, i) => ({ index: first + i, name: `c${first + i}`, headers: [a.header] }))];
       const conn = await this.instance.connect();
       await conn.run("BEGIN TRANSACTION");
       try {
-        const staged = `${table}_add`;
-        const defs = added.map((_, i) => `${ident(`c${first + i}`)} VARCHAR`).join(", ");
-        await conn.run(`CREATE TABLE ${ident(staged)} (rid BIGINT NOT NULL, ${defs})`);
-        const ap = await conn.createAppender(staged);
-        const rows = Math.max(0, ...added.map((a) => a.values.length));
-        for (let r = 0; r < rows; r++) {
-          ap.appendBigInt(BigInt(r));
-          for (const a of added) {
-            const v = a.values[r];
-            if (v === null || v === undefined || v === "") ap.appendNull();
-            else ap.appendVarchar(v);
-          }
-          ap.endRow();
-        }
-        ap.flushSync();
-        ap.closeSync();
-        const addedCols = added.map((_, i) => `a.${ident(`c${first + i}`)}`).join(", ");
-        // the source's rowid is its file order (0..n-1, see duckdbDialect.rowOrder); ordered, so the copy's rowid is too
-        await conn.run(`CREATE TABLE ${ident(table)} AS SELECT t.*, ${addedCols} FROM ${ident(source)} t LEFT JOIN ${ident(staged)} a ON a.rid = t.rowid ORDER BY t.rowid`);
-        await conn.run(`DROP TABLE ${ident(staged)}`);
-        const next = datasetSchema.parse({
-          ...cur.dataset,
-          version,
-          columns,
-          questions,
-          lineage: [...cur.dataset.lineage, lineage],
-          createdAt: new Date().toISOString(),
-        });
+        await createDerivedTable(conn, source, table, first, added);
+        const next = derivedDatasetRecord(cur.dataset, dataset, version, added, questions, lineage);
         await conn.run(`INSERT INTO datasets (id, version, data_table, name, meta) VALUES ($1, $2, $3, $4, $5)`, [
           next.id,
           version,
@@ -267,57 +205,23 @@ export class DuckDbStore implements SurveyStore {
       if (!isValidDatasetId(id)) return false;
       const rows = await this.query(`SELECT DISTINCT data_table FROM datasets WHERE id = $1 AND NOT deleted`, [id]);
       if (!rows.length) return false;
-      const conn = await this.instance.connect();
-      try {
-        await conn.run("BEGIN TRANSACTION");
-        for (const r of rows) await conn.run(`DROP TABLE IF EXISTS ${ident(String(r.data_table))}`);
-        // C44: the metadata (headers, labels, option values and counts) goes too; the row stays as a
-        // tombstone so a re-upload under the same id gets a fresh version number
-        await conn.run(`UPDATE datasets SET deleted = TRUE, name = '', meta = '{}' WHERE id = $1`, [id]);
-        await conn.run("COMMIT");
-        await wipeFreeBlocks(conn); // C44: overwrite the blocks the dropped tables freed
-        this.cache.forget(
-          id,
-          rows.map((r) => String(r.data_table)),
-        );
-        return true;
-      } catch (err) {
-        await conn.run("ROLLBACK").catch(() => undefined);
-        throw err;
-      } finally {
-        conn.closeSync();
-      }
+      const tables = rows.map((r) => String(r.data_table));
+      await deleteDatasetTables(this.instance, id, tables);
+      this.cache.forget(id, tables);
+      return true;
     });
   }
 
   deleteWorkspace(workspaceId: string): Promise<WorkspaceDeletion | null> {
     return this.exclusive(async () => {
-      const conn = await this.instance.connect();
-      try {
-        await conn.run("BEGIN TRANSACTION");
-        const deleted = await deleteWorkspaceRows(connectionRunner(conn), workspaceId);
-        await conn.run("COMMIT");
-        if (deleted?.dataTables.length) {
-          await wipeFreeBlocks(conn); // C44, as for one dataset
-          for (const id of deleted.datasetIds) this.cache.forget(id, deleted.dataTables);
-        }
-        return deleted;
-      } catch (err) {
-        await conn.run("ROLLBACK").catch(() => undefined);
-        throw err;
-      } finally {
-        conn.closeSync();
-      }
+      const deleted = await deleteWorkspaceTables(this.instance, workspaceId);
+      if (deleted?.dataTables.length) for (const id of deleted.datasetIds) this.cache.forget(id, deleted.dataTables);
+      return deleted;
     });
   }
 
   private async levelsAndTyped(table: string, plan: CrosstabPlan): Promise<{ levels: string[]; typed: ReadonlySet<string> }> {
-    const levels =
-      plan.segmentLevels ??
-      (await this.cache.levels(table, plan.segment.column, plan.segment.missingCodes, async () => {
-        const st = buildDistinctStatement(table, plan.segment.column, plan.segment.missingCodes);
-        return (await this.query(st.sql, st.params)).map((r) => String(r.v)).sort(compareBytes);
-      }));
+    const levels = await segmentLevels(this.cache, table, plan, (sql, params) => this.query(sql, params));
     const typed = await this.cache.typed(table, async () => {
       const conn = await this.instance.connect();
       try {

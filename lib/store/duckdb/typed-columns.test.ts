@@ -6,7 +6,7 @@ import { duckdbDialect } from "../sql/dialect";
 import { buildCellSumsStatement } from "../sql/crosstab-sql";
 import { DuckDbStore } from "./duckdb-store";
 import { numericColumns } from "./typed-columns";
-import { SEG_OUT_W_COLUMNS, segOutWDraft } from "../contract/seg-out-w.fixtures";
+import { SEG_OUT_W_COLUMNS, segOutWDraft, segOutWPlan } from "../contract/seg-out-w.fixtures";
 
 const columns = SEG_OUT_W_COLUMNS;
 // weights R's as.numeric + is.finite would keep or drop: spaces, exponents, hex, overflow, junk
@@ -15,16 +15,8 @@ const data = weights.map((w, i) => [i % 2 ? "a" : "b", i % 3 ? "yes" : "no", w])
 
 const draft = () => segOutWDraft(data.length);
 
-const plan = (statistic: "proportion" | "mean" = "proportion"): CrosstabPlan => ({
-  statistic,
-  outcome: statistic === "mean" ? { kind: "column", column: "c2", missingCodes: [] } : { kind: "column", column: "c1", missingCodes: [] },
-  outcomeCategories: statistic === "mean" ? [] : ["yes"],
-  segment: { column: "c0", missingCodes: [] },
-  weight: { column: "c2" },
-  filters: [],
-  missingSegment: "drop",
-  confLevel: 0.95,
-});
+const plan = (statistic: "proportion" | "mean" = "proportion"): CrosstabPlan =>
+  statistic === "mean" ? segOutWPlan({ statistic, outcome: { kind: "column", column: "c2", missingCodes: [] }, outcomeCategories: [] }) : segOutWPlan();
 
 describe("DuckDbStore typed columns and caches", () => {
   let store: DuckDbStore;

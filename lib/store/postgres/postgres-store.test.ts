@@ -3,38 +3,24 @@ import fc from "fast-check";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { parseRNumeric } from "@/lib/engine/parse-r-numeric";
-import type { IngestResult } from "@/lib/ingest/types";
 import type { StoredColumn } from "@/lib/schema/question";
 import { buildCellSumsStatement } from "../sql/crosstab-sql";
 import { postgresDialect } from "../sql/dialect";
 import { fenceRowCte } from "./fence";
 import { pgDataTableName, PG_MAX_IDENTIFIER } from "./names";
-import { isConnectionError, PostgresStore } from "./postgres-store";
+import { isConnectionError, readQuery } from "./pool";
+import { PostgresStore } from "./postgres-store";
+import { ingestDraft } from "../contract/seg-out-w.fixtures";
 import { adminQuery, openTestPostgres, randomSchemaName, dropSchema, TEST_DATABASE_URL, type TestPostgres } from "./postgres.fixtures";
 
 const cols = (n: number): StoredColumn[] => Array.from({ length: n }, (_, i) => ({ index: i, name: `c${i}`, headers: [`h${i}`] }));
-
-function draft(columns: StoredColumn[], respondents: number): IngestResult {
-  return {
-    format: "microdata",
-    encoding: "utf-8",
-    delimiter: ",",
-    headerRows: 1,
-    respondents,
-    bytes: 1,
-    sha256: "x",
-    columns,
-    questions: [],
-    warnings: [],
-  };
-}
 
 async function importRows(store: PostgresStore, id: string, rows: string[][], width = rows[0]?.length ?? 1) {
   const columns = cols(width);
   return store.importDataset({ id, name: id, owner: "t", fileName: `${id}.csv` }, async (sink) => {
     await sink.begin(columns);
     await sink.write(rows);
-    return draft(columns, rows.length);
+    return ingestDraft(columns, rows.length);
   });
 }
 
@@ -231,8 +217,8 @@ describe("recovery", () => {
   });
 
   test("a read whose connection is killed mid-query is retried once on a fresh connection", async () => {
-    const internal = t.store as unknown as { read(sql: string): Promise<{ rows: { x: number }[] }> };
-    const slow = internal.read("SELECT pg_sleep(0.6), 42 AS x");
+    const pool = (t.store as unknown as { pool: pg.Pool }).pool;
+    const slow = readQuery(pool, "SELECT pg_sleep(0.6), 42 AS x");
     await new Promise((r) => setTimeout(r, 250));
     expect(await killStoreConnections()).toBeGreaterThan(0);
     expect((await slow).rows[0].x).toBe(42);
@@ -247,7 +233,7 @@ describe("recovery", () => {
         await killStoreConnections();
         await new Promise((r) => setTimeout(r, 100));
         await sink.write([["late", "x"]]);
-        return draft(columns, 5001);
+        return ingestDraft(columns, 5001);
       }),
     ).rejects.toThrow();
     expect(await t.store.getDataset("cut")).toBeNull();
