@@ -1,6 +1,7 @@
 import { columnStatusSchema, detectColumnStatus, governedStatus, type ColumnStatus, type ColumnStatusMap } from "@/lib/governance/column-status";
 import { protectQuestionModel } from "@/lib/disclosure/question-model";
 import type { Dataset, ProtectedDataset } from "@/lib/schema/dataset";
+import { getEnv } from "@/lib/schema/env";
 import { AppError } from "@/lib/schema/errors";
 import { proposeColumnStatus, readColumnStatus, writeColumnStatus, type SurveyStore } from "@/lib/store";
 
@@ -77,7 +78,7 @@ export type { ColumnStatusMap };
  */
 export async function aggregateQuestionModel(store: SurveyStore, dataset: Dataset): Promise<ProtectedDataset> {
   const statusOf = governedStatus(await governedColumnStatus(store, dataset));
-  const model = protectQuestionModel(dataset);
+  const model = protectQuestionModel(dataset, getEnv().DISCLOSURE_K);
   const withheld = new Set(dataset.questions.filter((q) => ["identifier", "free-text"].includes(statusOf(q))).map((q) => q.id));
   return { ...model, questions: model.questions.map((q) => (withheld.has(q.id) ? { ...q, options: [], nonSubstantive: undefined } : q)) };
 }

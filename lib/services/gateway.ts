@@ -250,7 +250,7 @@ export async function releaseWeighting(store: SurveyStore, dataset: Dataset, bod
 export async function releaseDerived(store: SurveyStore, dataset: Dataset, body: unknown, viewer: Viewer) {
   const audience = await audienceOf(viewer, dataset.id);
   const { dataset: next, question } = await gated(audience, () => deriveVariable(store, dataset, body));
-  const shown: Question | ProtectedQuestion = seesExact(audience) ? question : protectQuestion(question);
+  const shown: Question | ProtectedQuestion = seesExact(audience) ? question : protectQuestion(question, k());
   return seal("derived", audience, { dataset: { id: next.id, version: next.version }, question: shown });
 }
 

@@ -158,8 +158,10 @@ describe("metadata and derived variables", () => {
   it("a derived variable isolating the canary does not count it", async () => {
     const r = await analyst("POST", "/api/datasets/{id}/derived", { id: "just_g1", label: "G1 alone", source: "grp", groups: [{ code: "one", from: ["G1"] }, { code: "rest", from: ["G2", "G4", "Rest"] }] });
     expect(r.status).toBe(201);
-    const q = r.json().question as { options: { count: number | null }[]; answered: number | null };
-    expect(q.options.map((o) => o.count)).toEqual([null, null]);
+    const q = r.json().question as { options: { code: string; count: number | null }[]; answered: number | null };
+    // no counts at all, and the answer only the canary gave is not listed
+    expect(q.options).toMatchObject([{ code: "rest", count: null }]);
+    expect(q.answered).toBeNull();
     expectNothingSmall(r.text);
   });
 });
