@@ -6,18 +6,30 @@ import { TYPE_LABELS } from "./question-types";
 
 const MAX_OPTIONS = 8;
 
-/** The dataset's questions: label, type, options with counts, answered base. */
+/**
+ * The dataset's questions: label, type, options with counts, answered base. An aggregate-only
+ * audience gets a model without counts (lib/disclosure/question-model.ts): the list then shows the
+ * options alone and says where the numbers are.
+ */
 export function QuestionList({ questions }: { questions: ProtectedQuestion[] }) {
+  const counted = questions.some((q) => q.answered !== null || q.options.some((o) => o.count !== null));
+  const count = (n: number | null) => (counted ? <span className="tabular text-slate-500">({formatCount(n)})</span> : null);
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      {counted ? null : (
+        <p className="border-b border-slate-100 px-4 py-2 text-sm text-slate-600" data-testid="counts-in-breakdowns">
+          Counts are shown in breakdowns, where every number you see is checked against what you saw before, so that no two results together single out a handful of
+          people.
+        </p>
+      )}
       <table className="w-full min-w-[36rem] text-sm" data-testid="question-list">
         <caption className="sr-only">Questions</caption>
         <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-600">
           <tr>
             <th scope="col" className="px-4 py-2">Question</th>
             <th scope="col" className="px-4 py-2">Type</th>
-            <th scope="col" className="px-4 py-2">Options (respondents)</th>
-            <th scope="col" className="px-4 py-2 text-right">Answered</th>
+            <th scope="col" className="px-4 py-2">{counted ? "Options (respondents)" : "Options"}</th>
+            {counted ? <th scope="col" className="px-4 py-2 text-right">Answered</th> : null}
           </tr>
         </thead>
         <tbody>
@@ -39,7 +51,7 @@ export function QuestionList({ questions }: { questions: ProtectedQuestion[] }) 
                   <ul className="flex flex-wrap gap-x-3 gap-y-1">
                     {q.options.slice(0, MAX_OPTIONS).map((o) => (
                       <li key={o.code}>
-                        <bdi>{o.label}</bdi> <span className="tabular text-slate-500">({formatCount(o.count)})</span>
+                        <bdi>{o.label}</bdi> {count(o.count)}
                       </li>
                     ))}
                     {q.options.length > MAX_OPTIONS ? <li className="text-slate-500">+{q.options.length - MAX_OPTIONS} more</li> : null}
@@ -53,13 +65,13 @@ export function QuestionList({ questions }: { questions: ProtectedQuestion[] }) 
                     {q.nonSubstantive.map((o, i) => (
                       <span key={o.code}>
                         {i ? ", " : ""}
-                        <bdi>{o.label}</bdi> <span className="tabular">({formatCount(o.count)})</span>
+                        <bdi>{o.label}</bdi> {count(o.count)}
                       </span>
                     ))}
                   </p>
                 ) : null}
               </td>
-              <td className="tabular px-4 py-2 text-right">{formatCount(q.answered)}</td>
+              {counted ? <td className="tabular px-4 py-2 text-right">{formatCount(q.answered)}</td> : null}
             </tr>
           ))}
         </tbody>
