@@ -1,6 +1,7 @@
 import type { CrosstabPlan } from "@/lib/analysis/plan";
 import type { CrosstabInput } from "@/lib/schema/cell-sums";
 import type { Dataset } from "@/lib/schema/dataset";
+import type { Memberships } from "../sql/population-sql";
 import { Lru } from "./lru";
 
 /**
@@ -29,6 +30,8 @@ export class VersionCache {
   private readonly typedColumns = new Lru<string, ReadonlySet<string>>(256);
   private readonly levelLists = new Lru<string, string[]>(1024);
   private readonly sumsByPlan = new Lru<string, CrosstabInput>(512);
+  /** row-level (one entry per kept row): few, since a 100k-row dataset's take a few MB each */
+  private readonly membershipsByPlan = new Lru<string, Memberships>(16);
 
   /** the parsed metadata of (id, version), loaded once */
   async dataset(id: string, version: number, load: () => Promise<Dataset | null>): Promise<Dataset | null> {
@@ -82,9 +85,22 @@ export class VersionCache {
     return input;
   }
 
+  /**
+   * who `plan` counts over `table`, row by row (the differencing audit's populations; reached only
+   * by the gateway for aggregate-only audiences, never returned to a caller)
+   */
+  async memberships(table: string, plan: CrosstabPlan, load: () => Promise<Memberships>): Promise<Memberships> {
+    const key = `${table}\u0000${JSON.stringify(plan)}`;
+    const hit = this.membershipsByPlan.get(key);
+    if (hit) return structuredClone(hit);
+    const rows = await load();
+    this.membershipsByPlan.set(key, structuredClone(rows));
+    return rows;
+  }
+
   /** drop everything */
   clear(): void {
-    for (const lru of [this.datasets, this.tables, this.typedColumns, this.levelLists, this.sumsByPlan] as Lru<string, unknown>[]) lru.clear();
+    for (const lru of [this.datasets, this.tables, this.typedColumns, this.levelLists, this.sumsByPlan, this.membershipsByPlan] as Lru<string, unknown>[]) lru.clear();
   }
 
   /** drop everything known about dataset `id` and the given data tables (after a delete) */
@@ -97,6 +113,7 @@ export class VersionCache {
     this.typedColumns.deleteWhere(ofTable);
     this.levelLists.deleteWhere(ofTable);
     this.sumsByPlan.deleteWhere(ofTable);
+    this.membershipsByPlan.deleteWhere(ofTable);
   }
 }
 

@@ -245,10 +245,12 @@ export class DuckDbStore implements SurveyStore {
 
   async memberships(dataset: Dataset, plan: CrosstabPlan): Promise<Memberships> {
     const table = await this.tableOf(dataset);
-    const { levels, typed } = await this.levelsAndTyped(table, plan);
-    const st = buildMembershipStatement(table, plan, levels, duckdbDialect, typed);
-    const [count] = await this.query(`SELECT CAST(COUNT(*) AS DOUBLE) AS n FROM ${ident(table)}`);
-    return toMemberships(Number(count.n), await this.query(st.sql, st.params));
+    return this.cache.memberships(table, plan, async () => {
+      const { levels, typed } = await this.levelsAndTyped(table, plan);
+      const st = buildMembershipStatement(table, plan, levels, duckdbDialect, typed);
+      const [count] = await this.query(`SELECT CAST(COUNT(*) AS DOUBLE) AS n FROM ${ident(table)}`);
+      return toMemberships(Number(count.n), await this.query(st.sql, st.params));
+    });
   }
 
   async valueCounts(dataset: Dataset, column: string, limit: number): Promise<{ value: string; n: number }[]> {

@@ -215,10 +215,12 @@ export class PostgresStore implements SurveyStore {
 
   async memberships(dataset: Dataset, plan: CrosstabPlan): Promise<Memberships> {
     const table = await this.tableOf(dataset);
-    const levels = await segmentLevels(this.cache, table, plan, (sql, params) => this.rows(sql, params));
-    const st = buildMembershipStatement(table, plan, levels, postgresDialect);
-    const [count] = await this.rows(`SELECT CAST(COUNT(*) AS DOUBLE PRECISION) AS n FROM ${ident(table)}`);
-    return toMemberships(Number(count.n), await this.rows(st.sql, st.params));
+    return this.cache.memberships(table, plan, async () => {
+      const levels = await segmentLevels(this.cache, table, plan, (sql, params) => this.rows(sql, params));
+      const st = buildMembershipStatement(table, plan, levels, postgresDialect);
+      const [count] = await this.rows(`SELECT CAST(COUNT(*) AS DOUBLE PRECISION) AS n FROM ${ident(table)}`);
+      return toMemberships(Number(count.n), await this.rows(st.sql, st.params));
+    });
   }
 
   async valueCounts(dataset: Dataset, column: string, limit: number): Promise<{ value: string; n: number }[]> {
