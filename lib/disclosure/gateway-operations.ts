@@ -39,6 +39,14 @@ export const EXPORT_FORMATS: Record<string, readonly string[]> = {
   "GET /api/dashboards/{id}/deck": ["pptx", "pdf"],
 };
 
+/**
+ * Gateway operations refused whole to an aggregate-only audience (403, no number), with why; the
+ * gateway function itself decides (lib/services/gateway.ts), this list is what the tests check.
+ */
+export const RESPONDENT_ACCESS_ONLY: Record<string, string> = {
+  "POST /api/datasets/{id}/weights": "the caller chooses the targets, so the weights' minimum, maximum and mean give each target category's count",
+};
+
 const ACCOUNT = "the caller's own account, workspaces and invitations: no respondent data";
 const ADMIN = "accounts, workspaces and tokens (admins): no respondent data";
 const VIEWS = "saved view definitions (a query string naming questions): no numbers";

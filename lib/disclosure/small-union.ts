@@ -3,6 +3,8 @@
  * integers (doubles while exact, BigInt otherwise) and the search for a 0/1 vector of atoms with
  * 1..k−1 respondents in the row space of the released populations (lib/disclosure/population-audit.ts).
  */
+import { mulberry32 } from "@/lib/stats/seeded-random";
+
 const ZERO = BigInt(0);
 const ONE = BigInt(1);
 
@@ -145,15 +147,10 @@ function inverse(a: number): number {
   return t0 < 0 ? t0 + P : t0;
 }
 
-/** deterministic weights (correctness never depends on them: they only decide how many candidates are checked) */
+/** deterministic weights in 1..p−1 (correctness never depends on them: they only decide how many candidates are checked) */
 function weights(n: number, seed: number): number[] {
-  let a = seed >>> 0;
-  return Array.from({ length: n }, () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (((t ^ (t >>> 14)) >>> 0) % (P - 1)) + 1;
-  });
+  const rnd = mulberry32(seed);
+  return Array.from({ length: n }, () => Math.floor(rnd() * (P - 1)) + 1);
 }
 
 interface SparseRow {
@@ -233,7 +230,11 @@ function meetInTheMiddle(basis: readonly { row: readonly bigint[]; pivot: number
   };
   for (let b = 0; b < blocks; b++) {
     const byKey = new Map<number, number[]>();
-    subsets.forEach((s, i) => byKey.set(s.key[b], [...(byKey.get(s.key[b]) ?? []), i]));
+    subsets.forEach((s, i) => {
+      const bucket = byKey.get(s.key[b]);
+      if (bucket) bucket.push(i);
+      else byKey.set(s.key[b], [i]);
+    });
     for (const a of subsets) {
       const last = a.members.length ? a.members[a.members.length - 1] : -1;
       for (const j of byKey.get(negate(a.key[b])) ?? []) {

@@ -12,7 +12,7 @@
  * is refused, and a researcher gets the same rows under the same suppression, outside the gateway.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { EXPORT_FORMATS, GATEWAY_OPERATIONS, NO_RESPONDENT_NUMBERS, PROTECTED_NOT_SEALED } from "@/lib/disclosure/gateway-operations";
+import { EXPORT_FORMATS, GATEWAY_OPERATIONS, NO_RESPONDENT_NUMBERS, PROTECTED_NOT_SEALED, RESPONDENT_ACCESS_ONLY } from "@/lib/disclosure/gateway-operations";
 import { RESPONDENT_EXPORT_FORMATS, type RespondentExportFormat } from "@/lib/schema/respondent-export";
 import { seedCsv } from "../api/seed-data";
 import { bearerRequest, callRoute, closeFreshDataDir, importCsvDataset, routeModule, seedAdminAndAnalyst, openFreshDataDir } from "../support/in-process.fixtures";
@@ -49,9 +49,6 @@ const REQUESTS: Record<string, [string, unknown][]> = {
   "GET /api/dashboards/{id}": [["", undefined]],
   "GET /api/dashboards/{id}/deck": [["?format=pptx", undefined], ["?format=pdf", undefined]],
 };
-
-/** operations the gateway refuses whole to an aggregate-only audience (lib/services/gateway.ts says why) */
-const RESPONDENT_ACCESS_ONLY = new Set(["POST /api/datasets/{id}/weights"]);
 
 let ids = { dataset: "", dashboard: "" };
 let analystToken = "";
@@ -112,7 +109,7 @@ describe("every route through the disclosure gateway", () => {
     } finally {
       stop();
     }
-    if (RESPONDENT_ACCESS_ONLY.has(op)) {
+    if (op in RESPONDENT_ACCESS_ONLY) {
       // refused whole to an aggregate-only audience: 403, and the refusal carries no number
       expect(res.status, `${op}${query}`).toBe(403);
       expect(JSON.stringify((await res.json()).error)).not.toMatch(/\b[0-9]+\b/);

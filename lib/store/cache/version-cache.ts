@@ -76,26 +76,16 @@ export class VersionCache {
   }
 
   /** the cell sums of `plan` over `table` (pre-disclosure aggregates; see the class comment) */
-  async sums(table: string, plan: CrosstabPlan, load: () => Promise<CrosstabInput>): Promise<CrosstabInput> {
-    const key = `${table}\u0000${JSON.stringify(plan)}`;
-    const hit = this.sumsByPlan.get(key);
-    if (hit) return structuredClone(hit);
-    const input = await load();
-    this.sumsByPlan.set(key, structuredClone(input));
-    return input;
+  sums(table: string, plan: CrosstabPlan, load: () => Promise<CrosstabInput>): Promise<CrosstabInput> {
+    return byPlan(this.sumsByPlan, table, plan, load);
   }
 
   /**
    * who `plan` counts over `table`, row by row (the differencing audit's populations; reached only
    * by the gateway for aggregate-only audiences, never returned to a caller)
    */
-  async memberships(table: string, plan: CrosstabPlan, load: () => Promise<Memberships>): Promise<Memberships> {
-    const key = `${table}\u0000${JSON.stringify(plan)}`;
-    const hit = this.membershipsByPlan.get(key);
-    if (hit) return structuredClone(hit);
-    const rows = await load();
-    this.membershipsByPlan.set(key, structuredClone(rows));
-    return rows;
+  memberships(table: string, plan: CrosstabPlan, load: () => Promise<Memberships>): Promise<Memberships> {
+    return byPlan(this.membershipsByPlan, table, plan, load);
   }
 
   /** drop everything */
@@ -118,3 +108,13 @@ export class VersionCache {
 }
 
 const versionKey = (id: string, version: number) => `${id}@${version}`;
+
+/** A per-plan result of `table`, loaded once; copies in and out, so no caller can poison it. */
+async function byPlan<T>(lru: Lru<string, T>, table: string, plan: CrosstabPlan, load: () => Promise<T>): Promise<T> {
+  const key = `${table}\u0000${JSON.stringify(plan)}`;
+  const hit = lru.get(key);
+  if (hit) return structuredClone(hit);
+  const value = await load();
+  lru.set(key, structuredClone(value));
+  return value;
+}
