@@ -220,9 +220,8 @@ export class DuckDbStore implements SurveyStore {
     });
   }
 
-  private async levelsAndTyped(table: string, plan: CrosstabPlan): Promise<{ levels: string[]; typed: ReadonlySet<string> }> {
-    const levels = await segmentLevels(this.cache, table, plan, (sql, params) => this.query(sql, params));
-    const typed = await this.cache.typed(table, async () => {
+  private typedOf(table: string): Promise<ReadonlySet<string>> {
+    return this.cache.typed(table, async () => {
       const conn = await this.instance.connect();
       try {
         return await typedColumnsOf(conn, table);
@@ -230,15 +229,19 @@ export class DuckDbStore implements SurveyStore {
         conn.closeSync();
       }
     });
-    return { levels, typed };
   }
 
   async cellSums(dataset: Dataset, plan: CrosstabPlan): Promise<CrosstabInput> {
     const table = await this.tableOf(dataset);
     return this.cache.sums(table, plan, async () => {
-      const { levels, typed } = await this.levelsAndTyped(table, plan);
-      const st = buildCellSumsStatement(table, plan, levels, duckdbDialect, typed);
-      const rows = await this.query(st.sql, st.params);
+      // default levels need no list in the statement, so the two reads run side by side
+      const [levels, rows] = await Promise.all([
+        segmentLevels(this.cache, table, plan, (sql, params) => this.query(sql, params)),
+        this.typedOf(table).then((typed) => {
+          const st = buildCellSumsStatement(table, plan, plan.segmentLevels, duckdbDialect, typed);
+          return this.query(st.sql, st.params);
+        }),
+      ]);
       return toCrosstabInput(plan, levels, rows.map(toSumsRow));
     });
   }
@@ -246,10 +249,9 @@ export class DuckDbStore implements SurveyStore {
   async memberships(dataset: Dataset, plan: CrosstabPlan): Promise<Memberships> {
     const table = await this.tableOf(dataset);
     return this.cache.memberships(table, plan, async () => {
-      const { levels, typed } = await this.levelsAndTyped(table, plan);
-      const st = buildMembershipStatement(table, plan, levels, duckdbDialect, typed);
-      const [count] = await this.query(`SELECT CAST(COUNT(*) AS DOUBLE) AS n FROM ${ident(table)}`);
-      return toMemberships(Number(count.n), await this.query(st.sql, st.params));
+      const st = buildMembershipStatement(table, plan, plan.segmentLevels, duckdbDialect, await this.typedOf(table));
+      const [[count], rows] = await Promise.all([this.query(`SELECT CAST(COUNT(*) AS DOUBLE) AS n FROM ${ident(table)}`), this.query(st.sql, st.params)]);
+      return toMemberships(Number(count.n), rows);
     });
   }
 

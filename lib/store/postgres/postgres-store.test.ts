@@ -6,7 +6,6 @@ import { parseRNumeric } from "@/lib/engine/parse-r-numeric";
 import type { StoredColumn } from "@/lib/schema/question";
 import { buildCellSumsStatement } from "../sql/crosstab-sql";
 import { postgresDialect } from "../sql/dialect";
-import { fenceRowCte } from "./fence";
 import { pgDataTableName, PG_MAX_IDENTIFIER } from "./names";
 import { isConnectionError, readQuery } from "./pool";
 import { PostgresStore } from "./postgres-store";
@@ -62,7 +61,7 @@ describe("numeric parsing (R's is.finite(as.numeric(x)))", () => {
 });
 
 describe("query shape", () => {
-  test("the per-row CTE of the cell-sums statement is fenced (no re-evaluation per aggregate)", () => {
+  test("the per-row subquery of the cell-sums statement is fenced (no re-evaluation per aggregate)", () => {
     const plan = {
       statistic: "mean" as const,
       outcome: { kind: "column" as const, column: "c1", missingCodes: [] },
@@ -74,9 +73,12 @@ describe("query shape", () => {
       confLevel: 0.95,
     };
     const st = buildCellSumsStatement("d_x_v1", plan, ["a"], postgresDialect);
-    const fenced = fenceRowCte(st.sql, "d_x_v1");
-    expect(fenced.fenced).toBe(true);
-    expect(fenced.sql).toContain(`FROM "d_x_v1" OFFSET 0`);
+    expect(st.sql).toContain(`FROM "d_x_v1" OFFSET 0) r`);
+    // the text parsing sits in the fenced subquery only, never in the aggregates above it
+    const [inner, outer] = st.sql.split("OFFSET 0) r");
+    expect(inner).toContain("surveyscope_finite_double");
+    expect(outer).not.toContain("surveyscope_finite_double");
+    expect(st.sql.slice(0, st.sql.indexOf("FROM (SELECT"))).toMatch(/SUM\(w \* w\)/);
   });
 });
 

@@ -20,7 +20,6 @@ import { detectedColumnStatusInserts } from "../repos/column-status";
 import type { DerivedColumn, FinishImport, NewDatasetMeta, SurveyStore } from "../types";
 import { segmentLevels } from "../cache/segment-levels";
 import { VersionCache } from "../cache/version-cache";
-import { fenceRowCte } from "./fence";
 import { pgAppDatabase, type AppDatabase } from "../app-database";
 import { lockDatasetId, tryLockDatasetId } from "./dataset-lock";
 import { createDerivedTable } from "./derive-table";
@@ -206,9 +205,9 @@ export class PostgresStore implements SurveyStore {
   async cellSums(dataset: Dataset, plan: CrosstabPlan): Promise<CrosstabInput> {
     const table = await this.tableOf(dataset);
     return this.cache.sums(table, plan, async () => {
-      const levels = await segmentLevels(this.cache, table, plan, (sql, params) => this.rows(sql, params));
-      const st = buildCellSumsStatement(table, plan, levels, postgresDialect);
-      const rows = await this.rows(fenceRowCte(st.sql, table).sql, st.params);
+      // default levels need no list in the statement, so the two reads run side by side
+      const st = buildCellSumsStatement(table, plan, plan.segmentLevels, postgresDialect);
+      const [levels, rows] = await Promise.all([segmentLevels(this.cache, table, plan, (sql, params) => this.rows(sql, params)), this.rows(st.sql, st.params)]);
       return toCrosstabInput(plan, levels, rows.map(toSumsRow));
     });
   }
@@ -216,12 +215,12 @@ export class PostgresStore implements SurveyStore {
   async memberships(dataset: Dataset, plan: CrosstabPlan): Promise<Memberships> {
     const table = await this.tableOf(dataset);
     return this.cache.memberships(table, plan, async () => {
-      const levels = await segmentLevels(this.cache, table, plan, (sql, params) => this.rows(sql, params));
-      const st = buildMembershipStatement(table, plan, levels, postgresDialect);
-      const [count] = await this.rows(`SELECT CAST(COUNT(*) AS DOUBLE PRECISION) AS n FROM ${ident(table)}`);
-      return toMemberships(Number(count.n), await this.rows(st.sql, st.params));
+      const st = buildMembershipStatement(table, plan, plan.segmentLevels, postgresDialect);
+      const [[count], rows] = await Promise.all([this.rows(`SELECT CAST(COUNT(*) AS DOUBLE PRECISION) AS n FROM ${ident(table)}`), this.rows(st.sql, st.params)]);
+      return toMemberships(Number(count.n), rows);
     });
   }
+
 
   async valueCounts(dataset: Dataset, column: string, limit: number): Promise<{ value: string; n: number }[]> {
     const table = await this.tableOf(dataset);

@@ -49,94 +49,125 @@ function filterExpr(f: FilterPlan, d: SqlDialect, p: Params): string {
   return `(${f.choices.map((c) => chosen(c.layout, c.option, d, p)).join(" OR ")})`;
 }
 
-/** outcome → [missing?, value text, y] expressions */
-function outcomeExprs(o: ValueSource, plan: CrosstabPlan, d: SqlDialect, p: Params, typed: ReadonlySet<string>): { missing: string; value: string; y: string } {
+/** a memoised thunk: an expression whose parameters are added the first time it is written */
+function once(f: () => string): () => string {
+  let v: string | undefined;
+  return () => (v ??= f());
+}
+
+/** outcome → [missing?, value text (the cell's outcome key), y] expressions */
+function outcomeExprs(o: ValueSource, plan: CrosstabPlan, d: SqlDialect, p: Params, typed: ReadonlySet<string>): { missing: string; value: string; y: () => string } {
   if (o.kind === "multi-option") {
     const isChosen = `(${o.choices.map((c) => chosen(c.layout, c.option, d, p)).join(" OR ")})`;
     return {
       missing: `NOT ${answered(o.answered, o.missingCodes, p)}`,
       value: `(CASE WHEN ${isChosen} THEN ${p.add(CHOSEN)} ELSE ${p.add(NOT_CHOSEN)} END)`,
-      y: `(CASE WHEN ${isChosen} THEN 1.0 ELSE 0.0 END)`,
+      y: () => `(CASE WHEN ${isChosen} THEN 1.0 ELSE 0.0 END)`,
     };
   }
   if (plan.statistic === "mean") {
     const num = numberOf(o.column, d, typed);
     const codes = o.missingCodes.length ? ` OR ${col(o.column)} IN ${p.list(o.missingCodes)}` : "";
-    return { missing: `(${num} IS NULL${codes})`, value: "CAST(NULL AS VARCHAR)", y: num };
+    return { missing: `(${num} IS NULL${codes})`, value: "CAST(NULL AS VARCHAR)", y: () => num };
   }
   return {
     missing: isMissing(o.column, o.missingCodes, p),
     value: col(o.column),
-    y: `(CASE WHEN ${col(o.column)} IN ${p.list(plan.outcomeCategories)} THEN 1.0 ELSE 0.0 END)`,
+    // lazy: its parameters are added only if the statement uses y (an unused one is an error)
+    y: once(() => `(CASE WHEN ${col(o.column)} IN ${p.list(plan.outcomeCategories)} THEN 1.0 ELSE 0.0 END)`),
   };
 }
 
 /**
+ * Every row's part in a crosstab, as SQL over the rows the filters keep: its exclusion status
+ * (`STATUS`, in the golden README's order), its segment level (null when missing or not a level;
+ * with the plan's default levels — every non-missing value — no level list is needed), its
+ * outcome key, y, its weight (null when not a positive finite number) and, for the cell-key
+ * method, its record key. One source for the sums and the memberships, so both count the same rows.
+ *
+ * `fenced` (PostgreSQL): the expressions are computed once per row in a subquery `r` behind
+ * `OFFSET 0`, PostgreSQL's optimisation fence (inlined, each SUM would re-evaluate the weight and
+ * outcome parsing: 7x slower). Otherwise (DuckDB, which de-duplicates expressions itself) they
+ * are written inline in one `SELECT … WHERE … GROUP BY`, as fast as a plain GROUP BY.
+ */
+export function rowParts(table: string, plan: CrosstabPlan, segmentLevels: string[] | undefined, d: SqlDialect, typed: ReadonlySet<string>, p: Params) {
+  const filters = plan.filters.map((f) => `(${filterExpr(f, d, p)})`).join(" AND ");
+  const out = outcomeExprs(plan.outcome, plan, d, p, typed);
+  const segCol = col(plan.segment.column);
+  const notMissing = `NOT ${isMissing(plan.segment.column, plan.segment.missingCodes, p)}`;
+  const segOk = segmentLevels ? `(COALESCE(${segCol} IN ${p.list(segmentLevels)}, FALSE) AND ${notMissing})` : `(${notMissing})`;
+  const wn = plan.weight ? numberOf(plan.weight.column, d, typed) : "";
+  const key = plan.cellKey?.secret;
+  const exprs: Record<string, () => string> = {
+    om: () => out.missing,
+    seg: () => `(CASE WHEN ${segOk} THEN ${segCol} END)`,
+    val: () => out.value,
+    y: once(() => d.double(out.y())),
+    w: () => d.double(plan.weight ? `(CASE WHEN ${wn} > 0 THEN ${wn} END)` : "1.0"),
+    ...(key !== undefined ? { rk: once(() => d.recordKey(p.add(key))) } : {}),
+  };
+  const where = filters ? ` WHERE ${filters}` : "";
+  const fenced = d.fenceRows;
+  const ref = (name: keyof typeof exprs) => (fenced ? name : `(${exprs[name]()})`);
+  const status = `CASE WHEN ${ref("om")} THEN ${STATUS.missingOutcome}${plan.missingSegment === "drop" ? ` WHEN ${fenced ? "seg IS NULL" : `NOT ${segOk}`} THEN ${STATUS.missingSegment}` : ""} WHEN ${ref("w")} IS NULL THEN ${STATUS.invalidWeight} ELSE ${STATUS.analytic} END`;
+  const from = fenced
+    ? `(SELECT ${d.rowOrder} AS o, ${Object.entries(exprs).map(([k, v]) => `${v()} AS ${k}`).join(", ")} FROM ${ident(table)}${where} OFFSET 0) r`
+    : `${ident(table)}${where}`;
+  // the cells' segment key: with "drop", only rows whose segment is a level are analytic, so the
+  // column itself serves (the other statuses' keys are not read) and no CASE runs per row
+  const segKey = plan.missingSegment === "drop" && !fenced ? segCol : ref("seg");
+  return { ref, status, segKey, from, order: fenced ? "o" : d.rowOrder, filtered: filters !== "" };
+}
+
+/**
  * One GROUP BY that yields the exclusion status of every row kept by the filters and, for
- * analytic rows, the per-cell sufficient statistics (n, Σw, Σw², Σy, Σy², Σwy, Σwy², Σw²y,
- * Σw²y²) by (segment, outcome). The filters are a WHERE clause, so the outcome, segment and
- * weight expressions run only on the rows they keep (like a plain `WHERE … GROUP BY`); with
- * filters, one more row (status `total`) carries the table's row count, from which
- * `toCrosstabInput` derives the filtered-out rows.
+ * analytic rows, the per-cell sums by (segment, outcome): n, Σw, Σw² and, for means, Σy, Σy²,
+ * Σwy, Σwy², Σw²y, Σw²y² (for a share, y is fixed by the cell's outcome, and `toCrosstabInput`
+ * derives the y sums from n, Σw, Σw²). With filters, one more row (status `total`) carries the
+ * table's row count, from which `toCrosstabInput` derives the filtered-out rows.
+ * `segmentLevels`: the plan's own levels, or undefined for the default (every non-missing value).
  * `typed`: columns of `table` that have a typed shadow (`typedColumnName`), read instead of
  * parsing the text on every row.
  */
 export function buildCellSumsStatement(
   table: string,
   plan: CrosstabPlan,
-  segmentLevels: string[],
+  segmentLevels: string[] | undefined,
   d: SqlDialect,
   typed: ReadonlySet<string> = new Set(),
 ): Statement {
   const p = new Params();
-  const filters = plan.filters.map((f) => `(${filterExpr(f, d, p)})`).join(" AND ");
-  const out = outcomeExprs(plan.outcome, plan, d, p, typed);
-  const segCol = col(plan.segment.column);
-  const segOk = `(${segCol} IN ${p.list(segmentLevels)} AND NOT ${isMissing(plan.segment.column, plan.segment.missingCodes, p)})`;
-  const wn = plan.weight ? numberOf(plan.weight.column, d, typed) : "";
-  const w = plan.weight ? `(CASE WHEN ${wn} > 0 THEN ${wn} END)` : "1.0";
-  const dropSeg = plan.missingSegment === "drop";
-  const zeros = ["sw", "sw2", "sy", "sy2", "swy", "swy2", "sw2y", "sw2y2"].map((c) => `${d.double("0")} AS ${c}`).join(", ");
-  // the cell-key method: each row's record key, and per cell the sums of keys (of all rows, of y = 1 rows)
-  const keyed = plan.cellKey !== undefined;
-  const rk = keyed ? `,
-    ${d.recordKey(p.add(plan.cellKey!.secret))} AS rk` : "";
-  const keySums = keyed ? `,
-  ${d.double("COALESCE(SUM(rk), 0)")} AS ck, ${d.double("COALESCE(SUM(rk * y), 0)")} AS cky` : "";
-  const total = filters
+  const r = rowParts(table, plan, segmentLevels, d, typed, p);
+  const w = r.ref("w");
+  const sums = [`COALESCE(SUM(${w}), 0) AS sw`, `COALESCE(SUM(${w} * ${w}), 0) AS sw2`];
+  const mean = plan.statistic === "mean";
+  if (mean) {
+    const y = r.ref("y");
+    sums.push(
+      `COALESCE(SUM(${y}), 0) AS sy`,
+      `COALESCE(SUM(${y} * ${y}), 0) AS sy2`,
+      `COALESCE(SUM(${w} * ${y}), 0) AS swy`,
+      `COALESCE(SUM(${w} * ${y} * ${y}), 0) AS swy2`,
+      `COALESCE(SUM(${w} * ${w} * ${y}), 0) AS sw2y`,
+      `COALESCE(SUM(${w} * ${w} * ${y} * ${y}), 0) AS sw2y2`,
+    );
+  }
+  // the cell-key method: per cell the sums of record keys (of all rows, and of y = 1 rows for means)
+  if (plan.cellKey) sums.push(d.double(`COALESCE(SUM(${r.ref("rk")}), 0)`) + " AS ck", ...(mean ? [d.double(`COALESCE(SUM(${r.ref("rk")} * ${r.ref("y")}), 0)`) + " AS cky"] : []));
+  const zeros = sums.map((s) => `${d.double("0")} AS ${s.slice(s.lastIndexOf(" AS ") + 4)}`).join(", ");
+  const total = r.filtered
     ? `
 UNION ALL
-SELECT ${STATUS.total} AS status, NULL AS segment, NULL AS outcome, ${d.double(`(SELECT COUNT(*) FROM ${ident(table)})`)} AS n, ${zeros}${keyed ? `, ${d.double("0")} AS ck, ${d.double("0")} AS cky` : ""}`
+SELECT ${STATUS.total} AS status, NULL AS segment, NULL AS outcome, ${d.double(`(SELECT COUNT(*) FROM ${ident(table)})`)} AS n, ${zeros}`
     : "";
   const sql = `
-WITH r AS (
-  SELECT
-    ${out.missing} AS om,
-    CASE WHEN ${segOk} THEN ${segCol} END AS seg,
-    ${out.value} AS val,
-    ${d.double(out.y)} AS y,
-    ${d.double(w)} AS w${rk}
-  FROM ${ident(table)}${filters ? `
-  WHERE ${filters}` : ""}
-), s AS (
-  SELECT
-    CASE WHEN om THEN ${STATUS.missingOutcome}
-         ${dropSeg ? `WHEN seg IS NULL THEN ${STATUS.missingSegment}` : ""}
-         WHEN w IS NULL THEN ${STATUS.invalidWeight}
-         ELSE ${STATUS.analytic} END AS status,
-    seg, val, y, w${keyed ? ", rk" : ""}
-  FROM r
-)
 SELECT
-  status,
-  CASE WHEN status = ${STATUS.analytic} THEN seg END AS segment,
-  CASE WHEN status = ${STATUS.analytic} THEN val END AS outcome,
+  ${r.status} AS status,
+  ${r.segKey} AS segment,
+  ${r.ref("val")} AS outcome,
   ${d.double("COUNT(*)")} AS n,
-  COALESCE(SUM(w), 0) AS sw, COALESCE(SUM(w * w), 0) AS sw2,
-  COALESCE(SUM(y), 0) AS sy, COALESCE(SUM(y * y), 0) AS sy2,
-  COALESCE(SUM(w * y), 0) AS swy, COALESCE(SUM(w * y * y), 0) AS swy2,
-  COALESCE(SUM(w * w * y), 0) AS sw2y, COALESCE(SUM(w * w * y * y), 0) AS sw2y2${keySums}
-FROM s
+  ${sums.join(", ")}
+FROM ${r.from}
 GROUP BY 1, 2, 3${total}`;
   return { sql, params: p.values };
 }

@@ -20,6 +20,11 @@ export interface SqlDialect {
    * MD5(secret ":" row ordinal), an integer uniform on 0..4095, the same on both backends
    */
   recordKey(secretParam: string): string;
+  /**
+   * true when per-row expressions must be computed once in a fenced subquery before aggregating
+   * (PostgreSQL inlines them into every aggregate); false when the engine de-duplicates them (DuckDB)
+   */
+  fenceRows: boolean;
 }
 
 export const duckdbDialect: SqlDialect = {
@@ -27,6 +32,7 @@ export const duckdbDialect: SqlDialect = {
   hasToken: (e, d, t) => `contains(${d} || ${e} || ${d}, ${d} || ${t} || ${d})`,
   double: (e) => `CAST(${e} AS DOUBLE)`,
   rowOrder: "rowid",
+  fenceRows: false,
   recordKey: (s) => `CAST(('0x' || substr(md5(CAST(${s} AS VARCHAR) || ':' || CAST(rowid AS VARCHAR)), 1, 3)) AS INTEGER)`,
 };
 
@@ -51,5 +57,6 @@ export const postgresDialect: SqlDialect = {
   hasToken: (e, d, t) => `(strpos(CAST(${d} AS TEXT) || ${e} || CAST(${d} AS TEXT), CAST(${d} AS TEXT) || CAST(${t} AS TEXT) || CAST(${d} AS TEXT)) > 0)`,
   double: (e) => `CAST(${e} AS DOUBLE PRECISION)`,
   rowOrder: "rid",
+  fenceRows: true,
   recordKey: (s) => `CAST(CAST(('x' || lpad(substr(md5(CAST(${s} AS TEXT) || ':' || CAST(rid AS TEXT)), 1, 3), 8, '0')) AS BIT(32)) AS INTEGER)`,
 };

@@ -1,23 +1,20 @@
 import type { CrosstabPlan } from "@/lib/analysis/plan";
 import type { SqlDialect } from "./dialect";
-import { buildCellSumsStatement, type Statement } from "./crosstab-sql";
+import { rowParts, type Statement } from "./crosstab-sql";
+import { Params } from "./params";
 
 /**
  * Who a crosstab counts, row by row (the disclosure audit's populations, aggregate-only audiences
  * only): for every row the filters keep, its ordinal in file order (`o`, `dialect.rowOrder`),
  * its exclusion status (`STATUS`), its segment level (null when missing or not a level), its
- * outcome value text and y (1 when in the outcome categories / chosen). Same expressions as
- * `buildCellSumsStatement`, so the populations are exactly the rows its sums run over.
+ * outcome value text and y (1 when in the outcome categories / chosen). Built from the same
+ * `rowParts` as `buildCellSumsStatement`, so the populations are exactly the rows its sums run over.
  */
-export function buildMembershipStatement(table: string, plan: CrosstabPlan, segmentLevels: string[], d: SqlDialect, typed: ReadonlySet<string> = new Set()): Statement {
-  const sums = buildCellSumsStatement(table, plan, segmentLevels, d, typed);
-  // reuse the CTEs of the cell-sums statement with the row ordinal carried through
-  const withOrdinal = sums.sql
-    .replace("WITH r AS (\n  SELECT\n", `WITH r AS (\n  SELECT\n    ${d.rowOrder} AS o,\n`)
-    .replace("    seg, val, y, w\n  FROM r\n)", "    o, seg, val, y, w\n  FROM r\n)");
-  const cut = withOrdinal.indexOf("\nSELECT\n  status,");
-  if (cut < 0 || !withOrdinal.includes(" AS o,\n") || !withOrdinal.includes("o, seg, val, y, w")) throw new Error("membership statement: cell-sums shape changed");
-  return { sql: `${withOrdinal.slice(0, cut)}\nSELECT o, status, seg, val, y FROM s ORDER BY o`, params: sums.params };
+export function buildMembershipStatement(table: string, plan: CrosstabPlan, segmentLevels: string[] | undefined, d: SqlDialect, typed: ReadonlySet<string> = new Set()): Statement {
+  const p = new Params();
+  const r = rowParts(table, plan, segmentLevels, d, typed, p);
+  const sql = `SELECT ${r.order} AS o, ${r.status} AS status, ${r.ref("seg")} AS seg, ${r.ref("val")} AS val, ${r.ref("y")} AS y FROM ${r.from} ORDER BY o`;
+  return { sql, params: p.values };
 }
 
 /** Rows of {@link buildMembershipStatement}, columnar (one entry per row the filters keep). */

@@ -1,5 +1,6 @@
 import type { CrosstabPlan } from "@/lib/analysis/plan";
 import type { CellSums, CrosstabInput } from "@/lib/schema/cell-sums";
+import { CHOSEN } from "@/lib/analysis/plan";
 import { STATUS } from "./crosstab-sql";
 
 /** One row of the cell-sums query: a cell's sums plus the exclusion status of its rows. */
@@ -15,7 +16,12 @@ export function toCrosstabInput(plan: CrosstabPlan, segmentLevels: string[], row
   let keyed = false;
   let counted = false;
   const cells: CellSums[] = [];
-  for (const r of rows) {
+  // a share's y is fixed by the cell's outcome (1 for the outcome categories / a chosen option),
+  // so its y sums follow from n, Σw and Σw² (the statement leaves them out); a mean's are summed
+  const cats = new Set(plan.outcomeCategories);
+  const yOf = plan.statistic === "mean" ? null : plan.outcome.kind === "multi-option" ? (o: string | null) => (o === CHOSEN ? 1 : 0) : (o: string | null) => (o !== null && cats.has(o) ? 1 : 0);
+  for (const row of rows) {
+    const r = yOf && row.status === STATUS.analytic ? withShareSums(row, yOf(row.outcome)) : row;
     byStatus[r.status] += r.n;
     if (r.ck !== undefined) {
       keyed = true;
@@ -58,6 +64,11 @@ export function toCrosstabInput(plan: CrosstabPlan, segmentLevels: string[], row
     cells,
     ...(keyed ? { statusKeys: keys.slice(0, STATUS.total) } : {}),
   };
+}
+
+/** a share cell's y sums from its n, Σw, Σw² and record keys (y is 0 or 1 for the whole cell) */
+function withShareSums(r: SumsRow, y: number): SumsRow {
+  return { ...r, sy: y * r.n, sy2: y * r.n, swy: y * r.sw, swy2: y * r.sw, sw2y: y * r.sw2, sw2y2: y * r.sw2, ...(r.ck !== undefined ? { cky: y * r.ck } : {}) };
 }
 
 /** One result row of the cell-sums query as numbers (drivers return bigint/numeric text for some sums). */
