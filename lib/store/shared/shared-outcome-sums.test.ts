@@ -19,8 +19,9 @@ const data = [
 ];
 
 
-function plan(categories: string[], weighted: boolean): CrosstabPlan {
+function plan(categories: string[], weighted: boolean, keyed = false): CrosstabPlan {
   return {
+    ...(keyed ? { cellKey: { secret: "k3y" } } : {}),
     statistic: "proportion",
     outcome: { kind: "column", column: "c1", missingCodes: [] },
     outcomeCategories: categories,
@@ -41,7 +42,11 @@ describe("withSharedOutcomeSums", () => {
   });
   afterEach(() => store.close());
 
-  test.each([true, false])("every category set gives exactly the store's own sums (weighted: %s), from one query", async (weighted) => {
+  test.each([
+    [true, false],
+    [false, false],
+    [true, true],
+  ])("every category set gives exactly the store's own sums (weighted: %s, cell keys: %s), from one query", async (weighted, keyed) => {
     let calls = 0;
     const counting = new Proxy(store, {
       get(t, p) {
@@ -52,8 +57,9 @@ describe("withSharedOutcomeSums", () => {
     });
     const shared = withSharedOutcomeSums(counting);
     for (const cats of [["yes"], ["no"], ["maybe"], ["yes", "maybe"], ["absent"]]) {
-      const direct = await store.cellSums(dataset, plan(cats, weighted));
-      const derived = await shared.cellSums(dataset, plan(cats, weighted));
+      const direct = await store.cellSums(dataset, plan(cats, weighted, keyed));
+      const derived = await shared.cellSums(dataset, plan(cats, weighted, keyed));
+      if (keyed) expect(derived.cells.some((c) => (c.cky ?? 0) > 0)).toBe(cats[0] !== "absent");
       const byCell = (x: typeof direct) => [...x.cells].sort((p, q) => `${p.segment}|${p.outcome}`.localeCompare(`${q.segment}|${q.outcome}`));
       expect({ ...derived, cells: byCell(derived) }).toEqual({ ...direct, cells: byCell(direct) });
     }

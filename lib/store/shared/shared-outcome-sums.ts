@@ -17,7 +17,10 @@ export function rebuildForCategories(input: CrosstabInput, categories: string[])
   const chosen = new Set(categories);
   const cells: CellSums[] = input.cells.map((c) => {
     const y = c.outcome !== null && chosen.has(c.outcome);
-    return { ...c, sy: y ? c.n : 0, sy2: y ? c.n : 0, swy: y ? c.sw : 0, swy2: y ? c.sw : 0, sw2y: y ? c.sw2 : 0, sw2y2: y ? c.sw2 : 0 };
+    // the cell-key sums too: a chosen cell's y = 1 rows are all its rows (every answer's count is
+    // perturbed by the key of exactly the respondents it counts)
+    const keys = c.ck !== undefined ? { cky: y ? c.ck : 0 } : {};
+    return { ...c, sy: y ? c.n : 0, sy2: y ? c.n : 0, swy: y ? c.sw : 0, swy2: y ? c.sw : 0, sw2y: y ? c.sw2 : 0, sw2y2: y ? c.sw2 : 0, ...keys };
   });
   return { ...input, outcomeCategories: [...categories], cells };
 }
