@@ -46,6 +46,9 @@ export const npsResponseSchema = z.object({
   total: npsBlockSchema,
   segments: z.array(npsBlockSchema.extend({ segment: z.string(), suppressed: z.boolean(), display: z.string().nullable() })),
   rows: rowCountsSchema.nullable(),
+  /** present when the counts are perturbed by the cell-key method (`perturbed` policy) */
+  disclosure: z.object({ perturbed: z.literal(true) }).optional(),
+  notes: z.array(z.string()).optional(),
   spec: z.object({ ...crosstabSpecSchema.shape, statistic: z.literal("nps") }),
   dataset: datasetRefSchema,
 });

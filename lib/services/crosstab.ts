@@ -6,6 +6,7 @@ import { computeCrosstab, computeNps } from "@/lib/stats";
 import { toRScript } from "@/lib/stats/r-script";
 import { toRawHeaderSpec } from "@/lib/analysis/to-r-spec";
 import type { SurveyStore } from "@/lib/store";
+import { perturbedNps } from "@/lib/disclosure/cell-key/perturb-nps";
 import { assertCardinality } from "@/lib/governance/cardinality";
 import type { EmptyCrosstab } from "@/lib/disclosure/protect-crosstab";
 import { qnorm } from "@/lib/stats/distributions";
@@ -75,12 +76,15 @@ export async function runPlannedCrosstabOrEmpty(store: SurveyStore, dataset: Dat
  *
  * @example await runNps(store, dataset, { outcome: "recommend", segment: "region", weight: "w" })
  */
-export async function runNps(store: SurveyStore, dataset: Dataset, specInput: unknown) {
+export async function runNps(store: SurveyStore, dataset: Dataset, specInput: unknown, opts: { cellKeySecret?: string } = {}) {
   const base = typeof specInput === "object" && specInput !== null ? specInput : {};
   const { spec, plan } = planCrosstab(dataset, { ...base, statistic: "proportion", outcome_category: ["9", "10"] }, { missing: "declared" });
-  const input = await store.cellSums(dataset, plan);
+  const secret = opts.cellKeySecret;
+  const input = await store.cellSums(dataset, secret === undefined ? plan : { ...plan, cellKey: { secret } });
   assertCardinality(input);
-  const result = { ...computeNps(input), rows: input.rows, spec: { ...spec, statistic: "nps" as const }, dataset: { id: dataset.id, version: dataset.version } };
+  // the `perturbed` policy: every count perturbed by the key of the respondents it counts
+  const computed = secret === undefined ? { ...computeNps(input), rows: input.rows } : perturbedNps(input, plan.filters.length > 0);
+  const result = { ...computed, spec: { ...spec, statistic: "nps" as const }, dataset: { id: dataset.id, version: dataset.version } };
   rememberNpsOrigin(result, store, plan);
   return result;
 }

@@ -11,7 +11,8 @@ import "server-only";
  * Exports, dashboards and pages: `gateway-files.ts` and `gateway-pages.ts`.
  */
 import type { Viewer } from "@/lib/auth/viewer";
-import { audienceFor as audienceForViewer, seesExact, type Audience } from "@/lib/disclosure/audience";
+import { audienceFor as audienceForViewer, isPerturbed, seesExact, type Audience } from "@/lib/disclosure/audience";
+import { markPerturbed } from "@/lib/disclosure/cell-key/label";
 import { seal, type Released, type ReleasedFile } from "@/lib/disclosure/gateway";
 import { DEFAULT_MAGNITUDE_RULES, type MagnitudeRules } from "@/lib/disclosure/magnitude";
 import { applyMagnitude, magnitudeFailures, withholdChisq, type CellContributions, type CrosstabContributions } from "@/lib/disclosure/protect-magnitude";
@@ -26,7 +27,7 @@ import { AppError } from "@/lib/schema/errors";
 import type { Question } from "@/lib/schema/question";
 import type { WeightingReport } from "@/lib/schema/weighting";
 import type { DriversReport } from "@/lib/insights/types";
-import { getStore, type SurveyStore } from "@/lib/store";
+import { ensureCellKeySecret, getStore, type SurveyStore } from "@/lib/store";
 import { aggregateQuestionModel } from "./column-governance";
 import { applyWeighting } from "./apply-weighting";
 import { audienceOf } from "./audience";
@@ -172,8 +173,20 @@ export async function bannerForAudience(store: SurveyStore, dataset: Dataset, sp
 /** An NPS breakdown released to the viewer (small segments hidden, rows with them). */
 export async function releaseNpsOf(store: SurveyStore, dataset: Dataset, spec: unknown, viewer: Viewer) {
   const audience = await audienceOf(viewer, dataset.id);
-  const nps = await gated(audience, async () => releaseNps(await runNps(store, dataset, spec), dataset, viewer));
-  return seal("nps", audience, nps);
+  return seal("nps", audience, await npsForAudience(store, dataset, spec, viewer, audience));
+}
+
+/**
+ * Internal: the NPS breakdown without sealing, for other gateway modules (tiles). Under the
+ * `perturbed` policy an aggregate-only audience gets every count perturbed by the cell-key method
+ * before small-cell protection and the population audit, like a crosstab.
+ */
+export async function npsForAudience(store: SurveyStore, dataset: Dataset, spec: unknown, viewer: Viewer, audience: Audience) {
+  return gated(audience, async () => {
+    if (!isPerturbed(audience)) return releaseNps(await runNps(store, dataset, spec), dataset, viewer);
+    const cellKeySecret = await ensureCellKeySecret(store.app.sql, dataset.id);
+    return markPerturbed({ ...(await releaseNps(await runNps(store, dataset, spec, { cellKeySecret }), dataset, viewer)), disclosure: {}, notes: [] });
+  });
 }
 
 /** An insights scan released to the viewer: each crosstab suppressed, chi-square withheld beside hidden cells. */

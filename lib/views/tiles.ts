@@ -6,10 +6,8 @@ import { npsAsBreakdown } from "@/lib/analysis/nps-source";
 import { getEnv } from "@/lib/schema/env";
 import { AppError } from "@/lib/schema/errors";
 import { isTextTile, type Dashboard, type DashboardTile, type SavedView } from "@/lib/schema/views";
-import { releaseNps } from "@/lib/services/protected-crosstab";
 import { audienceOf } from "@/lib/services/audience";
-import { bannerForAudience, crosstabForAudience, gated } from "@/lib/services/gateway";
-import { runNps } from "@/lib/services/crosstab";
+import { bannerForAudience, crosstabForAudience, npsForAudience } from "@/lib/services/gateway";
 import { getStore } from "@/lib/store";
 import type { Dataset } from "@/lib/schema/dataset";
 import type { BreakdownState } from "@/lib/analysis/breakdown-state";
@@ -71,7 +69,7 @@ async function computeCrosstabTile(viewer: Viewer, base: TileBase, dataset: Data
   try {
     let figures: ReturnType<typeof tileFigures>;
     if (request.endpoint === "nps") {
-      const shown = await gated(audience, async () => releaseNps(await runNps(store, dataset, request.spec), dataset, viewer));
+      const shown = await npsForAudience(store, dataset, request.spec, viewer, audience);
       // hidden NPS blocks keep the shape the breakdown rows read (display "< k", numbers null); the
       // row counts are the released ones (null when they would tell a hidden segment)
       const rows = (shown as { rows?: { analytic: number | null; csv: number | null } | null }).rows ?? null;

@@ -29,16 +29,18 @@ import { cellKeyOf, perturbCount } from "./ptable";
 type Sums = Omit<CellSums, "segment" | "outcome" | "ck" | "cky">;
 const FIELDS = ["n", "sw", "sw2", "sy", "sy2", "swy", "swy2", "sw2y", "sw2y2"] as const;
 
-const zero = (): Sums => ({ n: 0, sw: 0, sw2: 0, sy: 0, sy2: 0, swy: 0, swy2: 0, sw2y: 0, sw2y2: 0 });
-function add(a: Sums, c: Sums): Sums {
+export const zeroSums = (): Sums => ({ n: 0, sw: 0, sw2: 0, sy: 0, sy2: 0, swy: 0, swy2: 0, sw2y: 0, sw2y2: 0 });
+/** the sums of two groups of respondents together */
+export function addSums(a: Sums, c: Sums): Sums {
   const out = { ...a };
   for (const f of FIELDS) out[f] += c[f];
   return out;
 }
-function scale(a: Sums, n: number): Sums {
-  if (a.n === 0) return zero();
+/** a group's sums rescaled to `n` respondents (its perturbed count); an empty group stays empty */
+export function scaleSums(a: Sums, n: number): Sums {
+  if (a.n === 0) return zeroSums();
   const f = n / a.n;
-  const out = zero();
+  const out = zeroSums();
   for (const k of FIELDS) out[k] = a[k] * f;
   out.n = n;
   return out;
@@ -49,12 +51,12 @@ function perturbGroup(cells: CellSums[], input: CrosstabInput, segment: string |
   const n = cells.reduce((s, c) => s + c.n, 0);
   const nKey = cellKeyOf(cells.reduce((s, c) => s + (c.ck ?? 0), 0));
   const n1 = perturbCount(n, nKey);
-  if (input.statistic === "mean") return [{ segment, outcome: null, ...scale(cells.reduce((s, c) => add(s, c), zero()), n1) }];
+  if (input.statistic === "mean") return [{ segment, outcome: null, ...scaleSums(cells.reduce((s, c) => addSums(s, c), zeroSums()), n1) }];
   const cats = new Set(input.outcomeCategories);
   const yes = cells.filter((c) => c.outcome !== null && cats.has(c.outcome));
   const no = cells.filter((c) => !(c.outcome !== null && cats.has(c.outcome)));
-  const yesSums = yes.reduce((s, c) => add(s, c), zero());
-  const noSums = no.reduce((s, c) => add(s, c), zero());
+  const yesSums = yes.reduce((s, c) => addSums(s, c), zeroSums());
+  const noSums = no.reduce((s, c) => addSums(s, c), zeroSums());
   const count = yesSums.n;
   const count1 = Math.min(perturbCount(count, cellKeyOf(yes.reduce((s, c) => s + (c.cky ?? 0), 0))), n1);
   const rest1 = n1 - count1;
@@ -62,14 +64,14 @@ function perturbGroup(cells: CellSums[], input: CrosstabInput, segment: string |
   // gets the category's average weight (y = 0, so no value sums)
   const restSums =
     noSums.n > 0
-      ? scale(noSums, rest1)
+      ? scaleSums(noSums, rest1)
       : rest1 > 0 && yesSums.n > 0
-        ? { ...zero(), n: rest1, sw: (yesSums.sw / yesSums.n) * rest1, sw2: (yesSums.sw2 / yesSums.n) * rest1 }
-        : { ...zero(), n: rest1, sw: rest1, sw2: rest1 };
+        ? { ...zeroSums(), n: rest1, sw: (yesSums.sw / yesSums.n) * rest1, sw2: (yesSums.sw2 / yesSums.n) * rest1 }
+        : { ...zeroSums(), n: rest1, sw: rest1, sw2: rest1 };
   const yesLabel = input.outcomeCategories.includes(CHOSEN) ? CHOSEN : (input.outcomeCategories[0] ?? CHOSEN);
   const noLabel = no.slice().sort((a, b) => b.n - a.n)[0]?.outcome ?? (yesLabel === CHOSEN ? NOT_CHOSEN : "(other)");
   // the category part: exact sums rescaled; if the exact count is 0 it stays 0 (zeros stay zero)
-  const yesPart: Sums = count > 0 ? scale(yesSums, count1) : zero();
+  const yesPart: Sums = count > 0 ? scaleSums(yesSums, count1) : zeroSums();
   return [
     { segment, outcome: yesLabel, ...yesPart },
     { segment, outcome: noLabel, ...restSums },
