@@ -10,7 +10,7 @@ import { closeFreshDataDir, openFreshDataDir } from "@/test/support/in-process.f
 
 const dataDir = openFreshDataDir("mcp-adv", "mcp-adv-secret-mcp-adv-secret-012345678");
 
-const { setupMcpFixture, CANARY } = await import("./mcp.fixtures");
+const { setupMcpFixture, CANARY, OUTLIER } = await import("./mcp.fixtures");
 type Fx = Awaited<ReturnType<typeof setupMcpFixture>>;
 
 let fx: Fx;
@@ -115,6 +115,23 @@ describe("respondent-level data", () => {
     const e = await refusal(client, "crosstab", { dataset: fx.main, outcome: "age", statistic: "mean", segment: "maturity", filters: { grp: ["G2", "Rest"] } });
     expect(e).toMatchObject({ code: -32003, data: { code: "forbidden" } });
     expect(e.data?.message).toMatch(/^disclosure: /);
+  });
+
+  it("hides a mean that one respondent dominates (magnitude rule), in the segment and in the total", async () => {
+    // a fresh agent: its release history holds nothing that would refuse this breakdown first
+    const fresh = await fx.connect((await fx.agent({ datasets: [fx.main] })).token);
+    const r = await released(fresh, "crosstab", { dataset: fx.main, outcome: "spend", statistic: "mean", segment: "country" });
+    await fresh.close();
+    type Block = { segment?: string; display: string | null; unweighted: unknown; weighted: unknown };
+    const answer = r.answer as { total: Block; segments: Block[] };
+    const borduria = answer.segments.find((s) => s.segment === "Borduria")!;
+    // the dominated cells (the outlier's segment and the total) carry no estimate; the others do
+    for (const b of [borduria, answer.total]) expect(b).toMatchObject({ display: "dominated", unweighted: null, weighted: null });
+    expect(answer.segments.find((s) => s.segment === "Carpathia")!.unweighted).not.toBeNull();
+    // neither the value nor a mean close to (value + others)/n appears in the answer or its text
+    const text = JSON.stringify(r);
+    expect(text).not.toContain(OUTLIER.slice(0, 4));
+    expect(text).not.toMatch(/(?<![\d.])2\d{5}(?:\.\d+)?(?!\d)/); // Borduria's 39-person mean would be ≈ 257,000
   });
 
   it("never releases a respondent id or a verbatim in any answer or error", () => {
