@@ -1,8 +1,9 @@
 /**
  * Issue 17, "done when": an adversary property test. fast-check draws random sequences of requests
  * (crosstab proportions and means with random filters, segments, categories and weights; banners;
- * NPS; insight scans; do-nothing schema edits that start a new version) by one aggregate-only
- * analyst, through the services the routes call. Every number a response shows is collected as a
+ * NPS; insight scans; do-nothing schema edits that start a new version) by one member of an
+ * aggregate-only audience, drawn per run (analyst, executive, a partner workspace's admin through a
+ * share, an AI agent), through the services the routes call. Every number a response shows is collected as a
  * linear equation over the canary's respondents (`Knowledge`, which re-evaluates each spec over the
  * CSV rows itself), and an exact check asks whether they determine a group of 1..k−1 respondents:
  * a count under k, or one person's value (a mean's Σy over a group of one).
@@ -14,7 +15,7 @@
  */
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { Knowledge, learnBanner, learnCrosstab, learnNps, openCanary, type Canary, type Col, type Spec } from "./canary.fixtures";
+import { AUDIENCE_KINDS, Knowledge, learnBanner, learnCrosstab, learnNps, openCanary, type Canary, type Col, type Spec } from "./canary.fixtures";
 import type { Dataset } from "@/lib/schema/dataset";
 
 vi.setConfig({ testTimeout: 600_000 });
@@ -89,9 +90,11 @@ async function findDisclosure(options: object, runs: number, seed: number): Prom
   let refused = 0;
   let shown = 0;
   const result = await fc.check(
-    fc.asyncProperty(fc.array(request, { minLength: 2, maxLength: 8 }), async (requests) => {
+    // each run is one member of one aggregate-only audience (analyst, executive, a partner
+    // workspace's admin through a share, an AI agent)
+    fc.asyncProperty(fc.array(request, { minLength: 2, maxLength: 8 }), fc.constantFrom(...AUDIENCE_KINDS), async (requests, kind) => {
       const know = new Knowledge(canary.rows);
-      const viewer = canary.viewer();
+      const viewer = canary.viewerOf(kind);
       const ds = { current: canary.dataset };
       for (const r of requests) {
         if (await perform(r, know, viewer, ds, options)) shown++;
@@ -105,6 +108,11 @@ async function findDisclosure(options: object, runs: number, seed: number): Prom
 }
 
 describe("adversary property test (issue 17)", () => {
+  it("every audience the adversary is drawn from is aggregate-only on the canary", async () => {
+    const { audienceOf } = await import("@/lib/services/audience");
+    for (const kind of AUDIENCE_KINDS) expect(await audienceOf(canary.viewerOf(kind), canary.dataset.id)).toMatchObject({ kind: "aggregate", exact: false });
+  });
+
   it("with every rule on, no random sequence of allowed requests determines a count under k or a value", async () => {
     const r = await findDisclosure({}, 30, 17);
     expect(r.found).toBe(false);

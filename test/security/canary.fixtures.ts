@@ -52,10 +52,22 @@ export interface Canary {
   rows: Row[];
   /** a fresh aggregate-only viewer (analyst of the owning workspace, not the uploader) */
   viewer: () => Viewer;
+  /** a fresh viewer of one aggregate-only audience (every kind the audience model names) */
+  viewerOf: (kind: AudienceKind) => Viewer;
   close: () => Promise<void>;
 }
 
 let seq = 0;
+
+/**
+ * The aggregate-only audiences of the audience model (SECURITY.md): an analyst of the owning
+ * workspace who did not upload (API token), an executive (viewer role, browser session), the admin
+ * of another workspace the dataset is shared with, and an AI agent credential.
+ */
+export const AUDIENCE_KINDS = ["analyst", "executive", "shared-admin", "agent"] as const;
+export type AudienceKind = (typeof AUDIENCE_KINDS)[number];
+/** the workspace the canary is shared with */
+export const PARTNER_WORKSPACE = "ws-partner";
 
 /** A fresh DATA_DIR store with the canary imported by the admin (call once per test file, before importing services). */
 export async function openCanary(): Promise<Canary> {
@@ -65,11 +77,21 @@ export async function openCanary(): Promise<Canary> {
   const rows = canaryRows();
   const dataset = await importCsvDataset({ id: "canary", name: "Canary survey" }, canaryCsv(rows));
   const store = await getStore();
+  const { shareDataset } = await import("@/lib/store");
+  await shareDataset(store.app.sql, { datasetId: dataset.id, workspaceId: PARTNER_WORKSPACE });
+  const fresh = () => `adversary-${++seq}-${Math.random().toString(36).slice(2)}`;
+  const viewerOf = (kind: AudienceKind): Viewer => {
+    if (kind === "executive") return { userId: fresh(), email: "e@x.test", workspaceId: DEFAULT_WORKSPACE_ID, role: "viewer", via: "session" };
+    if (kind === "shared-admin") return { userId: fresh(), email: "p@x.test", workspaceId: PARTNER_WORKSPACE, role: "admin", via: "token" };
+    if (kind === "agent") return { userId: fresh(), email: "agent@x.test", workspaceId: DEFAULT_WORKSPACE_ID, role: "analyst", via: "agent" };
+    return { userId: fresh(), email: "a@x.test", workspaceId: DEFAULT_WORKSPACE_ID, role: "analyst", via: "token" };
+  };
   return {
     store,
     dataset,
     rows,
-    viewer: () => ({ userId: `adversary-${++seq}-${Math.random().toString(36).slice(2)}`, email: "a@x.test", workspaceId: DEFAULT_WORKSPACE_ID, role: "analyst", via: "token" }),
+    viewer: () => viewerOf("analyst"),
+    viewerOf,
     close: () => closeFreshDataDir(dataDir),
   };
 }
