@@ -87,7 +87,7 @@ export function BreakdownView({ datasetId, questions, minBase, defaultFilters = 
     if (crosstab.result.kind === "nps") {
       const nps = crosstab.result.result;
       const rows = getBreakdownRows(npsAsBreakdown(nps), { weighted, minBase, labels });
-      return { result: { statistic: "mean" as const, conf_level: nps.conf_level, rows: nps.rows }, rows, chart: toChartData(rows, "mean"), chisqText: null, nps: true, hiddenCount: 0, exact: null, perturbed: false };
+      return { result: { statistic: "mean" as const, conf_level: nps.conf_level, rows: nps.rows }, rows, chart: toChartData(rows, "mean"), chisqText: null, nps: true, hiddenCount: 0, exact: null, perturbed: nps.disclosure?.perturbed === true };
     }
     const result = crosstab.result.result;
     // hidden cells carry no pairwise tests (lib/disclosure removed them), so no letter can point at them

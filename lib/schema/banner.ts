@@ -115,7 +115,7 @@ export const bannerResultSchema = z.object({
   rows: z.array(bannerRowSchema),
   tests: z.array(bannerGroupTestSchema),
   notes: z.array(z.string()),
-  disclosure: z.object({ k: z.number().int(), suppressedCells: z.number().int(), exact: z.boolean().optional() }),
+  disclosure: z.object({ k: z.number().int(), suppressedCells: z.number().int(), exact: z.boolean().optional(), perturbed: z.literal(true).optional() }),
   dataset: z.object({ id: z.string(), version: z.number().int() }),
 });
 

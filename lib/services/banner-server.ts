@@ -5,7 +5,8 @@ import { getEnv } from "@/lib/schema/env";
 import type { BannerResult } from "@/lib/schema/banner";
 import { runBannerCrosstab, type runProtectedCrosstab, type GuardOptions } from "./protected-crosstab";
 import { withSharedOutcomeSums, type SurveyStore } from "@/lib/store";
-import { seesExact } from "@/lib/disclosure/audience";
+import { isPerturbed, seesExact } from "@/lib/disclosure/audience";
+import { markPerturbed } from "@/lib/disclosure/cell-key/label";
 import { audienceOf } from "./audience";
 import { runBanner } from "./banner";
 
@@ -27,9 +28,12 @@ export async function runProtectedBanner(
   const env = getEnv();
   // every answer of a single-choice outcome by one segment comes from one GROUP BY
   const shared = withSharedOutcomeSums(store);
-  const exact = seesExact(await audienceOf(viewer, dataset.id));
-  return runBanner(dataset, specInput, async (spec) => {
+  const audience = await audienceOf(viewer, dataset.id);
+  const exact = seesExact(audience);
+  const banner = await runBanner(dataset, specInput, async (spec) => {
     const shown = await runBannerCrosstab(shared, dataset, spec, viewer, options);
     return post ? post(spec, shown) : shown;
   }, { k: env.DISCLOSURE_K, minBase: env.MIN_EFFECTIVE_BASE, exact });
+  // every answer came through the perturbed crosstab path: the banner says so, like a breakdown
+  return isPerturbed(audience) ? markPerturbed(banner) : banner;
 }

@@ -1,3 +1,4 @@
+import { PERTURBED_LABEL } from "@/lib/disclosure/cell-key/label";
 import type { ChartDatum } from "@/lib/analysis/chart-data";
 import { formatCount, formatCountOf, formatNumber, formatPercent, formatPercentInterval, plural } from "@/lib/format/number";
 import type { BannerResult } from "@/lib/schema/banner";
@@ -56,6 +57,7 @@ export function bannerFigures(r: BannerResult, o: { filters: string }): { chart:
     r.weighted ? "weighted" : "unweighted",
     `${Math.round(r.conf_level * 100)}% intervals`,
     ...(r.disclosure.suppressedCells ? [`${formatCountOf(r.disclosure.suppressedCells, "cell")} hidden (small, or protecting a small cell)`] : []),
+    ...(r.disclosure.perturbed ? [`counts ${PERTURBED_LABEL}`] : []),
     ...(first ? [`chart: “${first.label}”`] : []),
   ];
   return { chart, hiddenCount, baseNote: parts.join(" · "), table };

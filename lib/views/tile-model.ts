@@ -1,4 +1,5 @@
 import { SUMMARY, toCrosstabSpec, type BreakdownRequest, type BreakdownState } from "@/lib/analysis/breakdown-state";
+import { PERTURBED_LABEL } from "@/lib/disclosure/cell-key/label";
 import { getBreakdownRows, type BreakdownSource } from "@/lib/analysis/breakdown-rows";
 import { toChartData, type ChartDatum } from "@/lib/analysis/chart-data";
 import { formatCount, formatCountOf } from "@/lib/format/number";
@@ -111,7 +112,7 @@ export function describeFilters(filters: Record<string, string[]>, questions: re
  */
 export function tileFigures(
   result: BreakdownSource & { rows?: { analytic: number | null; csv: number | null } | null },
-  o: { weighted: boolean; minBase: number; conf: number; filters: string; labels?: Record<string, string> },
+  o: { weighted: boolean; minBase: number; conf: number; filters: string; labels?: Record<string, string>; perturbed?: boolean },
 ): { chart: ChartDatum[]; hiddenCount: number; baseNote: string } {
   const rows = getBreakdownRows(result, { weighted: o.weighted, minBase: o.minBase, labels: o.labels });
   const hiddenCount = rows.filter((r) => r.hidden !== null).length;
@@ -121,6 +122,7 @@ export function tileFigures(
     o.weighted ? "weighted" : "unweighted",
     `${Math.round(o.conf * 100)}% intervals`,
     ...(hiddenCount ? [`${formatCountOf(hiddenCount, "group")} hidden (small, or protecting a small cell)`] : []),
+    ...(o.perturbed ? [`counts ${PERTURBED_LABEL}`] : []),
   ];
   // a group nobody in the (filtered) base belongs to has nothing to show: left out, not drawn as "n/a"
   const chart = toChartData(rows, result.statistic).filter((d) => d.isTotal || d.n > 0 || d.value !== null);

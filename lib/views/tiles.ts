@@ -73,9 +73,10 @@ async function computeCrosstabTile(viewer: Viewer, base: TileBase, dataset: Data
       // hidden NPS blocks keep the shape the breakdown rows read (display "< k", numbers null); the
       // row counts are the released ones (null when they would tell a hidden segment)
       const rows = (shown as { rows?: { analytic: number | null; csv: number | null } | null }).rows ?? null;
-      figures = tileFigures({ ...npsAsBreakdown(shown as unknown as Parameters<typeof npsAsBreakdown>[0]), rows }, opts);
+      figures = tileFigures({ ...npsAsBreakdown(shown as unknown as Parameters<typeof npsAsBreakdown>[0]), rows }, { ...opts, perturbed: (shown as { disclosure?: { perturbed?: boolean } }).disclosure?.perturbed === true });
     } else {
-      figures = tileFigures(await crosstabForAudience(store, dataset, request.spec, viewer, audience), opts);
+      const result = await crosstabForAudience(store, dataset, request.spec, viewer, audience);
+      figures = tileFigures(result, { ...opts, perturbed: result.disclosure.perturbed === true });
     }
     return {
       ...base,

@@ -25,8 +25,8 @@ let adminToken = "";
 let analystToken = "";
 let datasetId = "";
 
-async function call(token: string, method: string, apiPath: string, body?: unknown) {
-  const res = await callRoute(await routeModule(apiPath), method, bearerRequest(token, method, apiPath.replace("{id}", datasetId), body), { id: datasetId });
+async function call(token: string, method: string, apiPath: string, body?: unknown, id = datasetId) {
+  const res = await callRoute(await routeModule(apiPath), method, bearerRequest(token, method, apiPath.replace("{id}", id), method === "GET" ? undefined : body), { id });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
@@ -72,6 +72,8 @@ describe("banners under the perturbed policy", () => {
   it("each answer's count in a banner is the count its own breakdown releases (the key of exactly its respondents)", async () => {
     const banner = await call(analystToken, "POST", "/api/datasets/{id}/banner", { outcome: "agent", segments: ["region"] });
     expect(banner.status).toBe(200);
+    expect(banner.body.disclosure).toMatchObject({ perturbed: true });
+    expect(String(banner.body.notes)).toMatch(/perturbed \(cell-key method\)/);
     const rows = banner.body.rows as { codes: string[]; cells: { columnId: string; count: number | null }[] }[];
     const columns = banner.body.columns as { id: string; level: string | null }[];
     for (const row of rows) {
@@ -85,5 +87,28 @@ describe("banners under the perturbed policy", () => {
         expect(c.count).toBe(want);
       }
     }
+  });
+});
+
+describe("dashboard tiles under the perturbed policy", () => {
+  it("breakdown, NPS and banner tiles say their counts are perturbed to the analyst, not to the owner", async () => {
+    const views = [
+      "outcome=agent&category=live&segment=region",
+      "outcome=recommend&category=__nps&segment=region",
+      "outcome=agent&segment=region&view=banner&segments=region",
+    ];
+    const tiles = [];
+    for (const query of views) {
+      const v = await call(analystToken, "POST", "/api/views", { datasetId, name: query.slice(0, 30), query });
+      expect(v.status).toBe(201);
+      tiles.push({ viewId: (v.body.view as { id: string }).id });
+    }
+    const dash = await call(analystToken, "POST", "/api/dashboards", { name: "perturbed board", tiles });
+    const id = (dash.body.dashboard as { id: string }).id;
+    const notes = async (token: string) => ((await call(token, "GET", "/api/dashboards/{id}", undefined, id)).body.tiles as { status: string; baseNote?: string }[]).map((t) => `${t.status}: ${t.baseNote}`);
+    const analystNotes = await notes(analystToken);
+    expect(analystNotes).toHaveLength(3);
+    for (const n of analystNotes) expect(n).toMatch(/^ready: .*counts perturbed \(cell-key method\)/);
+    for (const n of await notes(adminToken)) expect(n).not.toMatch(/perturbed/);
   });
 });
