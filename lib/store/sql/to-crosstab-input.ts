@@ -1,6 +1,7 @@
 import type { CrosstabPlan } from "@/lib/analysis/plan";
 import type { CellSums, CrosstabInput } from "@/lib/schema/cell-sums";
 import { CHOSEN } from "@/lib/analysis/plan";
+import { compareBytes } from "@/lib/engine/byte-compare";
 import { STATUS } from "./crosstab-sql";
 
 /** One row of the cell-sums query: a cell's sums plus the exclusion status of its rows. */
@@ -44,6 +45,10 @@ export function toCrosstabInput(plan: CrosstabPlan, segmentLevels: string[], row
       ...(r.ck !== undefined ? { ck: r.ck, cky: r.cky ?? 0 } : {}),
     });
   }
+  // cells in one order whatever order the database grouped them in (byte order of segment, then
+  // outcome; null first), so floating-point sums over cells are the same on every run and backend
+  const key = (v: string | null) => (v === null ? "" : `\u0001${v}`);
+  cells.sort((a, b) => compareBytes(key(a.segment), key(b.segment)) || compareBytes(key(a.outcome), key(b.outcome)));
   // rows the filters kept: every status but `total`; with filters, `total` is the table's row count
   const afterFilters = byStatus.slice(0, STATUS.total).reduce((a, b) => a + b, 0) - byStatus[STATUS.filtered];
   const total = counted ? byStatus[STATUS.total] : afterFilters + byStatus[STATUS.filtered];
