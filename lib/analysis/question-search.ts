@@ -32,6 +32,19 @@ export interface QuestionPage {
 }
 
 export const MAX_PAGE = 100;
+
+/**
+ * Whether a page should leave its questions to the pickers' lazy loading instead of sending them
+ * all: more than 300 questions, or more than 6,000 answers listed in all (a page then weighs what
+ * its state names, never what the dataset holds).
+ * @example loadsLazily(Array.from({ length: 9000 }, (_, i) => ({ options: [], id: `q${i}` }))) // true
+ */
+export function loadsLazily(questions: readonly { options: readonly unknown[] }[]): boolean {
+  if (questions.length > 300) return true;
+  let answers = 0;
+  for (const q of questions) answers += q.options.length;
+  return answers > 6000;
+}
 export const DEFAULT_PAGE = 30;
 
 type AnyQuestion = QuestionLite | Question | ProtectedQuestion;
@@ -111,4 +124,17 @@ export function pickQuestions(questions: readonly AnyQuestion[], ids: readonly s
     const q = byId.get(id);
     return q ? [toQuestionLite(q as Question)] : [];
   });
+}
+
+/**
+ * One page of a question list for a paged page (overview, schema review): the questions matching
+ * `query` (every word in the id or label), `size` a page, the page number clamped to what exists.
+ * @example pageOfQuestions(questions, "", 2, 100).page // 2
+ */
+export function pageOfQuestions<Q extends { id: string; label: string }>(questions: readonly Q[], query: string, page: number, size: number) {
+  const words = query.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  const matching = words.length ? questions.filter((q) => words.every((w) => q.id.toLowerCase().includes(w) || q.label.toLowerCase().includes(w))) : questions;
+  const pages = Math.max(1, Math.ceil(matching.length / size));
+  const at = Math.min(Math.max(1, Number.isFinite(page) ? Math.floor(page) : 1), pages);
+  return { items: matching.slice((at - 1) * size, at * size), total: matching.length, page: at, pages };
 }
