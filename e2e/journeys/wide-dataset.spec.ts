@@ -77,4 +77,78 @@ test.describe("a 9,000-column survey", () => {
       expect.soft(s.rsc, `${url} RSC`).toBeLessThan(LIMIT);
     }
   });
+
+  test("the pickers find a question by typing, and the answers load when it is chosen", async ({ page }) => {
+    test.setTimeout(180_000);
+    await page.goto(`/datasets/${datasetId}/analyze`);
+    const outcome = page.getByRole("combobox", { name: "Outcome" });
+    await outcome.fill("sat_8997");
+    await page.getByRole("listbox", { name: "Outcome" }).getByRole("option", { name: /sat_8997/ }).click();
+    await expect(page).toHaveURL(/outcome=sat_8997/);
+    await expect(page.getByLabel("Answer")).toHaveValue(/.+/);
+    const segment = page.getByRole("combobox", { name: "Segment" });
+    await segment.fill("region");
+    await page.keyboard.press("ArrowDown");
+    await expect(page.getByRole("listbox", { name: "Segment" }).getByRole("option").first()).toHaveText("region");
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/segment=region/);
+    await expect(page.getByTestId("breakdown-table").getByRole("row").filter({ hasText: "North" })).toBeVisible({ timeout: 60_000 });
+    // a filter on a question far down the list, its answers by label
+    await page.getByRole("button", { name: "Add filter" }).click();
+    await page.getByRole("combobox", { name: "Filter by question" }).fill("used_8999");
+    await page.getByRole("listbox", { name: "Filter by question" }).getByRole("option", { name: /used_8999/ }).click();
+    await page.getByTestId("filter-answers").getByRole("checkbox", { name: "Yes" }).check();
+    await page.getByTestId("filter-control").getByRole("button", { name: "Apply" }).click();
+    await expect(page).toHaveURL(/f\.used_8999=Yes/);
+    await expect(page.getByTestId("filter-used_8999")).toHaveText("used_8999: Yes");
+    // reload: the URL's questions come with the page, labels and all, without the list
+    await page.reload();
+    await expect(page.getByTestId("filter-used_8999")).toHaveText("used_8999: Yes");
+    await expect(outcome).toHaveValue("sat_8997");
+    // banner segments are searched the same way
+    await page.getByTestId("view-banner").click();
+    await page.getByRole("combobox", { name: "Add a banner segment" }).fill("sat_6");
+    await page.getByRole("listbox", { name: "Add a banner segment" }).getByRole("option", { name: "sat_6", exact: true }).click();
+    await expect(page.getByTestId("banner-segment-sat_6")).toBeVisible();
+    await expect(page).toHaveURL(/segments=region%2Csat_6/);
+
+    // weighting: variables are searched
+    await page.goto(`/datasets/${datasetId}/weighting`);
+    await page.getByRole("combobox", { name: "Add a weighting variable" }).fill("region");
+    await page.getByRole("listbox", { name: "Add a weighting variable" }).getByRole("option", { name: "region" }).click();
+    await expect(page.getByTestId("targets-region")).toBeVisible();
+
+    // insights: the predictors are searched in the question list
+    await page.goto(`/datasets/${datasetId}/insights`);
+    const predictors = page.getByTestId("predictor-picker").getByRole("combobox");
+    await predictors.fill("score_8998");
+    await page.getByTestId("predictor-picker").getByRole("option", { name: /score_8998/ }).click();
+    await expect(page.getByTestId("predictor-picker").getByRole("list")).toContainText("score_8998");
+
+    // schema review and overview: a page of questions at a time, searchable
+    await page.goto(`/datasets/${datasetId}/schema`);
+    await expect(page.getByTestId("question-pager")).toContainText("Page 1 of 90");
+    await page.getByTestId("question-pager").getByLabel("Search questions").fill("sat_8997");
+    await page.getByTestId("question-pager").getByRole("button", { name: "Search" }).click();
+    await expect(page.getByTestId("question-pager")).toContainText("1 of 1 questions");
+    await page.goto(`/datasets/${datasetId}?q=used_8999`);
+    await expect(page.getByTestId("question-list").getByRole("row")).toHaveCount(2);
+    await page.goto(`/datasets/${datasetId}?page=2`);
+    await expect(page.getByTestId("question-pager")).toContainText("Page 2 of 90 · 100 of 9,000 questions");
+  });
+
+  test("a schema edit on a later page saves as a new version, by question id", async ({ page }) => {
+    test.setTimeout(180_000);
+    await page.goto(`/datasets/${datasetId}/schema?page=90`);
+    const label = page.getByTestId("schema-q-sat_8997").getByRole("textbox").first();
+    await label.fill("Satisfaction with item 8997");
+    await expect(page.getByTestId("pager-locked")).toBeVisible();
+    await page.getByRole("button", { name: "Save as new version" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Saved as version 2" })).toBeVisible({ timeout: 60_000 });
+    await page.goto(`/datasets/${datasetId}?q=sat_8997`);
+    await expect(page.getByTestId("question-list")).toContainText("Satisfaction with item 8997");
+    // the other questions kept their labels
+    await page.goto(`/datasets/${datasetId}?q=sat_8994`);
+    await expect(page.getByTestId("question-list")).toContainText("sat_8994");
+  });
 });

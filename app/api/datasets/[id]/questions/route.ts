@@ -9,7 +9,7 @@ import { authorizeDataset } from "@/lib/server/authorize";
 import { route } from "@/lib/server/route";
 import { audit } from "@/lib/server/audit";
 import { releaseSavedDataset } from "@/lib/services/gateway";
-import { releaseQuestionList } from "@/lib/services/question-list";
+import { releaseQuestionList } from "@/lib/services/gateway-questions";
 import { saveQuestionEdits } from "@/lib/services/save-questions";
 
 export const dynamic = "force-dynamic";
