@@ -127,7 +127,7 @@ test.describe("a 9,000-column survey", () => {
 
     // schema review and overview: a page of questions at a time, searchable
     await page.goto(`/datasets/${datasetId}/schema`);
-    await expect(page.getByTestId("question-pager")).toContainText("Page 1 of 90");
+    await expect(page.getByTestId("question-pager")).toContainText("Page 1 of 180");
     await page.getByTestId("question-pager").getByLabel("Search questions").fill("sat_8997");
     await page.getByTestId("question-pager").getByRole("button", { name: "Search" }).click();
     await expect(page.getByTestId("question-pager")).toContainText("1 of 1 questions");
@@ -139,7 +139,7 @@ test.describe("a 9,000-column survey", () => {
 
   test("a schema edit on a later page saves as a new version, by question id", async ({ page }) => {
     test.setTimeout(180_000);
-    await page.goto(`/datasets/${datasetId}/schema?page=90`);
+    await page.goto(`/datasets/${datasetId}/schema?page=180`);
     const label = page.getByTestId("schema-q-sat_8997").getByRole("textbox").first();
     await label.fill("Satisfaction with item 8997");
     await expect(page.getByTestId("pager-locked")).toBeVisible();

@@ -9,6 +9,7 @@ import { bearerRequest, callRoute, closeFreshDataDir, importCsvDataset, openFres
 
 const dataDir = openFreshDataDir("pick", "picker-secret-picker-secret-picker-0123");
 const questionsRoute = await routeModule("/api/datasets/{id}/questions");
+const policyRoute = await routeModule("/api/datasets/{id}/policy");
 
 /** 60 respondents, 40 choice questions t0..t39 and `tenure`, whose answer "5y+" one respondent gave. */
 function wideCsv(): string {
@@ -55,6 +56,15 @@ describe("GET /api/datasets/{id}/questions", () => {
     expect(analyst.questions[0].options.map((o) => o.code).sort()).toEqual(["1-5y", "<1y"]);
     expect(analyst.questions.flatMap((q) => q.options.map((o) => o.count)).every((c) => c === null)).toBe(true);
     expect(JSON.stringify(analyst)).not.toContain("5y+");
+  });
+
+  it("follows a governed status decided after the list was read: an identifier lists no answer", async () => {
+    expect((await list(analystToken, "q=t5&ids=t5")).body.questions[0].options).toHaveLength(3);
+    const set = await callRoute(policyRoute, "PUT", bearerRequest(adminToken, "PUT", `/api/datasets/${id}/policy`, { columns: { t5: "identifier" } }), { id });
+    expect(set.status).toBe(200);
+    const after = (await list(analystToken, "q=t5&ids=t5")).body;
+    expect(after.items).toEqual([{ id: "t5", label: "t5", type: "single", options: 0 }]);
+    expect(after.questions[0].options).toEqual([]);
   });
 
   it("gives respondent access (the owning workspace's admin) the counts", async () => {

@@ -8,7 +8,7 @@ import { pageProps } from "@/lib/server/respond-released";
 
 export const dynamic = "force-dynamic";
 
-const PAGE_SIZE = 100;
+const PAGE_SIZE = 50;
 
 export default async function SchemaPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ q?: string | string[]; page?: string | string[] }> }) {
   const { id } = await params;
