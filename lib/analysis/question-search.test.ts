@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { QuestionLite } from "./question-roles";
-import { fitsRole, MAX_PAGE, pickQuestions, searchQuestions } from "./question-search";
+import { fitsRole, loadsLazily, MAX_PAGE, pageOfQuestions, pickQuestions, searchQuestions } from "./question-search";
+import { stateQuestions } from "./breakdown-state";
 
 const opt = (n: number) => Array.from({ length: n }, (_, i) => ({ code: String(i + 1), label: `Answer ${i + 1}`, count: 10 + i }));
 const wide: QuestionLite[] = Array.from({ length: 9000 }, (_, i) => ({ id: `q${i}`, label: `Item ${i} satisfaction`, type: i % 3 === 0 ? "numeric" : "single", options: i % 3 === 0 ? [] : opt(i % 5 === 0 ? 1 : 4) }));
@@ -57,5 +58,34 @@ describe("pickQuestions", () => {
     const picked = pickQuestions(named, ["usage", "nope", "age_band", "usage"]);
     expect(picked.map((q) => q.id)).toEqual(["usage", "age_band"]);
     expect(picked[0].options[0]).toEqual({ code: "1", label: "Answer 1", count: 10 });
+  });
+});
+
+describe("loadsLazily", () => {
+  it("keeps a normal dataset on the page, leaves a wide one (questions or answers) to the pickers", () => {
+    expect(loadsLazily(named)).toBe(false);
+    expect(loadsLazily(wide)).toBe(true);
+    expect(loadsLazily(wide.slice(0, 300))).toBe(false);
+    expect(loadsLazily(Array.from({ length: 40 }, (_, i) => ({ id: `q${i}`, options: opt(200) })))).toBe(true);
+  });
+});
+
+describe("pageOfQuestions", () => {
+  it("pages and searches a list, the page clamped to what exists", () => {
+    const first = pageOfQuestions(wide, "", 1, 50);
+    expect(first).toMatchObject({ total: 9000, page: 1, pages: 180 });
+    expect(first.items.map((q) => q.id)).toEqual(Array.from({ length: 50 }, (_, i) => `q${i}`));
+    expect(pageOfQuestions(wide, "", 999, 50).page).toBe(180);
+    expect(pageOfQuestions(wide, "", Number.NaN, 50).page).toBe(1);
+    const found = pageOfQuestions(wide, "item 8765", 1, 50);
+    expect(found).toMatchObject({ total: 1, page: 1, pages: 1 });
+    expect(pageOfQuestions(wide, "nothing", 3, 50)).toMatchObject({ total: 0, page: 1, pages: 1, items: [] });
+  });
+});
+
+describe("stateQuestions", () => {
+  it("names every question a breakdown state uses, once", () => {
+    expect(stateQuestions({ outcome: "q1", segment: "age", segments: ["age", "region"], weight: "w", filters: { country: ["DE"], q1: ["x"] } })).toEqual(["q1", "age", "region", "w", "country"]);
+    expect(stateQuestions({ filters: {} })).toEqual([]);
   });
 });
