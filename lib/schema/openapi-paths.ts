@@ -2,6 +2,7 @@ import { AUTH, authErrors, BODY, dashboardId, datasetId, empty, errors, file, in
 import { op, type Operation } from "./openapi-op";
 import { ADMIN_OPERATIONS } from "./openapi-paths-admin";
 import { RESPONDENT_EXPORT_FORMATS } from "./respondent-export";
+import { QUESTION_LIST_QUERY } from "./question-list";
 
 /**
  * Every operation of the HTTP API (app/api/**\/route.ts): id, summary, who may call it, its
@@ -106,15 +107,7 @@ export const OPERATIONS: Record<string, Record<string, Operation>> = {
     get: op("any", "datasets", "listQuestions", "One page of the dataset's questions for a question picker (search, role, paging) and the answers of named questions", {
       description:
         "What the question pickers load instead of the whole question model: questions that fit `role` (the picker's rule: outcome, segment, filter, weight, …) and match every word of `q` in the id or label, best first, `limit` from `offset`; `items` carry id, label, type and how many answers are listed. `ids` (comma-separated, up to 100) returns those questions' answers (code and label) for the builders. Read from the caller's question model: for an aggregate-only audience the protected model (every count null, answers of fewer than k respondents unlisted, governed identifiers and free text without values).",
-      parameters: [
-        datasetId,
-        query("q", { type: "string", maxLength: 200 }, "search words (id or label)"),
-        query("role", { type: "string", enum: ["any", "outcome", "segment", "filter", "weight", "categorical", "insight-outcome", "predictor", "weighting"], default: "any" }),
-        query("offset", { type: "integer", minimum: 0, default: 0 }),
-        query("limit", { type: "integer", minimum: 1, maximum: 100, default: 30 }),
-        query("ids", { type: "string", maxLength: 20000 }, "comma-separated question ids whose answers to return"),
-        query("exclude", { type: "string", maxLength: 20000 }, "comma-separated question ids to leave out of the page"),
-      ],
+      parameters: [datasetId, ...QUESTION_LIST_QUERY],
       responses: { "200": json("a page of questions", "QuestionList"), ...errors(...AUTH, 404, 422) },
     }),
     put: op("any", "datasets", "saveQuestionEdits", "Save schema-review edits as a new version: bulk rules, per-question edits and the default weight", {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PICK_ROLES, MAX_PAGE, DEFAULT_PAGE } from "@/lib/analysis/question-search";
+import { query } from "./openapi-parts";
 import { questionTypeSchema } from "./question";
 
 /** `GET /api/datasets/{id}/questions`: what the question pickers ask for (query string). */
@@ -38,3 +39,13 @@ export const questionListResponseSchema = z.object({
   questions: z.array(z.object({ id: z.string(), label: z.string(), type: questionTypeSchema, options: z.array(liteOptionSchema) })),
 });
 export type QuestionListResponse = z.infer<typeof questionListResponseSchema>;
+
+/** the question pickers' query (GET /api/datasets/{id}/questions) */
+export const QUESTION_LIST_QUERY = [
+  query("q", { type: "string", maxLength: 200 }, "search words (id or label)"),
+  query("role", { type: "string", enum: [...PICK_ROLES], default: "any" }),
+  query("offset", { type: "integer", minimum: 0, default: 0 }),
+  query("limit", { type: "integer", minimum: 1, maximum: 100, default: 30 }),
+  query("ids", { type: "string", maxLength: 20000 }, "comma-separated question ids whose answers to return"),
+  query("exclude", { type: "string", maxLength: 20000 }, "comma-separated question ids to leave out of the page"),
+];
