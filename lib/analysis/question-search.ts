@@ -122,7 +122,7 @@ export function pickQuestions(questions: readonly AnyQuestion[], ids: readonly s
   const byId = new Map(questions.map((q) => [q.id, q]));
   return [...new Set(ids)].flatMap((id) => {
     const q = byId.get(id);
-    return q ? [toQuestionLite(q as Question)] : [];
+    return q ? [toQuestionLite(q)] : [];
   });
 }
 

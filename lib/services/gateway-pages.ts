@@ -18,6 +18,7 @@ import { audienceOf } from "./audience";
 import { aggregateQuestionModel } from "./column-governance";
 import { getStore } from "@/lib/store";
 import { gated, releaseDatasetList } from "./gateway";
+import { questionModelFor } from "./gateway-questions";
 
 
 async function shown(audience: Audience, dataset: Dataset): Promise<Dataset | ProtectedDataset> {
@@ -48,13 +49,13 @@ const MAX_WEIGHTS = 50;
  */
 export async function releaseAnalysisPage<E extends { respondentExport: unknown }>(viewer: Viewer, dataset: Dataset, extra: E, wanted: WantedQuestions = () => []) {
   const audience = await audienceOf(viewer, dataset.id);
-  const visible = await shown(audience, dataset);
-  const all = visible.questions.map(toQuestionLite);
+  // the pickers' model (protected once per version for an aggregate-only audience, see gateway-questions.ts)
+  const all = (await questionModelFor(audience, dataset)).map(toQuestionLite);
   /**
    * the weight the analysis starts with (a weight question this audience sees), null when none;
    * undefined when the dataset never had one set (insights then keep their own choice)
    */
-  const defaultWeight = dataset.defaultWeight === undefined ? undefined : (usableDefaultWeight(dataset.defaultWeight?.question, visible.questions) ?? null);
+  const defaultWeight = dataset.defaultWeight === undefined ? undefined : (usableDefaultWeight(dataset.defaultWeight?.question, all) ?? null);
   const lazy = loadsLazily(all);
   const asked = wanted(all, defaultWeight); // always called: a page may keep what it chose
   const named = lazy
