@@ -5,6 +5,7 @@
  * pinning one of its views stays under 1 MB (the HTML document, and the RSC payload a client-side
  * navigation fetches), and the pickers find a question by typing.
  */
+import AxeBuilder from "@axe-core/playwright";
 import type { APIRequestContext } from "@playwright/test";
 import { expect, test } from "../fixtures";
 
@@ -82,6 +83,11 @@ test.describe("a 9,000-column survey", () => {
     test.setTimeout(180_000);
     await page.goto(`/datasets/${datasetId}/analyze`);
     const outcome = page.getByRole("combobox", { name: "Outcome" });
+    await outcome.click();
+    await expect(page.getByRole("listbox", { name: "Outcome" }).getByRole("option").first()).toBeVisible();
+    await expect(page.getByRole("listbox", { name: "Outcome" })).toContainText(/More questions… \([\d,]+ not shown: type to search\)/);
+    const { violations } = await new AxeBuilder({ page }).include('[data-testid="breakdown-controls"]').withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
     await outcome.fill("sat_8997");
     await page.getByRole("listbox", { name: "Outcome" }).getByRole("option", { name: /sat_8997/ }).click();
     await expect(page).toHaveURL(/outcome=sat_8997/);
