@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { test as base, expect, request as playwrightRequest, type APIRequestContext } from "@playwright/test";
+import { test as base, expect, request as playwrightRequest, type APIRequestContext, type Page } from "@playwright/test";
 
 export const FIXTURES = path.join(process.cwd(), "test", "fixtures");
 
@@ -34,4 +34,17 @@ export async function memberWithToken(admin: APIRequestContext, baseURL: string,
   expect(tok.status(), await tok.text()).toBe(201);
   const token = (await tok.json()).token as string;
   return { email, request: await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${token}` } }) };
+}
+
+/**
+ * Add an analysis filter with the filter control: open it, search the question, tick answers by
+ * their labels, Apply (nothing applies before).
+ */
+export async function addFilter(page: Page, question: string, answers: string[]) {
+  await page.getByRole("button", { name: "Add filter" }).click();
+  const box = page.getByRole("combobox", { name: "Filter by question" });
+  await box.fill(question);
+  await page.getByRole("listbox", { name: "Filter by question" }).getByRole("option").filter({ hasText: question }).first().click();
+  for (const a of answers) await page.getByTestId("filter-answers").getByRole("checkbox", { name: a, exact: true }).check();
+  await page.getByTestId("filter-control").getByRole("button", { name: "Apply" }).click();
 }

@@ -3,13 +3,16 @@
 import { bannerSegments, SUMMARY, type BreakdownState } from "@/lib/analysis/breakdown-state";
 import { effectiveWeight, pickWeight } from "@/lib/analysis/default-weight";
 import { isZeroToTen } from "@/lib/analysis/nps-source";
-import { canBeFilter, canBeOutcome, canBeSegment, type QuestionLite } from "@/lib/analysis/question-roles";
+import type { QuestionLite } from "@/lib/analysis/question-roles";
 import { Field, Select } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
+import { QuestionPicker } from "@/components/questions/question-picker";
+import type { QuestionCatalog } from "@/components/questions/use-question-catalog";
 import { X } from "lucide-react";
+import { FilterControl } from "./filter-control";
 
 interface Props {
-  questions: QuestionLite[];
+  catalog: QuestionCatalog;
   state: BreakdownState;
   /** apply a change to the latest state (not the render-time one: changes can outpace renders) */
   onChange: (update: (current: BreakdownState) => BreakdownState) => void;
@@ -55,32 +58,30 @@ function ViewSwitch({ state, onChange }: Pick<Props, "state" | "onChange">) {
 }
 
 /** The banner's segment questions: one chip per group (removable) and a picker to add one. */
-function BannerSegments({ questions, state, onChange }: Props) {
+function BannerSegments({ catalog, state, onChange }: Props) {
   const chosen = bannerSegments(state);
-  const options = questions.filter((q) => canBeSegment(q) && q.id !== state.outcome && !chosen.includes(q.id));
   const setList = (list: string[]) => onChange((c) => ({ ...c, view: "banner", segments: list }));
+  const full = chosen.length >= MAX_BANNER_SEGMENTS;
   return (
     <div className="flex flex-col gap-2 md:col-span-2" data-testid="banner-segments">
-      <Field label="Add a banner segment" htmlFor="bd-segment-add" hint={`Column groups, left to right (up to ${MAX_BANNER_SEGMENTS})`}>
-        <Select
-          id="bd-segment-add"
-          value=""
-          disabled={chosen.length >= MAX_BANNER_SEGMENTS}
-          onChange={(e) => {
-            if (e.target.value) setList([...bannerSegments(state), e.target.value]);
-          }}
-        >
-          <option value="">{chosen.length >= MAX_BANNER_SEGMENTS ? "At most 4 segments" : "Add a segment…"}</option>
-          {options.map((q) => (
-            <option key={q.id} value={q.id}>
-              {label(q)}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <QuestionPicker
+        catalog={catalog}
+        role="segment"
+        id="bd-segment-add"
+        label="Add a banner segment"
+        hint={`Column groups, left to right (up to ${MAX_BANNER_SEGMENTS})`}
+        empty={full ? "At most 4 segments" : "Add a segment…"}
+        disabled={full}
+        exclude={[...(state.outcome ? [state.outcome] : []), ...chosen]}
+        onPick={(id) => {
+          if (!id) return;
+          void catalog.ensure([id]);
+          setList([...bannerSegments(state), id]);
+        }}
+      />
       <ul className="flex flex-wrap gap-2" aria-label="Banner segments">
         {chosen.map((id) => {
-          const q = questions.find((x) => x.id === id);
+          const q = catalog.find(id);
           return (
             <li key={id} className="inline-flex items-center gap-1 rounded-full border border-slate-200 bg-slate-50 py-0.5 pl-3 pr-1 text-sm" data-testid={`banner-segment-${id}`}>
               <bdi>{q ? q.label : id}</bdi>
@@ -96,35 +97,22 @@ function BannerSegments({ questions, state, onChange }: Props) {
 }
 
 /** Pick outcome, category, segment, weight and filters. */
-export function BreakdownControls({ questions, state, onChange, defaultWeight }: Props) {
-  const outcome = questions.find((q) => q.id === state.outcome);
-  const weights = questions.filter((q) => q.type === "weight");
-  const filterable = questions.filter(canBeFilter);
+export function BreakdownControls({ catalog, state, onChange, defaultWeight }: Props) {
+  const outcome = catalog.find(state.outcome);
+  const weights = catalog.questions.filter((q: QuestionLite) => q.type === "weight");
   const set = (patch: Partial<BreakdownState>) => onChange((current) => ({ ...current, ...patch }));
-  const filterIds = Object.keys(state.filters);
   const banner = state.view === "banner";
+  const pickOutcome = async (id: string | undefined) => {
+    // the question's answers (on the page, or loaded now): start on its first answer
+    const q = id ? (await catalog.ensure([id]))[0] : undefined;
+    set({ outcome: id, category: q?.type === "numeric" ? undefined : q?.options[0]?.code });
+  };
   return (
     <div className="grid gap-4 md:grid-cols-2 lg:grid-cols-4" data-testid="breakdown-controls">
       <ViewSwitch state={state} onChange={onChange} />
-      <Field label="Outcome" htmlFor="bd-outcome">
-        <Select
-          id="bd-outcome"
-          value={state.outcome ?? ""}
-          onChange={(e) => {
-            const q = questions.find((x) => x.id === e.target.value);
-            set({ outcome: e.target.value || undefined, category: q?.type === "numeric" ? undefined : q?.options[0]?.code });
-          }}
-        >
-          <option value="">Choose a question…</option>
-          {questions.filter(canBeOutcome).map((q) => (
-            <option key={q.id} value={q.id}>
-              {label(q)}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <QuestionPicker catalog={catalog} role="outcome" id="bd-outcome" label="Outcome" value={state.outcome} empty="Choose a question…" onPick={(id) => void pickOutcome(id)} />
       {banner ? (
-        <BannerSegments questions={questions} state={state} onChange={onChange} />
+        <BannerSegments catalog={catalog} state={state} onChange={onChange} />
       ) : (
         <Field label={outcome?.type === "numeric" ? "Statistic" : "Answer"} htmlFor="bd-category">
           {outcome?.type === "numeric" ? (
@@ -152,16 +140,19 @@ export function BreakdownControls({ questions, state, onChange, defaultWeight }:
         </Field>
       )}
       {banner ? null : (
-        <Field label="Segment" htmlFor="bd-segment">
-          <Select id="bd-segment" value={state.segment ?? ""} onChange={(e) => set({ segment: e.target.value || undefined })}>
-            <option value="">Choose a segment…</option>
-            {questions.filter((q) => canBeSegment(q) && q.id !== state.outcome).map((q) => (
-              <option key={q.id} value={q.id}>
-                {label(q)}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <QuestionPicker
+          catalog={catalog}
+          role="segment"
+          id="bd-segment"
+          label="Segment"
+          value={state.segment}
+          empty="Choose a segment…"
+          exclude={state.outcome ? [state.outcome] : []}
+          onPick={(id) => {
+            if (id) void catalog.ensure([id]);
+            set({ segment: id });
+          }}
+        />
       )}
       <Field label="Weight" htmlFor="bd-weight" hint={weightHint(state, defaultWeight)}>
         <Select id="bd-weight" value={effectiveWeight(state, defaultWeight) ?? ""} onChange={(e) => set(pickWeight(e.target.value, defaultWeight))}>
@@ -185,64 +176,7 @@ export function BreakdownControls({ questions, state, onChange, defaultWeight }:
           <option value="bonferroni">Bonferroni</option>
         </Select>
       </Field>
-      <div className="flex flex-wrap items-end gap-2 md:col-span-2 lg:col-span-3">
-        <Field label="Add filter" htmlFor="bd-filter-add">
-          <Select
-            id="bd-filter-add"
-            value=""
-            onChange={(e) => {
-              const q = questions.find((x) => x.id === e.target.value);
-              if (q?.options[0]) onChange((c) => ({ ...c, filters: { ...c.filters, [q.id]: [q.options[0].code] } }));
-            }}
-          >
-            <option value="">Filter by a question…</option>
-            {filterable.filter((q) => !filterIds.includes(q.id)).map((q) => (
-              <option key={q.id} value={q.id}>
-                {label(q)}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        {filterIds.map((id) => {
-          const q = questions.find((x) => x.id === id);
-          if (!q) return null;
-          return (
-            <div key={id} className="flex items-end gap-1 rounded-md border border-slate-200 bg-slate-50 p-2" data-testid={`filter-${id}`}>
-              <Field label={q.id} htmlFor={`bd-filter-${id}`}>
-                <Select
-                  id={`bd-filter-${id}`}
-                  multiple
-                  size={Math.min(4, q.options.length)}
-                  value={state.filters[id]}
-                  onChange={(e) => {
-                    const values = Array.from(e.target.selectedOptions).map((o) => o.value);
-                    onChange((c) => ({ ...c, filters: { ...c.filters, [id]: values } }));
-                  }}
-                >
-                  {q.options.map((o) => (
-                    <option key={o.code} value={o.code}>
-                      {o.label}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
-              <Button
-                variant="ghost"
-                aria-label={`Remove filter ${q.id}`}
-                onClick={() =>
-                  onChange((c) => {
-                    const next = { ...c.filters };
-                    delete next[id];
-                    return { ...c, filters: next };
-                  })
-                }
-              >
-                <X className="size-4" aria-hidden />
-              </Button>
-            </div>
-          );
-        })}
-      </div>
+      <FilterControl catalog={catalog} filters={state.filters} onApply={(filters) => onChange((c) => ({ ...c, filters }))} />
     </div>
   );
 }

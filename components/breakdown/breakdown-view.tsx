@@ -6,7 +6,7 @@ import { getBreakdownRows, type BreakdownRow } from "@/lib/analysis/breakdown-ro
 import { assignLetters } from "@/lib/stats/letters";
 import type { CrosstabResult } from "@/lib/schema/crosstab-result";
 import { formatPValue } from "@/lib/format/number";
-import { parseBreakdownState, serializeBreakdownState, SUMMARY, toCrosstabSpec, type BreakdownState } from "@/lib/analysis/breakdown-state";
+import { parseBreakdownState, serializeBreakdownState, stateQuestions, SUMMARY, toCrosstabSpec, type BreakdownState } from "@/lib/analysis/breakdown-state";
 import { withDefaultWeight } from "@/lib/analysis/default-weight";
 import { toChartData } from "@/lib/analysis/chart-data";
 import { npsAsBreakdown } from "@/lib/analysis/nps-source";
@@ -23,13 +23,18 @@ import { ExportButtons } from "./export-buttons";
 import { RespondentExport, type ExportableQuestion } from "./respondent-export";
 import { getBreakdownColumns } from "./breakdown-columns";
 import { useCrosstab } from "./use-crosstab";
+import { useQuestionCatalog } from "@/components/questions/use-question-catalog";
 import { BannerPanel } from "@/components/banner/banner-panel";
 import { SaveViewButton } from "@/components/views/save-view-button";
 import { PERTURBED_LABEL, PERTURBED_NOTE } from "@/lib/disclosure/cell-key/label";
 
 interface Props {
   datasetId: string;
+  /** every question, or (lazy) the ones the URL names: the pickers load the rest */
   questions: QuestionLite[];
+  lazy?: boolean;
+  /** how many questions the dataset has */
+  questionCount?: number;
   minBase: number;
   /** applied when the page opens without a state in the URL (e.g. Qualtrics previews excluded) */
   defaultFilters?: { question: string; values: string[]; reason: string }[];
@@ -40,8 +45,9 @@ interface Props {
 }
 
 /** Outcome × segment breakdown: controls, chart with CI whiskers and the matching table. */
-export function BreakdownView({ datasetId, questions, minBase, defaultFilters = [], respondentExport = null, defaultWeight }: Props) {
+export function BreakdownView({ datasetId, questions, lazy = false, questionCount, minBase, defaultFilters = [], respondentExport = null, defaultWeight }: Props) {
   const params = useSearchParams();
+  const catalog = useQuestionCatalog(datasetId, questions, lazy, questionCount);
   // local state is the source of truth while the page is open (changes can outpace router
   // updates); every change is pushed to the URL, and back/forward restore it
   const [state, setState] = useState<BreakdownState>(() => {
@@ -62,7 +68,12 @@ export function BreakdownView({ datasetId, questions, minBase, defaultFilters = 
     window.addEventListener("popstate", restore);
     return () => window.removeEventListener("popstate", restore);
   }, []);
-  const outcome = questions.find((q) => q.id === state.outcome);
+  // a wide dataset's page carries only the questions its first URL named: load what back/forward names
+  const { ensure } = catalog;
+  useEffect(() => {
+    void ensure(stateQuestions(state)).catch(() => undefined);
+  }, [state, ensure]);
+  const outcome = catalog.find(state.outcome);
   // the state as computed: its weight resolved (the URL's, none when switched off, else the default)
   const effective = useMemo(() => withDefaultWeight(state, defaultWeight), [state, defaultWeight]);
   const request = useMemo(
@@ -78,7 +89,7 @@ export function BreakdownView({ datasetId, questions, minBase, defaultFilters = 
     window.history.pushState(null, "", `?${serializeBreakdownState(next).toString()}`);
   };
 
-  const segment = questions.find((q) => q.id === state.segment);
+  const segment = catalog.find(state.segment);
   const view = useMemo(() => {
     if (crosstab.status !== "ready") return null;
     const weighted = Boolean(effective.weight);
@@ -113,7 +124,7 @@ export function BreakdownView({ datasetId, questions, minBase, defaultFilters = 
     <div className="flex flex-col gap-6">
       <Card>
         <CardContent>
-          <BreakdownControls questions={questions} state={state} onChange={onChange} defaultWeight={defaultWeight} />
+          <BreakdownControls catalog={catalog} state={state} onChange={onChange} defaultWeight={defaultWeight} />
           {defaultFilters.length ? (
             <p className="mt-3 text-xs text-slate-500" data-testid="default-filters">
               Default filters from the import: {defaultFilters.map((f) => f.reason).join("; ")}. Remove them above to include everyone.
@@ -127,7 +138,7 @@ export function BreakdownView({ datasetId, questions, minBase, defaultFilters = 
         </CardContent>
       </Card>
       {state.view === "banner" ? (
-        <BannerPanel datasetId={datasetId} state={state} questions={questions} defaultWeight={defaultWeight} />
+        <BannerPanel datasetId={datasetId} state={state} questions={catalog.questions} defaultWeight={defaultWeight} />
       ) : crosstab.status === "idle" ? (
         <EmptyState title="Choose what to break down">Pick an outcome question, the answer to measure and a segment question to compare groups.</EmptyState>
       ) : crosstab.status === "loading" ? (
@@ -163,7 +174,7 @@ export function BreakdownView({ datasetId, questions, minBase, defaultFilters = 
               <div className="flex flex-col gap-3 border-t border-slate-100 pt-4">
                 {view.nps ? null : <ExportButtons datasetId={datasetId} spec={spec} sig={state.sig} />}
                 {view.nps ? null : <RScriptButton datasetId={datasetId} spec={spec} />}
-                {respondentExport ? <RespondentExport datasetId={datasetId} questions={respondentExport} filters={state.filters} /> : null}
+                {respondentExport ? <RespondentExport datasetId={datasetId} questions={respondentExport} filters={state.filters} catalog={catalog} /> : null}
               </div>
             ) : null}
           </CardContent>

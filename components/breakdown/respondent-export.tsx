@@ -5,6 +5,8 @@ import { ShieldAlert } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { postAndDownload } from "@/components/ui/download";
 import { Select } from "@/components/ui/field";
+import { QuestionCombobox } from "@/components/questions/question-combobox";
+import type { QuestionCatalog } from "@/components/questions/use-question-catalog";
 import { RESPONDENT_EXPORT_FORMATS, type RespondentExportFormat } from "@/lib/schema/respondent-export";
 
 /** each format's name in the panel, and how its file writes a suppressed value */
@@ -27,8 +29,15 @@ export interface ExportableQuestion {
 }
 
 /** Respondent-level CSV, SPSS, Excel or Parquet file of the current filtered segment: chosen columns, identifiers locked, a reminder, audited. */
-export function RespondentExport({ datasetId, questions, filters }: { datasetId: string; questions: ExportableQuestion[]; filters: Record<string, string[]> }) {
+export function RespondentExport({ datasetId, questions: listed, filters, catalog }: { datasetId: string; questions: ExportableQuestion[]; filters: Record<string, string[]>; catalog?: QuestionCatalog }) {
   const [chosen, setChosen] = useState<Set<string>>(new Set());
+  // a wide dataset's page lists only the columns with a rule (locked, quasi-identifiers): any other
+  // column is added by search and exports as it is (the export route checks every column again)
+  const lazy = catalog?.lazy === true;
+  const known = new Set(listed.map((q) => q.id));
+  const questions: ExportableQuestion[] = lazy
+    ? [...listed, ...[...chosen].filter((id) => !known.has(id)).map((id) => ({ id, label: catalog?.find(id)?.label ?? id, allowed: true, reason: null }))]
+    : listed;
   const [qi, setQi] = useState<Set<string>>(() => new Set(questions.filter((q) => q.quasiIdentifier).map((q) => q.id)));
   const [format, setFormat] = useState<RespondentExportFormat>("csv");
   const [message, setMessage] = useState<string | null>(null);
@@ -58,6 +67,20 @@ export function RespondentExport({ datasetId, questions, filters }: { datasetId:
         secure and delete it when done. Every export is recorded in the audit trail with its columns, filters and row count. Direct identifiers are available to
         admins only.
       </p>
+      {lazy && catalog ? (
+        <div className="mt-2 max-w-md">
+          <QuestionCombobox
+            catalog={catalog}
+            role="any"
+            label="Add a column"
+            exclude={[...chosen, ...listed.filter((q) => !q.allowed).map((q) => q.id)]}
+            onPick={(id) => {
+              void catalog.ensure([id]);
+              setChosen((s) => new Set([...s, id]));
+            }}
+          />
+        </div>
+      ) : null}
       <fieldset className="mt-2 grid gap-1 sm:grid-cols-2 lg:grid-cols-3">
         <legend className="sr-only">Columns</legend>
         {questions.map((q) => (

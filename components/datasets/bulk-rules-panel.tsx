@@ -145,12 +145,13 @@ function ApplyOrder({ questions, review, onDone }: { questions: Q[]; review: Sch
 }
 
 /** The review's bulk rules: each is one undoable step over every question it matches; `onDone` reports what it did. */
-export function BulkRulesPanel({ review, onDone }: { review: SchemaEdits; onDone: (message: string) => void }) {
+export function BulkRulesPanel({ review, onDone, scope = "all" }: { review: SchemaEdits; onDone: (message: string) => void; scope?: "all" | "page" }) {
   return (
     <section aria-labelledby="bulk-title" className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4" data-testid="bulk-rules">
       <h2 id="bulk-title" className="text-base font-semibold">
-        Fix every question at once
+        {scope === "page" ? "Fix every question of this page at once" : "Fix every question at once"}
       </h2>
+      {scope === "page" ? <p className="text-sm text-slate-600">This dataset is reviewed a page of questions at a time: each rule applies to the questions of the page shown.</p> : null}
       <div className="grid gap-3 lg:grid-cols-2">
         <MarkMissing questions={review.questions} review={review} onDone={onDone} />
         <ApplyOrder questions={review.questions} review={review} onDone={onDone} />

@@ -10,8 +10,10 @@ import type { SchemaEdits } from "./use-schema-edits";
  * The dataset's default weight in review: the weight Analyze and new saved views use unless the
  * user switches weighting off or picks another. The weight found at import is proposed, and said so.
  */
-export function DefaultWeightPanel({ datasetId, saved, review }: { datasetId: string; saved?: DefaultWeight | null; review: SchemaEdits }) {
-  const weights = review.questions.filter((q: Question | ProtectedQuestion) => q.type === "weight");
+export function DefaultWeightPanel({ datasetId, saved, review, otherWeights = [] }: { datasetId: string; saved?: DefaultWeight | null; review: SchemaEdits; otherWeights?: (Question | ProtectedQuestion)[] }) {
+  // this page's questions as edited, and (a wide dataset reviewed by pages) the other pages' weights
+  const onPage = new Set(review.questions.map((q) => q.id));
+  const weights = [...review.questions, ...otherWeights.filter((q) => !onPage.has(q.id))].filter((q: Question | ProtectedQuestion) => q.type === "weight");
   const current = review.draft.defaultWeight === undefined ? (saved?.question ?? null) : review.draft.defaultWeight;
   const value = current && weights.some((q) => q.id === current) ? current : "";
   const origin = review.draft.defaultWeight === undefined && saved && value === saved.question ? (saved.source === "import" ? "detected at import" : "chosen in review") : null;

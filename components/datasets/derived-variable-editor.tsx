@@ -1,7 +1,11 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useMemo, useState } from "react";
+import { toQuestionLite, type QuestionLite } from "@/lib/analysis/question-roles";
+import { fitsRole } from "@/lib/analysis/question-search";
+import { QuestionCombobox } from "@/components/questions/question-combobox";
+import { useQuestionCatalog } from "@/components/questions/use-question-catalog";
 import type { ProtectedQuestion } from "@/lib/schema/dataset";
 import type { Question } from "@/lib/schema/question";
 import { formatCount } from "@/lib/format/number";
@@ -14,9 +18,16 @@ import { ErrorMessage } from "@/components/states/states";
  * blank = left out); the counts preview updates as you type; saving adds the variable as a new
  * dataset version whose recipe (JSON) is kept as lineage.
  */
-export function DerivedVariableEditor({ datasetId, questions }: { datasetId: string; questions: (Question | ProtectedQuestion)[] }) {
+export function DerivedVariableEditor({ datasetId, questions, lazy = false, questionCount }: { datasetId: string; questions: (Question | ProtectedQuestion)[]; lazy?: boolean; questionCount?: number }) {
   const router = useRouter();
-  const sources = questions.filter((q) => (q.type === "single" || q.type === "ordinal" || q.type === "multi") && q.options.length >= 2);
+  // a wide dataset: the source is searched in its question list and its answers loaded when chosen
+  const lite = useMemo(() => (lazy ? [] : questions.map(toQuestionLite)), [lazy, questions]);
+  const catalog = useQuestionCatalog(datasetId, lite, lazy, questionCount);
+  const sources = catalog.questions.filter((q) => fitsRole(q, "categorical"));
+  const choose = (q: QuestionLite | undefined, id: string) => {
+    setSourceId(id);
+    setGroupOf(Object.fromEntries((q?.options ?? []).map((o) => [o.code, o.label])));
+  };
   const [sourceId, setSourceId] = useState("");
   const [id, setId] = useState("");
   const [label, setLabel] = useState("");
@@ -61,24 +72,21 @@ export function DerivedVariableEditor({ datasetId, questions }: { datasetId: str
         Derived variable (recode or NET)
       </h2>
       <div className="grid gap-3 md:grid-cols-3">
-        <label className="flex flex-col gap-1 text-xs font-medium text-slate-500">
-          From question
-          <Select
-            value={sourceId}
-            onChange={(e) => {
-              const q = sources.find((x) => x.id === e.target.value);
-              setSourceId(e.target.value);
-              setGroupOf(Object.fromEntries((q?.options ?? []).map((o) => [o.code, o.label])));
-            }}
-          >
-            <option value="">Choose…</option>
-            {sources.map((q) => (
-              <option key={q.id} value={q.id}>
-                {q.id} · {q.label}
-              </option>
-            ))}
-          </Select>
-        </label>
+        {lazy ? (
+          <QuestionCombobox catalog={catalog} role="categorical" label="From question" value={sourceId || undefined} placeholder="Search a question…" onPick={(picked) => void catalog.ensure([picked]).then(([q]) => choose(q, picked))} />
+        ) : (
+          <label className="flex flex-col gap-1 text-xs font-medium text-slate-500">
+            From question
+            <Select value={sourceId} onChange={(e) => choose(sources.find((x) => x.id === e.target.value), e.target.value)}>
+              <option value="">Choose…</option>
+              {sources.map((q) => (
+                <option key={q.id} value={q.id}>
+                  {q.id} · {q.label}
+                </option>
+              ))}
+            </Select>
+          </label>
+        )}
         <label className="flex flex-col gap-1 text-xs font-medium text-slate-500">
           New id
           <input className="rounded-md border border-slate-300 px-2 py-1.5 text-sm text-slate-900" value={id} onChange={(e) => setId(e.target.value)} placeholder="live_or_planning" />

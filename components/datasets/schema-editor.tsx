@@ -9,6 +9,7 @@ import { formatCountOf } from "@/lib/format/number";
 import { Button } from "@/components/ui/button";
 import { ErrorMessage } from "@/components/states/states";
 import { BulkRulesPanel } from "./bulk-rules-panel";
+import { QuestionPager, type PagerProps } from "./question-pager";
 import { DefaultWeightPanel } from "./default-weight-panel";
 import { SchemaQuestionRow } from "./schema-question-row";
 import { savedEdits, useSchemaEdits } from "./use-schema-edits";
@@ -18,6 +19,12 @@ interface Props {
   version: number;
   questions: (Question | ProtectedQuestion)[];
   defaultWeight?: DefaultWeight | null;
+  /**
+   * a wide dataset is reviewed a page at a time: this page's place, and the weight questions of the
+   * other pages (the default weight is chosen among every weight)
+   */
+  pager?: PagerProps;
+  otherWeights?: (Question | ProtectedQuestion)[];
 }
 
 /** Whether a key press is typing in a field (where Ctrl+Z undoes the field's own text). */
@@ -28,7 +35,7 @@ const typing = (t: EventTarget | null) => t instanceof HTMLElement && (t.isConte
  * type, missing codes, answer order and value labels. Every change is a step that can be undone;
  * "Save as new version" stores them all as one new version (reloads and the analysis see it).
  */
-export function SchemaEditor({ datasetId, version, questions, defaultWeight }: Props) {
+export function SchemaEditor({ datasetId, version, questions, defaultWeight, pager, otherWeights = [] }: Props) {
   const router = useRouter();
   const review = useSchemaEdits(questions);
   const [status, setStatus] = useState<{ kind: "idle" | "saving" | "saved" | "error" | "note"; message?: string }>({ kind: "idle" });
@@ -97,11 +104,12 @@ export function SchemaEditor({ datasetId, version, questions, defaultWeight }: P
         </div>
       </div>
       {status.kind === "error" ? <ErrorMessage title="The schema could not be saved" message={status.message ?? ""} /> : null}
-      <BulkRulesPanel review={review} onDone={note} />
-      <DefaultWeightPanel datasetId={datasetId} saved={defaultWeight} review={review} />
+      <BulkRulesPanel review={review} onDone={note} scope={pager ? "page" : "all"} />
+      <DefaultWeightPanel datasetId={datasetId} saved={defaultWeight} review={review} otherWeights={otherWeights} />
+      {pager ? <QuestionPager {...pager} anchor="schema-editor" locked={changes ? "Save or discard your edits before going to another page of questions." : undefined} /> : null}
       {questions.length === 0 ? <p className="text-sm text-slate-500">This dataset has no questions to review.</p> : null}
       {/* the rows (uncontrolled inputs) start afresh on a new version; the save confirmation above stays */}
-      <ol key={version} className="flex flex-col gap-3" data-testid="schema-editor">
+      <ol key={version} id="schema-editor" className="flex flex-col gap-3" data-testid="schema-editor">
         {review.questions.map((q) => (
           <SchemaQuestionRow key={q.id} q={q} saved={byId.get(q.id) ?? q} review={review} all={review.questions} onDone={note} />
         ))}

@@ -1,6 +1,8 @@
 "use client";
 
+import { useCallback } from "react";
 import type { QuestionLite } from "@/lib/analysis/question-roles";
+import type { QuestionCatalog } from "@/components/questions/use-question-catalog";
 import { canBeSegment } from "@/lib/analysis/question-roles";
 import { Field, Select } from "@/components/ui/field";
 import type { InsightsSpec } from "./insights-panel";
@@ -28,10 +30,17 @@ export function predictorOptions(questions: readonly QuestionLite[], spec: Insig
 }
 
 /** Method and predictor choices of the key-driver model. */
-export function DriversControls({ questions, spec, onChange }: { questions: QuestionLite[]; spec: InsightsSpec; onChange: (next: InsightsSpec) => void }) {
+export function DriversControls({ catalog, spec, onChange }: { catalog: QuestionCatalog; spec: InsightsSpec; onChange: (next: InsightsSpec) => void }) {
   const model = spec.model ?? "logistic";
-  const options = predictorOptions(questions, spec);
-  const selected = (spec.predictors ?? []).filter((p) => options.some((o) => o.id === p));
+  const options = predictorOptions(catalog.questions, spec);
+  // a wide dataset: predictors are searched in its question list (a page of 50 at a time)
+  const { lazy, search } = catalog;
+  const exclude = [spec.outcome, ...(spec.weight ? [spec.weight] : [])].join(",");
+  const load = useCallback(
+    async (query: string) => (await search({ role: "predictor", query, offset: 0, limit: 50, exclude: exclude.split(",") })).items.map((q) => ({ id: q.id, label: q.label || q.id })),
+    [search, exclude],
+  );
+  const selected = (spec.predictors ?? []).filter((p) => lazy || options.some((o) => o.id === p));
   return (
     <div className="grid gap-4 sm:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">
       <Field label="Method" htmlFor="drivers-method">
@@ -49,6 +58,7 @@ export function DriversControls({ questions, spec, onChange }: { questions: Ques
         selected={selected}
         max={model === "linear" ? 12 : 40}
         onChange={(next) => onChange({ ...spec, predictors: next.length ? next : undefined })}
+        load={lazy ? load : undefined}
         hint={
           selected.length
             ? `${selected.length} chosen${model === "linear" ? " (relative importance takes up to 12)" : ""}.`

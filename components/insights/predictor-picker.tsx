@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useMemo, useState, type KeyboardEvent } from "react";
+import { useEffect, useId, useMemo, useState, type KeyboardEvent } from "react";
 import { cx } from "@/lib/cx";
 
 export interface PickerOption {
@@ -17,6 +17,11 @@ interface Props {
   /** most options that can be selected */
   max?: number;
   hint?: string;
+  /**
+   * search the options elsewhere (a wide dataset's question list): `options` are then only the
+   * ones known (chosen) and the list shows what this returns for the typed words
+   */
+  load?: (query: string) => Promise<PickerOption[]>;
 }
 
 /**
@@ -24,14 +29,31 @@ interface Props {
  * by label or id, ↑/↓ to move, Enter to toggle, Escape to close, Backspace in an empty box
  * removes the last choice. Chosen items are removable chips; labels wrap, never cut.
  */
-export function PredictorPicker({ label, options, selected, onChange, max = 40, hint }: Props) {
+export function PredictorPicker({ label, options, selected, onChange, max = 40, hint, load }: Props) {
   const id = useId();
   const [query, setQuery] = useState("");
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
-  const byId = useMemo(() => new Map(options.map((o) => [o.id, o])), [options]);
+  const [loaded, setLoaded] = useState<PickerOption[]>([]);
+  const [seen, setSeen] = useState<PickerOption[]>([]);
+  useEffect(() => {
+    if (!load || !open) return;
+    let live = true;
+    const t = setTimeout(() => {
+      void load(query.trim()).then((found) => {
+        if (!live) return;
+        setLoaded(found);
+        setSeen((s) => [...s, ...found.filter((f) => !s.some((x) => x.id === f.id))]);
+      }, () => undefined);
+    }, 150);
+    return () => {
+      live = false;
+      clearTimeout(t);
+    };
+  }, [load, open, query]);
+  const byId = useMemo(() => new Map([...seen, ...options].map((o) => [o.id, o])), [options, seen]);
   const q = query.trim().toLowerCase();
-  const matches = q ? options.filter((o) => o.label.toLowerCase().includes(q) || o.id.toLowerCase().includes(q)) : options;
+  const matches = load ? loaded : q ? options.filter((o) => o.label.toLowerCase().includes(q) || o.id.toLowerCase().includes(q)) : options;
   const shown = matches.slice(0, 100);
   const chosen = new Set(selected);
   const full = selected.length >= max;

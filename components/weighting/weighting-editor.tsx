@@ -3,6 +3,9 @@
 import Link from "next/link";
 import { useState } from "react";
 import type { QuestionLite } from "@/lib/analysis/question-roles";
+import { fitsRole } from "@/lib/analysis/question-search";
+import { QuestionCombobox } from "@/components/questions/question-combobox";
+import { useQuestionCatalog } from "@/components/questions/use-question-catalog";
 import type { WeightsResponse } from "@/lib/schema/weighting";
 
 type WeightingReport = WeightsResponse["report"];
@@ -27,8 +30,10 @@ function sampleShares(q: QuestionLite): Record<string, string> {
 }
 
 /** Rim-weighting editor: choose variables, enter population targets (%), preview, save as a weight. */
-export function WeightingEditor({ datasetId, questions }: { datasetId: string; questions: QuestionLite[] }) {
-  const candidates = questions.filter((q) => (q.type === "single" || q.type === "ordinal") && q.options.length >= 2 && q.options.length <= 30);
+export function WeightingEditor({ datasetId, questions: initial, lazy = false, questionCount }: { datasetId: string; questions: QuestionLite[]; lazy?: boolean; questionCount?: number }) {
+  // a wide dataset's page carries no candidate: variables are searched, and loaded when chosen
+  const catalog = useQuestionCatalog(datasetId, initial, lazy, questionCount);
+  const candidates = catalog.questions.filter((q) => fitsRole(q, "weighting"));
   const [targets, setTargets] = useState<Targets>({});
   const [name, setName] = useState("population rake");
   const [bounds, setBounds] = useState({ min: "", max: "" });
@@ -58,7 +63,8 @@ export function WeightingEditor({ datasetId, questions }: { datasetId: string; q
     if (!file) return;
     try {
       const parsed = parseTargetsCsv(new Uint8Array(await file.arrayBuffer()));
-      const unknown = Object.keys(parsed).filter((v) => !candidates.some((q) => q.id === v));
+      const found = await catalog.ensure(Object.keys(parsed));
+      const unknown = Object.keys(parsed).filter((v) => !found.some((q) => q.id === v && fitsRole(q, "weighting")));
       if (unknown.length) throw new Error(`targets csv: not a weighting variable here: ${unknown.join(", ")}`);
       setTargets((t) => ({ ...t, ...parsed }));
       setError(null);
@@ -96,8 +102,19 @@ export function WeightingEditor({ datasetId, questions }: { datasetId: string; q
     <div className="flex flex-col gap-6">
       <fieldset className="flex flex-col gap-2">
         <legend className="mb-2 text-sm font-medium text-slate-700">Weighting variables</legend>
+        {lazy ? (
+          <div className="max-w-md">
+            <QuestionCombobox
+              catalog={catalog}
+              role="weighting"
+              label="Add a weighting variable"
+              exclude={chosen}
+              onPick={(id) => void catalog.ensure([id]).then(([q]) => q && !targets[q.id] && toggle(q))}
+            />
+          </div>
+        ) : null}
         <div className="flex flex-wrap gap-2">
-          {candidates.map((q) => (
+          {(lazy ? candidates.filter((q) => targets[q.id]) : candidates).map((q) => (
             <label key={q.id} className="flex items-center gap-2 rounded-md border border-slate-200 bg-white px-3 py-1.5 text-sm">
               <input type="checkbox" checked={Boolean(targets[q.id])} onChange={() => toggle(q)} /> <bdi>{q.id}</bdi>
             </label>

@@ -92,6 +92,13 @@ test("datasets: upload (plain and streamed), read, edit, weight, derive", async 
   expect(list.datasets.map((d) => d.id)).toEqual(expect.arrayContaining([DEMO, state.dataset]));
   await contract.call(request, "GET", `/api/datasets/${DEMO}`, 200);
   await contract.call(request, "GET", "/api/datasets/no-such-dataset", 404);
+  // the question pickers' list: a page, a search, the named questions' answers, a malformed query
+  const picked = (await contract.call(request, "GET", `/api/datasets/${DEMO}/questions?q=country&role=segment&limit=5&ids=country,agent_status`, 200)) as { total: number; items: { id: string }[]; questions: { id: string }[] };
+  expect(picked.items[0].id).toBe("country");
+  expect(picked.questions.map((q) => q.id)).toEqual(["country", "agent_status"]);
+  await contract.call(request, "GET", `/api/datasets/${DEMO}/questions?offset=30`, 200);
+  await contract.call(request, "GET", `/api/datasets/${DEMO}/questions?limit=0`, 422);
+  await contract.call(request, "GET", "/api/datasets/no-such-dataset/questions", 404);
   await contract.call(request, "PUT", `/api/datasets/${state.dataset}/questions`, 200, { data: { questions: [] } });
   const scheme = { method: "rake", targets: { seg: { a: 0.3, b: 0.3, c: 0.4 } } };
   await contract.call(request, "POST", `/api/datasets/${state.dataset}/weights`, 200, { data: { name: "contract preview", preview: true, scheme } });

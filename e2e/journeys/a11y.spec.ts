@@ -14,6 +14,18 @@ const SCREENS: { name: string; path: string; ready: (page: Page) => Promise<void
   { name: "dataset-overview", path: DEMO, ready: (p) => expect(p.getByRole("heading", { level: 1 })).toBeVisible() },
   { name: "schema-review", path: `${DEMO}/schema`, ready: (p) => expect(p.getByRole("heading", { level: 1 })).toBeVisible() },
   { name: "analyze", path: ANALYZE, ready: (p) => expect(p.getByTestId("breakdown-table").getByRole("row").filter({ hasText: "Fully mature" })).toBeVisible() },
+  {
+    // the filter control: a chip from the URL, and its editor open on a question's answers
+    name: "analyze-filter",
+    path: `${ANALYZE}&f.agent_status=Live%20in%20production`,
+    ready: async (p) => {
+      await expect(p.getByTestId("filter-agent_status")).toContainText("Live in production");
+      await p.getByRole("button", { name: "Add filter" }).click();
+      await p.getByRole("combobox", { name: "Filter by question" }).fill("country");
+      await p.getByRole("listbox", { name: "Filter by question" }).getByRole("option").filter({ hasText: "country" }).first().click();
+      await expect(p.getByTestId("filter-answers").getByRole("checkbox").first()).toBeVisible();
+    },
+  },
   { name: "weighting", path: `${DEMO}/weighting`, ready: (p) => expect(p.getByRole("heading", { level: 1 })).toBeVisible() },
   { name: "insights", path: `${DEMO}/insights`, ready: (p) => expect(p.getByTestId("insight-findings")).toBeVisible({ timeout: 30_000 }) },
   { name: "benchmarks", path: "/benchmarks", ready: (p) => expect(p.getByRole("heading", { name: "Benchmarks" })).toBeVisible() },

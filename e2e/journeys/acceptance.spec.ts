@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import JSZip from "jszip";
 import type { Download, Page } from "@playwright/test";
-import { expect, test } from "../fixtures";
+import { addFilter, expect, test } from "../fixtures";
 
 const SHOTS = process.env.SHOTS;
 const DATASET = "ai-agents-production";
@@ -50,7 +50,7 @@ test("issue #6: banner → saved view → exports → dashboard → deck → ben
   await expect(page).toHaveURL(/view=banner/);
   await page.getByLabel("Add a banner segment").selectOption("company_size");
   await expect(page).toHaveURL(/segments=guardrail_maturity%2Ccompany_size/);
-  await page.getByLabel("Add filter").selectOption("agent_status");
+  await addFilter(page, "agent_status", ["Live in production"]);
   await expect(page).toHaveURL(/f\.agent_status=Live/);
   const table = page.getByTestId("banner-table");
   await expect(table.getByRole("columnheader", { name: /Fully mature/ })).toBeVisible();

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "../fixtures";
+import { addFilter, expect, test } from "../fixtures";
 
 const SHOTS = process.env.SHOTS_DIR ?? "test-results/banner-shots";
 fs.mkdirSync(SHOTS, { recursive: true });
@@ -15,7 +15,7 @@ test.describe("banner table", () => {
     await page.getByLabel("Add a banner segment").selectOption("company_size");
     await expect(page).toHaveURL(/segments=guardrail_maturity%2Ccompany_size/);
     // rolled_back is asked of those live in production: this filter keeps its whole base
-    await page.getByLabel("Add filter").selectOption("agent_status");
+    await addFilter(page, "agent_status", ["Live in production"]);
     await expect(page).toHaveURL(/f\.agent_status=Live/);
 
     const table = page.getByTestId("banner-table");

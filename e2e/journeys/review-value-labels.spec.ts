@@ -63,6 +63,8 @@ test("label codes 1–6 in review (pasted and typed), make a coded number a scal
   await page.getByLabel("Segment").selectOption("income_band");
   await expect(table.getByRole("row").nth(1)).toContainText("Under 20k");
   // and a filter offers the labels
-  await page.getByLabel("Add filter").selectOption("educ");
-  await expect(page.getByTestId("filter-educ").getByRole("option", { name: "Primary school" })).toBeAttached();
+  await page.getByRole("button", { name: "Add filter" }).click();
+  await page.getByRole("combobox", { name: "Filter by question" }).fill("educ");
+  await page.getByRole("listbox", { name: "Filter by question" }).getByRole("option").filter({ hasText: "educ" }).first().click();
+  await expect(page.getByTestId("filter-answers").getByRole("checkbox", { name: "Primary school" })).toBeVisible();
 });

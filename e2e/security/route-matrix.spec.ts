@@ -31,6 +31,7 @@ const ROUTES: RouteCall[] = [
     body: { benchmarkId: "sinch-rollback-shipped", column: "Total", spec: { outcome: "rolled_back", outcome_category: "Yes", segment: "country" } },
   },
   { method: "POST", path: `/api/datasets/${DEMO}/nps`, action: "crosstab:run", body: { outcome: "rolled_back", segment: "country" } },
+  { method: "GET", path: `/api/datasets/${DEMO}/questions?q=country&role=segment&ids=country`, action: "dataset:read", okStatus: 200 },
   { method: "PUT", path: `/api/datasets/${DEMO}/questions`, action: "schema:edit", body: { questions: [] } },
   {
     // weighting needs respondent access as well as schema:edit: on the demo (no uploader) that is

@@ -35,6 +35,15 @@ const VALUE_SEP = "|";
 const SEGMENT_SEP = ",";
 
 /**
+ * Every question a state names (outcome, segments, weight, filters): what its page must know.
+ * @example stateQuestions({ outcome: "q1", segment: "age", filters: { country: ["DE"] } }) // ["q1", "age", "country"]
+ */
+export function stateQuestions(s: BreakdownState): string[] {
+  const ids = [s.outcome, s.segment, ...(s.segments ?? []), s.weight, ...Object.keys(s.filters ?? {})];
+  return [...new Set(ids.filter((x): x is string => typeof x === "string" && x !== ""))];
+}
+
+/**
  * @example
  * parseBreakdownState(new URLSearchParams("outcome=q1&f.country=US|UK")).filters // { country: ["US", "UK"] }
  */

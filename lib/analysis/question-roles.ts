@@ -28,6 +28,6 @@ export function canBeFilter(q: QuestionLite): boolean {
 }
 
 /** Reduce a question to what the browser needs. */
-export function toQuestionLite(q: Question | ProtectedQuestion): QuestionLite {
+export function toQuestionLite(q: Question | ProtectedQuestion | QuestionLite): QuestionLite {
   return { id: q.id, label: q.label, type: q.type, options: q.options.map((o) => ({ code: o.code, label: o.label, count: o.count })) };
 }

@@ -2,6 +2,7 @@ import { AUTH, authErrors, BODY, dashboardId, datasetId, empty, errors, file, in
 import { op, type Operation } from "./openapi-op";
 import { ADMIN_OPERATIONS } from "./openapi-paths-admin";
 import { RESPONDENT_EXPORT_FORMATS } from "./respondent-export";
+import { QUESTION_LIST_QUERY } from "./question-list";
 
 /**
  * Every operation of the HTTP API (app/api/**\/route.ts): id, summary, who may call it, its
@@ -103,6 +104,12 @@ export const OPERATIONS: Record<string, Record<string, Operation>> = {
     delete: op("any", "datasets", "deleteDataset", "Delete a dataset and its data", { parameters: [datasetId], responses: { "204": empty("deleted"), ...errors(...AUTH, 404) } }),
   },
   "/api/datasets/{id}/questions": {
+    get: op("any", "datasets", "listQuestions", "One page of the dataset's questions for a question picker (search, role, paging) and the answers of named questions", {
+      description:
+        "What the question pickers load instead of the whole question model: questions that fit `role` (the picker's rule: outcome, segment, filter, weight, …) and match every word of `q` in the id or label, best first, `limit` from `offset`; `items` carry id, label, type and how many answers are listed. `ids` (comma-separated, up to 100) returns those questions' answers (code and label) for the builders. Read from the caller's question model: for an aggregate-only audience the protected model (every count null, answers of fewer than k respondents unlisted, governed identifiers and free text without values).",
+      parameters: [datasetId, ...QUESTION_LIST_QUERY],
+      responses: { "200": json("a page of questions", "QuestionList"), ...errors(...AUTH, 404, 422) },
+    }),
     put: op("any", "datasets", "saveQuestionEdits", "Save schema-review edits as a new version: bulk rules, per-question edits and the default weight", {
       description:
         "The per-question edits apply first, by id or header text (label, type, option order, value labels `optionLabels` (code → label), missing codes, multi-select layout); then the bulk `rules`, in order, to every single-choice and scale question they match as edited (`missing-labels`: answers with these labels become non-substantive missing codes, listed apart; `scale-order`: every question whose answers are exactly these labels, in any order, gets this order, and with `ordinal` becomes a scale). `defaultWeight` names the weight question the analyze page and new saved views use unless weighting is switched off (null: none; the crosstab and banner operations still take the weight their spec names); a default weight retyped as another type is dropped. Questions whose type or missing codes changed are recounted from the data. An unknown question is a 422 naming where it was given.",

@@ -33,6 +33,7 @@ import { meResponseSchema, workspaceSwitchResponseSchema } from "./me";
 import { npsResponseSchema } from "./nps";
 import { OPERATIONS, type Tag } from "./openapi-paths";
 import type { Access, JsonObject } from "./openapi-parts";
+import { questionListResponseSchema } from "./question-list";
 import { schemaEditsSchema } from "./schema-edits";
 import { healthResponseSchema, openApiDocumentSchema } from "./system";
 import {
@@ -64,6 +65,7 @@ const RESPONSES = {
   Dataset: datasetSchema,
   DatasetShown: protectedDatasetSchema,
   DatasetList: datasetListResponseSchema,
+  QuestionList: questionListResponseSchema,
   WeightsResult: weightsResponseSchema,
   DerivedResult: derivedResponseSchema,
   ShareList: shareListResponseSchema,

@@ -35,12 +35,21 @@ vi.mock("@/lib/auth/viewer", () => ({
   canSeeDataset: async () => state.access !== null,
   visibleDatasetIds: async () => new Set(["demo"]),
 }));
-vi.mock("@/lib/store", () => ({ getStore: async () => ({ getDataset: async (id: string) => (id === "demo" ? dataset : null) }) }));
+/** a wide survey: 400 choice questions besides the identifier, the country and a weight */
+const wideQuestions = [
+  q("resp", "id"),
+  q("country", "single"),
+  q("w", "weight"),
+  ...Array.from({ length: 400 }, (_, i) => ({ ...q(`t${i}`, "single"), options: [{ code: "a", label: "A", count: 20 }, { code: "b", label: "B", count: 20 }] })),
+];
+const wide = { ...dataset, id: "wide", questions: wideQuestions, columns: wideQuestions.map((x, i) => ({ index: i, name: x.columns[0], headers: [x.id] })) } as unknown as Dataset;
+vi.mock("@/lib/store", () => ({ getStore: async () => ({ getDataset: async (id: string) => (id === "demo" ? dataset : id === "wide" ? wide : null) }) }));
 vi.mock("./audit", () => ({ audit: async () => undefined }));
 // the governed identifier / quasi-identifier status (stored per column; tested in lib/services/column-governance.test.ts)
 vi.mock("@/lib/services/column-governance", () => ({
-  governedColumnStatus: async () =>
+  governedColumnStatus: async (_store: unknown, ds: Dataset) =>
     new Map([
+      ...ds.columns.map((c) => [c.name, "none"] as const),
       ["c_resp", "identifier"],
       ["c_country", "quasi"],
     ]),
@@ -81,6 +90,26 @@ describe("loadAnalysis: the respondent export the analyze page offers", () => {
   it("a dataset the viewer cannot reach is a 404", async () => {
     state.access = null;
     await expect(loadAnalysis("demo")).rejects.toThrow("NEXT_NOT_FOUND");
+  });
+});
+
+describe("loadAnalysis: a wide dataset's page carries only the questions it names", () => {
+  it("sends the named questions and the weights, says the rest load lazily, and lists only the export columns with a rule", async () => {
+    state.viewer = { ...state.viewer, role: "researcher" };
+    state.access = "owner";
+    const page = await loadAnalysis("wide", "crosstab:run", "/datasets/wide/analyze", () => ["t399", "t7", "nope"]);
+    expect(page.lazy).toBe(true);
+    expect(page.questionCount).toBe(403);
+    expect(page.questions.map((x) => x.id)).toEqual(["t399", "t7", "w"]);
+    expect(page.questions[0].options.map((o) => o.label)).toEqual(["A", "B"]);
+    expect(page.respondentExport?.map((p) => [p.id, p.allowed])).toEqual([
+      ["resp", false],
+      ["country", true],
+    ]);
+    // a normal dataset: every question, as before
+    const demo = await loadAnalysis("demo", "crosstab:run", "/datasets/demo/analyze", () => ["country"]);
+    expect(demo.lazy).toBe(false);
+    expect(demo.questions.map((x) => x.id)).toEqual(["resp", "country"]);
   });
 });
 

@@ -7,9 +7,10 @@ import { governedStatus } from "@/lib/governance/column-status";
 import { exportableQuestions } from "@/lib/governance/respondent-export";
 import { governedColumnStatus } from "@/lib/services/column-governance";
 import { getStore } from "@/lib/store";
+import { loadsLazily } from "@/lib/analysis/question-search";
 import { requirePageViewer } from "./authorize";
 import { audit } from "./audit";
-import { releaseAnalysisPage, releaseDatasetListPage, releaseDatasetPage } from "@/lib/services/gateway-pages";
+import { releaseAnalysisPage, releaseDatasetListPage, releaseDatasetPage, type WantedQuestions } from "@/lib/services/gateway-pages";
 
 /** Datasets page: the summaries of every dataset the viewer may see, newest first (released: `pageProps(…).datasets`). */
 export async function loadDatasetList(path = "/datasets", action: Action = "dataset:read") {
@@ -44,16 +45,23 @@ export async function loadDatasetOverview(id: string) {
   return releaseDatasetPage(viewer, dataset, { canEdit: canOnDataset(viewer.role, access, "schema:edit"), canDelete: canOnDataset(viewer.role, access, "dataset:delete") });
 }
 
-/** Analyze, weighting and insights pages: the question list the builders need. */
-export async function loadAnalysis(id: string, action: Action = "crosstab:run", path = `/datasets/${id}/analyze`) {
+/**
+ * Analyze, weighting and insights pages: the question list the builders need (a wide dataset's:
+ * the questions `wanted` names, see `releaseAnalysisPage`).
+ */
+export async function loadAnalysis(id: string, action: Action = "crosstab:run", path = `/datasets/${id}/analyze`, wanted?: WantedQuestions) {
   const { dataset, viewer, access } = await loadDatasetFor(id, action, path);
+  const wide = loadsLazily(dataset.questions);
   return releaseAnalysisPage(viewer, dataset, {
     /**
      * questions a respondent-level export may include for this viewer (null: they may not export
      * rows — their role, or a dataset only shared with them: the same rule as the export route)
      */
     respondentExport: canOnDataset(viewer.role, access, "export:respondents")
-      ? exportableQuestions(dataset, viewer.role, governedStatus(await governedColumnStatus(await getStore(), dataset))).map((p) => ({ id: p.question.id, label: p.question.label, allowed: p.allowed, reason: p.reason, quasiIdentifier: p.quasiIdentifier, quasiLocked: p.quasiLocked }))
+      ? exportableQuestions(dataset, viewer.role, governedStatus(await governedColumnStatus(await getStore(), dataset)))
+          // a wide dataset lists only the columns with a rule; the others are added by search
+          .filter((p) => !wide || !p.allowed || p.quasiIdentifier || p.quasiLocked)
+          .map((p) => ({ id: p.question.id, label: p.question.label, allowed: p.allowed, reason: p.reason, quasiIdentifier: p.quasiIdentifier, quasiLocked: p.quasiLocked }))
       : null,
-  });
+  }, wanted);
 }

@@ -4,7 +4,8 @@ import "server-only";
  * viewer (question models, dashboards, the home page's breakdowns, the audit trail) and a page
  * reads them only through `pageProps(released)`.
  */
-import { toQuestionLite } from "@/lib/analysis/question-roles";
+import { toQuestionLite, type QuestionLite } from "@/lib/analysis/question-roles";
+import { loadsLazily, pickQuestions } from "@/lib/analysis/question-search";
 import { usableDefaultWeight } from "@/lib/analysis/default-weight";
 import type { Viewer } from "@/lib/auth/viewer";
 import { seesExact, type Audience } from "@/lib/disclosure/audience";
@@ -17,6 +18,7 @@ import { audienceOf } from "./audience";
 import { aggregateQuestionModel } from "./column-governance";
 import { getStore } from "@/lib/store";
 import { gated, releaseDatasetList } from "./gateway";
+import { questionModelFor } from "./gateway-questions";
 
 
 async function shown(audience: Audience, dataset: Dataset): Promise<Dataset | ProtectedDataset> {
@@ -33,19 +35,43 @@ export async function releaseDatasetPage<F extends Record<string, boolean>>(view
   return seal("page", audience, { ...flags, dataset: await shown(audience, dataset) });
 }
 
-/** The analysis builders' question list (analyze, weighting, insights pages), counts protected. */
-export async function releaseAnalysisPage<E extends { respondentExport: unknown }>(viewer: Viewer, dataset: Dataset, extra: E) {
+/** Which questions a page names (its URL's, its defaults'), given every question and the default weight (called on every release). */
+export type WantedQuestions = (all: QuestionLite[], defaultWeight: string | null | undefined) => string[];
+
+/** At most this many weight questions travel with a wide dataset's page (its weight picker is a list). */
+const MAX_WEIGHTS = 50;
+
+/**
+ * The analysis builders' question list (analyze, weighting, insights pages), counts protected. A
+ * wide dataset (`loadsLazily`) sends only the questions the page names — its URL's, its defaults,
+ * the default filters' and the weights — and `lazy: true`: the pickers load the rest page by page
+ * (GET /api/datasets/{id}/questions, the same protected model).
+ */
+export async function releaseAnalysisPage<E extends { respondentExport: unknown }>(viewer: Viewer, dataset: Dataset, extra: E, wanted: WantedQuestions = () => []) {
   const audience = await audienceOf(viewer, dataset.id);
-  const visible = await shown(audience, dataset);
+  // the pickers' model (protected once per version for an aggregate-only audience, see gateway-questions.ts)
+  const all = (await questionModelFor(audience, dataset)).map(toQuestionLite);
+  /**
+   * the weight the analysis starts with (a weight question this audience sees), null when none;
+   * undefined when the dataset never had one set (insights then keep their own choice)
+   */
+  const defaultWeight = dataset.defaultWeight === undefined ? undefined : (usableDefaultWeight(dataset.defaultWeight?.question, all) ?? null);
+  const lazy = loadsLazily(all);
+  const asked = wanted(all, defaultWeight); // always called: a page may keep what it chose
+  const named = lazy
+    ? pickQuestions(all, [
+        ...asked,
+        ...dataset.defaultFilters.map((f) => f.question),
+        ...all.filter((q) => q.type === "weight").slice(0, MAX_WEIGHTS).map((q) => q.id),
+      ])
+    : all;
   return seal("page", audience, {
     ...extra,
     dataset: { id: dataset.id, name: dataset.name, respondents: dataset.respondents, synthetic: dataset.synthetic },
-    questions: visible.questions.map(toQuestionLite),
-    /**
-     * the weight the analysis starts with (a weight question this audience sees), null when none;
-     * undefined when the dataset never had one set (insights then keep their own choice)
-     */
-    defaultWeight: dataset.defaultWeight === undefined ? undefined : (usableDefaultWeight(dataset.defaultWeight?.question, visible.questions) ?? null),
+    questions: named,
+    lazy,
+    questionCount: all.length,
+    defaultWeight,
     defaultFilters: dataset.defaultFilters,
     minBase: getEnv().MIN_EFFECTIVE_BASE,
     exact: seesExact(audience),

@@ -215,6 +215,7 @@ const RUNS: Record<string, number> = {
   "POST /api/datasets/{id}/banner/export": 15,
   "POST /api/datasets/{id}/benchmark-compare": 30,
   "POST /api/datasets/{id}/nps": 40,
+  "GET /api/datasets/{id}/questions": 40,
   "PUT /api/datasets/{id}/questions": 25,
   "POST /api/datasets/{id}/weights": 60,
   "POST /api/datasets/{id}/derived": 40,

@@ -28,6 +28,7 @@ const spec = { outcome: "rolled_back", outcome_category: "Yes", segment: "countr
 const REQUESTS: Record<string, [string, unknown][]> = {
   "GET /api/datasets": [["", undefined]],
   "GET /api/datasets/{id}": [["", undefined]],
+  "GET /api/datasets/{id}/questions": [["?q=maturity&role=segment&ids=maturity,country", undefined]],
   "PUT /api/datasets/{id}/questions": [["", { questions: [{ id: "maturity", label: "Maturity level" }] }]],
   "POST /api/datasets/{id}/weights": [["", { name: "rake", preview: true, scheme: { method: "rake", targets: { country: { Atlantis: 0.3, Borduria: 0.3, Carpathia: 0.4 } } } }]],
   "POST /api/datasets/{id}/derived": [["", { id: "mature_or_not", label: "Mature", source: "maturity", groups: [{ code: "Yes", from: ["Mature"] }, { code: "No", from: ["Early", "Developing"] }] }]],

@@ -3,6 +3,8 @@ import { BarChart3 } from "lucide-react";
 import { ConfidentialityControl } from "@/components/datasets/confidentiality-control";
 import { DeleteDatasetButton } from "@/components/datasets/delete-dataset-button";
 import { QuestionList } from "@/components/datasets/question-list";
+import { QuestionPager } from "@/components/datasets/question-pager";
+import { loadsLazily, pageOfQuestions } from "@/lib/analysis/question-search";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent } from "@/components/ui/card";
 import { formatCountOf } from "@/lib/format/number";
@@ -11,9 +13,16 @@ import { pageProps } from "@/lib/server/respond-released";
 
 export const dynamic = "force-dynamic";
 
-export default async function DatasetPage({ params }: { params: Promise<{ id: string }> }) {
+const PAGE_SIZE = 100;
+
+export default async function DatasetPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ q?: string | string[]; page?: string | string[] }> }) {
   const { id } = await params;
+  const search = await searchParams;
   const { dataset, canEdit, canDelete } = pageProps(await loadDatasetOverview(id));
+  // a wide dataset's list comes a page at a time (a page of 9,000 questions would weigh megabytes)
+  const paged = loadsLazily(dataset.questions);
+  const query = paged ? String([search.q].flat()[0] ?? "").slice(0, 200) : "";
+  const list = pageOfQuestions(dataset.questions, query, paged ? Number([search.page].flat()[0] ?? 1) : 1, paged ? PAGE_SIZE : Math.max(1, dataset.questions.length));
   const weights = dataset.questions.filter((q) => q.type === "weight");
   const defaultWeight = dataset.defaultWeight && weights.some((q) => q.id === dataset.defaultWeight?.question) ? dataset.defaultWeight : undefined;
   return (
@@ -90,7 +99,8 @@ export default async function DatasetPage({ params }: { params: Promise<{ id: st
           </CardContent>
         </Card>
       ) : null}
-      <QuestionList questions={dataset.questions} />
+      {paged ? <QuestionPager path={`/datasets/${dataset.id}`} query={query} page={list.page} pages={list.pages} total={list.total} shown={list.items.length} /> : null}
+      <QuestionList questions={list.items} />
     </div>
   );
 }

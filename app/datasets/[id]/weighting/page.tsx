@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 
 export default async function WeightingPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { dataset, questions, exact } = pageProps(await loadAnalysis(id, "schema:edit", `/datasets/${id}/weighting`));
+  const { dataset, questions, lazy, questionCount, exact } = pageProps(await loadAnalysis(id, "schema:edit", `/datasets/${id}/weighting`));
   return (
     <div className="flex flex-col gap-6">
       <DatasetPageHeader dataset={dataset} title="Weighting">
@@ -17,7 +17,7 @@ export default async function WeightingPage({ params }: { params: Promise<{ id: 
         </p>
       </DatasetPageHeader>
       {exact ? (
-        <WeightingEditor datasetId={dataset.id} questions={questions} />
+        <WeightingEditor datasetId={dataset.id} questions={questions} lazy={lazy} questionCount={questionCount} />
       ) : (
         <p role="note" className="max-w-3xl rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900" data-testid="weighting-needs-access">
           Weighting needs respondent access to this dataset: its uploader, a researcher of its workspace or an admin can build weights. A weighting report would give
