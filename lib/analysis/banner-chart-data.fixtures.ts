@@ -77,6 +77,7 @@ export function buildBanner(spec: {
     outcome: spec.outcome,
     statistic,
     weighted: spec.weighted ?? false,
+    weighting: spec.weighted ? { weight: "weight", source: "request" as const } : { weight: null, source: "none" as const },
     conf_level: 0.95,
     sig: "holm",
     columns,

@@ -209,6 +209,7 @@ export async function runBanner(dataset: Dataset, specInput: unknown, run: Banne
     outcome: { id: outcome.id, label: outcome.label, type: outcome.type },
     statistic,
     weighted,
+    weighting: { weight: spec.weight ?? null, source: spec.weight ? "request" : spec.unweighted ? "unweighted" : "none" },
     conf_level: spec.conf_level,
     sig: spec.sig,
     columns,
