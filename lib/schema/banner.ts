@@ -97,7 +97,8 @@ export const bannerRowSchema = z.object({
   /** the answer code(s) this row counts */
   codes: z.array(z.string()),
   label: z.string(),
-  kind: z.enum(["option", "net", "mean"]),
+  /** "nonsubstantive": an answer out of the base ("Don't know", "Prefer not to say"), its share of everyone who answered; listed last */
+  kind: z.enum(["option", "net", "mean", "nonsubstantive"]),
   cells: z.array(bannerCellSchema),
 });
 

@@ -25,6 +25,12 @@ export const crosstabSpecSchema = z
     conf_level: z.number().gt(0).lt(1).default(0.95),
     segment_levels: z.array(z.string()).optional(),
     missing_segment: z.enum(["drop", "include_in_total"]).default("drop"),
+    /**
+     * "include_nonsubstantive": the outcome's non-substantive answers ("Don't know", "Prefer not to
+     * say": `Question.nonSubstantive`) stay in the base, so the share of one of them is of everyone
+     * who answered; by default they are out of the base like any declared missing code
+     */
+    missing_outcome: z.enum(["exclude", "include_nonsubstantive"]).optional(),
   })
   .superRefine((spec, ctx) => {
     if (spec.statistic === "proportion" && spec.outcome_category === undefined) {
