@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { SchemaEditor } from "@/components/datasets/schema-editor";
 import { DerivedVariableEditor } from "@/components/datasets/derived-variable-editor";
+import { EncodingPanel } from "@/components/datasets/encoding-panel";
+import { hasSourceBytes } from "@/lib/services/source-bytes";
 import { formatCountOf } from "@/lib/format/number";
 import { loadDataset } from "@/lib/server/loaders";
 import { pageProps } from "@/lib/server/respond-released";
@@ -32,6 +34,16 @@ export default async function SchemaPage({ params }: { params: Promise<{ id: str
           Continue to analysis
         </Link>
       </header>
+      {d.encoding !== "utf-8" ? (
+        <EncodingPanel
+          datasetId={d.id}
+          version={d.version}
+          encoding={d.encoding}
+          assumed={d.warnings.some((w) => w.code === "encoding-assumed")}
+          kept={hasSourceBytes(d)}
+          labels={d.questions.flatMap((q) => [q.label, ...q.options.map((o) => o.label)])}
+        />
+      ) : null}
       <DerivedVariableEditor datasetId={d.id} questions={d.questions} />
       <SchemaEditor datasetId={d.id} version={d.version} questions={d.questions} defaultWeight={d.defaultWeight} />
     </div>
