@@ -3,7 +3,7 @@
 import { bannerSegments, SUMMARY, type BreakdownState } from "@/lib/analysis/breakdown-state";
 import { effectiveWeight, pickWeight } from "@/lib/analysis/default-weight";
 import { isZeroToTen } from "@/lib/analysis/nps-source";
-import { canBeFilter, canBeOutcome, canBeSegment, type QuestionLite } from "@/lib/analysis/question-roles";
+import { canBeFilter, canBeOutcome, canBeSegment, gridsOf, type QuestionLite } from "@/lib/analysis/question-roles";
 import { Field, Select } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { X } from "lucide-react";
@@ -98,6 +98,7 @@ function BannerSegments({ questions, state, onChange }: Props) {
 /** Pick outcome, category, segment, weight and filters. */
 export function BreakdownControls({ questions, state, onChange, defaultWeight }: Props) {
   const outcome = questions.find((q) => q.id === state.outcome);
+  const grids = gridsOf(questions);
   const weights = questions.filter((q) => q.type === "weight");
   const filterable = questions.filter(canBeFilter);
   const set = (patch: Partial<BreakdownState>) => onChange((current) => ({ ...current, ...patch }));
@@ -112,6 +113,8 @@ export function BreakdownControls({ questions, state, onChange, defaultWeight }:
           value={state.outcome ?? ""}
           onChange={(e) => {
             const q = questions.find((x) => x.id === e.target.value);
+            // a grid is shown as a banner: one column per row
+            if (!q && grids.some((g) => g.id === e.target.value)) return set({ outcome: e.target.value, category: undefined, view: "banner" });
             set({ outcome: e.target.value || undefined, category: q?.type === "numeric" ? undefined : q?.options[0]?.code });
           }}
         >
@@ -121,6 +124,15 @@ export function BreakdownControls({ questions, state, onChange, defaultWeight }:
               {label(q)}
             </option>
           ))}
+          {grids.length ? (
+            <optgroup label="Grids (rows × one scale)">
+              {grids.map((g) => (
+                <option key={g.id} value={g.id}>
+                  {`${g.label} (grid, ${g.rows} rows)`}
+                </option>
+              ))}
+            </optgroup>
+          ) : null}
         </Select>
       </Field>
       {banner ? (

@@ -63,6 +63,8 @@ describe("banner view in the URL", () => {
     expect(toBannerSpec({ outcome: "a", segment: "b", weight: "w", filters: {} })).not.toHaveProperty("unweighted");
     expect(toCrosstabSpec({ outcome: "a", segment: "b", filters: {} }, { type: "numeric", codes: [] })?.spec).toMatchObject({ unweighted: true });
     expect(bannerSegments({ segment: "b", filters: {} })).toEqual(["b"]);
+    // a grid needs no segment: its rows are the columns
+    expect(toBannerSpec({ outcome: "grid", filters: {}, view: "banner" }, { grid: true })).toMatchObject({ outcome: "grid", segments: [] });
   });
 
   test("an unknown view or too many segments is dropped rather than trusted", () => {

@@ -126,8 +126,10 @@ export function bannerSegments(s: BreakdownState): string[] {
  * The banner request of a state, or null while the outcome or every segment is missing.
  * @example toBannerSpec({ view: "banner", outcome: "q1", segments: ["a", "b"], filters: {} })?.segments // ["a", "b"]
  */
-export function toBannerSpec(s: BreakdownState): BannerSpecInput | null {
+export function toBannerSpec(s: BreakdownState, opts: { grid?: boolean } = {}): BannerSpecInput | null {
   const segments = bannerSegments(s).filter((x) => x !== s.outcome);
-  if (!s.outcome || !segments.length) return null;
+  // a grid's columns are its rows: it needs no segment
+  if (!s.outcome || (!segments.length && !opts.grid)) return null;
+  if (opts.grid) return { outcome: s.outcome, segments: [], ...weightOf(s), filters: s.filters, conf_level: s.conf ?? 0.95, sig: "none" };
   return { outcome: s.outcome, segments, ...weightOf(s), filters: s.filters, conf_level: s.conf ?? 0.95, sig: s.sig ?? "none" };
 }

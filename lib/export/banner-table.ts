@@ -47,7 +47,7 @@ export function bannerToGrid(result: BannerResult, meta: { source: string }): Ba
   const subtitle = `${result.weighted ? "Weighted" : "Unweighted"} · ${Math.round(result.conf_level * 100)}% CI · ${meta.source}`;
   const header: BannerGridCell[][] = [
     [text(""), ...cols.map((c, i) => text(c.segment === null ? "" : i > 0 && cols[i - 1].segment === c.segment ? "" : userText(c.segmentLabel ?? c.segment)))],
-    [text(""), ...cols.map((c) => text(c.segment === null ? "Total" : `${userText(c.label)} (${c.letter})`))],
+    [text(""), ...cols.map((c) => text(c.segment === null ? "Total" : c.letter ? `${userText(c.label)} (${c.letter})` : userText(c.label)))],
   ];
   const baseCell = (v: number | null, hidden: string | null, f: "count" | "base"): BannerGridCell =>
     hidden !== null ? text(hidden) : v === null ? text("n/a") : { text: f === "count" ? formatCount(v) : formatBase(v), value: v, format: f };

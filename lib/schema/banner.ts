@@ -13,8 +13,11 @@ import { weightUsedSchema } from "./crosstab-spec";
  */
 export const bannerSpecSchema = z.object({
   outcome: z.string().min(1),
-  /** banner questions, left to right (at most 4 groups) */
-  segments: z.array(z.string().min(1)).min(1).max(4),
+  /**
+   * banner questions, left to right (at most 4 groups; at least 1). When `outcome` names a grid
+   * (rows × one scale, `Question.grid.id`), its rows are the columns and segments are not used.
+   */
+  segments: z.array(z.string().min(1)).max(4),
   /** outcome answers to show as rows (default: every option; NETs by their `__top2`/`__bottom2` ids) */
   categories: z.array(z.string()).optional(),
   /** the weight question; without it (and without `unweighted`) the API applies the dataset's default weight */

@@ -6,8 +6,10 @@ import type { BannerResult } from "@/lib/schema/banner";
 import { runBannerCrosstab, type runProtectedCrosstab, type GuardOptions } from "./protected-crosstab";
 import { withSharedOutcomeSums, type SurveyStore } from "@/lib/store";
 import { seesExact } from "@/lib/disclosure/audience";
+import { AppError } from "@/lib/schema/errors";
 import { audienceOf } from "./audience";
 import { runBanner } from "./banner";
+import { findGrid, gridBanner } from "./grid-banner";
 
 /**
  * The banner every user-facing path serves: each (answer, segment) crosstab goes through the
@@ -24,6 +26,8 @@ export async function runProtectedBanner(
   post?: <T extends Awaited<ReturnType<typeof runProtectedCrosstab>>>(spec: unknown, shown: T) => Promise<T>,
   options: GuardOptions = {},
 ): Promise<BannerResult> {
+  const grid = findGrid(dataset, typeof specInput === "object" && specInput !== null ? String((specInput as { outcome?: unknown }).outcome ?? "") : "");
+  if (grid) return runProtectedGridBanner(store, dataset, specInput as Record<string, unknown>, grid, viewer, post, options);
   const env = getEnv();
   // every answer of a single-choice outcome by one segment comes from one GROUP BY
   const shared = withSharedOutcomeSums(store);
@@ -32,4 +36,28 @@ export async function runProtectedBanner(
     const shown = await runBannerCrosstab(shared, dataset, spec, viewer, options);
     return post ? post(spec, shown) : shown;
   }, { k: env.DISCLOSURE_K, minBase: env.MIN_EFFECTIVE_BASE, exact });
+}
+
+/**
+ * A grid as a banner (lib/services/grid-banner.ts): each row question's own protected banner, of
+ * which the Total is read (rows with a missing segment are in it, so any segment carries it: the
+ * first one named that is not the row itself, else the next grid row).
+ */
+async function runProtectedGridBanner(
+  store: SurveyStore,
+  dataset: Dataset,
+  spec: Record<string, unknown>,
+  { grid, rows }: NonNullable<ReturnType<typeof findGrid>>,
+  viewer: Viewer,
+  post: Parameters<typeof runProtectedBanner>[4],
+  options: GuardOptions,
+): Promise<BannerResult> {
+  const named = Array.isArray(spec.segments) ? spec.segments.filter((s): s is string => typeof s === "string") : [];
+  const perRow: BannerResult[] = [];
+  for (const [i, q] of rows.entries()) {
+    const carrier = named.find((s) => s !== q.id) ?? rows[(i + 1) % rows.length].id;
+    if (carrier === q.id) throw new AppError("invalid_spec", `a grid of one row needs a segment question: ${grid.id}`);
+    perRow.push(await runProtectedBanner(store, dataset, { ...spec, outcome: q.id, segments: [carrier], sig: "none", categories: undefined }, viewer, post, options));
+  }
+  return gridBanner(dataset, grid, rows, perRow);
 }

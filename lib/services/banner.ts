@@ -113,6 +113,7 @@ export async function runBanner(dataset: Dataset, specInput: unknown, run: Banne
   const outcome = findQuestion(dataset, spec.outcome);
   if (!outcome) throw new AppError("unknown_question", `unknown outcome question: ${spec.outcome}`, { role: "outcome", name: spec.outcome });
   if (!OUTCOME_TYPES.has(outcome.type)) throw new AppError("invalid_spec", `a ${outcome.type} question cannot be a banner outcome: ${outcome.id}`);
+  if (!spec.segments.length) throw new AppError("invalid_spec", "a banner needs at least one segment question");
   if (new Set(spec.segments).size !== spec.segments.length) throw new AppError("invalid_spec", "each banner segment may appear once");
   const defs = bannerRowDefs(outcome, spec.categories);
   if (!defs.length) throw new AppError("invalid_spec", `no answers to show for ${outcome.id}`);
