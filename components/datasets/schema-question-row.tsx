@@ -122,8 +122,10 @@ export function SchemaQuestionRow({ q, saved, review, all, onDone }: { q: Q; sav
                   aria-hidden
                   title={`Drag ${o.label} to reorder (or use the arrows)`}
                   data-testid={`drag-${q.id}-${i}`}
-                  className="cursor-grab touch-none rounded p-0.5 text-slate-400 hover:bg-slate-200"
+                  className="cursor-grab touch-none select-none rounded p-0.5 text-slate-400 hover:bg-slate-200"
                   onPointerDown={start(i)}
+                  // no text selection from the press (a selection would be dragged natively, cancelling the move)
+                  onMouseDown={(e) => e.preventDefault()}
                 >
                   <GripVertical className="size-3" />
                 </span>

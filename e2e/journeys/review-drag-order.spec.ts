@@ -26,6 +26,7 @@ test("drag an answer to a new place with the mouse, see where it lands, undo it,
   await expect(options).toHaveText([/Bronze/, /Gold/, /Silver/]);
 
   const dragSilverBeforeGold = async () => {
+    await page.getByLabel("Options of tier").scrollIntoViewIfNeeded();
     const handle = (await page.getByTestId("drag-tier-2").boundingBox())!;
     await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
     await page.mouse.down();
