@@ -165,7 +165,7 @@ export const OPERATIONS: Record<string, Record<string, Operation>> = {
   },
   "/api/datasets/{id}/crosstab": {
     post: op("any", "analysis", "runCrosstab", "Segment breakdown with survey statistics (matches R's survey package), small cells hidden", {
-      description: "Every number of a cell with fewer than k respondents is null (display \"< k\"), complements too; a release that differs from one the caller already saw by fewer than k respondents is refused (403). With ?emit=r: an R script reproducing the breakdown from the uploaded file.",
+      description: "Every number of a cell with fewer than k respondents is null (display \"< k\"), complements too; a release that differs from one the caller already saw by fewer than k respondents is refused (403). Without a `weight` the dataset's default weight applies unless `unweighted` is true; `weighting` says which weight was used and why. With ?emit=r: an R script reproducing the breakdown from the uploaded file.",
       parameters: [datasetId, query("emit", { type: "string", enum: ["r"] }, "r: answer with an R script (text/plain) instead")],
       requestBody: jsonBody("CrosstabSpec"),
       responses: { "200": { ...json("the protected crosstab", "ProtectedCrosstab"), content: { ...json("", "ProtectedCrosstab").content, "text/plain": { schema: { type: "string" } } } }, ...errors(...AUTH, ...BODY, 404, 429) },
@@ -173,6 +173,8 @@ export const OPERATIONS: Record<string, Record<string, Operation>> = {
   },
   "/api/datasets/{id}/banner": {
     post: op("any", "analysis", "runBanner", "Banner table: every answer of an outcome by the Total and up to four segment questions, with bases, intervals and significance letters; small cells hidden", {
+      description:
+        "Without a `weight` the dataset's default weight applies unless `unweighted` is true (`weighting` says which was used). Non-substantive answers (\"Don't know\", \"Prefer not to say\") come last as rows of kind `nonsubstantive`: shares of everyone who answered, not in the base of the other rows. An `outcome` naming a grid (rows × one scale) gives one column per grid row (segments are not used), the scale, NETs and non-substantive answers as rows.",
       parameters: [datasetId],
       requestBody: jsonBody("BannerSpec"),
       responses: { "200": json("the banner table", "BannerResult"), ...errors(...AUTH, ...BODY, 404, 429) },
