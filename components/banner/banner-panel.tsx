@@ -7,7 +7,7 @@ import { serializeBreakdownState, toBannerSpec, type BreakdownState } from "@/li
 import { withDefaultWeight } from "@/lib/analysis/default-weight";
 import { formatNumber, formatPValue } from "@/lib/format/number";
 import type { BannerResult } from "@/lib/schema/banner";
-import type { QuestionLite } from "@/lib/analysis/question-roles";
+import { gridsOf, type QuestionLite } from "@/lib/analysis/question-roles";
 import { BannerChart } from "@/components/charts/banner-chart";
 import { EmptyState, ErrorMessage, LoadingPanel } from "@/components/states/states";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -41,7 +41,8 @@ function testsText(result: BannerResult): string[] {
 
 /** The banner view of the analyze page: every answer of the outcome by the chosen segments. */
 export function BannerPanel({ datasetId, state, questions = [], defaultWeight }: { datasetId: string; state: BreakdownState; questions?: QuestionLite[]; defaultWeight?: string }) {
-  const spec = useMemo(() => toBannerSpec(withDefaultWeight(state, defaultWeight)), [state, defaultWeight]);
+  const grid = useMemo(() => gridsOf(questions).some((g) => g.id === state.outcome), [questions, state.outcome]);
+  const spec = useMemo(() => toBannerSpec(withDefaultWeight(state, defaultWeight), { grid }), [state, defaultWeight, grid]);
   const segmentTypes = useMemo(() => Object.fromEntries(questions.map((q) => [q.id, q.type])), [questions]);
   const banner = useBanner(datasetId, spec);
   const [explain, setExplain] = useState<{ rowId: string; columnId: string } | null>(null);

@@ -1,9 +1,9 @@
 "use client";
 
 import { flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type ColumnDef, type SortingState, type VisibilityState } from "@tanstack/react-table";
-import { useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { Fragment, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
-import { bannerCellText, bannerCellTitle, bannerColumnGroups } from "@/lib/analysis/banner-view";
+import { bannerCellText, bannerCellTitle, bannerColumnGroups, NOT_IN_BASE } from "@/lib/analysis/banner-view";
 import { isolate } from "@/lib/format/bidi";
 import { formatBase, formatCount } from "@/lib/format/number";
 import type { BannerResult, BannerRow } from "@/lib/schema/banner";
@@ -51,7 +51,9 @@ export function BannerTable({ result, caption, onExplain }: Props) {
     getSortedRowModel: getSortedRowModel(),
   });
   const leafColumns = table.getVisibleLeafColumns().filter((c) => c.id !== "answer");
-  const rows = table.getRowModel().rows;
+  // answers out of the base stay last, after their divider, however the table is sorted
+  const sorted = table.getRowModel().rows;
+  const rows = [...sorted.filter((r) => r.original.kind !== "nonsubstantive"), ...sorted.filter((r) => r.original.kind === "nonsubstantive")];
   const [active, setActive] = useState({ r: 0, c: 0 });
   const r0 = Math.min(active.r, rows.length - 1);
   const c0 = Math.min(active.c, leafColumns.length);
@@ -156,7 +158,15 @@ export function BannerTable({ result, caption, onExplain }: Props) {
           </thead>
           <tbody onKeyDown={move}>
             {rows.map((row, ri) => (
-              <tr key={row.id} role="row" className={cx(row.original.kind !== "option" && "bg-slate-50/70")}>
+              <Fragment key={row.id}>
+              {row.original.kind === "nonsubstantive" && rows[ri - 1]?.original.kind !== "nonsubstantive" ? (
+                <tr role="row" data-testid="not-in-base-divider">
+                  <th scope="colgroup" role="rowheader" colSpan={leafColumns.length + 1} className="sticky left-0 border-t-2 border-b border-slate-300 bg-slate-50 px-3 py-1 text-left text-[11px] font-medium text-slate-600">
+                    Not in the base: shares of everyone who answered, these answers included; not in the NETs, means or charts
+                  </th>
+                </tr>
+              ) : null}
+              <tr role="row" data-kind={row.original.kind} className={cx(row.original.kind !== "option" && "bg-slate-50/70")}>
                 <th
                   scope="row"
                   role="rowheader"
@@ -167,6 +177,11 @@ export function BannerTable({ result, caption, onExplain }: Props) {
                 >
                   <bdi>{row.original.label}</bdi>
                   {row.original.kind === "net" ? <span className="ml-1 text-[10px] font-normal uppercase text-slate-500">net</span> : null}
+                  {row.original.kind === "nonsubstantive" ? (
+                    <span className="ml-1 block text-[10px] font-normal text-slate-500" data-testid="not-in-base">
+                      {NOT_IN_BASE}
+                    </span>
+                  ) : null}
                 </th>
                 {leafColumns.map((lc, ci) => {
                   const col = colOf(lc.id);
@@ -180,7 +195,7 @@ export function BannerTable({ result, caption, onExplain }: Props) {
                       data-testid={`cell-${row.original.id}-${lc.id}`}
                       onFocus={() => setActive({ r: ri, c: ci + 1 })}
                       onClick={() => onExplain?.(row.original.id, lc.id)}
-                      title={bannerCellTitle(result, cell)}
+                      title={bannerCellTitle(result, cell, row.original.kind)}
                       className={cx(
                         "cursor-pointer border-b border-slate-100 px-3 py-2 text-right align-top tabular-nums hover:bg-slate-50 focus:outline-2 focus:-outline-offset-2 focus:outline-[var(--color-accent)]",
                         col.lowBase && "bg-amber-50",
@@ -199,6 +214,7 @@ export function BannerTable({ result, caption, onExplain }: Props) {
                   );
                 })}
               </tr>
+              </Fragment>
             ))}
           </tbody>
         </table>

@@ -3,7 +3,7 @@
 import { bannerSegments, SUMMARY, type BreakdownState } from "@/lib/analysis/breakdown-state";
 import { effectiveWeight, pickWeight } from "@/lib/analysis/default-weight";
 import { isZeroToTen } from "@/lib/analysis/nps-source";
-import type { QuestionLite } from "@/lib/analysis/question-roles";
+import { gridsOf, type QuestionLite } from "@/lib/analysis/question-roles";
 import { Field, Select } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { QuestionPicker } from "@/components/questions/question-picker";
@@ -100,6 +100,8 @@ function BannerSegments({ catalog, state, onChange }: Props) {
 export function BreakdownControls({ catalog, state, onChange, defaultWeight }: Props) {
   const outcome = catalog.find(state.outcome);
   const weights = catalog.questions.filter((q: QuestionLite) => q.type === "weight");
+  // grids (rows × one scale) among the questions on the page; a wide dataset's lazy picker lists questions only
+  const grids = catalog.lazy ? [] : gridsOf(catalog.questions);
   const set = (patch: Partial<BreakdownState>) => onChange((current) => ({ ...current, ...patch }));
   const banner = state.view === "banner";
   const pickOutcome = async (id: string | undefined) => {
@@ -110,7 +112,29 @@ export function BreakdownControls({ catalog, state, onChange, defaultWeight }: P
   return (
     <div className="grid gap-4 md:grid-cols-2 lg:grid-cols-4" data-testid="breakdown-controls">
       <ViewSwitch state={state} onChange={onChange} />
-      <QuestionPicker catalog={catalog} role="outcome" id="bd-outcome" label="Outcome" value={state.outcome} empty="Choose a question…" onPick={(id) => void pickOutcome(id)} />
+      <QuestionPicker
+        catalog={catalog}
+        role="outcome"
+        id="bd-outcome"
+        label="Outcome"
+        value={state.outcome}
+        empty="Choose a question…"
+        onPick={(id) => {
+          // a grid is shown as a banner: one column per row
+          if (id && grids.some((g) => g.id === id)) return set({ outcome: id, category: undefined, view: "banner" });
+          void pickOutcome(id);
+        }}
+      >
+        {grids.length ? (
+          <optgroup label="Grids (rows × one scale)">
+            {grids.map((g) => (
+              <option key={g.id} value={g.id}>
+                {`${g.label} (grid, ${g.rows} rows)`}
+              </option>
+            ))}
+          </optgroup>
+        ) : null}
+      </QuestionPicker>
       {banner ? (
         <BannerSegments catalog={catalog} state={state} onChange={onChange} />
       ) : (

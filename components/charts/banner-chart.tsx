@@ -5,6 +5,7 @@ import { columnBaseText, columnGroups, groupedBarData, totalColumn } from "@/lib
 import { dotPlotData, trendData } from "@/lib/analysis/banner-chart-data-compare";
 import { chartKindsFor, type ChartKind } from "@/lib/analysis/banner-chart-data-kinds";
 import { divergingLikertData, stackedBarData } from "@/lib/analysis/banner-chart-data-stacked";
+import { bannerRowLabel, notInBaseNote } from "@/lib/analysis/banner-view";
 import { isolate } from "@/lib/format/bidi";
 import type { BannerResult } from "@/lib/schema/banner";
 import { EmptyState } from "@/components/states/states";
@@ -38,8 +39,10 @@ function defaultKind(kinds: ChartKind[]): ChartKind {
 function BaseNote({ result, omitted, source }: { result: BannerResult; omitted: string[]; source?: ReactNode }) {
   const total = totalColumn(result);
   const hidden = result.disclosure.suppressedCells;
+  const apart = notInBaseNote(result);
   return (
     <span className="flex flex-col gap-0.5" data-testid="chart-base-note">
+      {apart ? <span data-testid="chart-not-in-base">{apart}</span> : null}
       <span>
         {total ? `Base: all respondents answering, ${columnBaseText(total)}. ` : ""}
         {result.weighted ? "Weighted. " : "Unweighted. "}
@@ -113,7 +116,7 @@ export function BannerChart({ result, segmentTypes, source, onViewChange, initia
               <Select id={ids.row} value={rowId} onChange={(e) => setRowPicked(e.target.value)}>
                 {result.rows.map((r) => (
                   <option key={r.id} value={r.id}>
-                    {isolate(r.label)}
+                    {isolate(bannerRowLabel(r))}
                   </option>
                 ))}
               </Select>

@@ -1,6 +1,9 @@
 "use client";
 
-import { ArrowDown, ArrowUp } from "lucide-react";
+import { ArrowDown, ArrowUp, GripVertical } from "lucide-react";
+import { movedTo } from "@/lib/analysis/drag-order";
+import { cx } from "@/lib/cx";
+import { useDragOrder } from "./use-drag-order";
 import { scaleOrderEdits, sameScale } from "@/lib/ingest/bulk-rules";
 import { formatCount, formatCountOf } from "@/lib/format/number";
 import type { ProtectedQuestion } from "@/lib/schema/dataset";
@@ -35,6 +38,12 @@ export function SchemaQuestionRow({ q, saved, review, all, onDone }: { q: Q; sav
   const reordered = review.draft.edits.get(q.id)?.optionOrder !== undefined;
   const peers = reordered && (q.type === "single" || q.type === "ordinal") ? sameScale(all, q) : [];
   const ordered = q.type === "ordinal" || q.type === "single";
+  const orderable = saved.type === "ordinal" || ordered;
+  // dropping an answer elsewhere is the same edit (and undo step) as moving it with the arrows
+  const { listRef, drag, start } = useDragOrder((from, to) => {
+    const next = movedTo(q.options, from, to);
+    if (next) review.edit(q.id, { optionOrder: next.map((x) => x.code) }, `Move ${q.options[from].label} to position ${next.indexOf(q.options[from]) + 1} in ${q.id}`);
+  });
   const applyOrder = () => {
     const { edits } = scaleOrderEdits(all, q.options.map((o) => o.label), q.type === "ordinal");
     review.change(`Apply the order of ${q.id} to ${formatCountOf(peers.length, "question")}`, (d) => withEdits(d, edits));
@@ -97,11 +106,34 @@ export function SchemaQuestionRow({ q, saved, review, all, onDone }: { q: Q; sav
         </p>
       ) : null}
       {q.options.length ? (
-        <ul className="mt-3 flex flex-wrap gap-2" aria-label={`Options of ${q.id}`}>
+        <ul ref={listRef} className={cx("mt-3 flex flex-wrap gap-2", drag && "cursor-grabbing select-none")} aria-label={`Options of ${q.id}`}>
           {q.options.map((o, i) => (
-            <li key={o.code} className="flex items-center gap-1 rounded-full border border-slate-200 bg-slate-50 py-0.5 pl-3 pr-1 text-sm">
+            <li
+              key={o.code}
+              data-drag-item
+              className={cx("relative flex items-center gap-1 rounded-full border border-slate-200 bg-slate-50 py-0.5 pl-1 pr-1 text-sm", drag?.from === i && "opacity-50")}
+            >
+              {drag && drag.to === i ? <span aria-hidden data-testid={`drop-indicator-${q.id}`} className="absolute -left-1.5 top-0 h-full w-0.5 rounded bg-[var(--color-accent)]" /> : null}
+              {drag && drag.to === q.options.length && i === q.options.length - 1 ? (
+                <span aria-hidden data-testid={`drop-indicator-${q.id}`} className="absolute -right-1.5 top-0 h-full w-0.5 rounded bg-[var(--color-accent)]" />
+              ) : null}
+              {orderable ? (
+                <span
+                  aria-hidden
+                  title={`Drag ${o.label} to reorder (or use the arrows)`}
+                  data-testid={`drag-${q.id}-${i}`}
+                  className="cursor-grab touch-none select-none rounded p-0.5 text-slate-400 hover:bg-slate-200"
+                  onPointerDown={start(i)}
+                  // no text selection from the press (a selection would be dragged natively, cancelling the move)
+                  onMouseDown={(e) => e.preventDefault()}
+                >
+                  <GripVertical className="size-3" />
+                </span>
+              ) : (
+                <span className="w-2" />
+              )}
               <bdi>{o.label}</bdi> <span className="tabular text-xs text-slate-500">({formatCount(o.count)})</span>
-              {saved.type === "ordinal" || ordered ? (
+              {orderable ? (
                 <>
                   <button type="button" aria-label={`Move ${o.label} earlier`} className="rounded p-0.5 hover:bg-slate-200" onClick={() => review.edit(q.id, { optionOrder: moved(q.options, i, -1).map((x) => x.code) }, `Move ${o.label} earlier in ${q.id}`)}>
                     <ArrowUp className="size-3" aria-hidden />

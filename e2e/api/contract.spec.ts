@@ -100,6 +100,12 @@ test("datasets: upload (plain and streamed), read, edit, weight, derive", async 
   await contract.call(request, "GET", `/api/datasets/${DEMO}/questions?limit=0`, 422);
   await contract.call(request, "GET", "/api/datasets/no-such-dataset/questions", 404);
   await contract.call(request, "PUT", `/api/datasets/${state.dataset}/questions`, 200, { data: { questions: [] } });
+  // a file not valid UTF-8 is read in a guessed encoding and kept; re-read in another as the next version
+  const latin = (await contract.call(request, "POST", `/api/datasets?name=contract-latin-${STAMP}&fileName=latin.csv`, 201, { data: Buffer.from(`${csv.split("\n")[0]},city\n${csv.split("\n").slice(1, -1).map((l, i) => `${l},${i % 2 ? "Montr\u00e9al" : "Z\u00fcrich"}`).join("\n")}\n`, "latin1"), headers: octet })) as { id: string; encoding: string; version: number };
+  expect(latin.encoding).toBe("windows-1252");
+  const reread = (await contract.call(request, "POST", `/api/datasets/${latin.id}/encoding`, 200, { data: { encoding: "windows-1250", version: latin.version } })) as { encoding: string; version: number };
+  expect(reread).toMatchObject({ encoding: "windows-1250", version: latin.version + 1 });
+  await contract.call(request, "POST", `/api/datasets/${latin.id}/encoding`, 409, { data: { encoding: "utf-8", version: latin.version } });
   const scheme = { method: "rake", targets: { seg: { a: 0.3, b: 0.3, c: 0.4 } } };
   await contract.call(request, "POST", `/api/datasets/${state.dataset}/weights`, 200, { data: { name: "contract preview", preview: true, scheme } });
   await contract.call(request, "POST", `/api/datasets/${state.dataset}/weights`, 201, { data: { name: "contract rake", scheme } });

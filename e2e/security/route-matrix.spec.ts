@@ -33,6 +33,8 @@ const ROUTES: RouteCall[] = [
   { method: "POST", path: `/api/datasets/${DEMO}/nps`, action: "crosstab:run", body: { outcome: "rolled_back", segment: "country" } },
   { method: "GET", path: `/api/datasets/${DEMO}/questions?q=country&role=segment&ids=country`, action: "dataset:read", okStatus: 200 },
   { method: "PUT", path: `/api/datasets/${DEMO}/questions`, action: "schema:edit", body: { questions: [] } },
+  // an encoding no one offers: refused (422) after the authorisation, so nothing is re-read
+  { method: "POST", path: `/api/datasets/${DEMO}/encoding`, action: "schema:edit", body: { encoding: "no-such-encoding", version: 1 } },
   {
     // weighting needs respondent access as well as schema:edit: on the demo (no uploader) that is
     // admins and researchers, the roles of export:respondents (an aggregate-only analyst gets 403)

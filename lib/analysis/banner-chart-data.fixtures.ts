@@ -77,6 +77,7 @@ export function buildBanner(spec: {
     outcome: spec.outcome,
     statistic,
     weighted: spec.weighted ?? false,
+    weighting: spec.weighted ? { weight: "weight", source: "request" as const } : { weight: null, source: "none" as const },
     conf_level: 0.95,
     sig: "holm",
     columns,
@@ -168,3 +169,23 @@ export const multiByRegion = buildBanner({
     { label: "Canary", cells: { total: 0.5, g0c0: 0.4 } },
   ],
 });
+
+/** The Likert by region with two answers out of the base ("Don't know", "Prefer not to say"), listed last. */
+export const likertWithNonSubstantive: BannerResult = (() => {
+  const extra = buildBanner({
+    outcome: likertByRegion.outcome,
+    columns: [
+      { id: "total", label: "Total", n: 400 },
+      region("g0c0", "North", 120, "A"),
+      region("g0c1", "South", 110, "B"),
+      region("g0c2", "East", 90, "C"),
+      region("g0c3", "West", 80, "D", { lowBase: true }),
+    ],
+    rows: [
+      { label: "Don't know", kind: "nonsubstantive", cells: { total: 0.125, g0c0: 0.1, g0c1: 0.15, g0c2: 0.12, g0c3: "hidden" } },
+      { label: "Prefer not to say", kind: "nonsubstantive", cells: { total: 0.05, g0c0: 0.04, g0c1: 0.06, g0c2: 0.05, g0c3: "hidden" } },
+    ],
+  });
+  const n = likertByRegion.rows.length;
+  return { ...likertByRegion, rows: [...likertByRegion.rows, ...extra.rows.map((r, i) => ({ ...r, id: `r${n + i}`, codes: [`9${i}`] }))] };
+})();

@@ -9,6 +9,7 @@
 import { formatBase, formatCount, formatNumber, formatPercent, formatPercentInterval } from "@/lib/format/number";
 import type { BannerCell, BannerColumn, BannerResult, BannerRow } from "@/lib/schema/banner";
 import { chronological } from "./banner-chart-data-time";
+import { bannerRowLabel } from "./banner-view";
 
 /** One drawable value: display scale (percent points for shares) plus the table's texts. */
 export interface BannerDatum {
@@ -191,7 +192,7 @@ export function groupedBarData(result: BannerResult, groupIndex = 0): GroupedBar
   // multi-select answers overlap and have no scale order: largest Total share first (as UX asks)
   const source = result.outcome.type === "multi" && total ? sortByColumn(result, total) : result.rows;
   const rows: GroupedBarRow[] = source.map((r) => {
-    const row: GroupedBarRow = { key: r.id, label: r.label, values: {}, errors: {}, data: {} };
+    const row: GroupedBarRow = { key: r.id, label: bannerRowLabel(r), values: {}, errors: {}, data: {} };
     visibleCols.forEach((c, i) => {
       const d = toBannerDatum(result, r, c);
       if (!d) return;
@@ -204,7 +205,7 @@ export function groupedBarData(result: BannerResult, groupIndex = 0): GroupedBar
   const scale = bannerScale(result);
   const table: ChartTable = {
     columns: cols.map((c) => c.label),
-    rows: source.map((r) => ({ key: r.id, label: r.label, cells: cols.map((c) => tableCell(toBannerDatum(result, r, c), hiddenText(r, c))) })),
+    rows: source.map((r) => ({ key: r.id, label: bannerRowLabel(r), cells: cols.map((c) => tableCell(toBannerDatum(result, r, c), hiddenText(r, c))) })),
   };
   return {
     group: group ? { index: group.index, label: group.label } : null,

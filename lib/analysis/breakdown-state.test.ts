@@ -53,11 +53,18 @@ describe("banner view in the URL", () => {
     expect(toBannerSpec({ outcome: "a", segment: "b", segments: ["c", "a", "d"], sig: "holm", filters: { x: ["1"] } })).toEqual({
       outcome: "a",
       segments: ["c", "d"],
+      unweighted: true,
       filters: { x: ["1"] },
       conf_level: 0.95,
       sig: "holm",
     });
+    // a request without a weight says unweighted (the API would otherwise apply the dataset's default)
+    expect(toBannerSpec({ outcome: "a", segment: "b", weight: "w", filters: {} })).toMatchObject({ weight: "w" });
+    expect(toBannerSpec({ outcome: "a", segment: "b", weight: "w", filters: {} })).not.toHaveProperty("unweighted");
+    expect(toCrosstabSpec({ outcome: "a", segment: "b", filters: {} }, { type: "numeric", codes: [] })?.spec).toMatchObject({ unweighted: true });
     expect(bannerSegments({ segment: "b", filters: {} })).toEqual(["b"]);
+    // a grid needs no segment: its rows are the columns
+    expect(toBannerSpec({ outcome: "grid", filters: {}, view: "banner" }, { grid: true })).toMatchObject({ outcome: "grid", segments: [] });
   });
 
   test("an unknown view or too many segments is dropped rather than trusted", () => {

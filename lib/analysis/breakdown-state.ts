@@ -98,6 +98,15 @@ export interface BreakdownRequest {
 }
 
 /**
+ * The weighting of a request: the state's weight, or `unweighted: true` said out loud, since the API
+ * applies the dataset's default weight to a request naming none (the state is resolved already:
+ * lib/analysis/default-weight.ts `withDefaultWeight`).
+ */
+function weightOf(s: BreakdownState): { weight: string } | { unweighted: true } {
+  return s.weight ? { weight: s.weight } : { unweighted: true };
+}
+
+/**
  * The request a complete state asks for, or null while the choice is incomplete: a proportion of
  * one option or a NET (top/bottom 2 box), a mean (numeric question or a numeric scale), or NPS.
  */
@@ -105,7 +114,7 @@ export function toCrosstabSpec(s: BreakdownState, outcome: OutcomeShape | undefi
   if (!s.outcome || !s.segment || !outcome) return null;
   const numeric = outcome.type === "numeric";
   if (!numeric && !s.category) return null;
-  const common = { outcome: s.outcome, segment: s.segment, ...(s.weight ? { weight: s.weight } : {}), filters: s.filters, conf_level: s.conf ?? 0.95 };
+  const common = { outcome: s.outcome, segment: s.segment, ...weightOf(s), filters: s.filters, conf_level: s.conf ?? 0.95 };
   if (numeric || s.category === SUMMARY.mean) return { endpoint: "crosstab", spec: { ...common, statistic: "mean" } };
   if (s.category === SUMMARY.nps) return { endpoint: "nps", spec: common };
   const codes = outcome.codes;
@@ -126,8 +135,10 @@ export function bannerSegments(s: BreakdownState): string[] {
  * The banner request of a state, or null while the outcome or every segment is missing.
  * @example toBannerSpec({ view: "banner", outcome: "q1", segments: ["a", "b"], filters: {} })?.segments // ["a", "b"]
  */
-export function toBannerSpec(s: BreakdownState): BannerSpecInput | null {
+export function toBannerSpec(s: BreakdownState, opts: { grid?: boolean } = {}): BannerSpecInput | null {
   const segments = bannerSegments(s).filter((x) => x !== s.outcome);
-  if (!s.outcome || !segments.length) return null;
-  return { outcome: s.outcome, segments, ...(s.weight ? { weight: s.weight } : {}), filters: s.filters, conf_level: s.conf ?? 0.95, sig: s.sig ?? "none" };
+  // a grid's columns are its rows: it needs no segment
+  if (!s.outcome || (!segments.length && !opts.grid)) return null;
+  if (opts.grid) return { outcome: s.outcome, segments: [], ...weightOf(s), filters: s.filters, conf_level: s.conf ?? 0.95, sig: "none" };
+  return { outcome: s.outcome, segments, ...weightOf(s), filters: s.filters, conf_level: s.conf ?? 0.95, sig: s.sig ?? "none" };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { parseBreakdownState, serializeBreakdownState } from "./breakdown-state";
-import { detectDefaultWeight, effectiveWeight, pickWeight, pinWeight, usableDefaultWeight, withDefaultWeight } from "./default-weight";
+import { detectDefaultWeight, effectiveWeight, pickWeight, pinWeight, resolveRequestWeight, usableDefaultWeight, withDefaultWeight } from "./default-weight";
 
 const qs = [
   { id: "age", type: "numeric" },
@@ -52,5 +52,17 @@ describe("default weight", () => {
     expect(pinWeight({ filters: {} }, undefined)).toEqual({ filters: {}, unweighted: true });
     expect(pinWeight({ filters: {}, unweighted: true }, "wt")).toEqual({ filters: {}, unweighted: true });
     expect(pinWeight({ filters: {}, weight: "wt2" }, "wt")).toEqual({ filters: {}, weight: "wt2" });
+  });
+
+  test("an API request gets the default unless it names a weight or switches weighting off", () => {
+    expect(resolveRequestWeight({ outcome: "q1" }, "wt")).toEqual({ spec: { outcome: "q1", weight: "wt" }, weighting: { weight: "wt", source: "default" } });
+    expect(resolveRequestWeight({ outcome: "q1", weight: "wt2" }, "wt")).toEqual({ spec: { outcome: "q1", weight: "wt2" }, weighting: { weight: "wt2", source: "request" } });
+    expect(resolveRequestWeight({ outcome: "q1", unweighted: true }, "wt")).toEqual({ spec: { outcome: "q1", unweighted: true }, weighting: { weight: null, source: "unweighted" } });
+    // a named weight wins over unweighted, as in the analysis URL
+    expect(resolveRequestWeight({ outcome: "q1", weight: "wt2", unweighted: true }, "wt").weighting).toEqual({ weight: "wt2", source: "request" });
+    expect(resolveRequestWeight({ outcome: "q1" }, undefined)).toEqual({ spec: { outcome: "q1" }, weighting: { weight: null, source: "none" } });
+    // not an object: passed through for the spec schema to refuse
+    expect(resolveRequestWeight("x", "wt").spec).toBe("x");
+    expect(resolveRequestWeight(null, "wt").weighting.source).toBe("none");
   });
 });

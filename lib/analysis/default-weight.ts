@@ -80,3 +80,25 @@ export function pinWeight<S extends Partial<BreakdownState>>(s: S, defaultWeight
   void _w;
   return (weight ? { ...rest, weight } : { ...rest, unweighted: true }) as S;
 }
+
+/** The weight an API answer used and why (lib/schema/crosstab-spec.ts `weightUsedSchema`). */
+export type RequestWeighting = { weight: string | null; source: "request" | "default" | "unweighted" | "none" };
+
+/**
+ * An API request (crosstab, banner, their exports) with the dataset's default weight applied: a
+ * named `weight` is used as given, `unweighted: true` switches weighting off, otherwise the usable
+ * default (see `usableDefaultWeight`) is filled in. Anything but an object is passed through for
+ * the spec schema to refuse.
+ *
+ * @example
+ * resolveRequestWeight({ outcome: "q1" }, "wt").weighting; // { weight: "wt", source: "default" }
+ * resolveRequestWeight({ outcome: "q1", unweighted: true }, "wt").spec; // { outcome: "q1", unweighted: true }
+ */
+export function resolveRequestWeight(spec: unknown, defaultWeight: string | undefined): { spec: unknown; weighting: RequestWeighting } {
+  if (typeof spec !== "object" || spec === null || Array.isArray(spec)) return { spec, weighting: { weight: null, source: "none" } };
+  const s = spec as { weight?: unknown; unweighted?: unknown };
+  if (typeof s.weight === "string" && s.weight) return { spec, weighting: { weight: s.weight, source: "request" } };
+  if (s.unweighted === true) return { spec, weighting: { weight: null, source: "unweighted" } };
+  if (!defaultWeight) return { spec, weighting: { weight: null, source: "none" } };
+  return { spec: { ...spec, weight: defaultWeight }, weighting: { weight: defaultWeight, source: "default" } };
+}

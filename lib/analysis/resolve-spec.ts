@@ -135,7 +135,8 @@ export function resolveCrosstabSpec(spec: CrosstabSpec, dataset: Dataset, opts: 
     outcome = { kind: "multi-option", choices, answered: choices[0].layout, missingCodes: q.missingCodes };
     outcomeCategories = [CHOSEN];
   } else {
-    outcome = { kind: "column", column: out.column.name, missingCodes: missingCodes(out, opts) };
+    const apart = spec.missing_outcome === "include_nonsubstantive" ? new Set(out.question?.nonSubstantive?.map((o) => o.code)) : new Set<string>();
+    outcome = { kind: "column", column: out.column.name, missingCodes: missingCodes(out, opts).filter((c) => !apart.has(c)) };
     if (out.question && opts.missing === "declared") {
       // categories may be given by option label: map them to codes
       outcomeCategories = categories.map((c) => out.question!.options.find((o) => o.label === c && o.code !== c)?.code ?? c);

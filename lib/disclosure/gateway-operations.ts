@@ -11,6 +11,7 @@ export const GATEWAY_OPERATIONS = [
   "GET /api/datasets",
   "GET /api/datasets/{id}",
   "GET /api/datasets/{id}/questions",
+  "POST /api/datasets/{id}/encoding",
   "PUT /api/datasets/{id}/questions",
   "POST /api/datasets/{id}/weights",
   "POST /api/datasets/{id}/derived",

@@ -11,6 +11,7 @@
 import { columnBaseText, totalColumn, type BannerDatum } from "@/lib/analysis/banner-chart-data";
 import { dotPlotData } from "@/lib/analysis/banner-chart-data-compare";
 import { chartKindsFor } from "@/lib/analysis/banner-chart-data-kinds";
+import { bannerRowLabel, notInBaseNote } from "@/lib/analysis/banner-view";
 import { divergingLikertData, stackedBarData } from "@/lib/analysis/banner-chart-data-stacked";
 import type { BannerResult } from "@/lib/schema/banner";
 import { formatCountOf } from "@/lib/format/number";
@@ -58,7 +59,7 @@ export function bannerChartTitle(result: BannerResult, o: Pick<BannerChartOption
   if (o.chart === "bars") {
     const row = result.rows.find((r) => r.id === o.row) ?? result.rows[0];
     // the answer first (as the breakdown export does), so a long question cannot push it out of view
-    return `${row && row.kind !== "mean" ? `"${row.label}" · ` : ""}${result.outcome.label} by ${groups}`;
+    return `${row && row.kind !== "mean" ? `"${bannerRowLabel(row)}" · ` : ""}${result.outcome.label} by ${groups}`;
   }
   const what = o.chart === "stacked" ? (result.weighted ? " (weighted respondents)" : " (respondents)") : "";
   return `${result.outcome.label}${what} by ${groups}`;
@@ -76,6 +77,7 @@ export function bannerBaseNote(result: BannerResult, filtered = false): string {
     result.weighted ? "Weighted." : "Unweighted.",
     `${Math.round(result.conf_level * 100)}% confidence intervals.`,
     hidden ? `${formatCountOf(hidden, "cell")} hidden (fewer than ${formatCountOf(result.disclosure.k, "respondent")}, or protecting such a cell) and not drawn.` : "",
+    notInBaseNote(result),
   ]
     .filter(Boolean)
     .join(" ");

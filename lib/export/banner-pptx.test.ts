@@ -1,6 +1,6 @@
 import JSZip from "jszip";
 import { describe, expect, test } from "vitest";
-import { likertByRegion, singleByTwoGroups } from "@/lib/analysis/banner-chart-data.fixtures";
+import { likertByRegion, likertWithNonSubstantive, singleByTwoGroups } from "@/lib/analysis/banner-chart-data.fixtures";
 import { unisolate } from "@/lib/format/bidi";
 import type { BannerResult } from "@/lib/schema/banner";
 import { bannerSlideTable, bannerToPptx } from "./banner-pptx";
@@ -66,5 +66,18 @@ describe("banner PPTX", () => {
       expect(xml, chart).toContain("Guardrail maturity: Low");
       expect(xml, chart).not.toContain("Other"); // hidden column (n < 5) is left out
     }
+  });
+
+  test("answers out of the base: their own table rows, labelled; named in the chart's base note, not drawn", async () => {
+    const t = bannerSlideTable(likertWithNonSubstantive);
+    const plain = (c: { text: string | { text: string }[] }) => unisolate(typeof c.text === "string" ? c.text : c.text.map((r) => r.text).join(""));
+    expect(t.rows.slice(-2).map((r) => plain(r[0]))).toEqual(["Don't know (not in the base)", "Prefer not to say (not in the base)"]);
+    const { xml } = await slides(await bannerToPptx(likertWithNonSubstantive, { chart: "diverging", source: "Demo" }));
+    const one = parseXml(xml[0]).texts.map(unisolate);
+    expect(one.some((x) => x.includes("Not in the base (shares of everyone who answered, Total): Don't know 12.5%, Prefer not to say 5.0%."))).toBe(true);
+    const zip = await JSZip.loadAsync(await bannerToPptx(likertWithNonSubstantive, { chart: "diverging", source: "Demo" }));
+    const chart = await zip.file(/^ppt\/charts\/chart\d+\.xml$/)[0].async("string");
+    expect(chart).not.toContain("know");
+    expect(chart).toContain("Strongly agree");
   });
 });

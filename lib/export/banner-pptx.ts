@@ -5,7 +5,7 @@
  * characters are stripped and no invisible marks are added (PowerPoint lays
  * out mixed-direction text). Hidden cells only ever show their hidden mark.
  */
-import { bannerColumnGroups, bannerCellText } from "@/lib/analysis/banner-view";
+import { bannerColumnGroups, bannerCellText, bannerRowLabel } from "@/lib/analysis/banner-view";
 import { stripControls } from "@/lib/format/bidi";
 import { formatBase, formatCount } from "@/lib/format/number";
 import type { BannerResult } from "@/lib/schema/banner";
@@ -42,7 +42,7 @@ export function bannerSlideTable(result: BannerResult): DeckTable {
     ...cols.map((c, i): DeckTableCell => ({ text: c.hidden ?? (result.weighted && c.weightedN !== null && c.weightedN !== c.n ? `${formatCount(c.n)} (wtd ${formatBase(c.weightedN)})` : formatCount(c.n)), align: "right", color: NOTE, ...low(i) })),
   ];
   const body = result.rows.map((r): DeckTableCell[] => [
-    { text: stripControls(r.label), bold: true },
+    r.kind === "nonsubstantive" ? { text: stripControls(bannerRowLabel(r)), italic: true, color: NOTE } : { text: stripControls(r.label), bold: true },
     ...cols.map((c, i): DeckTableCell => {
       const cell = r.cells.find((x) => x.columnId === c.id);
       if (!cell || cell.hidden !== null || c.hidden !== null) return { text: c.hidden ?? cell?.hidden ?? "n/a", italic: true, color: MUTED, align: "right", ...low(i) };

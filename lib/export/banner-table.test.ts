@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import { describe, expect, test } from "vitest";
 import { bannerResultSchema, type BannerResult } from "@/lib/schema/banner";
+import { likertWithNonSubstantive } from "@/lib/analysis/banner-chart-data.fixtures";
 import { bannerToCsv, bannerToGrid, bannerToXlsx } from "./banner-table";
 
 const col = (id: string, segment: string | null, level: string | null, label: string, letter: string, n: number | null, lowBase = false) => ({
@@ -23,6 +24,7 @@ const RESULT: BannerResult = bannerResultSchema.parse({
   outcome: { id: "rolled_back", label: "Rolled back?", type: "single" },
   statistic: "proportion",
   weighted: true,
+  weighting: { weight: "weight", source: "request" },
   conf_level: 0.95,
   sig: "holm",
   columns: [col("total", null, null, "Total", "", 200), col("g0c0", "g", "E", "Early", "A", 80, true), col("g0c1", "g", "M", "Mature", "B", 120), col("g1c0", "s", "S", "Small", "A", null)],
@@ -72,5 +74,20 @@ describe("banner export", () => {
     expect(csv).toContain("70.0%");
     expect(csv).toContain("< 5");
     for (const r of records) for (const f of r) expect(f).not.toMatch(/^[=+@-]|[\u2066-\u2069]/);
+  });
+
+  test("answers out of the base: after a divider row, labelled, in CSV and XLSX alike", async () => {
+    const grid = bannerToGrid(likertWithNonSubstantive, { source: "Demo" });
+    const labels = grid.rows.filter((r) => r.kind !== "letters").map((r) => r.cells[0].text);
+    const divider = labels.findIndex((l) => l.startsWith("Not in the base"));
+    expect(divider).toBeGreaterThan(labels.indexOf("Strongly agree"));
+    expect(labels.slice(divider + 1)).toEqual(["Don't know (not in the base)", "Prefer not to say (not in the base)"]);
+    const csv = bannerToCsv(grid);
+    expect(csv).toContain("Don't know (not in the base),12.5%");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await bannerToXlsx(grid)) as unknown as ArrayBuffer);
+    const first: string[] = [];
+    wb.worksheets[0].eachRow((r) => first.push(String((r.values as unknown[])[1] ?? "")));
+    expect(first.indexOf("Prefer not to say (not in the base)")).toBeGreaterThan(first.findIndex((l) => l.startsWith("Not in the base")));
   });
 });

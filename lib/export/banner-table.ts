@@ -12,6 +12,7 @@ import type { BannerResult } from "@/lib/schema/banner";
 import { CSV_EOL, UTF8_BOM, csvField, sanitizeSheetName, spreadsheetText } from "./escape";
 import { LOW_BASE_FILL, applyPrintSetup } from "./xlsx";
 import { INK, pptxColor } from "@/lib/format/palette";
+import { bannerRowLabel } from "@/lib/analysis/banner-view";
 
 export interface BannerGridCell {
   text: string;
@@ -25,7 +26,7 @@ export interface BannerGrid {
   subtitle: string;
   /** two header rows */
   header: BannerGridCell[][];
-  rows: { kind: "base" | "value" | "letters"; cells: BannerGridCell[] }[];
+  rows: { kind: "base" | "value" | "letters" | "divider"; cells: BannerGridCell[] }[];
   notes: string[];
   /** per grid column (0 = labels): low-base shading */
   lowBase: boolean[];
@@ -46,7 +47,7 @@ export function bannerToGrid(result: BannerResult, meta: { source: string }): Ba
   const subtitle = `${result.weighted ? "Weighted" : "Unweighted"} · ${Math.round(result.conf_level * 100)}% CI · ${meta.source}`;
   const header: BannerGridCell[][] = [
     [text(""), ...cols.map((c, i) => text(c.segment === null ? "" : i > 0 && cols[i - 1].segment === c.segment ? "" : userText(c.segmentLabel ?? c.segment)))],
-    [text(""), ...cols.map((c) => text(c.segment === null ? "Total" : `${userText(c.label)} (${c.letter})`))],
+    [text(""), ...cols.map((c) => text(c.segment === null ? "Total" : c.letter ? `${userText(c.label)} (${c.letter})` : userText(c.label)))],
   ];
   const baseCell = (v: number | null, hidden: string | null, f: "count" | "base"): BannerGridCell =>
     hidden !== null ? text(hidden) : v === null ? text("n/a") : { text: f === "count" ? formatCount(v) : formatBase(v), value: v, format: f };
@@ -57,11 +58,14 @@ export function bannerToGrid(result: BannerResult, meta: { source: string }): Ba
     rows.push({ kind: "base", cells: [text("Weighted base"), ...cols.map((c) => baseCell(c.weightedN, c.hidden, "base"))] });
     rows.push({ kind: "base", cells: [text("Effective base"), ...cols.map((c) => baseCell(c.effectiveN, c.hidden, "base"))] });
   }
-  for (const r of result.rows) {
+  for (const [ri, r] of result.rows.entries()) {
+    if (r.kind === "nonsubstantive" && result.rows[ri - 1]?.kind !== "nonsubstantive") {
+      rows.push({ kind: "divider", cells: [text("Not in the base (shares of everyone who answered, these answers included)"), ...cols.map(() => text(""))] });
+    }
     rows.push({
       kind: "value",
       cells: [
-        text(userText(r.label)),
+        text(userText(bannerRowLabel(r))),
         ...r.cells.map((cell) =>
           cell.hidden !== null ? text(cell.hidden) : cell.value === null ? text("n/a") : isMean ? { text: formatNumber(cell.value), value: cell.value, format: "number" as const } : { text: formatPercent(cell.value), value: cell.value, format: "percent" as const },
         ),
@@ -138,6 +142,7 @@ export async function bannerToXlsx(grid: BannerGrid): Promise<Buffer> {
       }
       if (ci > 0) c.alignment = { horizontal: "right" };
       if (r.kind === "base") c.font = { color: { argb: `FF${pptxColor(INK.note)}` }, size: 9 };
+      if (r.kind === "divider") c.font = { italic: true, color: { argb: `FF${pptxColor(INK.note)}` }, size: 9 };
       if (r.kind === "letters") c.font = { color: { argb: `FF${pptxColor(INK.letters)}` }, size: 8, bold: true };
       if (ci === 0 && r.kind === "value") c.font = { bold: true };
       if (grid.lowBase[ci]) c.fill = { type: "pattern", pattern: "solid", fgColor: { argb: LOW_BASE_FILL } };

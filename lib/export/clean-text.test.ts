@@ -84,6 +84,7 @@ const banner = (): BannerResult =>
     outcome: { id: "q", label: hostile.isolatedFormula, type: "single" },
     statistic: "proportion",
     weighted: true,
+    weighting: { weight: "weight", source: "request" },
     conf_level: 0.95,
     sig: "holm",
     columns: [

@@ -38,9 +38,24 @@ describe("decoding", () => {
     expect(result.warnings.map((w) => w.code)).toContain("utf16-without-bom");
   });
 
-  test("rejects invalid UTF-8 with the byte offset, the line and a likely encoding", async () => {
+  test("a detected UTF-8 that is not (after ASCII only) is read as the guessed Windows-1252, with a located warning", async () => {
     // "id,name\n1,Ren" + 0xE9 (é in windows-1252) + "\n"
-    const err = await ingestError(bytes(utf8("id,name\n1,Ren"), [0xe9], utf8("\n")));
+    const { result, sink } = await ingestBytes(bytes(utf8("id,name\n1,Ren"), [0xe9], utf8("\n")));
+    expect(result.encoding).toBe("windows-1252");
+    expect(sink.rows).toEqual([["1", "René"]]);
+    expect(result.warnings.find((w) => w.code === "encoding-assumed")).toMatchObject({ byteOffset: 13, message: expect.stringMatching(/read as windows-1252/) });
+  });
+
+  test("the same bytes are damaged UTF-8 when UTF-8 non-ASCII came first, or UTF-8 was asked for", async () => {
+    const err = await ingestError(bytes(utf8("id,name\n1,Zoë\n2,Ren"), [0xe9], utf8("\n")));
+    expect(err.code).toBe("invalid-encoding");
+    const explicit = await ingestError(bytes(utf8("id,name\n1,Ren"), [0xe9], utf8("\n")), { encoding: "utf-8" });
+    expect(explicit.code).toBe("invalid-encoding");
+  });
+
+  test("rejects invalid UTF-8 with the byte offset, the line and a likely encoding", async () => {
+    // "id,name\n1,Ren" + 0xE9 (é in windows-1252) + "\n", UTF-8 asked for
+    const err = await ingestError(bytes(utf8("id,name\n1,Ren"), [0xe9], utf8("\n")), { encoding: "utf-8" });
     expect(err.code).toBe("invalid-encoding");
     expect(err.issues[0]).toMatchObject({ byteOffset: 13, row: 2 });
     expect(err.message).toMatch(/windows-1252/);

@@ -1,7 +1,7 @@
 import type { ImportIssue } from "@/lib/schema/question";
 import { detectBom, detectUtf16WithoutBom, sniffBinary } from "./sniff";
 import { IngestError } from "./types";
-import { findInvalidUtf8, guessEncoding, incompleteTail } from "./utf8-scan";
+import { findInvalidUtf8, guessEncoding, incompleteTail, looksLikeBrokenUtf8 } from "./utf8-scan";
 
 /** How the bytes will be decoded. */
 export interface EncodingChoice {
@@ -93,9 +93,16 @@ function nulByte(offset: number, line: number): IngestError {
  * d.push(new Uint8Array([0xc3])) + d.push(new Uint8Array([0xa9])) + d.end(); // "é"
  */
 export class StreamDecoder {
-  private readonly decoder: TextDecoder;
-  private readonly utf8: boolean;
+  private decoder: TextDecoder;
+  private utf8: boolean;
   private readonly utf16: boolean;
+  /** everything decoded so far was ASCII (the same in UTF-8 and any ASCII-compatible encoding) */
+  private ascii = true;
+  /**
+   * the encoding read when the bytes turn out not to be UTF-8 (while all before was ASCII), with
+   * what to tell: set for a detected UTF-8 (no BOM, no explicit encoding), null once used or refused
+   */
+  private fallback: { onAssume: (encoding: string, offset: number) => void } | null = null;
   /** body bytes consumed so far (after the BOM) */
   private consumed = 0;
   /** decoded code units so far (UTF-16 offsets) */
@@ -105,12 +112,44 @@ export class StreamDecoder {
   private line = 1;
 
   constructor(
-    readonly encoding: string,
+    encoding: string,
     private readonly base: number,
+    fallback?: { onAssume: (encoding: string, offset: number) => void },
   ) {
     this.decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
     this.utf8 = this.decoder.encoding === "utf-8";
     this.utf16 = this.decoder.encoding.startsWith("utf-16");
+    if (this.utf8 && fallback) this.fallback = fallback;
+  }
+
+  /** The encoding being read (a detected UTF-8 that was not becomes the guessed one). */
+  get encoding(): string {
+    return this.decoder.encoding;
+  }
+
+  /**
+   * Bytes that are not UTF-8 after nothing but ASCII: read them, and the rest of the file, in the
+   * guessed single-byte encoding (utf-8-scan `guessEncoding`), and tell the caller; null when that
+   * cannot be done (something non-ASCII was already decoded as UTF-8, the guess is not single-byte,
+   * or the bytes look like damaged UTF-8).
+   */
+  private assume(chunk: Uint8Array): string | null {
+    if (!this.fallback || !this.ascii) return null;
+    const bytes = concat(this.tail, chunk);
+    const guess = guessEncoding(bytes);
+    if (guess.startsWith("utf-16") || looksLikeBrokenUtf8(bytes)) return null;
+    // UTF-8 non-ASCII before the bad byte in this chunk: damaged UTF-8, not another encoding
+    const bad = findInvalidUtf8(bytes)?.index ?? 0;
+    if (bytes.subarray(0, bad).some((b) => b >= 0x80)) return null;
+    const decoder = new TextDecoder(guess, { fatal: true, ignoreBOM: true });
+    const offset = this.base + this.consumed - this.tail.length + bad;
+    const text = decoder.decode(bytes, { stream: true });
+    this.fallback.onAssume(decoder.encoding, offset);
+    this.fallback = null;
+    this.decoder = decoder;
+    this.utf8 = false;
+    this.tail = new Uint8Array(0);
+    return text;
   }
 
   push(chunk: Uint8Array): string {
@@ -125,10 +164,13 @@ export class StreamDecoder {
     try {
       text = this.decoder.decode(chunk, { stream: true });
     } catch {
-      throw this.locate(chunk);
+      const assumed = this.assume(chunk);
+      if (assumed === null) throw this.locate(chunk);
+      text = assumed;
     }
     if (this.utf16) this.checkUtf16Nul(text);
     if (this.utf8) this.tail = chunk.length >= 3 ? copyTail(chunk, incompleteTail(chunk)) : this.shortTail(chunk);
+    if (this.ascii && /[^\x00-\x7f]/.test(text)) this.ascii = false;
     this.consumed += chunk.length;
     this.units += text.length;
     this.line += countNewlines(text);
@@ -140,7 +182,10 @@ export class StreamDecoder {
     try {
       text = this.decoder.decode();
     } catch {
-      throw invalidEncoding(this.decoder.encoding, this.base + this.consumed - this.tail.length, this.line, this.tail);
+      // a file ending in a lone high byte after ASCII: the guessed encoding reads it
+      const assumed = this.assume(new Uint8Array(0));
+      if (assumed === null) throw invalidEncoding(this.decoder.encoding, this.base + this.consumed - this.tail.length, this.line, this.tail);
+      text = assumed + this.decoder.decode();
     }
     if (this.utf16) this.checkUtf16Nul(text);
     return text;

@@ -31,7 +31,6 @@ describe("edge-case corpus", () => {
     ["generated/unbalanced-quote-midfile.csv", "unterminated-quote", 3],
     ["generated/mixed-delimiters.csv", "mixed-delimiters", 2],
     ["generated/invalid-utf8.csv", "invalid-encoding", 2],
-    ["generated/windows-1252.csv", "invalid-encoding", 2],
     ["generated/nul-bytes.csv", "nul-byte", 1],
     ["generated/whitespace-only.csv", "empty-file", undefined],
     ["generated/bom-only.csv", "empty-file", undefined],

@@ -81,7 +81,7 @@ export class IngestPipeline {
       await this.text(this.decoder!.push(rest), false);
     }
     await this.text(this.decoder!.end(), true);
-    return this.outcome(this.choice!.encoding, this.delimiter);
+    return this.outcome(this.decoder?.encoding ?? this.choice!.encoding, this.delimiter);
   }
 
   /**
@@ -125,7 +125,15 @@ export class IngestPipeline {
     this.head = [];
     this.choice = chooseEncoding(head, this.options.encoding);
     if (this.choice.note) this.warnings.add(this.choice.note);
-    this.decoder = new StreamDecoder(this.choice.encoding, this.choice.bomLength);
+    // a detected UTF-8 that is not (Windows-1252, Latin-1 exports) is read in the guessed encoding, said in a warning
+    const detected = !this.options.encoding && this.choice.encoding === "utf-8" && this.choice.bomLength === 0;
+    const onAssume = (encoding: string, offset: number) =>
+      this.warnings.add({
+        code: "encoding-assumed",
+        message: `not valid UTF-8: read as ${encoding} (guessed from the bytes); if labels look wrong, choose the encoding in review`,
+        byteOffset: offset,
+      });
+    this.decoder = new StreamDecoder(this.choice.encoding, this.choice.bomLength, detected ? { onAssume } : undefined);
     return head.subarray(this.choice.bomLength);
   }
 
@@ -156,7 +164,7 @@ export class IngestPipeline {
       delimiter: this.delimiter,
       newline,
       quotes: detectQuoting(sample, this.delimiter),
-      countBytes: byteCounter(this.choice!.encoding),
+      countBytes: byteCounter(this.decoder?.encoding ?? this.choice!.encoding),
       startByte: this.choice!.bomLength,
       maxRecordBytes: this.limits.maxRecordBytes,
       maxColumns: this.limits.maxColumns,

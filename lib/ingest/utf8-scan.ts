@@ -86,3 +86,29 @@ export function guessEncoding(bytes: Uint8Array): string {
   // printable range: 0x80–0x9F hold €, curly quotes and dashes there)
   return "windows-1252";
 }
+
+/**
+ * Whether bytes that are not valid UTF-8 look like damaged UTF-8 (lead bytes followed by
+ * continuation bytes: a truncated or corrupted UTF-8 file) rather than a legacy single-byte
+ * encoding (high bytes alone between ASCII: `Ren\xE9e`, `\x93quoted\x94`). Damaged UTF-8 is
+ * refused rather than read as Windows-1252.
+ *
+ * @example
+ * looksLikeBrokenUtf8(new Uint8Array([0x31, 0xed, 0xa0, 0x80, 0x0a, 0xf0, 0x9f, 0x98])); // true
+ * looksLikeBrokenUtf8(new Uint8Array([0x52, 0x65, 0x6e, 0xe9, 0x2c])); // false
+ */
+export function looksLikeBrokenUtf8(bytes: Uint8Array): boolean {
+  let utf8ish = 0;
+  let legacy = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b < 0x80) continue;
+    const prev = i > 0 ? bytes[i - 1] : 0;
+    const next = i + 1 < bytes.length ? bytes[i + 1] : -1;
+    if (b >= 0xc2 && b <= 0xf4) {
+      if (next >= 0x80 && next <= 0xbf) utf8ish++;
+      else legacy++;
+    } else if (b <= 0xbf && prev < 0x80) legacy++;
+  }
+  return utf8ish > legacy;
+}

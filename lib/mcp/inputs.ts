@@ -13,6 +13,14 @@ export const filtersArg = z
   .describe("question id → allowed answer codes, e.g. {\"agent_status\": [\"Live in production\"]}");
 const confArg = z.number().gt(0).lt(1).optional().describe("confidence level, default 0.95");
 const weightArg = z.string().min(1).max(200).optional().describe("weight question id (see describe_dataset: type weight); omit for unweighted");
+/** crosstab and banner: the API applies the dataset's default weight unless told otherwise */
+const defaultedWeightArg = z
+  .string()
+  .min(1)
+  .max(200)
+  .optional()
+  .describe("weight question id (see describe_dataset: type weight); omit to use the dataset's default weight, if it has one (the answer's weighting says which weight was used)");
+const unweightedArg = z.boolean().optional().describe("true: switch the dataset's default weight off (a named weight still wins)");
 const categoryArg = z.union([z.string().max(500), z.array(z.string().max(500)).min(1).max(50)]);
 
 export const noArgs = z.object({}).strict();
@@ -26,7 +34,8 @@ export const crosstabInput = z
     statistic: z.enum(["proportion", "mean"]).optional().describe("proportion (default) of outcome_category, or the mean of a numeric outcome"),
     outcome_category: categoryArg.optional().describe("the answer code(s) counted, e.g. \"Yes\" (required for a proportion)"),
     segment: questionArg("segment"),
-    weight: weightArg,
+    weight: defaultedWeightArg,
+    unweighted: unweightedArg,
     filters: filtersArg,
     conf_level: confArg,
   })
@@ -38,7 +47,8 @@ export const bannerInput = z
     outcome: questionArg("outcome"),
     segments: z.array(z.string().min(1).max(200)).min(1).max(4).describe("banner question ids, left to right (1 to 4)"),
     categories: z.array(z.string().max(500)).max(100).optional().describe("outcome answers to show as rows (default: all)"),
-    weight: weightArg,
+    weight: defaultedWeightArg,
+    unweighted: unweightedArg,
     filters: filtersArg,
     conf_level: confArg,
     sig: z.enum(["none", "holm", "bonferroni"]).optional(),

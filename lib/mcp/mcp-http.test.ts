@@ -90,7 +90,30 @@ describe("MCP over Streamable HTTP", () => {
     expect(api.status).toBe(200);
     const { data } = await structured("banner", { dataset: fx.main, ...spec });
     expect(data.answer).toEqual(api.body);
-    expect(data.notes).toMatchObject({ weighting: "unweighted" });
+    // no weight named: the dataset's default weight applies, and the answer says so
+    expect(data.notes).toMatchObject({ weighting: "weighted by weight (the dataset's default weight)" });
+    expect((api.body as { weighting: unknown; weighted: boolean }).weighting).toEqual({ weight: "weight", source: "default" });
+    expect((api.body as { weighted: boolean }).weighted).toBe(true);
+    const off = await structured("banner", { dataset: fx.main, ...spec, unweighted: true });
+    expect(off.data.notes).toMatchObject({ weighting: "unweighted (the dataset's default weight switched off)" });
+    expect((off.data.answer as { weighting: unknown; weighted: boolean })).toMatchObject({ weighting: { weight: null, source: "unweighted" }, weighted: false });
+  });
+
+  it("crosstab: no weight named means the dataset's default weight; unweighted switches it off", async () => {
+    const spec = { outcome: "rolled_back", outcome_category: "Yes", segment: "maturity" };
+    const dflt = await fx.api(routes.crosstab, "POST", `/api/datasets/${fx.main}/crosstab`, fx.analystToken, spec, { id: fx.main });
+    expect(dflt.status).toBe(200);
+    const d = dflt.body as { weighting: unknown; spec: { weight?: string }; total: { n: number; weighted_n: number } };
+    expect(d.weighting).toEqual({ weight: "weight", source: "default" });
+    expect(d.spec.weight).toBe("weight");
+    expect(d.total.weighted_n).not.toBeCloseTo(d.total.n, 3);
+    const off = await fx.api(routes.crosstab, "POST", `/api/datasets/${fx.main}/crosstab`, fx.analystToken, { ...spec, unweighted: true }, { id: fx.main });
+    const o = off.body as { weighting: unknown; spec: { weight?: string }; total: { n: number; weighted_n: number } };
+    expect(o.weighting).toEqual({ weight: null, source: "unweighted" });
+    expect(o.spec.weight).toBeUndefined();
+    expect(o.total.weighted_n).toBe(o.total.n);
+    const { data } = await structured("crosstab", { dataset: fx.main, ...spec });
+    expect(data.notes).toMatchObject({ weighting: "weighted by weight (the dataset's default weight)" });
   });
 
   it("key_drivers: the API's model", async () => {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { BannerResult } from "@/lib/schema/banner";
 import type { ProtectedCrosstabResponse } from "@/lib/schema/crosstab-protected";
+import type { WeightUsed } from "@/lib/schema/crosstab-spec";
 import { dataBlock } from "./untrusted";
 
 /**
@@ -58,14 +59,23 @@ export function crosstabNotes(a: ProtectedCrosstabResponse, opts: { synthetic: b
   if (Object.keys(a.spec.filters).length > 0) caveats.push(`Filtered population: ${Object.keys(a.spec.filters).join(", ")}.`);
   if (opts.synthetic) caveats.push(SYNTHETIC_CAVEAT);
   for (const n of a.notes ?? []) caveats.push(n);
-  return { base, interval, weighting: weighted ? `weighted by ${a.spec.weight}` : "unweighted", caveats };
+  return { base, interval, weighting: weightingText(a.weighting), caveats };
+}
+
+/**
+ * The weighting line: which weight was used and why.
+ * @example weightingText({ weight: "wt", source: "default" }) // "weighted by wt (the dataset's default weight)"
+ */
+export function weightingText(w: WeightUsed): string {
+  if (w.weight) return `weighted by ${w.weight}${w.source === "default" ? " (the dataset's default weight)" : ""}`;
+  return w.source === "unweighted" ? "unweighted (the dataset's default weight switched off)" : "unweighted";
 }
 
 /**
  * Notes of a protected banner.
- * @example bannerNotes(banner, { synthetic: false, weight: "weight" }).weighting // "weighted by weight"
+ * @example bannerNotes(banner, { synthetic: false }).weighting // "weighted by weight"
  */
-export function bannerNotes(b: BannerResult, opts: { synthetic: boolean; weight: string | undefined }): NumericNotes {
+export function bannerNotes(b: BannerResult, opts: { synthetic: boolean }): NumericNotes {
   const total = b.columns.find((c) => c.segment === null);
   const base = total && total.n !== null ? `Total n = ${total.n} respondents; each column's n, weighted n and effective n are in columns[]` : "Total hidden by small-cell protection";
   const caveats = [protectionCaveat(b.disclosure.k)];
@@ -77,7 +87,7 @@ export function bannerNotes(b: BannerResult, opts: { synthetic: boolean; weight:
   return {
     base,
     interval: `${pct(b.conf_level)} confidence intervals in each cell's ci`,
-    weighting: b.weighted ? `weighted by ${opts.weight ?? "the weight column"}` : "unweighted",
+    weighting: weightingText(b.weighting),
     caveats,
   };
 }

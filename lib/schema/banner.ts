@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { weightUsedSchema } from "./crosstab-spec";
 
 /**
  * A banner table: every answer of one outcome question as rows, the Total plus the levels of one
@@ -12,11 +13,17 @@ import { z } from "zod";
  */
 export const bannerSpecSchema = z.object({
   outcome: z.string().min(1),
-  /** banner questions, left to right (at most 4 groups) */
-  segments: z.array(z.string().min(1)).min(1).max(4),
+  /**
+   * banner questions, left to right (at most 4 groups; at least 1). When `outcome` names a grid
+   * (rows × one scale, `Question.grid.id`), its rows are the columns and segments are not used.
+   */
+  segments: z.array(z.string().min(1)).max(4),
   /** outcome answers to show as rows (default: every option; NETs by their `__top2`/`__bottom2` ids) */
   categories: z.array(z.string()).optional(),
+  /** the weight question; without it (and without `unweighted`) the API applies the dataset's default weight */
   weight: z.string().min(1).optional(),
+  /** weighting switched off: the dataset's default weight does not apply (a named `weight` still wins) */
+  unweighted: z.boolean().optional(),
   filters: z.record(z.string(), z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v]))).default({}),
   conf_level: z.number().gt(0).lt(1).default(0.95),
   /** multiple-comparison correction for the letters (within each column group) */
@@ -93,7 +100,8 @@ export const bannerRowSchema = z.object({
   /** the answer code(s) this row counts */
   codes: z.array(z.string()),
   label: z.string(),
-  kind: z.enum(["option", "net", "mean"]),
+  /** "nonsubstantive": an answer out of the base ("Don't know", "Prefer not to say"), its share of everyone who answered; listed last */
+  kind: z.enum(["option", "net", "mean", "nonsubstantive"]),
   cells: z.array(bannerCellSchema),
 });
 
@@ -109,6 +117,8 @@ export const bannerResultSchema = z.object({
   outcome: z.object({ id: z.string(), label: z.string(), type: z.string() }),
   statistic: z.enum(["proportion", "mean"]),
   weighted: z.boolean(),
+  /** the weight used and why (the request's, the dataset's default, or none) */
+  weighting: weightUsedSchema,
   conf_level: z.number(),
   sig: z.enum(["none", "holm", "bonferroni"]),
   columns: z.array(bannerColumnSchema),

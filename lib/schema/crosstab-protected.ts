@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { datasetRefSchema } from "./api-common";
-import { crosstabSpecSchema } from "./crosstab-spec";
+import { crosstabSpecSchema, weightUsedSchema } from "./crosstab-spec";
 import { chisqTestSchema, meanBlockSchema, meanPairSchema, proportionBlockSchema, proportionPairSchema } from "./crosstab-result";
 import { disclosureRulesSchema } from "./disclosure";
 
@@ -88,8 +88,8 @@ const common = {
   disclosure: disclosureSummarySchema,
 };
 
-/** What the API adds to the protected result: the spec as parsed (defaults filled in) and the version. */
-const answered = { spec: crosstabSpecSchema, dataset: datasetRefSchema };
+/** What the API adds to the protected result: the spec as parsed (defaults and the weight used filled in), the version, and the weight used and why. */
+const answered = { spec: crosstabSpecSchema, dataset: datasetRefSchema, weighting: weightUsedSchema };
 
 export const protectedProportionCrosstabSchema = z.object({
   ...common,

@@ -3,6 +3,7 @@ import { op, type Operation } from "./openapi-op";
 import { ADMIN_OPERATIONS } from "./openapi-paths-admin";
 import { RESPONDENT_EXPORT_FORMATS } from "./respondent-export";
 import { QUESTION_LIST_QUERY } from "./question-list";
+import { ENCODING_IDS } from "@/lib/ingest/encodings";
 
 /**
  * Every operation of the HTTP API (app/api/**\/route.ts): id, summary, who may call it, its
@@ -103,6 +104,15 @@ export const OPERATIONS: Record<string, Record<string, Operation>> = {
     get: op("any", "datasets", "getDataset", "One dataset with its question model (option counts and answered bases null under k for an aggregate-only audience)", { parameters: [datasetId], responses: { "200": json("the dataset", "DatasetShown"), ...errors(...AUTH, 404) } }),
     delete: op("any", "datasets", "deleteDataset", "Delete a dataset and its data", { parameters: [datasetId], responses: { "204": empty("deleted"), ...errors(...AUTH, 404) } }),
   },
+  "/api/datasets/{id}/encoding": {
+    post: op("any", "datasets", "reencodeDataset", "Re-read the uploaded file in another encoding as the next version (a file that was not read as UTF-8)", {
+      description:
+        "A file that was not valid UTF-8 is imported in a guessed encoding (warning `encoding-assumed`) and its bytes are kept; this re-imports those bytes in the chosen `encoding` as the next version, atomically: on any error the current version stays as it was. `version` must be the latest version (409 otherwise, also when the file was not kept). The new version is a fresh import: review edits made before are not carried over.",
+      parameters: [datasetId],
+      requestBody: jsonBody(object({ encoding: { type: "string", enum: [...ENCODING_IDS] }, version: { type: "integer", minimum: 1 } }, ["encoding", "version"])),
+      responses: { "200": json("the new version", "Dataset"), ...errors(...AUTH, ...BODY, 404, 409) },
+    }),
+  },
   "/api/datasets/{id}/questions": {
     get: op("any", "datasets", "listQuestions", "One page of the dataset's questions for a question picker (search, role, paging) and the answers of named questions", {
       description:
@@ -112,7 +122,7 @@ export const OPERATIONS: Record<string, Record<string, Operation>> = {
     }),
     put: op("any", "datasets", "saveQuestionEdits", "Save schema-review edits as a new version: bulk rules, per-question edits and the default weight", {
       description:
-        "The per-question edits apply first, by id or header text (label, type, option order, value labels `optionLabels` (code → label), missing codes, multi-select layout); then the bulk `rules`, in order, to every single-choice and scale question they match as edited (`missing-labels`: answers with these labels become non-substantive missing codes, listed apart; `scale-order`: every question whose answers are exactly these labels, in any order, gets this order, and with `ordinal` becomes a scale). `defaultWeight` names the weight question the analyze page and new saved views use unless weighting is switched off (null: none; the crosstab and banner operations still take the weight their spec names); a default weight retyped as another type is dropped. Questions whose type or missing codes changed are recounted from the data. An unknown question is a 422 naming where it was given.",
+        "The per-question edits apply first, by id or header text (label, type, option order, value labels `optionLabels` (code → label), missing codes, multi-select layout); then the bulk `rules`, in order, to every single-choice and scale question they match as edited (`missing-labels`: answers with these labels become non-substantive missing codes, listed apart; `scale-order`: every question whose answers are exactly these labels, in any order, gets this order, and with `ordinal` becomes a scale). `defaultWeight` names the weight question the analyze page and new saved views use unless weighting is switched off (null: none; the crosstab and banner operations and their exports apply it too unless the request names a `weight` or says `unweighted`, and answer which weight they used in `weighting`); a default weight retyped as another type is dropped. Questions whose type or missing codes changed are recounted from the data. An unknown question is a 422 naming where it was given.",
       parameters: [datasetId],
       requestBody: jsonBody("SchemaEdits"),
       responses: { "200": json("the new version", "Dataset"), ...errors(...AUTH, ...BODY, 404) },
@@ -162,7 +172,7 @@ export const OPERATIONS: Record<string, Record<string, Operation>> = {
   },
   "/api/datasets/{id}/crosstab": {
     post: op("any", "analysis", "runCrosstab", "Segment breakdown with survey statistics (matches R's survey package), small cells hidden", {
-      description: "Every number of a cell with fewer than k respondents is null (display \"< k\"), complements too; a release that differs from one the caller already saw by fewer than k respondents is refused (403). With ?emit=r: an R script reproducing the breakdown from the uploaded file.",
+      description: "Every number of a cell with fewer than k respondents is null (display \"< k\"), complements too; a release that differs from one the caller already saw by fewer than k respondents is refused (403). Without a `weight` the dataset's default weight applies unless `unweighted` is true; `weighting` says which weight was used and why. With ?emit=r: an R script reproducing the breakdown from the uploaded file.",
       parameters: [datasetId, query("emit", { type: "string", enum: ["r"] }, "r: answer with an R script (text/plain) instead")],
       requestBody: jsonBody("CrosstabSpec"),
       responses: { "200": { ...json("the protected crosstab", "ProtectedCrosstab"), content: { ...json("", "ProtectedCrosstab").content, "text/plain": { schema: { type: "string" } } } }, ...errors(...AUTH, ...BODY, 404, 429) },
@@ -170,6 +180,8 @@ export const OPERATIONS: Record<string, Record<string, Operation>> = {
   },
   "/api/datasets/{id}/banner": {
     post: op("any", "analysis", "runBanner", "Banner table: every answer of an outcome by the Total and up to four segment questions, with bases, intervals and significance letters; small cells hidden", {
+      description:
+        "Without a `weight` the dataset's default weight applies unless `unweighted` is true (`weighting` says which was used). Non-substantive answers (\"Don't know\", \"Prefer not to say\") come last as rows of kind `nonsubstantive`: shares of everyone who answered, not in the base of the other rows. An `outcome` naming a grid (rows × one scale) gives one column per grid row (segments are not used), the scale, NETs and non-substantive answers as rows.",
       parameters: [datasetId],
       requestBody: jsonBody("BannerSpec"),
       responses: { "200": json("the banner table", "BannerResult"), ...errors(...AUTH, ...BODY, 404, 429) },

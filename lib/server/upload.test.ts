@@ -5,7 +5,12 @@ import type { Viewer } from "@/lib/auth/viewer";
 // The store's import is atomic (store contract tests); here a fake records what would be committed.
 const committed: string[] = [];
 vi.mock("@/lib/store", () => ({ getStore: async () => ({ kind: "fake" }) }));
-vi.mock("@/lib/schema/env", () => ({ getEnv: () => ({ MAX_UPLOAD_BYTES: 1000 }) }));
+// DATA_DIR: where an upload is spooled while it streams (lib/services/source-bytes.ts)
+vi.mock("@/lib/schema/env", async () => {
+  const os = await import("node:os");
+  const path = await import("node:path");
+  return { getEnv: () => ({ MAX_UPLOAD_BYTES: 1000, DATA_DIR: path.join(os.tmpdir(), "surveyscope-upload-test") }) };
+});
 vi.mock("@/lib/services/import-dataset", () => ({
   importDataset: async (_store: unknown, req: { meta: { name: string }; source: AsyncIterable<Uint8Array> }) => {
     let bytes = 0;

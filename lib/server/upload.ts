@@ -7,6 +7,7 @@ import { getEnv } from "@/lib/schema/env";
 import { sourceFormatSchema } from "@/lib/schema/question";
 import { datasetSchema, type Dataset } from "@/lib/schema/dataset";
 import { importDataset } from "@/lib/services/import-dataset";
+import { spoolUpload } from "@/lib/services/source-bytes";
 import { getStore } from "@/lib/store";
 import type { Viewer } from "@/lib/auth/viewer";
 import { errorResponse, json, toErrorResponse } from "./responses";
@@ -183,10 +184,12 @@ export async function handleUpload(req: Request, viewer: Viewer): Promise<Respon
   const state: BodyState = {};
   const run = async (onProgress?: (p: IngestProgress) => void): Promise<Dataset> => {
     const store = await getStore();
+    // the bytes are kept when the file is not read as UTF-8, so review can re-read it in another encoding
+    const spool = spoolUpload(guardedBody(req.body, { maxBytes: env.MAX_UPLOAD_BYTES, idleMs: uploadLimits.idleTimeoutMs, deadlineMs: uploadLimits.deadlineMs }, state));
     const dataset = await importDataset(store, {
       // the owning workspace is written in the import's own transaction (visible to nobody else, ever)
       meta: { name: query.name, owner: viewer.email, fileName: query.fileName ?? query.name, workspaceId: viewer.workspaceId, uploadedBy: viewer.userId },
-      source: guardedBody(req.body, { maxBytes: env.MAX_UPLOAD_BYTES, idleMs: uploadLimits.idleTimeoutMs, deadlineMs: uploadLimits.deadlineMs }, state),
+      source: spool.source,
       options: {
         encoding: query.encoding,
         ...formatOptions(query.format),
@@ -194,7 +197,11 @@ export async function handleUpload(req: Request, viewer: Viewer): Promise<Respon
         signal: req.signal,
         onProgress,
       },
+    }).catch(async (err: unknown) => {
+      await spool.discard();
+      throw err;
     });
+    await spool.settle(dataset).catch(() => spool.discard());
     return dataset;
   };
 

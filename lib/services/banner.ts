@@ -44,8 +44,12 @@ function findQuestion(dataset: Dataset, name: string): Question | undefined {
   return dataset.questions.find((q) => q.id === name) ?? dataset.questions.find((q) => q.label === name);
 }
 
-/** The rows a banner shows for an outcome: options, Top/Bottom-2 NETs of a scale, or one mean. */
-export function bannerRowDefs(q: Pick<Question, "type" | "options">, categories?: string[]): RowDef[] {
+/**
+ * The rows a banner shows for an outcome: options, Top/Bottom-2 NETs of a scale, or one mean; then
+ * the non-substantive answers (kind "nonsubstantive": shares of everyone who answered, not in the
+ * base of the rows above).
+ */
+export function bannerRowDefs(q: Pick<Question, "type" | "options" | "nonSubstantive">, categories?: string[]): RowDef[] {
   if (q.type === "numeric") return [{ codes: [], label: "Mean", kind: "mean", key: "__mean" }];
   const defs: RowDef[] = q.options.map((o) => ({ codes: [o.code], label: o.label, kind: "option", key: o.code }));
   if (q.type === "ordinal" && q.options.length >= 4) {
@@ -53,6 +57,10 @@ export function bannerRowDefs(q: Pick<Question, "type" | "options">, categories?
     const bottom = q.options.slice(0, 2);
     defs.push({ codes: top.map((o) => o.code), label: `Top 2 (${top.map((o) => o.label).join(" + ")})`, kind: "net", key: "__top2" });
     defs.push({ codes: bottom.map((o) => o.code), label: `Bottom 2 (${bottom.map((o) => o.label).join(" + ")})`, kind: "net", key: "__bottom2" });
+  }
+  // non-substantive answers ("Don't know", "Prefer not to say") last, as their own rows out of the base
+  if (q.type === "single" || q.type === "ordinal") {
+    for (const o of q.nonSubstantive ?? []) defs.push({ codes: [o.code], label: o.label, kind: "nonsubstantive", key: o.code });
   }
   return categories?.length ? defs.filter((d) => categories.includes(d.key)) : defs;
 }
@@ -105,6 +113,7 @@ export async function runBanner(dataset: Dataset, specInput: unknown, run: Banne
   const outcome = findQuestion(dataset, spec.outcome);
   if (!outcome) throw new AppError("unknown_question", `unknown outcome question: ${spec.outcome}`, { role: "outcome", name: spec.outcome });
   if (!OUTCOME_TYPES.has(outcome.type)) throw new AppError("invalid_spec", `a ${outcome.type} question cannot be a banner outcome: ${outcome.id}`);
+  if (!spec.segments.length) throw new AppError("invalid_spec", "a banner needs at least one segment question");
   if (new Set(spec.segments).size !== spec.segments.length) throw new AppError("invalid_spec", "each banner segment may appear once");
   const defs = bannerRowDefs(outcome, spec.categories);
   if (!defs.length) throw new AppError("invalid_spec", `no answers to show for ${outcome.id}`);
@@ -119,7 +128,10 @@ export async function runBanner(dataset: Dataset, specInput: unknown, run: Banne
     if (segment.id === outcome.id) throw new AppError("invalid_spec", `the outcome cannot also be a banner segment: ${segment.id}`);
     const results: ProtectedCrosstab[] = [];
     for (const d of defs) {
-      const s: CrosstabSpecInput = d.kind === "mean" ? { ...common, segment: segment.id, statistic: "mean" } : { ...common, segment: segment.id, statistic: "proportion", outcome_category: d.codes };
+      const s: CrosstabSpecInput =
+        d.kind === "mean"
+          ? { ...common, segment: segment.id, statistic: "mean" }
+          : { ...common, segment: segment.id, statistic: "proportion", outcome_category: d.codes, ...(d.kind === "nonsubstantive" ? { missing_outcome: "include_nonsubstantive" as const } : {}) };
       results.push(await run(s));
     }
     const letterTest = weighted ? "weighted_z" : "unweighted";
@@ -141,9 +153,11 @@ export async function runBanner(dataset: Dataset, specInput: unknown, run: Banne
   const sources: { id: string; group: number; index: number; level: string | null }[] = [];
   const g0 = groups[0];
   const totalIdx = g0.levels.length;
+  // the rows counted in the base (non-substantive rows have a base of their own)
+  const inBase = defs.map((d) => d.kind !== "nonsubstantive");
   const colBase = (g: GroupRun, index: number) => {
     // a base shown in one row and hidden in another is hidden everywhere
-    const all = g.rows.map((rs) => rs[index]);
+    const all = g.rows.filter((_, ri) => inBase[ri]).map((rs) => rs[index]);
     const hiddenIn = all.filter((r) => r.n === null);
     const hidden = hiddenIn.length > 0;
     // "< k" when the column is small in some row's crosstab; otherwise it is hidden to protect a small cell
@@ -151,7 +165,7 @@ export async function runBanner(dataset: Dataset, specInput: unknown, run: Banne
     const r = all[0];
     return { n: hidden ? null : r.n, weightedN: hidden ? null : r.weightedN, effectiveN: hidden ? null : r.effectiveN, lowBase: !hidden && r.lowBase, hidden: hidden ? why : null };
   };
-  const totalHidden = groups.some((g) => g.rows.some((rs) => rs[rs.length - 1].n === null));
+  const totalHidden = groups.some((g) => g.rows.some((rs, ri) => inBase[ri] && rs[rs.length - 1].n === null));
   const tb = colBase(g0, totalIdx);
   columns.push({ id: "total", segment: null, segmentLabel: null, level: null, label: "Total", letter: "", ...(totalHidden ? { ...tb, n: null, weightedN: null, effectiveN: null, lowBase: false, hidden: tb.hidden ?? COMPLEMENT_LABEL } : tb) });
   sources.push({ id: "total", group: 0, index: totalIdx, level: null });
@@ -181,6 +195,12 @@ export async function runBanner(dataset: Dataset, specInput: unknown, run: Banne
         const extra = secondaryHides(columns[ci].n === null ? null : (countBase(g.results[0], src.level) ?? null), optionIdx.map((i) => ({ count: cells[i].count, hidden: cells[i].hidden !== null })), rules);
         for (const j of extra) cells[optionIdx[j]] = hideCell(cells[optionIdx[j]]);
       }
+      // the non-substantive counts of a column add up to its base with them minus its base without
+      const apartIdx = defs.map((d, i) => (d.kind === "nonsubstantive" ? i : -1)).filter((i) => i >= 0);
+      const withApart = apartIdx.map((i) => g.results[i]).find((r) => countBase(r, src.level) !== null);
+      const apartBase = columns[ci].n === null || !withApart ? null : countBase(withApart, src.level)! - columns[ci].n!;
+      const apartExtra = secondaryHides(apartBase, apartIdx.map((i) => ({ count: cells[i].count, hidden: cells[i].hidden !== null })), rules);
+      for (const j of apartExtra) cells[apartIdx[j]] = hideCell(cells[apartIdx[j]]);
       const hiddenCodes = new Set(optionIdx.filter((i) => cells[i].hidden !== null).map((i) => defs[i].codes[0]));
       defs.forEach((d, i) => {
         if (d.kind === "net" && netMustHide(d.codes, hiddenCodes)) cells[i] = hideCell(cells[i]);
@@ -209,6 +229,7 @@ export async function runBanner(dataset: Dataset, specInput: unknown, run: Banne
     outcome: { id: outcome.id, label: outcome.label, type: outcome.type },
     statistic,
     weighted,
+    weighting: { weight: spec.weight ?? null, source: spec.weight ? "request" : spec.unweighted ? "unweighted" : "none" },
     conf_level: spec.conf_level,
     sig: spec.sig,
     columns,
@@ -237,6 +258,9 @@ function bannerNotes(spec: BannerSpec, outcome: Question, opts: BannerOptions, w
     `Shaded columns have an effective base below ${opts.minBase}.`,
   ];
   if (outcome.type === "multi") notes.push("Several answers could be chosen: shares are of respondents who answered and may add to more than 100%.");
+  if ((outcome.type === "single" || outcome.type === "ordinal") && outcome.nonSubstantive?.length) {
+    notes.push(`Not in the base: ${outcome.nonSubstantive.map((o) => o.label).join(", ")} (listed last; their shares are of everyone who answered, them included; not in the NETs, means or charts).`);
+  }
   if (Object.keys(spec.filters).length) notes.push(`Filtered: ${Object.entries(spec.filters).map(([q, v]) => `${q} = ${v.join(" or ")}`).join("; ")}.`);
   return notes;
 }

@@ -11,6 +11,7 @@ import "server-only";
  * Exports, dashboards and pages: `gateway-files.ts` and `gateway-pages.ts`.
  */
 import type { Viewer } from "@/lib/auth/viewer";
+import { resolveRequestWeight, usableDefaultWeight, type RequestWeighting } from "@/lib/analysis/default-weight";
 import { audienceFor as audienceForViewer, isPerturbed, seesExact, type Audience } from "@/lib/disclosure/audience";
 import { markPerturbed } from "@/lib/disclosure/cell-key/label";
 import { seal, type Released, type ReleasedFile } from "@/lib/disclosure/gateway";
@@ -77,7 +78,16 @@ export async function gated<T>(audience: Audience, fn: () => Promise<T>): Promis
   }
 }
 
-type CrosstabAnswer = Awaited<ReturnType<typeof runProtectedCrosstab>>;
+type CrosstabAnswer = Awaited<ReturnType<typeof runProtectedCrosstab>> & { weighting: RequestWeighting };
+
+/**
+ * A crosstab or banner request with the dataset's default weight applied unless it names a weight
+ * or says `unweighted` (lib/analysis/default-weight.ts), and which weight that is.
+ * @example requestWeight(dataset, { outcome: "q1", segment: "region" }).weighting // { weight: "wt", source: "default" }
+ */
+export function requestWeight(dataset: Dataset, spec: unknown) {
+  return resolveRequestWeight(spec, usableDefaultWeight(dataset.defaultWeight?.question, dataset.questions));
+}
 
 /** The magnitude rules over a mean crosstab's cells (one pass over the model's rows, cached). */
 async function meanContributions(store: SurveyStore, dataset: Dataset, spec: unknown): Promise<CrosstabContributions | null> {
@@ -126,9 +136,10 @@ async function aggregateRules<T extends ProtectedCrosstab>(store: SurveyStore, d
 }
 
 /** The crosstab runner every aggregate view uses (crosstab, banner, tiles, exports, benchmark). */
-async function protectedCrosstabFor(store: SurveyStore, dataset: Dataset, spec: unknown, viewer: Viewer, audience: Audience): Promise<CrosstabAnswer> {
+async function protectedCrosstabFor(store: SurveyStore, dataset: Dataset, request: unknown, viewer: Viewer, audience: Audience): Promise<CrosstabAnswer> {
+  const { spec, weighting } = requestWeight(dataset, request);
   const shown = await runProtectedCrosstab(store, dataset, spec, viewer);
-  return seesExact(audience) ? shown : aggregateRules(store, dataset, spec, shown);
+  return { ...(seesExact(audience) ? shown : await aggregateRules(store, dataset, spec, shown)), weighting };
 }
 
 /**
@@ -165,9 +176,10 @@ export async function releaseBanner(store: SurveyStore, dataset: Dataset, spec: 
 }
 
 /** Internal: the banner without sealing, for other gateway modules (files, tiles). */
-export async function bannerForAudience(store: SurveyStore, dataset: Dataset, spec: unknown, viewer: Viewer, audience: Audience): Promise<BannerResult> {
+export async function bannerForAudience(store: SurveyStore, dataset: Dataset, request: unknown, viewer: Viewer, audience: Audience): Promise<BannerResult> {
   const post = seesExact(audience) ? undefined : <T extends ProtectedCrosstab>(s: unknown, shown: T) => aggregateRules(store, dataset, s, shown);
-  return gated(audience, () => runProtectedBanner(store, dataset, spec, viewer, post));
+  const { spec, weighting } = requestWeight(dataset, request);
+  return gated(audience, async () => ({ ...(await runProtectedBanner(store, dataset, spec, viewer, post)), weighting }));
 }
 
 /** An NPS breakdown released to the viewer (small segments hidden, rows with them). */

@@ -2,6 +2,7 @@ import type { IngestResult } from "@/lib/ingest/types";
 import { detectDefaultWeight } from "@/lib/analysis/default-weight";
 import { datasetSchema, type Dataset, type DatasetLineage, type DefaultWeight } from "@/lib/schema/dataset";
 import type { Question } from "@/lib/schema/question";
+import { AppError } from "@/lib/schema/errors";
 import type { DerivedColumn, NewDatasetMeta } from "./types";
 
 /** The metadata record of a freshly imported dataset version (the same for every backend). */
@@ -68,3 +69,18 @@ ON CONFLICT (dataset_id) DO UPDATE SET uploaded_by = coalesce(dataset_governance
 
 export const UPSERT_OWNER = `INSERT INTO dataset_owners (dataset_id, workspace_id) VALUES ($1, $2)
 ON CONFLICT (dataset_id) DO UPDATE SET workspace_id = excluded.workspace_id`;
+
+/**
+ * Whether an import may write the next version of `id`: a new dataset needs a free id (none, or
+ * deleted); a re-read (`replacesVersion`) needs the dataset to exist with that version still the
+ * latest, so two re-reads cannot both land. Throws `conflict` otherwise.
+ * @example assertVersionSlot("demo", 3, false, 3) // ok: version 4 replaces 3
+ */
+export function assertVersionSlot(id: string, latest: number | null, deleted: boolean, replacesVersion: number | undefined): void {
+  if (replacesVersion === undefined) {
+    if (latest !== null && !deleted) throw new AppError("conflict", `dataset already exists: ${id}`);
+    return;
+  }
+  if (latest === null || deleted) throw new AppError("not_found", `dataset not found: ${id}`);
+  if (latest !== replacesVersion) throw new AppError("conflict", `dataset ${id} has changed (version ${latest}, not ${replacesVersion}); reload and try again`);
+}

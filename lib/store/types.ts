@@ -35,6 +35,11 @@ export interface NewDatasetMeta {
    * (lib/governance/column-status.ts), written in the import's own transaction
    */
   columnStatus?: (dataset: Dataset) => { column: string; status: string }[];
+  /**
+   * a new version of an existing dataset (`id` required) re-read from its file, e.g. in another
+   * encoding: refused (conflict) unless `replacesVersion` is still the latest version
+   */
+  replacesVersion?: number;
 }
 
 /** Turns the freshly ingested draft into the stored question model (e.g. apply overrides). */

@@ -21,6 +21,7 @@ const result: BannerResult = {
   outcome: { id: "rolled_back", label: "Rolled back", type: "single" },
   statistic: "proportion",
   weighted: true,
+  weighting: { weight: "weight", source: "request" },
   conf_level: 0.95,
   sig: "none",
   columns: [col("total", "Total", 300), col("g0c0", "Germany", 200), col("g0c1", "Malta", null, "< 5")],

@@ -12,6 +12,7 @@ import { getStore } from "@/lib/store";
 import type { Dataset } from "@/lib/schema/dataset";
 import type { BreakdownState } from "@/lib/analysis/breakdown-state";
 import { toBannerSpec } from "@/lib/analysis/breakdown-state";
+import { findGrid } from "@/lib/services/grid-banner";
 import { bannerFigures } from "./banner-tile";
 import { viewHrefQuery, viewState } from "./query";
 import { describeFilters, describeView, segmentLabels, tileFigures, type TileData } from "./tile-model";
@@ -108,9 +109,10 @@ const sourceOf = (d: Dataset) => `${d.name}${d.synthetic && !/synthetic/i.test(d
 
 /** A banner view: every answer by its segments, through the same protected path as the banner page. */
 async function computeBannerTile(viewer: Viewer, base: TileBase, dataset: Dataset, state: BreakdownState): Promise<TileData> {
-  const spec = toBannerSpec(state);
+  const grid = findGrid(dataset, state.outcome ?? "") !== null;
+  const spec = toBannerSpec(state, { grid });
   const label = (id: string) => dataset.questions.find((q) => q.id === id)?.label ?? id;
-  if (!spec || !dataset.questions.some((q) => q.id === spec.outcome)) {
+  if (!spec || (!grid && !dataset.questions.some((q) => q.id === spec.outcome))) {
     return { ...base, status: "unavailable", reason: "spec", message: "This view no longer matches the dataset's questions: open it in the analysis and save it again." };
   }
   try {

@@ -143,12 +143,17 @@ describe("generated edge cases (MANIFEST.md)", () => {
     for (const q of result.questions.slice(1)) expect(q.type).not.toBe("numeric");
   });
 
-  test("windows-1252.csv: strict UTF-8 fails with a located 'looks like windows-1252'; re-decoding works; no dataset", async () => {
-    const err = rejected(await ingestOutcome(gen("windows-1252.csv")));
+  test("windows-1252.csv: strict UTF-8 fails with a located 'looks like windows-1252'; detected, it is read as windows-1252 with a warning", async () => {
+    const err = rejected(await ingestOutcome(gen("windows-1252.csv"), { encoding: "utf-8" }));
     expect(err.code).toBe("invalid-encoding");
     expect(err.issues[0]).toMatchObject({ row: 2, byteOffset: 19 });
     expect(err.message).toMatch(/windows-1252/);
-    await expectNoDataset(gen("windows-1252.csv"), "invalid-encoding");
+    const assumed = accepted(await ingestOutcome(gen("windows-1252.csv")));
+    expect(assumed.result.encoding).toBe("windows-1252");
+    expect(assumed.result.warnings.find((w) => w.code === "encoding-assumed")).toMatchObject({ byteOffset: 19 });
+    expect(assumed.sink.rows).toEqual(accepted(await ingestOutcome(gen("windows-1252.csv"), { encoding: "windows-1252" })).sink.rows);
+    // the same at every chunk size (the bad byte at a chunk's start, middle or end)
+    for (const chunkSize of [1, 2, 3, 5, 19, 20]) expect(accepted(await ingestOutcome(gen("windows-1252.csv"), { chunkSize })).sink.rows).toEqual(assumed.sink.rows);
     const { sink } = accepted(await ingestOutcome(gen("windows-1252.csv"), { encoding: "windows-1252" }));
     const text = sink.rows.flat().join("|");
     for (const ch of ["é", "€", "\u201C", "\u201D"]) expect(text).toContain(ch);

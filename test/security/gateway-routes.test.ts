@@ -29,6 +29,8 @@ const REQUESTS: Record<string, [string, unknown][]> = {
   "GET /api/datasets": [["", undefined]],
   "GET /api/datasets/{id}": [["", undefined]],
   "GET /api/datasets/{id}/questions": [["?q=maturity&role=segment&ids=maturity,country", undefined]],
+  // before the schema edit: version 1 is still the latest (the kept file is written in beforeAll)
+  "POST /api/datasets/{id}/encoding": [["", { encoding: "windows-1252", version: 1 }]],
   "PUT /api/datasets/{id}/questions": [["", { questions: [{ id: "maturity", label: "Maturity level" }] }]],
   "POST /api/datasets/{id}/weights": [["", { name: "rake", preview: true, scheme: { method: "rake", targets: { country: { Atlantis: 0.3, Borduria: 0.3, Carpathia: 0.4 } } } }]],
   "POST /api/datasets/{id}/derived": [["", { id: "mature_or_not", label: "Mature", source: "maturity", groups: [{ code: "Yes", from: ["Mature"] }, { code: "No", from: ["Early", "Developing"] }] }]],
@@ -75,6 +77,14 @@ beforeAll(async () => {
   }
   const ds = await importCsvDataset({ id: "gw", name: "Gateway survey" }, seedCsv(150));
   ids = { dataset: ds.id, dashboard: "" };
+  {
+    // the file as an upload not read as UTF-8 keeps it, so the encoding can be chosen again
+    const fs = await import("node:fs");
+    const path = await import("node:path");
+    const { sourceBytesPath } = await import("@/lib/services/source-bytes");
+    fs.mkdirSync(path.dirname(sourceBytesPath(ds)), { recursive: true });
+    fs.writeFileSync(sourceBytesPath(ds), seedCsv(150));
+  }
   const post = async (p: string, body: unknown) => {
     const res = await callRoute(await routeModule(p), "POST", bearerRequest(analystToken, "POST", p, body));
     return (await res.json()) as Record<string, { id: string }>;

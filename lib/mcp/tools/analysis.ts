@@ -65,7 +65,7 @@ export const bannerTool = defineAnalysisTool({
   answer: bannerResultSchema,
   async run(ctx, args) {
     const answer = openReleased(await releaseBanner(ctx.store, ctx.dataset!, specOf(args), ctx.viewer));
-    return { answer, notes: bannerNotes(answer, { synthetic: ctx.dataset!.synthetic, weight: args.weight }) };
+    return { answer, notes: bannerNotes(answer, { synthetic: ctx.dataset!.synthetic }) };
   },
   render({ answer, notes }) {
     const cols = answer.columns;

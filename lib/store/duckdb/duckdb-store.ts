@@ -12,7 +12,7 @@ import { buildMembershipStatement, toMemberships, type Memberships } from "../sq
 import { toCrosstabInput, toSumsRow } from "../sql/to-crosstab-input";
 import { dataTableName, isValidDatasetId, newDatasetId } from "../ids";
 import { summarize } from "../summarize";
-import { derivedDatasetRecord, replaceDefaultWeight } from "../dataset-record";
+import { assertVersionSlot, derivedDatasetRecord, replaceDefaultWeight } from "../dataset-record";
 import type { DerivedColumn, FinishImport, NewDatasetMeta, SurveyStore } from "../types";
 import type { DatasetLineage } from "@/lib/schema/dataset";
 import { Lru } from "../cache/lru";
@@ -146,7 +146,7 @@ export class DuckDbStore implements SurveyStore {
       const id = meta.id ?? newDatasetId(meta.name);
       if (!isValidDatasetId(id)) throw new AppError("bad_request", `invalid dataset id: ${id}`);
       const prev = await this.query(`SELECT max(version) AS v, bool_and(deleted) AS gone FROM datasets WHERE id = $1`, [id]);
-      if (prev[0]?.v != null && prev[0].gone === false) throw new AppError("conflict", `dataset already exists: ${id}`);
+      assertVersionSlot(id, prev[0]?.v == null ? null : Number(prev[0].v), prev[0]?.gone === true, meta.replacesVersion);
       const version = prev[0]?.v == null ? 1 : Number(prev[0].v) + 1;
       const table = dataTableName(id, version);
       return importVersion(this.instance, { id, version, table }, meta, run, finish);

@@ -14,7 +14,7 @@ import { isValidDatasetId, newDatasetId } from "../ids";
 import { summarize } from "../summarize";
 import type { SqlRunner } from "../runner/sql-runner";
 import { deleteWorkspaceRows, workspaceDatasetTables, type WorkspaceDeletion } from "../repos/workspace-deletion";
-import { derivedDatasetRecord, newDatasetRecord, replaceDefaultWeight, UPSERT_OWNER, UPSERT_UPLOADER } from "../dataset-record";
+import { assertVersionSlot, derivedDatasetRecord, newDatasetRecord, replaceDefaultWeight, UPSERT_OWNER, UPSERT_UPLOADER } from "../dataset-record";
 import { INSERT_CELL_KEY_SECRET, newCellKeySecret } from "../repos/cell-key";
 import { detectedColumnStatusInserts } from "../repos/column-status";
 import type { DerivedColumn, FinishImport, NewDatasetMeta, SurveyStore } from "../types";
@@ -126,7 +126,7 @@ export class PostgresStore implements SurveyStore {
       // An import can take minutes: a second import of the same id fails fast instead of queueing.
       if (!(await tryLockDatasetId(client, id))) throw new AppError("conflict", `dataset ${id} is being imported or changed by another request`);
       const prev = (await client.query(`SELECT max(version) AS v, bool_and(deleted) AS gone FROM datasets WHERE id = $1`, [id])).rows[0] as Row;
-      if (prev?.v != null && prev.gone === false) throw new AppError("conflict", `dataset already exists: ${id}`);
+      assertVersionSlot(id, prev?.v == null ? null : Number(prev.v), prev?.gone === true, meta.replacesVersion);
       const version = prev?.v == null ? 1 : Number(prev.v) + 1;
       const table = pgDataTableName(id, version);
       const sink = new PgSink(client, table);

@@ -7,6 +7,7 @@ import { protectedDatasetSchema } from "@/lib/schema/dataset";
 import { releaseDataset } from "@/lib/services/gateway";
 import { respondReleased } from "@/lib/server/respond-released";
 import { route } from "@/lib/server/route";
+import { forgetSourceBytes } from "@/lib/services/source-bytes";
 
 export const dynamic = "force-dynamic";
 
@@ -20,5 +21,6 @@ export const DELETE = route<{ id: string }>(async (req, { id }) => {
   if (!(await store.deleteDataset(id))) throw new AppError("not_found", `dataset not found: ${id}`);
   await forgetReleasesOf(store, id); // the differencing history of a deleted dataset goes with it
   await forgetDatasetGovernance(store.app.sql, id);
+  await forgetSourceBytes(id); // the kept file of a dataset not read as UTF-8
   return new Response(null, { status: 204 });
 });

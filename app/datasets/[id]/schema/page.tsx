@@ -1,6 +1,9 @@
 import Link from "next/link";
 import { SchemaEditor } from "@/components/datasets/schema-editor";
 import { DerivedVariableEditor } from "@/components/datasets/derived-variable-editor";
+import { EncodingPanel } from "@/components/datasets/encoding-panel";
+import { previewLabels } from "@/lib/ingest/encodings";
+import { hasSourceBytes } from "@/lib/services/source-bytes";
 import { formatCountOf } from "@/lib/format/number";
 import { loadsLazily, pageOfQuestions } from "@/lib/analysis/question-search";
 import { loadDataset } from "@/lib/server/loaders";
@@ -42,6 +45,16 @@ export default async function SchemaPage({ params, searchParams }: { params: Pro
           Continue to analysis
         </Link>
       </header>
+      {d.encoding !== "utf-8" ? (
+        <EncodingPanel
+          datasetId={d.id}
+          version={d.version}
+          encoding={d.encoding}
+          assumed={d.warnings.some((w) => w.code === "encoding-assumed")}
+          kept={hasSourceBytes(d)}
+          labels={previewLabels(d.questions.flatMap((q) => [q.label, ...q.options.map((o) => o.label)]))}
+        />
+      ) : null}
       <DerivedVariableEditor datasetId={d.id} questions={paged ? [] : d.questions} lazy={paged} questionCount={d.questions.length} />
       <SchemaEditor
         // a new page of questions starts a new review (the pager is locked while edits are unsaved)
