@@ -18,13 +18,27 @@ export async function deleteDatasetTables(instance: DuckDBInstance, id: string, 
     // tombstone so a re-upload under the same id gets a fresh version number
     await conn.run(`UPDATE datasets SET deleted = TRUE, name = '', meta = '{}' WHERE id = $1`, [id]);
     await conn.run("COMMIT");
-    await wipeFreeBlocks(conn); // C44: overwrite the blocks the dropped tables freed
   } catch (err) {
     await conn.run("ROLLBACK").catch(() => undefined);
+    conn.closeSync();
     throw err;
+  }
+  try {
+    await wipeFreeBlocks(conn); // C44: overwrite the blocks the dropped tables freed
+  } catch (err) {
+    wipeFailed(err);
   } finally {
     conn.closeSync();
   }
+}
+
+/**
+ * The dataset is deleted once its transaction commits; a wipe that fails afterwards (the file
+ * cannot be checkpointed for 30 s) must not answer the deletion as failed. It is logged without
+ * data; the next deletion's wipe overwrites every free block, these too.
+ */
+function wipeFailed(err: unknown): void {
+  console.warn(`[store] freed blocks not overwritten yet (the next deletion's wipe covers them): ${String((err as Error)?.message ?? err).slice(0, 200)}`);
 }
 
 /**
@@ -37,7 +51,7 @@ export async function deleteWorkspaceTables(instance: DuckDBInstance, workspaceI
     await conn.run("BEGIN TRANSACTION");
     const deleted = await deleteWorkspaceRows(connectionRunner(conn), workspaceId);
     await conn.run("COMMIT");
-    if (deleted?.dataTables.length) await wipeFreeBlocks(conn); // C44, as for one dataset
+    if (deleted?.dataTables.length) await wipeFreeBlocks(conn).catch(wipeFailed); // C44, as for one dataset
     return deleted;
   } catch (err) {
     await conn.run("ROLLBACK").catch(() => undefined);

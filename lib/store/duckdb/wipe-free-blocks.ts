@@ -12,7 +12,7 @@ import type { DuckDBConnection } from "@duckdb/node-api";
  */
 export async function wipeFreeBlocks(conn: DuckDBConnection): Promise<{ freeBlocks: number; ms: number }> {
   const t0 = Date.now();
-  await conn.run("CHECKPOINT");
+  await checkpoint(conn);
   const size = (await conn.runAndReadAll("PRAGMA database_size")).getRowObjectsJS()[0] ?? {};
   const freeBlocks = Number(size.free_blocks ?? 0);
   const blockSize = Number(size.block_size ?? 262_144);
@@ -23,14 +23,34 @@ export async function wipeFreeBlocks(conn: DuckDBConnection): Promise<{ freeBloc
   await conn.run("DROP TABLE IF EXISTS __surveyscope_wipe");
   try {
     await conn.run(`CREATE TABLE __surveyscope_wipe AS ${filler(freeBlocks)}`);
-    await conn.run("CHECKPOINT");
+    await checkpoint(conn);
     for (let round = 0, left = await free(); left > 0 && round < 8; round++, left = await free()) {
       await conn.run(`INSERT INTO __surveyscope_wipe ${filler(left * 2)}`);
-      await conn.run("CHECKPOINT");
+      await checkpoint(conn);
     }
   } finally {
     await conn.run("DROP TABLE IF EXISTS __surveyscope_wipe");
-    await conn.run("CHECKPOINT");
+    await checkpoint(conn);
   }
   return { freeBlocks, ms: Date.now() - t0 };
+}
+
+/**
+ * CHECKPOINT, waiting for other connections' write transactions (an audit-log append, a sign-in
+ * limiter update, a release-history write) to finish: DuckDB refuses a checkpoint while one is
+ * open, and `FORCE CHECKPOINT` would abort them. Retries with a growing pause up to `maxMs`.
+ *
+ * @example await checkpoint(conn)
+ */
+export async function checkpoint(conn: DuckDBConnection, maxMs = 30_000): Promise<void> {
+  const until = Date.now() + maxMs;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await conn.run("CHECKPOINT");
+      return;
+    } catch (err) {
+      if (!/other write transactions active/i.test(String((err as Error).message)) || Date.now() > until) throw err;
+      await new Promise((r) => setTimeout(r, Math.min(200, 10 * attempt)));
+    }
+  }
 }
