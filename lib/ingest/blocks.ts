@@ -30,6 +30,8 @@ export interface Block {
   integerCodes?: ColumnMeta["integerCodes"];
   /** `Question text [Row]` columns (Google Forms grids): the rows' group id; rows share a scale */
   grid?: string;
+  /** a ticked option is always one flag value (LimeSurvey `Y`), never the option's label */
+  flagOnly?: boolean;
 }
 
 const storageName = (index: number) => `c${index}`;
@@ -108,7 +110,9 @@ export function buildBlock(block: Block, profile: DatasetProfile, ids: IdAllocat
   const optionFound = found.filter((f): f is OptionColumn => !!f);
   const anyChosen = optionFound.some((f) => f.chosen);
   const codes = new Set(optionFound.map((f) => f.chosen).filter((c) => c));
-  const labelled = !codes.has("1") || codes.size === 1;
+  // `flagOnly` vendors mark a ticked option with one flag (`Y`): different values per column are
+  // free-text answers (sub-questions of a multiple-text question), not option labels
+  const labelled = codes.size === 1 || (!codes.has("1") && !block.flagOnly);
   const isMulti = optionCols.length >= 2 && candidates.length - optionCols.length <= 2 && anyChosen && labelled;
   const out: Question[] = [];
   const groupId = block.grid ?? block.id;

@@ -46,7 +46,7 @@ export function bandKey(label: string): number | null {
   if (l.length > 60 || !/\d|\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|half)\b/.test(l)) return null;
   const unit = unitOf(l) ?? 1;
   l = l.replace(/^(less than|under|more than|over|at least|weniger als|mehr als|moins d'|plus d'|menos de|más de) (a|an|one|un|une|ein|einem|einer) /, "$1 1 ");
-  l = l.replace(/\b(years? old|years?|yrs?|months?|weeks?|days?|hours?|hrs?|per (year|month|week|annum)|a year|annually|jahre?|ans?|años?|old)\b/g, "").trim();
+  l = l.replace(/\b(years? old|years?|yrs?|months?|weeks?|days?|hours?|hrs?|per (year|month|week|annum)|a year|annually|jahren?|ans?|años?|jaar|old)\b/g, "").trim();
   const below = BELOW.exec(l);
   if (below) {
     const n = number(l.slice(below[0].length));
@@ -63,7 +63,7 @@ export function bandKey(label: string): number | null {
     return n === null ? null : n * unit + 1e-6;
   }
   // `18-24`, `18 to 24`, `$25,000 - $49,999`, `entre 18 y 24`, `von 18 bis 24`
-  const range = new RegExp(String.raw`^(?:between |entre |von |de |from )?(${NUMBER})\s*(?:-|to|and|bis|à|a|y|–)\s*(${NUMBER})$`).exec(l);
+  const range = new RegExp(String.raw`^(?:between |entre |von |de |from |zwischen |tussen |tra |fra )?(${NUMBER})\s*(?:-|to|and|bis|à|a|y|et|und|e|tot|en|–)\s*(${NUMBER})$`).exec(l);
   if (range) {
     const lo = number(range[1]);
     const hi = number(range[5]);

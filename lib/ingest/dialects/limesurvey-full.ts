@@ -21,6 +21,9 @@ const TEXT_META = new Map([
   ["token", "id"],
 ] as const);
 
+/** timing columns in full-text style: `Group time: Likes`, `Question time: Q1` */
+const TIME_TEXT = /^(group time|question time)\s*:/i;
+
 const code = (header: string) => CODED.exec(header.trim())?.[1] ?? null;
 
 function columns(headers: string[][]): { cols: HeaderColumn[]; texts: string[] } {
@@ -31,7 +34,7 @@ function columns(headers: string[][]): { cols: HeaderColumn[]; texts: string[] }
     const m = CODED.exec(header.trim());
     const key = (m ? m[1] : header).trim();
     const text = m ? m[2].trim() : header.trim();
-    const type = systemColumnType(key, "limesurvey") ?? TEXT_META.get(text.toLowerCase() as never) ?? (/\[(other|comment)\]$/i.test(key) ? "text" : undefined);
+    const type = systemColumnType(key, "limesurvey") ?? TEXT_META.get(text.toLowerCase() as never) ?? (TIME_TEXT.test(text) ? "metadata" : undefined) ?? (/\[(other|comment)\]$/i.test(key) ? "text" : undefined);
     cols.push({ index, header: key, ...(type ? { type } : {}) });
     texts.push(text);
   }
