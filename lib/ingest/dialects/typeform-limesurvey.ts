@@ -2,6 +2,7 @@ import type { QuestionType } from "@/lib/schema/question";
 import type { Block } from "../blocks";
 import { headerBlocks, type HeaderColumn } from "../header-blocks";
 import { buildFromBlocks } from "./build";
+import { attachWriteIns as attachWriteInBlocks, typeNonAnswers } from "./limesurvey-blocks";
 import { groupSubQuestions, limesurveyTimings } from "./limesurvey-timings";
 import { attachWriteIns, checklists } from "./typeform-checklists";
 import { headerAt, headerWidth, type Dialect } from "./types";
@@ -104,7 +105,8 @@ export const limesurvey: Dialect = {
   blocks(headers) {
     const { timing, parent } = limesurveyTimings(Array.from({ length: headerWidth(headers) }, (_, i) => headerAt(headers, 0, i)));
     const cols = typedColumns(headers, (h) => LIMESURVEY_META.get(h.trim().toLowerCase()) ?? (/\[(other|comment)\]$/i.test(h.trim()) ? "text" : undefined));
-    const blocks = groupSubQuestions(headerBlocks(cols.map((c) => (timing.has(c.index) ? { ...c, type: "metadata" as const } : c)), "limesurvey"), parent);
+    const typed = typeNonAnswers(cols.map((c) => (timing.has(c.index) ? { ...c, type: "metadata" as const } : c)));
+    const blocks = attachWriteInBlocks(groupSubQuestions(headerBlocks(typed, "limesurvey"), parent));
     return blocks.map((b) => ({ ...b, flagOnly: true }));
   },
   build(headers, profile) {
