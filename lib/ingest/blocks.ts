@@ -84,6 +84,13 @@ function duplicatesSplit(q: Question, split: Question): boolean {
   return q.options.length > 0 && q.options.every((o) => codes.has(o.code) || labels.includes(o.code.toLowerCase()));
 }
 
+/** whether every answer of a main column is a space-separated list of its split columns' codes (`work school`), however it was typed */
+function joinsSplitCodes(p: ColumnProfile, split: Question): boolean {
+  if (p.values.overflow || p.nonEmpty === 0) return false;
+  const codes = new Set(split.options.flatMap((o) => [o.code.toLowerCase(), o.label.toLowerCase()]));
+  return [...p.values.counts.keys()].every((v) => MISSING_TOKENS.has(v) || v.trim().split(/\s+/).every((t) => codes.has(t.toLowerCase())));
+}
+
 /**
  * Columns a block's profile group tracks (every column without a forced type), so the
  * profiler can count respondents answering any of them.
@@ -132,7 +139,7 @@ export function buildBlock(block: Block, profile: DatasetProfile, ids: IdAllocat
     };
     const q = inferQuestion(profile.columns[c.index], meta);
     // SurveyCTO / Kobo wide exports: the joined answer (`1 3`) beside its 0/1 split columns is the same question twice
-    if (isMulti && c.main && duplicatesSplit(q, out[0])) continue;
+    if (isMulti && c.main && (duplicatesSplit(q, out[0]) || joinsSplitCodes(profile.columns[c.index], out[0]))) continue;
     rows.push(q);
   }
   if (block.grid && !isMulti) {
