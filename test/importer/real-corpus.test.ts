@@ -1,5 +1,5 @@
 /**
- * Real exports collected from public repositories (test/fixtures/datasets/SOURCES.md, section 5),
+ * Real exports collected from public repositories (test/fixtures/datasets/SOURCES.md, section 4),
  * imported through the real path (bytes → ingest → DuckDB via importDataset; means through
  * runCrosstab) and checked against facts computed without the importer
  * (test/fixtures/datasets/facts/real_corpus_facts.py: csv, openpyxl, PSPP): respondents, questions
