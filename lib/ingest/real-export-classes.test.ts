@@ -51,6 +51,20 @@ describe("Typeform checklists headed by their options", () => {
   });
 });
 
+describe("plain files with a checklist flattened to one column per option", () => {
+  test("columns each holding only their own header text are one multi-select, and the free-text Other is its write-in", async () => {
+    const header = ["Country", "Lack of time", "Costs", "Unsure about copyright", "Other", "Score"];
+    const rows = Array.from({ length: 12 }, (_, i) => [["DE", "US", "FR"][i % 3], i % 2 ? "Lack of time" : "", i % 3 ? "" : "Costs", i % 4 ? "Unsure about copyright" : "", i === 5 ? "no budget at all" : "", String(i % 10)]);
+    const { result, onHeader } = await model(csvLines([header, ...rows]), "plain.csv");
+    expect(result.format).toBe("microdata");
+    const q = onHeader("Costs");
+    expect(q.type).toBe("multi");
+    expect(q.options.map((o) => [o.label, o.count])).toEqual([["Lack of time", 6], ["Costs", 4], ["Unsure about copyright", 9]]);
+    expect(q.answered).toBe(10); // rows 4 and 8 tick none
+    expect(onHeader("Other")).toMatchObject({ type: "text", group: q.id });
+  });
+});
+
 describe("LimeSurvey R-export headings", () => {
   // Dutch timing columns (`Totaaltijd`, `Groep.tijd..g`, `Vraag.tijd..<code>`) name every question;
   // `extra_v1…v3` are one question's sub-questions (free texts, a different one per column)

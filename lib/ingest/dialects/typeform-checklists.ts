@@ -43,8 +43,10 @@ export function checklists(questions: Question[], headers: string[][], profile: 
   const kind = (q: Question): Kind => {
     const index = indexOf(q);
     const header = index >= 0 ? headerOf(q) : "";
-    if (index < 0 || !header || isMeta(header) || OTHER_HEADER.test(header)) return "stop";
-    if (profile.columns[index].nonEmpty === 0) return /[?:]$/.test(header) ? "stop" : "empty";
+    if (index < 0 || !header || isMeta(header)) return "stop";
+    if (profile.columns[index].nonEmpty === 0) return /[?:]$/.test(header) || OTHER_HEADER.test(header) ? "stop" : "empty";
+    // an `Other` column holding free text is a write-in; holding "Other" itself, an option
+    if (OTHER_HEADER.test(header) && !echoColumn(header, profile, index)) return "stop";
     return echoColumn(header, profile, index) ? "echo" : "stop";
   };
   const adjacent = (a: Question, b: Question) => indexOf(b) === indexOf(a) + 1;
