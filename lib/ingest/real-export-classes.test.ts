@@ -51,6 +51,32 @@ describe("Typeform checklists headed by their options", () => {
   });
 });
 
+describe("Typeform checklists whose first option nobody ticked", () => {
+  // "Did you like it?" (nobody answered), then a checklist whose first option "Facebook" nobody
+  // ticked, its write-in; then "Nothing" (a none option nobody ticked) before a second checklist
+  const header = ["#", "Did you like it?", "Facebook", "Youtube", "Instagram", "Other", "Nothing", "Red", "Blue", "Submit Date (UTC)", "Network ID"];
+  const rows = Array.from({ length: 6 }, (_, i) => [`t${i}`, "", "", i % 2 ? "Youtube" : "", i < 3 ? "Instagram" : "", i === 5 ? "TikTok" : "", "", i < 4 ? "Red" : "", i > 1 ? "Blue" : "", "2024-01-01 10:00:00", `n${i}`]);
+  const file = csvLines([header, ...rows]);
+
+  test("the never-ticked first option opens the checklist (it does not start one column late)", async () => {
+    const { onHeader } = await model(file, "typeform.csv");
+    const q = onHeader("Facebook");
+    expect(q.type).toBe("multi");
+    expect(q).toBe(onHeader("Youtube"));
+    expect(q.options.map((o) => [o.label, o.count])).toEqual([["Facebook", 0], ["Youtube", 3], ["Instagram", 3]]);
+    expect(q.answered).toBe(5);
+    expect(onHeader("Other")).toMatchObject({ type: "text", group: q.id });
+  });
+
+  test("an unanswered question before it, and a closing 'none' option of the one before, stay out", async () => {
+    const { onHeader } = await model(file, "typeform.csv");
+    expect(onHeader("Did you like it?").type).not.toBe("multi");
+    const colours = onHeader("Red");
+    expect(colours.options.map((o) => o.label)).toEqual(["Red", "Blue"]);
+    expect(onHeader("Nothing").id).not.toBe(colours.id);
+  });
+});
+
 describe("plain files with a checklist flattened to one column per option", () => {
   test("columns each holding only their own header text are one multi-select, and the free-text Other is its write-in", async () => {
     const header = ["Country", "Lack of time", "Costs", "Unsure about copyright", "Other", "Score"];

@@ -27,10 +27,10 @@ type Kind = "echo" | "empty" | "stop";
  * Typeform checklists exported with one column per option, each headed by the option's text and
  * holding that text when ticked: a run of adjacent such columns becomes one multi-select (options =
  * the headers, answered = rows ticking any of them, from the profile's per-row echo counts). A run
- * starts at a ticked option and needs two; an option nobody ticked (an empty column) belongs to it
- * when a ticked option follows, or when it is the closing "none" option; a "none" option ends the
- * run (the next column starts another question); a header ending in `?` or `:` is a question,
- * never an option. Left as they are when the echo counts overflowed.
+ * needs two ticked options; an option nobody ticked (an empty column) belongs to it when a ticked
+ * option follows (so a first option nobody ticked opens it), or when it is the closing "none"
+ * option; a "none" option ends the run (the next column starts another question); a header
+ * ending in `?` or `:` is a question, never an option. Left as they are when the echo counts overflowed.
  *
  * @example
  * // columns "Phone" (Phone ×3), "Laptop" (Laptop ×2), "Nothing" (empty) → one multi, 3 options
@@ -49,12 +49,18 @@ export function checklists(questions: Question[], headers: string[][], profile: 
     if (OTHER_HEADER.test(header) && !echoColumn(header, profile, index)) return "stop";
     return echoColumn(header, profile, index) ? "echo" : "stop";
   };
+  const kinds = new Map(questions.map((q) => [q, kind(q)] as const));
+  const kindOf = (q: Question) => kinds.get(q)!;
   const adjacent = (a: Question, b: Question) => indexOf(b) === indexOf(a) + 1;
   const out: Question[] = [];
   let i = 0;
   while (i < questions.length) {
-    const run = kind(questions[i]) === "echo" ? runFrom(questions, i, kind, adjacent, headerOf) : [];
-    if (run.filter((q) => kind(q) === "echo").length < 2) {
+    // options nobody ticked before the first ticked one open the run too (not a closing "none" option)
+    let start = i;
+    while (start < questions.length && kindOf(questions[start]) === "empty" && !isNoneOption(headerOf(questions[start])) && (start === i || adjacent(questions[start - 1], questions[start]))) start++;
+    const opens = start < questions.length && kindOf(questions[start]) === "echo" && (start === i || adjacent(questions[start - 1], questions[start]));
+    const run = opens ? [...questions.slice(i, start), ...runFrom(questions, start, kindOf, adjacent, headerOf)] : [];
+    if (run.filter((q) => kindOf(q) === "echo").length < 2) {
       out.push(questions[i]);
       i++;
       continue;
