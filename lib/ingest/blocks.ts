@@ -30,6 +30,8 @@ export interface Block {
   integerCodes?: ColumnMeta["integerCodes"];
   /** `Question text [Row]` columns (Google Forms grids): the rows' group id; rows share a scale */
   grid?: string;
+  /** a ticked option is always one flag value (LimeSurvey `Y`), never the option's label */
+  flagOnly?: boolean;
 }
 
 const storageName = (index: number) => `c${index}`;
@@ -82,6 +84,13 @@ function duplicatesSplit(q: Question, split: Question): boolean {
   return q.options.length > 0 && q.options.every((o) => codes.has(o.code) || labels.includes(o.code.toLowerCase()));
 }
 
+/** whether every answer of a main column is a space-separated list of its split columns' codes (`work school`), however it was typed */
+function joinsSplitCodes(p: ColumnProfile, split: Question): boolean {
+  if (p.values.overflow || p.nonEmpty === 0) return false;
+  const codes = new Set(split.options.flatMap((o) => [o.code.toLowerCase(), o.label.toLowerCase()]));
+  return [...p.values.counts.keys()].every((v) => MISSING_TOKENS.has(v) || v.trim().split(/\s+/).every((t) => codes.has(t.toLowerCase())));
+}
+
 /**
  * Columns a block's profile group tracks (every column without a forced type), so the
  * profiler can count respondents answering any of them.
@@ -108,7 +117,9 @@ export function buildBlock(block: Block, profile: DatasetProfile, ids: IdAllocat
   const optionFound = found.filter((f): f is OptionColumn => !!f);
   const anyChosen = optionFound.some((f) => f.chosen);
   const codes = new Set(optionFound.map((f) => f.chosen).filter((c) => c));
-  const labelled = !codes.has("1") || codes.size === 1;
+  // `flagOnly` vendors mark a ticked option with one flag (`Y`): different values per column are
+  // free-text answers (sub-questions of a multiple-text question), not option labels
+  const labelled = codes.size === 1 || (!codes.has("1") && !block.flagOnly);
   const isMulti = optionCols.length >= 2 && candidates.length - optionCols.length <= 2 && anyChosen && labelled;
   const out: Question[] = [];
   const groupId = block.grid ?? block.id;
@@ -128,7 +139,7 @@ export function buildBlock(block: Block, profile: DatasetProfile, ids: IdAllocat
     };
     const q = inferQuestion(profile.columns[c.index], meta);
     // SurveyCTO / Kobo wide exports: the joined answer (`1 3`) beside its 0/1 split columns is the same question twice
-    if (isMulti && c.main && duplicatesSplit(q, out[0])) continue;
+    if (isMulti && c.main && (duplicatesSplit(q, out[0]) || joinsSplitCodes(profile.columns[c.index], out[0]))) continue;
     rows.push(q);
   }
   if (block.grid && !isMulti) {

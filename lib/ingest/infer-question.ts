@@ -185,6 +185,9 @@ function delimitedMulti(p: ColumnProfile, present: number, distinct: number): { 
   return null;
 }
 
+/** an exported attachment: `media\\TA_….csv`, `media/photo.jpg`, an ODK photo `1568794395624.jpg` */
+const ATTACHMENT = /^(?:media[\\/][^\\/]+\.[A-Za-z0-9]{2,5}|\d{10,}\.(?:jpe?g|png|gif|m4a|amr|aac|3gp|mp3|mp4|wav|ogg|csv))$/;
+
 /**
  * Infer one column's question from its profile: weight, id, date, numeric, ordinal (integer
  * scales, recognised Likert labels), single, delimited multi, else text. `NA` cells are a
@@ -217,6 +220,8 @@ export function inferQuestion(p: ColumnProfile, meta: ColumnMeta): Question {
   const rowNumbers = p.integer === present && present > 1 && p.max - p.min + 1 === present && (manyUnique || p.values.overflow);
   if (meta.header.trim() === "" && p.index === 0 && rowNumbers) return q("id");
   if (p.date >= 0.9 * present) return q("date");
+  // SurveyCTO / ODK attachments (photos, audio audits, text audits, sensor streams): file names, never answers to tabulate
+  if (entries.length > 0 && entries.every(([k]) => ATTACHMENT.test(k.trim()))) return q("metadata");
 
   const integerCodes = allNumeric && p.integer === present && enumerable && distinct <= 11 && p.max - p.min <= 20;
   if (integerCodes) {

@@ -201,7 +201,7 @@ export class IngestPipeline {
     const width = Math.max(...early.slice(0, headerRows).map((r) => r.cells.length));
     this.headers = early.slice(0, headerRows).map((r) => Array.from({ length: width }, (_, i) => r.cells[i] ?? ""));
     this.columns = Array.from({ length: width }, (_, index) => ({ index, name: `c${index}`, headers: this.headers.map((h) => h[index]) }));
-    const echoHeaders = dialect.format === "typeform" ? this.columns.map((c) => (c.headers[0] ?? "").trim()) : undefined;
+    const echoHeaders = dialect.format === "typeform" || dialect.format === "microdata" ? this.columns.map((c) => (c.headers[0] ?? "").trim()) : undefined;
     this.profiler = new Profiler(width, dialect.blocks(this.headers).map(blockGroup), { spaceLists: dialect.format === "odk", echoHeaders });
     this.dialect = dialect;
     await this.sink.begin(this.columns);

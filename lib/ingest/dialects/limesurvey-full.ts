@@ -2,6 +2,7 @@ import type { Block } from "../blocks";
 import { headerBlocks, type HeaderColumn } from "../header-blocks";
 import { systemColumnType } from "../system-columns";
 import { buildFromBlocks } from "./build";
+import { attachWriteIns, dualScaleKey, typeNonAnswers } from "./limesurvey-blocks";
 import { headerAt, headerWidth, type Dialect } from "./types";
 
 /** `submitdate. Date submitted`, `G01Q02[SQ001]. Rate these [Speed]`: a code, a dot, the full text */
@@ -21,6 +22,9 @@ const TEXT_META = new Map([
   ["token", "id"],
 ] as const);
 
+/** timing columns in full-text style: `Group time: Likes`, `Question time: Q1` */
+const TIME_TEXT = /^(group time|question time)\s*:/i;
+
 const code = (header: string) => CODED.exec(header.trim())?.[1] ?? null;
 
 function columns(headers: string[][]): { cols: HeaderColumn[]; texts: string[] } {
@@ -29,9 +33,9 @@ function columns(headers: string[][]): { cols: HeaderColumn[]; texts: string[] }
   for (let index = 0; index < headerWidth(headers); index++) {
     const header = headerAt(headers, 0, index);
     const m = CODED.exec(header.trim());
-    const key = (m ? m[1] : header).trim();
+    const key = (m ? m[1] : dualScaleKey(header)).trim();
     const text = m ? m[2].trim() : header.trim();
-    const type = systemColumnType(key, "limesurvey") ?? TEXT_META.get(text.toLowerCase() as never) ?? (/\[(other|comment)\]$/i.test(key) ? "text" : undefined);
+    const type = systemColumnType(key, "limesurvey") ?? TEXT_META.get(text.toLowerCase() as never) ?? (TIME_TEXT.test(text) ? "metadata" : undefined) ?? (/\[(other|comment)\]$/i.test(key) ? "text" : undefined);
     cols.push({ index, header: key, ...(type ? { type } : {}) });
     texts.push(text);
   }
@@ -63,7 +67,7 @@ export const limesurveyFull: Dialect = {
   },
   blocks(headers): Block[] {
     const { cols, texts } = columns(headers);
-    return headerBlocks(cols, "limesurvey").map((b) => {
+    return attachWriteIns(headerBlocks(typeNonAnswers(cols), "limesurvey")).map((b) => {
       const own = b.columns.map((c) => texts[c.index]);
       const label = b.columns.length > 1 ? stemText(own[0]) || b.label : own[0] || b.label;
       return {

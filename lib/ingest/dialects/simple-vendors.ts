@@ -3,7 +3,9 @@ import { headerBlocks } from "../header-blocks";
 import { buildFromBlocks } from "./build";
 import { headerAt, headerWidth, type Dialect } from "./types";
 
-function oneRowDialect(format: Dialect["format"], detect: Dialect["detect"], meta: Map<string, QuestionType>): Dialect {
+type Columns = { index: number; header: string; type?: QuestionType }[];
+
+function oneRowDialect(format: Dialect["format"], detect: Dialect["detect"], meta: Map<string, QuestionType>, rewrite: (cols: Columns) => Columns = (c) => c): Dialect {
   return {
     format,
     headerRows: 1,
@@ -14,7 +16,7 @@ function oneRowDialect(format: Dialect["format"], detect: Dialect["detect"], met
         const type = meta.get(header.trim().toLowerCase());
         return { index, header, ...(type ? { type } : {}) };
       });
-      return headerBlocks(cols, format);
+      return headerBlocks(rewrite(cols), format);
     },
     build(headers, profile) {
       return buildFromBlocks(this.blocks(headers), profile);
@@ -68,4 +70,25 @@ export const odk = oneRowDialect(
     ["_submission_time", "date"],
     ["deviceid", "metadata"],
   ]),
+  splitWithAnySeparator,
 );
+
+/**
+ * KoboToolbox lets the export's group separator be any text (`.`, `-`, `:` besides `/`): a
+ * select_multiple's 0/1 columns are then `q.opt` after the joined `q`. Those columns are read as
+ * `q/opt` (the split layout `headerBlocks` knows), only right after a column headed `q`.
+ *
+ * @example
+ * splitWithAnySeparator([{ index: 0, header: "g.reason" }, { index: 1, header: "g.reason.safety" }])[1].header; // "g.reason/safety"
+ */
+export function splitWithAnySeparator(cols: Columns): Columns {
+  let main: string | null = null;
+  return cols.map((c) => {
+    const h = c.header.trim();
+    if (main && !c.type && h.length > main.length + 1 && h.startsWith(main) && /^[.:\-|]$/.test(h[main.length]) && !h.slice(main.length + 1).includes(h[main.length])) {
+      return { ...c, header: `${main}/${h.slice(main.length + 1)}` };
+    }
+    main = c.type ? null : h;
+    return c;
+  });
+}

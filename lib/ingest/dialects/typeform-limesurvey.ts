@@ -1,8 +1,10 @@
-import type { Question, QuestionType } from "@/lib/schema/question";
-import type { DatasetProfile } from "../profile";
+import type { QuestionType } from "@/lib/schema/question";
 import type { Block } from "../blocks";
 import { headerBlocks, type HeaderColumn } from "../header-blocks";
 import { buildFromBlocks } from "./build";
+import { attachWriteIns as attachWriteInBlocks, typeNonAnswers } from "./limesurvey-blocks";
+import { groupSubQuestions, limesurveyTimings } from "./limesurvey-timings";
+import { attachWriteIns, checklists } from "./typeform-checklists";
 import { headerAt, headerWidth, type Dialect } from "./types";
 
 const names = (rows: string[][]) => new Set((rows[0] ?? []).map((h) => h.trim().toLowerCase()));
@@ -65,57 +67,10 @@ export const typeform: Dialect = {
     return blocks;
   },
   build(headers, profile) {
-    return checklists(buildFromBlocks(this.blocks(headers), profile), headers, profile);
+    const isMeta = (h: string) => TYPEFORM_META.has(h.toLowerCase());
+    return attachWriteIns(checklists(buildFromBlocks(this.blocks(headers), profile), headers, profile, isMeta), headers);
   },
 };
-
-/** a column whose every answer is its own header text (a ticked Typeform checklist option) */
-function echoColumn(headers: string[][], profile: DatasetProfile, index: number): boolean {
-  const header = headerAt(headers, 0, index).trim();
-  const p = profile.columns[index];
-  if (!header || p.values.overflow || p.longValues || p.nonEmpty === 0) return false;
-  return [...p.values.counts.keys()].every((v) => v.trim() === header);
-}
-
-/**
- * Typeform checklists exported with one column per option, each headed by the option's text and
- * holding that text when ticked: runs of 2+ adjacent such single-column questions become one
- * multi-select (options = the headers, answered = rows ticking any of them, from the profile's
- * per-row echo counts). Left as they are when those counts overflowed.
- */
-function checklists(questions: Question[], headers: string[][], profile: DatasetProfile): Question[] {
-  const echoes = profile.echoes;
-  if (!echoes) return questions;
-  const indexOf = (q: Question) => (q.columns.length === 1 ? Number(q.columns[0].slice(1)) : -1);
-  const out: Question[] = [];
-  let i = 0;
-  while (i < questions.length) {
-    let j = i;
-    while (j < questions.length && indexOf(questions[j]) >= 0 && !TYPEFORM_META.has(headerAt(headers, 0, indexOf(questions[j])).trim().toLowerCase()) && echoColumn(headers, profile, indexOf(questions[j])) && (j === i || indexOf(questions[j]) === indexOf(questions[j - 1]) + 1)) j++;
-    if (j - i < 2) {
-      out.push(questions[i]);
-      i++;
-      continue;
-    }
-    const run = questions.slice(i, j);
-    const cols = new Set(run.map(indexOf));
-    let answered = 0;
-    for (const [key, n] of echoes) if (key.split(",").some((k) => cols.has(Number(k)))) answered += n;
-    const labels = run.map((q) => headerAt(headers, 0, indexOf(q)).trim());
-    out.push({
-      id: run[0].id,
-      label: labels.join(" / "),
-      type: "multi",
-      columns: run.map((q) => q.columns[0]),
-      options: run.map((q, k) => ({ code: labels[k], label: labels[k], count: profile.columns[indexOf(q)].nonEmpty, column: q.columns[0] })),
-      missingCodes: [],
-      multi: { layout: "columns", uncheckedCodes: [] },
-      answered,
-    });
-    i = j;
-  }
-  return out;
-}
 
 const LIMESURVEY_META = new Map<string, QuestionType>([
   ["id", "id"],
@@ -133,7 +88,9 @@ const LIMESURVEY_META = new Map<string, QuestionType>([
 /**
  * LimeSurvey "Export responses" CSV with question-code headings: `id`, `submitdate` (empty for
  * incomplete responses), `lastpage`, `startlanguage`, `seed`, `startdate`, `datestamp`, then
- * codes; multiple choice as `Q2[SQ001]` columns holding `Y`, write-ins as `Q2[other]` (text).
+ * codes; multiple choice as `Q2[SQ001]` columns holding `Y`, write-ins as `Q2[other]` (text). Timing
+ * columns (any language) are metadata, and columns of one question's sub-questions (`Q2_a`, `Q2_b`
+ * in the R export, under a timing column for `Q2`) are one block (see `limesurveyTimings`).
  *
  * @example
  * limesurvey.detect([["id", "submitdate", "lastpage", "startlanguage", "Q1"]]); // 0.75
@@ -146,10 +103,11 @@ export const limesurvey: Dialect = {
     return ["submitdate", "lastpage", "startlanguage"].every((k) => n.has(k)) ? 0.75 : 0;
   },
   blocks(headers) {
-    return headerBlocks(
-      typedColumns(headers, (h) => LIMESURVEY_META.get(h.trim().toLowerCase()) ?? (/\[(other|comment)\]$/i.test(h.trim()) ? "text" : undefined)),
-      "limesurvey",
-    );
+    const { timing, parent } = limesurveyTimings(Array.from({ length: headerWidth(headers) }, (_, i) => headerAt(headers, 0, i)));
+    const cols = typedColumns(headers, (h) => LIMESURVEY_META.get(h.trim().toLowerCase()) ?? (/\[(other|comment)\]$/i.test(h.trim()) ? "text" : undefined));
+    const typed = typeNonAnswers(cols.map((c) => (timing.has(c.index) ? { ...c, type: "metadata" as const } : c)));
+    const blocks = attachWriteInBlocks(groupSubQuestions(headerBlocks(typed, "limesurvey"), parent));
+    return blocks.map((b) => ({ ...b, flagOnly: true }));
   },
   build(headers, profile) {
     return buildFromBlocks(this.blocks(headers), profile);

@@ -50,6 +50,30 @@ describe("buildSavQuestions", () => {
     ]);
   });
 
+  test("a scale variable whose every answer is a labelled value is a choice; labels on some values keep it a number", () => {
+    const { questions } = build(
+      [
+        variable(0, { name: "sex", label: "Sex of subject", measure: 3, valueLabels: [{ value: 0, label: "Male" }, { value: 1, label: "Female" }] }),
+        variable(1, { name: "happy", measure: 3, valueLabels: [{ value: 0, label: "Not at all" }, { value: 10, label: "Completely" }] }),
+        variable(2, { name: "env", measure: 3, missing: { values: [9] }, valueLabels: [{ value: 0, label: "Temperate" }, { value: 1, label: "Tropical" }, { value: 9, label: "Unknown" }] }),
+        variable(3, { name: "one", measure: 3, valueLabels: [{ value: 1, label: "Yes" }] }),
+      ],
+      Array.from({ length: 40 }, (_, i) => [String(i % 2), String(i % 11), i === 0 ? "9" : String(i % 2), "1"]),
+    );
+    expect(questions.map((q) => [q.id, q.type])).toEqual([
+      ["sex", "single"],
+      ["happy", "numeric"],
+      ["env", "single"],
+      ["one", "numeric"],
+    ]);
+    expect(questions[0].options.map((o) => [o.code, o.label, o.count])).toEqual([
+      ["0", "Male", 20],
+      ["1", "Female", 20],
+    ]);
+    expect(questions[2].options.map((o) => o.label)).toEqual(["Temperate", "Tropical"]);
+    expect(questions[2].answered).toBe(39);
+  });
+
   test("a missing-value range covers the labelled and the seen values inside it", () => {
     const { questions } = build(
       [variable(0, { name: "q", measure: 1, missing: { values: [], range: [97, 99] }, valueLabels: [{ value: 1, label: "Yes" }, { value: 2, label: "No" }, { value: 99, label: "Refused" }] })],

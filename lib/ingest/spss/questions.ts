@@ -40,13 +40,27 @@ function optionsOf(v: SavVariable, counts: Map<string, number>, missing: Set<str
 /** a level without value labels makes a choice question only of a column with few values (not an id or a zip code marked nominal) */
 const MAX_UNLABELLED_OPTIONS = 60;
 
-function typeOf(v: SavVariable, isWeight: boolean, inferred: QuestionType, distinct: number | null): QuestionType {
+/**
+ * A number column whose every answer is a labelled value (at least two labels) is a set of
+ * categories, whatever its measurement level says: SPSS and PSPP leave new numeric variables at
+ * Scale, so `sex` 0 = Male / 1 = Female often arrives as "scale". Labels on only some values (the
+ * ends of a 0–10 scale) or a code outside the labels keep a scale a number.
+ */
+function labelsCoverAnswers(v: SavVariable, counts: Map<string, number>, missing: Set<string>, overflow: boolean): boolean {
+  if (v.width !== 0 || overflow) return false;
+  const labelled = new Set(v.valueLabels.map((l) => valueText(v, l.value)).filter((c) => !missing.has(c)));
+  if (labelled.size < 2) return false;
+  const answers = [...counts.keys()].filter((c) => c !== "" && !missing.has(c));
+  return answers.length > 0 && answers.every((c) => labelled.has(c));
+}
+
+function typeOf(v: SavVariable, isWeight: boolean, inferred: QuestionType, distinct: number | null, categorical: boolean): QuestionType {
   if (isWeight) return "weight";
   if (v.width === 0 && DATE_FORMATS.has(v.format)) return "date";
   if (inferred === "id" || inferred === "weight" || inferred === "date") return inferred;
   const few = v.valueLabels.length > 0 || (distinct !== null && distinct <= MAX_UNLABELLED_OPTIONS);
   if (v.measure === 2 && few) return "ordinal";
-  if (v.measure === 3 && v.width === 0) return "numeric";
+  if (v.measure === 3 && v.width === 0 && !categorical) return "numeric";
   if (v.valueLabels.length) return "single";
   if (v.measure === 1 && v.width === 0 && few) return "single";
   return inferred;
@@ -62,7 +76,9 @@ function variableQuestion(v: SavVariable, dict: SavDictionary, profile: DatasetP
   const missingCount = missing.reduce((s, c) => s + (counts.get(c) ?? 0), 0);
   const inferred = inferQuestion(p, { id, label, header: v.name, column });
   const distinct = p.values.overflow || p.longValues ? null : [...counts.keys()].filter((c) => !missingSet.has(c)).length;
-  const type = typeOf(v, dict.weight === v.index || (v.measure !== 2 && inferred.type === "weight" && isWeightHeader(v.name)), inferred.type, distinct);
+  const categorical = labelsCoverAnswers(v, counts, missingSet, p.values.overflow || p.longValues > 0);
+  const isWeight = dict.weight === v.index || (v.measure !== 2 && inferred.type === "weight" && isWeightHeader(v.name));
+  const type = typeOf(v, isWeight, inferred.type, distinct, categorical);
   const base = { id, label, columns: [column], missingCodes: missing, answered: Math.max(0, p.nonEmpty - missingCount) };
   if (type === "single" || type === "ordinal") return { ...base, type, options: optionsOf(v, counts, missingSet) };
   if (type === inferred.type && type !== "numeric") return { ...inferred, ...base, type, options: inferred.options, multi: inferred.multi };

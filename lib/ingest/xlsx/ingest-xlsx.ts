@@ -29,6 +29,17 @@ function rowCells(values: unknown): string[] {
 }
 
 /**
+ * Whether a worksheet is the workbook's first (its first tab): the zip may store the parts in
+ * another order (a KoboToolbox export's repeat-group sheet before its main sheet). Without the
+ * workbook part read yet, the first sheet met is taken.
+ */
+function isFirstSheet(reader: unknown, sheet: unknown): boolean {
+  const sheets = (reader as { model?: { sheets?: { name?: string }[] } }).model?.sheets;
+  const name = (sheet as { name?: string }).name;
+  return !sheets?.length || !name || sheets[0].name === name;
+}
+
+/**
  * Import the first worksheet of an Excel workbook (Microsoft Forms, SurveyMonkey and Qualtrics
  * XLSX downloads) through the same dialect detection, fitting and profiling as a CSV: each sheet
  * row becomes one record (see `cellText`), located by its sheet row number. exceljs's streaming
@@ -48,15 +59,17 @@ export async function ingestXlsx(source: AsyncIterable<Uint8Array>, sink: RowSin
   const progress = new ProgressThrottle(options);
   const pipeline = new IngestPipeline(sink, options, limits, warnings);
   const input = Readable.from(meteredSource(source, options, limits, hash, meter));
-  const state = { sheets: 0, rows: 0 };
+  const state = { sheets: 0, rows: 0, imported: false };
   const read = async () => {
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", worksheets: "emit", entries: "ignore" });
     for await (const sheet of reader) {
       state.sheets++;
+      const imports = !state.imported && isFirstSheet(reader, sheet);
+      state.imported ||= imports;
       let batch: RawRecord[] = [];
       for await (const row of sheet) {
         state.rows++;
-        if (state.sheets > 1) continue; // later sheets are read (the whole file is hashed) but not imported
+        if (!imports) continue; // other sheets are read (the whole file is hashed) but not imported
         const cells = rowCells(row.values);
         if (!cells.length) continue;
         if (cells.length > limits.maxColumns) throw new IngestError("too-many-columns", `too many columns: row ${row.number} has ${cells.length} (limit ${limits.maxColumns})`);
@@ -67,7 +80,7 @@ export async function ingestXlsx(source: AsyncIterable<Uint8Array>, sink: RowSin
           progress.update(meter.bytes, pipeline.rows);
         }
       }
-      if (state.sheets === 1) await pipeline.pushRecords(batch);
+      if (imports) await pipeline.pushRecords(batch);
     }
     // the zip's central directory follows the entries: read to the end for the size and the hash
     for await (const chunk of input) void chunk;
