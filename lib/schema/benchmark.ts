@@ -108,8 +108,21 @@ export const benchmarkCompareRequestSchema = z.object({
   }),
   /** "Total" or a segment level */
   column: z.string().min(1).default("Total"),
+  /** compare even though the question's wording hardly matches the figure's definition (the warning stays on the answer) */
+  acknowledgeMismatch: z.boolean().default(false),
 });
 export type BenchmarkCompareRequest = z.infer<typeof benchmarkCompareRequestSchema>;
+
+/** The definition check of a comparison: wording similarity, kinds, bases and the warnings shown with the result. */
+export const benchmarkMatchSchema = z.object({
+  /** wording similarity of question + answer with the figure's definition, 0–1 */
+  score: z.number().nullable(),
+  strength: z.enum(["strong", "possible", "weak"]),
+  figure_kind: z.enum(["share", "mean"]).nullable(),
+  own_kind: z.enum(["share", "mean"]),
+  bases: z.object({ published: z.string(), own: z.string() }),
+  warnings: z.array(z.string()),
+});
 
 const side = z.object({ p: z.number().nullable(), se: z.number().nullable(), n: z.number().nullable(), moe: z.number().nullable(), ci: z.tuple([z.number(), z.number()]).nullable() });
 
@@ -135,5 +148,7 @@ export const benchmarkCompareResultSchema = z.object({
   }),
   /** plain-language caveats to show next to the chart */
   caveats: z.array(z.string()),
+  /** how well the question matches the figure's definition, and what differs (kind, wording, base) */
+  match: benchmarkMatchSchema,
 });
 export type BenchmarkCompareResult = z.infer<typeof benchmarkCompareResultSchema>;
