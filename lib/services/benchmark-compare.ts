@@ -69,8 +69,8 @@ export interface CompareDataset {
   synthetic: boolean;
   /** the first weight column, used by default */
   weight: string | null;
-  outcomes: { id: string; label: string; options: { code: string; label: string }[] }[];
-  segments: { id: string; label: string; options: { code: string; label: string }[] }[];
+  outcomes: { id: string; label: string; type: string; options: { code: string; label: string }[] }[];
+  segments: { id: string; label: string; type: string; options: { code: string; label: string }[] }[];
 }
 
 /** Benchmarks page: the datasets this viewer may see, with their categorical questions (none without `crosstab:run`). */
@@ -89,8 +89,8 @@ export async function loadCompareDatasets(viewer: Viewer, store: SurveyStore, ca
         name: d.name,
         synthetic: d.synthetic,
         weight: d.questions.find((q) => q.type === "weight")?.id ?? null,
-        outcomes: [...categorical, ...d.questions.filter((q) => q.type === "multi" && q.options.length > 0)].map((q) => ({ id: q.id, label: q.label, options: opts(q) })),
-        segments: categorical.filter((q) => q.options.length <= 30).map((q) => ({ id: q.id, label: q.label, options: opts(q) })),
+        outcomes: [...categorical, ...d.questions.filter((q) => q.type === "multi" && q.options.length > 0)].map((q) => ({ id: q.id, label: q.label, type: q.type, options: opts(q) })),
+        segments: categorical.filter((q) => q.options.length <= 30).map((q) => ({ id: q.id, label: q.label, type: q.type, options: opts(q) })),
       };
     });
 }
