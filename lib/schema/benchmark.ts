@@ -39,6 +39,22 @@ export const benchmarkDemoMatchSchema = z
   .refine((m) => (m.segment === undefined) === (m.segment_level === undefined), { message: "segment and segment_level go together" });
 export type BenchmarkDemoMatch = z.infer<typeof benchmarkDemoMatchSchema>;
 
+/** What a series of figures varies by. */
+export const benchmarkSeriesDimensionSchema = z.enum(["country", "industry", "year", "cohort", "category"]);
+export type BenchmarkSeriesDimension = z.infer<typeof benchmarkSeriesDimensionSchema>;
+
+/** The figure's place in a curated series (one study, one measure across countries, industries, cohorts, years or answers). */
+export const benchmarkSeriesRefSchema = z.object({
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  title: z.string().min(1),
+  dimension: benchmarkSeriesDimensionSchema,
+  /** this figure's bar label, e.g. "Brazil" */
+  level: z.string().min(1),
+  /** position in the series, from 0 */
+  order: z.number().int().nonnegative(),
+});
+export type BenchmarkSeriesRef = z.infer<typeof benchmarkSeriesRefSchema>;
+
 /** One published figure with its provenance and caveats. */
 export const benchmarkFigureSchema = z
   .object({
@@ -63,6 +79,7 @@ export const benchmarkFigureSchema = z
     /** always present: conflicts, ambiguous bases, self-ratings, projections */
     caveat: z.string().min(1),
     demoMatch: benchmarkDemoMatchSchema.optional(),
+    series: benchmarkSeriesRefSchema.optional(),
   })
   .superRefine((f, ctx) => {
     if (f.unit === "share" && (f.value < 0 || f.value > 1)) ctx.addIssue({ code: "custom", message: `share out of 0–1: ${f.value}`, path: ["value"] });
