@@ -5,6 +5,7 @@ import type { ChartDatum } from "@/lib/analysis/chart-data";
 import { BENCHMARK_COLOR, SERIES_COLORS, TOTAL_COLOR } from "./chart-config";
 import { INK } from "@/lib/format/palette";
 import { labelWidth, placeValueLabel } from "@/lib/analysis/label-placement";
+import { ChartFocus } from "./chart-focus";
 
 /** One bar: the chart-ready row built by lib/analysis/chart-data (same numbers and texts as the table). */
 export type CiBarDatum = ChartDatum;
@@ -118,8 +119,12 @@ export function CiBarChart({ data, max, unit = "%", references = [], title }: Pr
   const labelWidth = Math.min(160, Math.max(56, Math.max(...rows.map((r) => r.label.length)) * 7));
   return (
     <figure aria-label={title} className="w-full">
+      <ChartFocus
+        label={title}
+        summary={`${data.map((d) => `${d.label}: ${d.valueText}${d.ciText && d.ciText !== "n/a" ? ` (95% CI ${d.ciText})` : ""}`).join("; ")}${references.length ? `. Reference lines: ${references.map((r) => r.label).join(", ")}` : ""}.`}
+      >
       <ResponsiveContainer width="100%" height={height}>
-        <BarChart data={rows} layout="vertical" margin={{ top: 16, right: RIGHT_MARGIN, bottom: 8, left: 8 }} accessibilityLayer>
+        <BarChart data={rows} layout="vertical" margin={{ top: 16, right: RIGHT_MARGIN, bottom: 8, left: 8 }}>
           <CartesianGrid horizontal={false} stroke={INK.grid} />
           <XAxis type="number" domain={[0, max ?? "auto"]} tickFormatter={(v: number) => `${v}${unit}`} tick={{ fontSize: 12 }} />
           <YAxis type="category" dataKey="label" width={labelWidth} tick={{ fontSize: 12 }} interval={0} />
@@ -146,6 +151,7 @@ export function CiBarChart({ data, max, unit = "%", references = [], title }: Pr
           </Bar>
         </BarChart>
       </ResponsiveContainer>
+      </ChartFocus>
     </figure>
   );
 }
