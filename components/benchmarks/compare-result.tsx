@@ -32,7 +32,9 @@ function datum(key: string, label: string, p: number | null, ci: [number, number
  */
 export function verdict(r: BenchmarkCompareResult): string {
   const text = plainVerdict(r);
-  return r.match.warnings.length ? `Not like-for-like — ${text[0].toLowerCase()}${text.slice(1)}` : text;
+  // a partial wording match is a note to check; a weak match or a different base changes what the numbers mean
+  const serious = r.match.warnings.some((w) => !w.startsWith("Partial"));
+  return serious ? `Not like-for-like — ${text[0].toLowerCase()}${text.slice(1)}` : text;
 }
 
 function plainVerdict(r: BenchmarkCompareResult): string {

@@ -12,7 +12,7 @@ import { withDefaultWeight } from "@/lib/analysis/default-weight";
 import { toChartData } from "@/lib/analysis/chart-data";
 import { npsAsBreakdown } from "@/lib/analysis/nps-source";
 import type { QuestionLite } from "@/lib/analysis/question-roles";
-import { formatCount } from "@/lib/format/number";
+import { formatCount, formatCountOf } from "@/lib/format/number";
 import { CiBarChart } from "@/components/charts/ci-bar-chart";
 import { DataTable } from "@/components/tables/data-table";
 import { EmptyState, ErrorMessage, LoadingPanel } from "@/components/states/states";
@@ -141,7 +141,7 @@ export function BreakdownView({ datasetId, questions, minBase, defaultFilters = 
           <CardHeader>
             <CardTitle>{title}</CardTitle>
             <CardDescription>
-              {effective.weight ? `Weighted (${effective.weight}${effective.weight === defaultWeight ? ", the dataset's default" : ""})` : "Unweighted"} · {formatCount(view.result.rows?.analytic)} of {formatCount(view.result.rows?.csv)} respondents in the base
+              {effective.weight ? `Weighted (${effective.weight}${effective.weight === defaultWeight ? ", the dataset's default" : ""})` : "Unweighted"} · {formatCount(view.result.rows?.analytic)} of {formatCountOf(view.result.rows?.csv, "respondent")} in the base
               {Object.keys(state.filters).length ? " · filtered" : ""} · intervals: {view.rows[0]?.ciMethod}
               {view.chisqText ? ` · ${view.chisqText}` : ""}
               {view.hiddenCount ? ` · ${view.hiddenCount} group${view.hiddenCount === 1 ? "" : "s"} hidden (small, or protecting a small cell)` : ""}

@@ -35,7 +35,7 @@ export async function exportCrosstab(dataset: Dataset, result: ProtectedCrosstab
   const rows = getBreakdownRows(result, { weighted, minBase, labels }, letters);
   const perturbed = result.disclosure.perturbed === true ? ` · counts ${PERTURBED_LABEL}` : "";
   const title = `${spec.statistic === "mean" ? "Mean" : `"${[spec.outcome_category].flat().join(" or ")}"`} · ${spec.outcome} by ${spec.segment}${perturbed}`;
-  const baseNote = `n = ${result.rows?.analytic ?? "hidden"} of ${result.rows?.csv ?? "hidden"} respondents${Object.keys(spec.filters).length ? ", filtered" : ""}${perturbed}`;
+  const baseNote = `n = ${result.rows?.analytic ?? "hidden"} of ${result.rows?.csv ?? "hidden"} ${result.rows?.csv === 1 ? "respondent" : "respondents"}${Object.keys(spec.filters).length ? ", filtered" : ""}${perturbed}`;
   const source = `${dataset.name}${dataset.synthetic ? " (synthetic data)" : ""}, version ${dataset.version}`;
   const headers: Record<string, string> = {
     "content-type": EXPORT_CONTENT_TYPES[fmt],
