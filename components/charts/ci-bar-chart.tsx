@@ -85,7 +85,7 @@ function ValueLabel({ x = 0, y = 0, width = 0, height = 0, index = 0, value, row
       textAnchor={place.anchor}
       dominantBaseline="central"
       fontSize={12}
-      fill={place.inside ? "#ffffff" : INK.body}
+      fill={place.inside ? INK.background : INK.body}
       fontWeight={place.inside ? 600 : 400}
       data-value-label=""
     >

@@ -21,7 +21,7 @@ describe("rankMatches on the curated figures and the demo datasets", () => {
     expect(truth.length).toBe(40);
     expect(top1).toBeGreaterThanOrEqual(33);
     for (const f of figures) expect(suggestMatches(f, datasets).some((s) => s.datasetId === "staff-survey")).toBe(false);
-  });
+  }, 30_000);
 
   it("every strong default of a figure with a curated reading is that reading", () => {
     for (const f of truth) {
@@ -29,7 +29,7 @@ describe("rankMatches on the curated figures and the demo datasets", () => {
       if (!d) continue;
       expect(d.outcome, f.id).toBe(f.demoMatch!.outcome);
     }
-  });
+  }, 30_000);
 
   it("never defaults to the first question when nothing matches (issue #19: 'Sales department share')", () => {
     const none = { label: "Average payback period of customer loyalty schemes", base: "All respondents", unit: "share" };

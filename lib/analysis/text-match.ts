@@ -61,6 +61,18 @@ export function stem(word: string): string {
  * @example contentWords("Has your organisation rolled back an AI agent?") // ["roll", "ai", "agent"]
  */
 export function contentWords(text: string): string[] {
+  const hit = memo.get(text);
+  if (hit) return hit;
+  const words = computeWords(text);
+  // the same question and answer texts are read for every figure: remember a bounded number
+  if (memo.size > 20_000) memo.clear();
+  memo.set(text, words);
+  return words;
+}
+
+const memo = new Map<string, string[]>();
+
+function computeWords(text: string): string[] {
   const out: string[] = [];
   const plain = text.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/(\d),(\d{3})/g, "$1$2");
   for (const raw of plain.split(/[^a-z0-9]+/)) {
