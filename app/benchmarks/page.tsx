@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { BenchmarkList } from "@/components/benchmarks/benchmark-list";
+import { BenchmarkExplorer } from "@/components/benchmarks/benchmark-explorer";
 import { TopicTabs } from "@/components/benchmarks/topic-tabs";
 import { benchmarkTopicSchema } from "@/lib/schema/benchmark";
 import { loadBenchmarks } from "@/lib/services/load-benchmarks";
@@ -11,8 +11,8 @@ import { getStore } from "@/lib/store";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Benchmarks" };
 
-export default async function BenchmarksPage({ searchParams }: { searchParams: Promise<{ topic?: string }> }) {
-  const { topic } = await searchParams;
+export default async function BenchmarksPage({ searchParams }: { searchParams: Promise<{ topic?: string; q?: string; publisher?: string; place?: string }> }) {
+  const { topic, q, publisher, place } = await searchParams;
   const viewer = await requirePageViewer("benchmarks:read", "/benchmarks");
   const canRun = can(viewer.role, "crosstab:run");
   const compareWith = canRun ? await loadCompareDatasets(viewer, await getStore(), true) : null;
@@ -26,13 +26,18 @@ export default async function BenchmarksPage({ searchParams }: { searchParams: P
       <header className="flex flex-col gap-1">
         <h1 className="text-2xl font-semibold tracking-tight">Benchmarks</h1>
         <p className="text-sm text-slate-500">
-          Published industry figures (curated set v{data.version}, updated {data.updated}). Every figure shows who was asked, its source, how directly we saw it, and
-          its caveats.
+          Published industry figures (curated set v{data.version}, updated {data.updated}, {data.figures.length} figures). Every figure shows who was asked, its
+          source, how directly we saw it, and its caveats. Search them, or chart a series across countries, industries, cohorts or years.
         </p>
       </header>
       <TopicTabs topics={topics} active={active} />
       {canRun ? null : <p className="text-sm text-slate-600">Comparing a figure with your own data needs the analyst role; ask a workspace admin.</p>}
-      <BenchmarkList figures={data.figures.filter((f) => f.topic === active)} compareWith={compareWith} />
+      <BenchmarkExplorer
+        figures={data.figures}
+        topic={active}
+        compareWith={compareWith}
+        initial={{ q: typeof q === "string" ? q.slice(0, 200) : "", publisher: typeof publisher === "string" ? publisher : "", place: typeof place === "string" ? place : "" }}
+      />
     </div>
   );
 }

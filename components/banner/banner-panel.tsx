@@ -15,6 +15,7 @@ import { SignificancePanel } from "@/components/breakdown/significance-panel";
 import { BannerExportButtons } from "./banner-export-buttons";
 import { BannerTable } from "./banner-table";
 import { useBanner } from "./use-banner";
+import { lettersRule } from "@/lib/stats/letters-rule";
 
 /** A banner cell as the breakdown's explanation panel reads it: the column with its letter and marks. */
 function explainedRows(result: BannerResult, rowId: string, columnId: string): { row: BreakdownRow; rows: BreakdownRow[] } | null {
@@ -93,8 +94,8 @@ export function BannerPanel({ datasetId, state, questions = [], defaultWeight }:
           <span className="inline-flex items-center gap-1">
             <span className="inline-block size-3 rounded-sm border border-amber-200 bg-amber-50" aria-hidden /> low base (effective n below the minimum)
           </span>
-          <span>
-            <span className="font-semibold text-blue-700">AB</span> higher than columns A, B of the same group (p &lt; 0.01; lowercase p &lt; 0.05)
+          <span data-testid="letters-legend">
+            <span className="font-semibold text-blue-700">AB</span> {lettersRule({ test: result.weighted ? "weighted_z" : "unweighted", correction: result.sig, banner: true })}
           </span>
           {result.disclosure.exact ? null : (
             <>

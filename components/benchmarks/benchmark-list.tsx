@@ -1,19 +1,15 @@
-import type { BenchmarkFigure, BenchmarkTopic } from "@/lib/schema/benchmark";
+"use client";
+
+import type { BenchmarkFigure } from "@/lib/schema/benchmark";
 import { formatCount, formatNumber, formatPercent } from "@/lib/format/number";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import type { CompareDataset } from "@/lib/services/benchmark-compare";
+import { Button } from "@/components/ui/button";
 import { ComparePanel } from "./compare-panel";
+import { TOPIC_LABELS } from "./topic-labels";
 
-export const TOPIC_LABELS: Record<BenchmarkTopic, string> = {
-  production: "AI agents in production",
-  rollback: "Rollbacks",
-  guardrails: "Guardrails and governance",
-  "identity-access": "Identity and access",
-  investment: "Investment",
-  infrastructure: "Infrastructure",
-  sample: "Samples and methods",
-};
+
 
 const TIER_LABELS: Record<BenchmarkFigure["tier"], string> = {
   P: "primary",
@@ -32,9 +28,22 @@ function value(f: BenchmarkFigure): string {
 
 /**
  * Published figures of one topic, grouped by study, each with value, base, source, tier and caveat.
- * `compareWith` (null for viewers who may not run breakdowns) adds "Compare with my data" to shares.
+ * `compareWith` (null for viewers who may not run breakdowns) adds "Compare with my data" to shares;
+ * a figure in a chartable series gets a button that charts it.
  */
-export function BenchmarkList({ figures, compareWith }: { figures: BenchmarkFigure[]; compareWith: CompareDataset[] | null }) {
+export function BenchmarkList({
+  figures,
+  compareWith,
+  onChart,
+  chartable = new Set(),
+  showTopic = false,
+}: {
+  figures: BenchmarkFigure[];
+  compareWith: CompareDataset[] | null;
+  onChart?: (seriesId: string) => void;
+  chartable?: Set<string>;
+  showTopic?: boolean;
+}) {
   const studies = [...new Set(figures.map((f) => f.study))];
   return (
     <div className="grid gap-6">
@@ -63,11 +72,19 @@ export function BenchmarkList({ figures, compareWith }: { figures: BenchmarkFigu
                         <p className="flex flex-wrap items-center gap-2 text-slate-600">
                           <Badge tone={f.tier === "P" || f.tier === "Pq" ? "success" : "neutral"}>{TIER_LABELS[f.tier]}</Badge>
                           {f.singleSource ? <Badge tone="warning">single source</Badge> : null}
+                          {showTopic ? <Badge tone="accent">{TOPIC_LABELS[f.topic]}</Badge> : null}
                           <a className="break-words underline" href={f.source.url} rel="noreferrer noopener" target="_blank">
                             {f.publisher}: {f.source.title}
                           </a>
                         </p>
                         <p className="text-xs italic text-slate-600">{f.caveat}</p>
+                        {f.series && onChart && chartable.has(f.series.id) ? (
+                          <div>
+                            <Button variant="secondary" onClick={() => onChart(f.series!.id)} data-testid={`chart-series-${f.id}`}>
+                              Chart: {f.series.title}
+                            </Button>
+                          </div>
+                        ) : null}
                       </div>
                     </div>
                     {compareWith && f.unit === "share" ? (

@@ -4,6 +4,7 @@ import type { ChartDatum } from "@/lib/analysis/chart-data";
 import { formatCount, formatPercent, formatPercentInterval, formatPValue } from "@/lib/format/number";
 import type { BenchmarkCompareResult } from "@/lib/schema/benchmark";
 import { CiBarChart } from "@/components/charts/ci-bar-chart";
+import { MatchWarnings } from "./compare-suggestions";
 
 function points(d: number | null): string {
   return d === null ? "n/a" : `${Math.abs(d * 100).toFixed(1)} points`;
@@ -25,8 +26,18 @@ function datum(key: string, label: string, p: number | null, ci: [number, number
   };
 }
 
-/** The plain-language verdict, e.g. "Higher than Sinch's 74%: difference 6.0 points, p = 0.010." */
+/**
+ * The plain-language verdict, e.g. "Higher than Sinch's 74%: difference 6.0 points, p = 0.010.",
+ * prefixed "Not like-for-like — " when the definition check found a difference.
+ */
 export function verdict(r: BenchmarkCompareResult): string {
+  const text = plainVerdict(r);
+  // a partial wording match is a note to check; a weak match or a different base changes what the numbers mean
+  const serious = r.match.warnings.some((w) => !w.startsWith("Partial"));
+  return serious ? `Not like-for-like — ${text[0].toLowerCase()}${text.slice(1)}` : text;
+}
+
+function plainVerdict(r: BenchmarkCompareResult): string {
   const c = r.comparison;
   const theirs = `${r.benchmark.publisher}'s ${formatPercent(c.published.p, 0)}`;
   if (c.difference === null) return `No comparison: ${c.note ?? "own estimate not available"}.`;
@@ -54,6 +65,7 @@ export function CompareResult({ result }: { result: BenchmarkCompareResult }) {
       <p className="text-sm font-medium text-slate-900" data-testid="compare-verdict">
         {verdict(result)}
       </p>
+      <MatchWarnings check={{ warnings: result.match.warnings, refusal: null }} testId="compare-warnings" />
       <CiBarChart data={data} title={`${ours} vs ${theirs}`} max={100} />
       <dl className="grid grid-cols-1 gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
         <dt className="text-slate-600">{ours}</dt>
@@ -70,6 +82,10 @@ export function CompareResult({ result }: { result: BenchmarkCompareResult }) {
         <dd className="tabular" data-testid="compare-difference">
           {c.difference === null ? "n/a" : `${c.difference >= 0 ? "+" : "−"}${points(c.difference)}`}
           {c.ci_difference ? ` (${level} CI ${(c.ci_difference[0] * 100).toFixed(1)} to ${(c.ci_difference[1] * 100).toFixed(1)} points)` : ""}
+        </dd>
+        <dt className="text-slate-600">Definition</dt>
+        <dd data-testid="compare-definition">
+          Wording match {result.match.score === null ? "n/a" : `${Math.round(result.match.score * 100)}%`} ({result.match.strength}); published base: {result.match.bases.published}; yours: {result.match.bases.own}
         </dd>
         <dt className="text-slate-600">Test</dt>
         <dd className="tabular" data-testid="compare-test">

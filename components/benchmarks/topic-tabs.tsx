@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { BenchmarkTopic } from "@/lib/schema/benchmark";
 import { cx } from "@/lib/cx";
-import { TOPIC_LABELS } from "./benchmark-list";
+import { TOPIC_LABELS } from "./topic-labels";
 
 /** Topic navigation for the benchmark explorer (state in the URL). */
 export function TopicTabs({ topics, active }: { topics: { topic: BenchmarkTopic; count: number }[]; active: BenchmarkTopic }) {

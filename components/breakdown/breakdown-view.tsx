@@ -4,6 +4,7 @@ import { useSearchParams } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { getBreakdownRows, type BreakdownRow } from "@/lib/analysis/breakdown-rows";
 import { assignLetters } from "@/lib/stats/letters";
+import { lettersRule } from "@/lib/stats/letters-rule";
 import type { CrosstabResult } from "@/lib/schema/crosstab-result";
 import { formatPValue } from "@/lib/format/number";
 import { parseBreakdownState, serializeBreakdownState, stateQuestions, SUMMARY, toCrosstabSpec, type BreakdownState } from "@/lib/analysis/breakdown-state";
@@ -11,7 +12,7 @@ import { withDefaultWeight } from "@/lib/analysis/default-weight";
 import { toChartData } from "@/lib/analysis/chart-data";
 import { npsAsBreakdown } from "@/lib/analysis/nps-source";
 import type { QuestionLite } from "@/lib/analysis/question-roles";
-import { formatCount } from "@/lib/format/number";
+import { formatCount, formatCountOf } from "@/lib/format/number";
 import { CiBarChart } from "@/components/charts/ci-bar-chart";
 import { DataTable } from "@/components/tables/data-table";
 import { EmptyState, ErrorMessage, LoadingPanel } from "@/components/states/states";
@@ -98,11 +99,12 @@ export function BreakdownView({ datasetId, questions, lazy = false, questionCoun
     if (crosstab.result.kind === "nps") {
       const nps = crosstab.result.result;
       const rows = getBreakdownRows(npsAsBreakdown(nps), { weighted, minBase, labels });
-      return { result: { statistic: "mean" as const, conf_level: nps.conf_level, rows: nps.rows }, rows, chart: toChartData(rows, "mean"), chisqText: null, nps: true, hiddenCount: 0, exact: null, perturbed: nps.disclosure?.perturbed === true };
+      return { result: { statistic: "mean" as const, conf_level: nps.conf_level, rows: nps.rows }, rows, chart: toChartData(rows, "mean"), chisqText: null, nps: true, hiddenCount: 0, exact: null, perturbed: nps.disclosure?.perturbed === true, rule: null };
     }
     const result = crosstab.result.result;
     // hidden cells carry no pairwise tests (lib/disclosure removed them), so no letter can point at them
-    const letters = assignLetters(result as unknown as Pick<CrosstabResult, "pairwise" | "segments">, { test: weighted ? "weighted_z" : "unweighted", correction: state.sig ?? "none" });
+    const rule = { test: weighted ? ("weighted_z" as const) : ("unweighted" as const), correction: state.sig ?? "none" };
+    const letters = assignLetters(result as unknown as Pick<CrosstabResult, "pairwise" | "segments">, rule);
     const rows = getBreakdownRows(result, { weighted, minBase, labels }, letters);
     const chisq = result.statistic === "proportion" ? result.chisq?.binary : undefined;
     const chisqText = chisq
@@ -110,7 +112,7 @@ export function BreakdownView({ datasetId, questions, lazy = false, questionCoun
         ? `Rao–Scott F ${chisq.weighted?.rao_scott_f?.F?.toFixed(2) ?? "n/a"}, ${formatPValue(chisq.weighted?.rao_scott_f?.p_value)}`
         : `χ² ${chisq.unweighted?.x2?.toFixed(2) ?? "n/a"} (df ${chisq.unweighted?.df ?? "n/a"}), ${formatPValue(chisq.unweighted?.p_value)}`
       : null;
-    return { result, rows, chart: toChartData(rows, result.statistic), chisqText, nps: false, hiddenCount: rows.filter((r) => r.hidden !== null).length, exact: result.disclosure.exact ?? null, perturbed: result.disclosure.perturbed === true };
+    return { result, rows, chart: toChartData(rows, result.statistic), chisqText, nps: false, hiddenCount: rows.filter((r) => r.hidden !== null).length, exact: result.disclosure.exact ?? null, perturbed: result.disclosure.perturbed === true, rule };
   }, [crosstab, effective.weight, state.sig, minBase, segment]);
   const [explainKey, setExplainKey] = useState<string | null>(null);
   const explained: BreakdownRow | undefined = view?.rows.find((r) => r.key === explainKey);
@@ -150,7 +152,7 @@ export function BreakdownView({ datasetId, questions, lazy = false, questionCoun
           <CardHeader>
             <CardTitle>{title}</CardTitle>
             <CardDescription>
-              {effective.weight ? `Weighted (${effective.weight}${effective.weight === defaultWeight ? ", the dataset's default" : ""})` : "Unweighted"} · {formatCount(view.result.rows?.analytic)} of {formatCount(view.result.rows?.csv)} respondents in the base
+              {effective.weight ? `Weighted (${effective.weight}${effective.weight === defaultWeight ? ", the dataset's default" : ""})` : "Unweighted"} · {formatCount(view.result.rows?.analytic)} of {formatCountOf(view.result.rows?.csv, "respondent")} in the base
               {Object.keys(state.filters).length ? " · filtered" : ""} · intervals: {view.rows[0]?.ciMethod}
               {view.chisqText ? ` · ${view.chisqText}` : ""}
               {view.hiddenCount ? ` · ${view.hiddenCount} group${view.hiddenCount === 1 ? "" : "s"} hidden (small, or protecting a small cell)` : ""}
@@ -167,6 +169,11 @@ export function BreakdownView({ datasetId, questions, lazy = false, questionCoun
               testId="breakdown-table"
               rowClassName={(r) => (r.isTotal ? "bg-slate-50" : r.lowBase ? "bg-amber-50/60" : undefined)}
             />
+            {view.rule ? (
+              <p className="text-xs text-slate-600" data-testid="letters-legend">
+                <span className="font-semibold text-blue-700">Sig.</span> {lettersRule(view.rule)} “–”: no significant difference. Select a letter to see its tests.
+              </p>
+            ) : null}
             {explained ? (
               <SignificancePanel row={explained} rows={view.rows} statistic={view.result.statistic} onClose={() => setExplainKey(null)} />
             ) : null}

@@ -1,6 +1,13 @@
 import type { ReactNode } from "react";
 import type { ChartTable } from "@/lib/analysis/banner-chart-data";
 import { isolate } from "@/lib/format/bidi";
+import { ChartFocus } from "./chart-focus";
+
+/** The chart's numbers in one sentence for screen readers (first 12 rows; the data table has all). */
+function tableSummary(table: ChartTable): string {
+  const rows = table.rows.slice(0, 12).map((r) => `${r.label}: ${r.cells.map((c, i) => `${table.columns[i] ?? ""} ${c.text}`.trim()).join(", ")}`);
+  return `${rows.join("; ")}${table.rows.length > 12 ? `; and ${table.rows.length - 12} more rows in the data table` : ""}.`;
+}
 
 export interface LegendItem {
   id: string;
@@ -91,7 +98,9 @@ export function ChartFrame({ title, description, legend = [], note, table, table
       </p>
       {description ? <p className="sr-only">{description}</p> : null}
       <ChartLegend items={legend} />
-      <div className="w-full min-w-0">{children}</div>
+      <ChartFocus label={isolate(title)} summary={tableSummary(table)}>
+        {children}
+      </ChartFocus>
       {note ? <figcaption className="text-xs text-slate-500">{note}</figcaption> : null}
       <details className="rounded-md border border-slate-200 px-3 py-2 text-sm">
         <summary className="cursor-pointer font-medium text-slate-700">Data table</summary>

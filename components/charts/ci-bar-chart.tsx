@@ -4,6 +4,8 @@ import { Bar, BarChart, CartesianGrid, Cell, ErrorBar, LabelList, ReferenceLine,
 import type { ChartDatum } from "@/lib/analysis/chart-data";
 import { BENCHMARK_COLOR, SERIES_COLORS, TOTAL_COLOR } from "./chart-config";
 import { INK } from "@/lib/format/palette";
+import { labelWidth, placeValueLabel } from "@/lib/analysis/label-placement";
+import { ChartFocus } from "./chart-focus";
 
 /** One bar: the chart-ready row built by lib/analysis/chart-data (same numbers and texts as the table). */
 export type CiBarDatum = ChartDatum;
@@ -45,16 +47,49 @@ interface LabelProps {
   index?: number;
   value?: string | number;
   rows: { value: number | null; hi: number | null }[];
+  /** reference line values on the display scale */
+  lines: number[];
+  /** axis maximum on the display scale, when fixed */
+  max?: number;
 }
 
-/** The value label, placed just past the upper whisker so it never overlaps the interval. */
-function ValueLabel({ x = 0, y = 0, width = 0, height = 0, index = 0, value, rows }: LabelProps) {
+/** Right margin of the plot: room for a value label past the axis end. */
+const RIGHT_MARGIN = 48;
+
+/**
+ * The value label, just past the upper whisker so it never overlaps the interval, and never on a
+ * benchmark line: moved right of it, or into the bar's end on a narrow screen (lib/analysis/label-placement).
+ */
+function ValueLabel({ x = 0, y = 0, width = 0, height = 0, index = 0, value, rows, lines, max }: LabelProps) {
   const d = rows[index];
   const [nx, ny, nw, nh] = [Number(x), Number(y), Number(width), Number(height)];
-  const end = d && d.value && d.hi !== null && d.value > 0 ? nx + nw * (d.hi / d.value) : nx + nw;
+  const text = String(value ?? "");
+  // pixels per display unit, from this bar (the axis starts at 0)
+  const ppu = d && d.value && d.value > 0 ? nw / d.value : null;
+  const whiskerEnd = ppu !== null && d.hi !== null ? nx + d.hi * ppu : nx + nw;
+  const place =
+    ppu === null
+      ? { x: whiskerEnd + 6, anchor: "start" as const, inside: false }
+      : placeValueLabel({
+          barStart: nx,
+          barEnd: nx + nw,
+          whiskerEnd,
+          width: labelWidth(text),
+          lines: lines.map((l) => nx + l * ppu),
+          right: max !== undefined ? nx + max * ppu + RIGHT_MARGIN - 2 : Number.POSITIVE_INFINITY,
+        });
   return (
-    <text x={end + 6} y={ny + nh / 2} dominantBaseline="central" fontSize={12} fill={INK.body}>
-      {value}
+    <text
+      x={place.x}
+      y={ny + nh / 2}
+      textAnchor={place.anchor}
+      dominantBaseline="central"
+      fontSize={12}
+      fill={place.inside ? INK.background : INK.body}
+      fontWeight={place.inside ? 600 : 400}
+      data-value-label=""
+    >
+      {text}
     </text>
   );
 }
@@ -84,8 +119,12 @@ export function CiBarChart({ data, max, unit = "%", references = [], title }: Pr
   const labelWidth = Math.min(160, Math.max(56, Math.max(...rows.map((r) => r.label.length)) * 7));
   return (
     <figure aria-label={title} className="w-full">
+      <ChartFocus
+        label={title}
+        summary={`${data.map((d) => `${d.label}: ${d.valueText}${d.ciText && d.ciText !== "n/a" ? ` (95% CI ${d.ciText})` : ""}`).join("; ")}${references.length ? `. Reference lines: ${references.map((r) => r.label).join(", ")}` : ""}.`}
+      >
       <ResponsiveContainer width="100%" height={height}>
-        <BarChart data={rows} layout="vertical" margin={{ top: 16, right: 48, bottom: 8, left: 8 }} accessibilityLayer>
+        <BarChart data={rows} layout="vertical" margin={{ top: 16, right: RIGHT_MARGIN, bottom: 8, left: 8 }}>
           <CartesianGrid horizontal={false} stroke={INK.grid} />
           <XAxis type="number" domain={[0, max ?? "auto"]} tickFormatter={(v: number) => `${v}${unit}`} tick={{ fontSize: 12 }} />
           <YAxis type="category" dataKey="label" width={labelWidth} tick={{ fontSize: 12 }} interval={0} />
@@ -108,10 +147,11 @@ export function CiBarChart({ data, max, unit = "%", references = [], title }: Pr
               />
             ))}
             <ErrorBar dataKey="err" width={6} strokeWidth={1.5} stroke={INK.text} direction="x" isAnimationActive={false} />
-            <LabelList dataKey="valueText" content={<ValueLabel rows={rows} />} />
+            <LabelList dataKey="valueText" content={<ValueLabel rows={rows} lines={references.map((r) => r.value)} max={max} />} />
           </Bar>
         </BarChart>
       </ResponsiveContainer>
+      </ChartFocus>
     </figure>
   );
 }

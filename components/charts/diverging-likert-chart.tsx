@@ -46,7 +46,7 @@ export function DivergingLikertChart({ data, title, note }: Props) {
       testId="diverging-likert-chart"
     >
       <ResponsiveContainer width="100%" height={height}>
-        <BarChart data={data.rows} layout="vertical" stackOffset="sign" margin={{ top: 8, right: 16, bottom: 8, left: 4 }} accessibilityLayer>
+        <BarChart data={data.rows} layout="vertical" stackOffset="sign" margin={{ top: 8, right: 16, bottom: 8, left: 4 }}>
           <CartesianGrid horizontal={false} stroke={INK.grid} />
           <XAxis
             type="number"

@@ -57,7 +57,7 @@ export function DotPlot({ data, title, note }: Props) {
       testId="dot-plot"
     >
       <ResponsiveContainer width="100%" height={height}>
-        <ScatterChart margin={{ top: 16, right: 20, bottom: 8, left: 4 }} accessibilityLayer>
+        <ScatterChart margin={{ top: 16, right: 20, bottom: 8, left: 4 }}>
           <CartesianGrid horizontal={false} stroke={INK.grid} />
           <XAxis type="number" dataKey="value" domain={data.domain} tickFormatter={valueTick(data.scale.unit)} tick={{ fontSize: 12 }} allowDataOverflow />
           <YAxis

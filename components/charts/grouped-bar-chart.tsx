@@ -43,7 +43,7 @@ export function GroupedBarChart({ data, title, note }: Props) {
       testId="grouped-bar-chart"
     >
       <ResponsiveContainer width="100%" height={height}>
-        <BarChart data={data.rows} layout="vertical" margin={{ top: 8, right: 16, bottom: 8, left: 4 }} barGap={2} barCategoryGap={14} accessibilityLayer>
+        <BarChart data={data.rows} layout="vertical" margin={{ top: 8, right: 16, bottom: 8, left: 4 }} barGap={2} barCategoryGap={14}>
           <CartesianGrid horizontal={false} stroke={INK.grid} />
           <XAxis type="number" domain={[0, data.max]} tickFormatter={valueTick(data.scale.unit)} tick={{ fontSize: 12 }} />
           <YAxis type="category" dataKey="key" width={axis.width} interval={0} tick={<WrappedTick labels={labels} chars={axis.chars} />} />

@@ -65,7 +65,7 @@ export function StackedBarChart({ data, title, ordinal = false, note }: Props) {
       testId="stacked-bar-chart"
     >
       <ResponsiveContainer width="100%" height={height}>
-        <BarChart data={data.rows} layout="vertical" margin={{ top: 8, right: 16, bottom: 8, left: 4 }} accessibilityLayer>
+        <BarChart data={data.rows} layout="vertical" margin={{ top: 8, right: 16, bottom: 8, left: 4 }}>
           <CartesianGrid horizontal={false} stroke={INK.grid} />
           <XAxis type="number" domain={[0, data.max]} tickFormatter={valueTick(data.unit)} tick={{ fontSize: 12 }} />
           <YAxis type="category" dataKey="key" width={axis.width} interval={0} tick={<WrappedTick labels={labels} chars={axis.chars} strong={total} />} />

@@ -55,7 +55,7 @@ export function TrendChart({ data, title, note }: Props) {
       testId="trend-chart"
     >
       <ResponsiveContainer width="100%" height={narrow ? 240 : 300}>
-        <ComposedChart data={data.points} margin={{ top: 12, right: 20, bottom: 8, left: 4 }} accessibilityLayer>
+        <ComposedChart data={data.points} margin={{ top: 12, right: 20, bottom: 8, left: 4 }}>
           <CartesianGrid vertical={false} stroke={INK.grid} />
           <XAxis
             dataKey="t"

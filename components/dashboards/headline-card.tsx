@@ -7,6 +7,7 @@ import { BenchmarkNotes } from "@/components/home/benchmark-notes";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { AnalyzeLink } from "@/components/home/analyze-link";
+import { twoTests, type PairSource } from "@/lib/insights/two-tests";
 
 interface Props {
   title: string;
@@ -25,6 +26,8 @@ export function HeadlineCard({ title, datasetName, result, weighted, minBase, be
   const rows = getBreakdownRows(result, { weighted, minBase });
   const total = rows.find((r) => r.isTotal);
   const top = rows.filter((r) => !r.isTotal && r.estimate !== null).at(-1);
+  // the chart's own pair test and the scan's family, in words (lib/insights/two-tests)
+  const explain = twoTests(result as unknown as PairSource, weighted);
   return (
     <Card>
       <CardHeader>
@@ -47,6 +50,12 @@ export function HeadlineCard({ title, datasetName, result, weighted, minBase, be
             references={benchmarks.filter((b) => b.unit === "share").map((b) => ({ value: b.value * 100, label: `${b.publisher} ${formatPercent(b.value, 0)}` }))}
           />
         </div>
+        {explain ? (
+          <details className="rounded-md border border-slate-200 px-3 py-2 text-sm text-slate-700" data-testid="headline-two-tests">
+            <summary className="cursor-pointer font-medium text-slate-800">Why can Insights say no difference survives?</summary>
+            <p className="mt-2">{explain.text}</p>
+          </details>
+        ) : null}
         <BenchmarkNotes benchmarks={benchmarks} />
         <AnalyzeLink href={analyzeHref} />
       </CardContent>

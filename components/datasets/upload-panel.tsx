@@ -14,6 +14,13 @@ function mb(bytes: number): string {
 }
 
 /** Drop zone + file picker with a real progress bar (bytes sent, rows parsed) and cancel. */
+/** One import issue; when it repeats the headline message only its place is listed (no message printed twice). */
+function issueText(i: { message: string; row?: number; column?: number; byteOffset?: number }, headline: string): string {
+  const place = [i.row !== undefined ? `row ${i.row}` : null, i.column !== undefined ? `column ${i.column}` : null, i.byteOffset !== undefined ? `byte ${i.byteOffset}` : null].filter(Boolean).join(", ");
+  if (i.message === headline) return place ? `At ${place}` : i.message;
+  return place ? `${i.message} (${place})` : i.message;
+}
+
 export function UploadPanel() {
   const router = useRouter();
   const inputId = useId();
@@ -108,13 +115,7 @@ export function UploadPanel() {
           {state.issues.filter((i) => i.message !== state.message || i.row !== undefined || i.byteOffset !== undefined).length ? (
             <ul className="list-disc pl-5">
               {state.issues.filter((i) => i.message !== state.message || i.row !== undefined || i.byteOffset !== undefined).slice(0, 10).map((i, k) => (
-                <li key={k}>
-                  {i.message}
-                  {i.row !== undefined ? ` (row ${i.row}` : ""}
-                  {i.column !== undefined ? `, column ${i.column}` : ""}
-                  {i.byteOffset !== undefined ? `, byte ${i.byteOffset}` : ""}
-                  {i.row !== undefined ? ")" : ""}
-                </li>
+                <li key={k}>{issueText(i, state.message)}</li>
               ))}
             </ul>
           ) : null}

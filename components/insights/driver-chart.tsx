@@ -1,5 +1,6 @@
 "use client";
 
+import { ChartFocus } from "@/components/charts/chart-focus";
 import { Bar, BarChart, CartesianGrid, Cell, ErrorBar, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { SERIES_COLORS } from "@/components/charts/chart-config";
 import { INK } from "@/lib/format/palette";
@@ -89,8 +90,9 @@ export function DriverChart({ data, title }: { data: DriverDatum[]; title: strin
   const labelWidth = Math.max(72, Math.min(LINE, Math.max(...rows.map((r) => r.label.length))) * 7);
   return (
     <figure aria-label={title} className="w-full" data-testid="driver-chart">
+      <ChartFocus label={title} summary={`${rows.map((r) => `${r.label}: odds ratio ${Number.isFinite(r.or) ? r.or.toFixed(2) : "n/a"}`).join("; ")}.`}>
       <ResponsiveContainer width="100%" height={height}>
-        <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }} accessibilityLayer>
+        <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
           <CartesianGrid horizontal={false} stroke={INK.grid} />
           <XAxis
             type="number"
@@ -115,6 +117,7 @@ export function DriverChart({ data, title }: { data: DriverDatum[]; title: strin
           </Bar>
         </BarChart>
       </ResponsiveContainer>
+      </ChartFocus>
       <figcaption className="text-xs text-slate-500">
         Bars: odds ratio of each question&apos;s strongest level against its reference, with the 95% interval; faded bars are not significant at 5%.
       </figcaption>

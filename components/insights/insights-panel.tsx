@@ -72,7 +72,8 @@ function Findings({ state, datasetId, compact }: { state: PostState<InsightsResp
         </ol>
       ) : (
         <EmptyState title="No difference survives the false-discovery control">
-          None of the segment differences is significant once corrected for the number of comparisons made.
+          None of the segment differences is significant once corrected for the {formatCount(fdr.m)} comparisons made. A gap can still be significant on its own
+          (a chart&apos;s letters, the headline): this scan asks which of all the gaps stand out without false alarms, a stricter question.
         </EmptyState>
       )}
       {!compact && findings.length > shown.length ? <p className="text-xs text-slate-500">{findings.length - shown.length} more findings.</p> : null}

@@ -3,7 +3,7 @@
  * count, what each letter means). Pure, so the table component only lays things out.
  */
 import { isolate } from "@/lib/format/bidi";
-import { formatCount, formatNumber, formatPercent, formatPercentInterval } from "@/lib/format/number";
+import { formatCount, formatCountOf, formatNumber, formatPercent, formatPercentInterval } from "@/lib/format/number";
 import type { BannerCell, BannerColumn, BannerResult, BannerRow } from "@/lib/schema/banner";
 import { hiddenTitle } from "@/lib/disclosure/rules";
 
@@ -48,8 +48,8 @@ export function bannerCellTitle(result: Pick<BannerResult, "columns" | "statisti
   const conf = `${Math.round(result.conf_level * 100)}% CI`;
   const ci = result.statistic === "mean" ? (cell.ci ? `${formatNumber(cell.ci[0])}–${formatNumber(cell.ci[1])}` : "n/a") : formatPercentInterval(cell.ci);
   const parts = [`${conf} ${ci}`];
-  if (cell.count !== null && kind === "nonsubstantive") parts.push(`${formatCount(cell.count)} respondents, not in the base (a share of everyone who answered)`);
-  else if (cell.count !== null) parts.push(`${formatCount(cell.count)} of ${formatCount(column?.n)} respondents`);
+  if (cell.count !== null && kind === "nonsubstantive") parts.push(`${formatCountOf(cell.count, "respondent")}, not in the base (a share of everyone who answered)`);
+  else if (cell.count !== null) parts.push(`${formatCount(cell.count)} of ${formatCountOf(column?.n, "respondent")}`);
   for (const ch of cell.letters) {
     const other = result.columns.find((c) => c.segment === column?.segment && c.letter === ch.toUpperCase());
     if (other) parts.push(`higher than ${isolate(other.label)} (${other.letter}), p < ${ch === ch.toUpperCase() ? "0.01" : "0.05"}`);

@@ -5,6 +5,7 @@ import { unisolate } from "@/lib/format/bidi";
 import type { BannerResult } from "@/lib/schema/banner";
 import { bannerSlideTable, bannerToPptx } from "./banner-pptx";
 import { parseXml } from "./export.fixtures";
+import { lettersRule } from "@/lib/stats/letters-rule";
 
 const poisoned = (result: BannerResult): BannerResult => ({
   ...result,
@@ -46,7 +47,9 @@ describe("banner PPTX", () => {
     expect(two).toContain("< 5");
     expect(two).toContain("35.0%");
     expect(two).toContain(" B"); // Agree × North is higher than South
-    expect(two.some((t) => /Letters: higher than that column/.test(t))).toBe(true);
+    // the rule the banner screen states (lib/stats/letters-rule), word for word
+    const rule = lettersRule({ test: likertByRegion.weighted ? "weighted_z" : "unweighted", correction: likertByRegion.sig, banner: true });
+    expect(two.some((t) => t.includes(rule)), two.join("\n")).toBe(true);
     expect(xml.join("")).not.toContain("98.7");
     expect(xml.join("")).not.toMatch(/[\u2066-\u2069\u202A-\u202E]/);
     const zip = await JSZip.loadAsync(buf);

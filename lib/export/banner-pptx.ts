@@ -13,6 +13,7 @@ import { bannerBaseNote, bannerChartTitle, type BannerChartOptions } from "./ban
 import { bannerDeckChart } from "./banner-pptx-chart";
 import { deckToPptx, type DeckOptions, type DeckTable, type DeckTableCell } from "./pptx";
 import { INK, pptxColor } from "@/lib/format/palette";
+import { lettersRule } from "@/lib/stats/letters-rule";
 
 const HEAD_FILL = pptxColor(INK.headFill);
 const LOW_BASE = pptxColor(INK.lowBaseFill);
@@ -72,8 +73,7 @@ export async function bannerToPptx(result: BannerResult, o: BannerPptxOptions): 
   const baseNote = bannerBaseNote(result, o.filtered);
   const groups = [...new Set(result.columns.flatMap((c) => (c.segmentLabel ? [c.segmentLabel] : [])))].join(", ");
   const tableTitle = `${result.outcome.label} by ${groups}`;
-  const corrected = result.sig === "none" ? "" : `, ${result.sig}-corrected`;
-  const letters = ` Letters: higher than that column of the same group (upper case p < 0.01, lower case p < 0.05${corrected}).`;
+  const letters = ` ${lettersRule({ test: result.weighted ? "weighted_z" : "unweighted", correction: result.sig, banner: true })}`;
   return deckToPptx(
     {
       title: tableTitle,

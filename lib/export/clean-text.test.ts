@@ -72,6 +72,7 @@ const breakdown = () =>
       row({ key: "total", label: "Total", isTotal: true, n: 1571 }),
     ],
     baseNote: `Base: all respondents ${RLO}(n = 1,571)`,
+    letters: { test: "weighted_z", correction: "none" },
     source: "@pulse.csv",
   });
 
@@ -147,11 +148,11 @@ describe("breakdown table exports", () => {
   });
 
   it("XLSX: portrait when narrow, landscape when wide; & in the title is literal in the page header", async () => {
-    const narrow = toExportTable({ title: "Q&A", statistic: "mean", confLevel: 0.95, weighted: false, rows: [row({ label: "A" })], baseNote: "b" });
+    const narrow = toExportTable({ title: "Q&A", statistic: "mean", confLevel: 0.95, weighted: false, rows: [row({ label: "A" })], baseNote: "b", letters: { test: "unweighted", correction: "none" } });
     const { ws } = await xlsxCells(await tableToXlsx(narrow));
     expect(ws.pageSetup.orientation).toBe("portrait");
     expect(ws.headerFooter.oddHeader).toContain("Q&&A");
-    const wide = toExportTable({ ...{ title: "t", statistic: "proportion", confLevel: 0.95, weighted: true, baseNote: "b" }, rows: [row({ label: "x".repeat(58) })] } as const);
+    const wide = toExportTable({ ...{ title: "t", statistic: "proportion", confLevel: 0.95, weighted: true, baseNote: "b", letters: { test: "weighted_z", correction: "none" } }, rows: [row({ label: "x".repeat(58) })] } as const);
     const { ws: w2 } = await xlsxCells(await tableToXlsx(wide));
     let total = 0;
     for (let i = 1; i <= w2.columnCount; i++) total += w2.getColumn(i).width ?? 9;

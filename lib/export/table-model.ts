@@ -6,6 +6,7 @@
 import type { BreakdownRow } from "@/lib/analysis/breakdown-rows";
 import { formatBase, formatCount, formatNumber, formatPercent, formatPercentInterval } from "@/lib/format/number";
 import { hiddenFootnotes } from "@/lib/disclosure/rules";
+import { lettersRule, type LettersRule } from "@/lib/stats/letters-rule";
 
 /** What a cell holds, which decides its number format and escaping. */
 export type ExportCellKind = "percent" | "number" | "count" | "base" | "text" | "letters";
@@ -46,6 +47,8 @@ export interface ExportTableInput {
   source?: string;
   /** the minimum effective base used to flag rows, for the legend */
   minBase?: number;
+  /** the rule the letters were assigned by (the screen's): stated word for word in the footnotes */
+  letters: LettersRule;
 }
 
 /** Text shown in the Note column of a low-base row (same words as the UI badge). */
@@ -66,18 +69,16 @@ function ciText(r: BreakdownRow, statistic: ExportTableInput["statistic"]): stri
   return r.ci ? `${formatNumber(r.ci[0])}–${formatNumber(r.ci[1])}` : "n/a";
 }
 
+/** The Sig. column's legend: the screen's letters rule, word for word, and what "–" means. */
 function significanceLegend(input: ExportTableInput): string {
-  const level = `${Math.round(input.confLevel * 100)}%`;
-  const corrections = [...new Set(input.rows.flatMap((r) => r.marks.map((m) => m.correction)).filter((c) => c && c !== "none"))];
-  const adj = corrections.length ? ` (p-values adjusted: ${corrections.join(", ")})` : "";
-  return `Sig.: letters name the columns (Col) this segment is significantly higher than at the ${level} confidence level${adj}; – = no significant difference.`;
+  return `Sig. (Col = the column's letter): ${lettersRule(input.letters)} – = no significant difference.`;
 }
 
 /**
  * Build the export table for a breakdown.
  * @example
  * const t = toExportTable({ title: "Satisfied by region", statistic: "proportion", confLevel: 0.95,
- *   weighted: true, rows, baseNote: "Base: all respondents" });
+ *   weighted: true, rows, baseNote: "Base: all respondents", letters: { test: "weighted_z", correction: "none" } });
  * t.header.map((c) => c.text) // ["Segment", "Col", "Share (%)", "Sig.", "95% CI", "n", "Weighted n", "Effective n", "Note"]
  * t.rows[0].cells[2] // { text: "74.1%", value: 0.7412, kind: "percent" }
  */

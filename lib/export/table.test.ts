@@ -5,6 +5,7 @@ import { tableToCsv } from "./csv";
 import { restoreFormulaText } from "./escape";
 import { rowsToCsv } from "./respondents-csv";
 import { toExportTable } from "./table-model";
+import { lettersRule } from "@/lib/stats/letters-rule";
 import { LOW_BASE_FILL, tableToXlsx } from "./xlsx";
 import { UNSAFE_CELL, hostileStrings, readFixture, sampleRows } from "./export.fixtures";
 
@@ -18,6 +19,7 @@ const model = () =>
     baseNote: "Base: all respondents (n = 1,571)",
     source: "@pulse.csv",
     minBase: 30,
+    letters: { test: "weighted_z", correction: "holm" },
   });
 
 function parseCsv(csv: string): string[][] {
@@ -39,12 +41,14 @@ describe("toExportTable", () => {
     expect(t.rows[2].cells[8].text).toBe("low base");
     expect(t.rows[3].cells[2]).toEqual({ text: "n/a", kind: "percent" });
     expect(t.rows[3].lowBase).toBe(false); // n = 0: shown as n/a, not flagged (as in the UI)
-    expect(t.footnotes.join("\n")).toMatch(/significantly higher.*95%/);
+    // the screen's rule word for word (test, both alphas, correction), not a confidence level the letters never used
+    expect(t.footnotes).toContain(`Sig. (Col = the column's letter): ${lettersRule({ test: "weighted_z", correction: "holm" })} – = no significant difference.`);
+    expect(t.footnotes.join("\n")).not.toMatch(/95% confidence level/);
     expect(t.footnotes.join("\n")).toMatch(/Low base: effective n below 30/);
   });
 
   it("unweighted means drop the weighted column and format means", () => {
-    const t = toExportTable({ title: "t", statistic: "mean", confLevel: 0.9, weighted: false, rows: [sampleRows()[0]], baseNote: "b" });
+    const t = toExportTable({ title: "t", statistic: "mean", confLevel: 0.9, weighted: false, rows: [sampleRows()[0]], baseNote: "b", letters: { test: "unweighted", correction: "none" } });
     expect(t.header.map((c) => c.text)).toEqual(["Segment", "Col", "Mean", "Sig.", "90% CI", "n", "Effective n", "Note"]);
     expect(t.rows[0].cells[2]).toEqual({ text: "0.74", value: 0.7412, kind: "number" });
   });

@@ -79,6 +79,10 @@ export const compareInput = z
     weight: weightArg,
     filters: filtersArg,
     conf_level: confArg,
+    acknowledgeMismatch: z
+      .boolean()
+      .optional()
+      .describe("compare although the question's wording hardly matches the figure's definition (refused otherwise; the warning stays on the answer)"),
   })
   .strict();
 

@@ -134,11 +134,20 @@ describe("MCP over Streamable HTTP", () => {
     const { data: list } = await structured("list_benchmarks", {});
     const figure = (list.figures as { id: string; unit: string; caveat: string }[]).find((f) => f.id === "sinch-rollback-all")!;
     expect(figure).toMatchObject({ unit: "share", caveat: expect.any(String) });
-    const body = { benchmarkId: figure.id, column: "Total", spec: { outcome: "rolled_back", outcome_category: "Yes", segment: "maturity" } };
+    // the fixture's question is labelled by its column name only: too little wording, so refused unless acknowledged
+    const spec = { outcome: "rolled_back", outcome_category: "Yes", segment: "maturity" };
+    const refused = await fx.api(routes.compare, "POST", `/api/datasets/${fx.main}/benchmark-compare`, fx.analystToken, { benchmarkId: figure.id, column: "Total", spec }, { id: fx.main });
+    expect(refused.status).toBe(422);
+    expect(JSON.stringify(refused.body)).toMatch(/Weak match: .*question rolled_back/);
+    expect(JSON.stringify(refused.body)).not.toContain(CANARY);
+    const body = { benchmarkId: figure.id, column: "Total", spec, acknowledgeMismatch: true };
     const api = await fx.api(routes.compare, "POST", `/api/datasets/${fx.main}/benchmark-compare`, fx.analystToken, body, { id: fx.main });
     expect(api.status).toBe(200);
-    const { data } = await structured("compare_to_benchmark", { dataset: fx.main, benchmarkId: figure.id, column: "Total", ...body.spec });
+    expect((api.body as { match: { warnings: string[] } }).match.warnings[0]).toMatch(/^Weak match/);
+    const { data, text } = await structured("compare_to_benchmark", { dataset: fx.main, benchmarkId: figure.id, column: "Total", acknowledgeMismatch: true, ...spec });
     expect(data.answer).toEqual(api.body);
+    expect(text).toMatch(/NOT LIKE-FOR-LIKE: Weak match/);
+    await expect(client.callTool({ name: "compare_to_benchmark", arguments: { dataset: fx.main, benchmarkId: figure.id, column: "Total", ...spec } })).rejects.toThrow(/Weak match: .*acknowledgeMismatch/);
   });
 
   it("read_dashboard: the list, then the API's tiles", async () => {

@@ -39,6 +39,22 @@ export const benchmarkDemoMatchSchema = z
   .refine((m) => (m.segment === undefined) === (m.segment_level === undefined), { message: "segment and segment_level go together" });
 export type BenchmarkDemoMatch = z.infer<typeof benchmarkDemoMatchSchema>;
 
+/** What a series of figures varies by. */
+export const benchmarkSeriesDimensionSchema = z.enum(["country", "industry", "year", "cohort", "category"]);
+export type BenchmarkSeriesDimension = z.infer<typeof benchmarkSeriesDimensionSchema>;
+
+/** The figure's place in a curated series (one study, one measure across countries, industries, cohorts, years or answers). */
+export const benchmarkSeriesRefSchema = z.object({
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  title: z.string().min(1),
+  dimension: benchmarkSeriesDimensionSchema,
+  /** this figure's bar label, e.g. "Brazil" */
+  level: z.string().min(1),
+  /** position in the series, from 0 */
+  order: z.number().int().nonnegative(),
+});
+export type BenchmarkSeriesRef = z.infer<typeof benchmarkSeriesRefSchema>;
+
 /** One published figure with its provenance and caveats. */
 export const benchmarkFigureSchema = z
   .object({
@@ -63,6 +79,7 @@ export const benchmarkFigureSchema = z
     /** always present: conflicts, ambiguous bases, self-ratings, projections */
     caveat: z.string().min(1),
     demoMatch: benchmarkDemoMatchSchema.optional(),
+    series: benchmarkSeriesRefSchema.optional(),
   })
   .superRefine((f, ctx) => {
     if (f.unit === "share" && (f.value < 0 || f.value > 1)) ctx.addIssue({ code: "custom", message: `share out of 0–1: ${f.value}`, path: ["value"] });
@@ -108,8 +125,21 @@ export const benchmarkCompareRequestSchema = z.object({
   }),
   /** "Total" or a segment level */
   column: z.string().min(1).default("Total"),
+  /** compare even though the question's wording hardly matches the figure's definition (the warning stays on the answer) */
+  acknowledgeMismatch: z.boolean().default(false),
 });
 export type BenchmarkCompareRequest = z.infer<typeof benchmarkCompareRequestSchema>;
+
+/** The definition check of a comparison: wording similarity, kinds, bases and the warnings shown with the result. */
+export const benchmarkMatchSchema = z.object({
+  /** wording similarity of question + answer with the figure's definition, 0–1 */
+  score: z.number().nullable(),
+  strength: z.enum(["strong", "possible", "weak"]),
+  figure_kind: z.enum(["share", "mean"]).nullable(),
+  own_kind: z.enum(["share", "mean"]),
+  bases: z.object({ published: z.string(), own: z.string() }),
+  warnings: z.array(z.string()),
+});
 
 const side = z.object({ p: z.number().nullable(), se: z.number().nullable(), n: z.number().nullable(), moe: z.number().nullable(), ci: z.tuple([z.number(), z.number()]).nullable() });
 
@@ -135,5 +165,7 @@ export const benchmarkCompareResultSchema = z.object({
   }),
   /** plain-language caveats to show next to the chart */
   caveats: z.array(z.string()),
+  /** how well the question matches the figure's definition, and what differs (kind, wording, base) */
+  match: benchmarkMatchSchema,
 });
 export type BenchmarkCompareResult = z.infer<typeof benchmarkCompareResultSchema>;

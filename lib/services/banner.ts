@@ -15,6 +15,7 @@ import { AppError } from "@/lib/schema/errors";
 import type { Question } from "@/lib/schema/question";
 import type { CrosstabResult } from "@/lib/schema/crosstab-result";
 import { assignLetters, columnLetter } from "@/lib/stats/letters";
+import { lettersRule } from "@/lib/stats/letters-rule";
 import { netMustHide, secondaryHides } from "./banner-protect";
 
 /** Runs one crosstab through the protected path (the route passes runProtectedCrosstab). */
@@ -250,7 +251,7 @@ function countBase(result: ProtectedCrosstab, level: string | null): number | nu
 function bannerNotes(spec: BannerSpec, outcome: Question, opts: BannerOptions, weighted: boolean): string[] {
   const notes = [
     `${weighted ? `Weighted by ${spec.weight}` : "Unweighted"}; ${Math.round(spec.conf_level * 100)}% confidence intervals.`,
-    `Letters: the column is significantly higher than the column with that letter in the same group (uppercase p < 0.01, lowercase p < 0.05${spec.sig === "none" ? "" : `, ${spec.sig === "holm" ? "Holm" : "Bonferroni"} corrected`}).`,
+    lettersRule({ test: weighted ? "weighted_z" : "unweighted", correction: spec.sig, banner: true }),
     opts.exact
       ? `Exact numbers: you have respondent access to this dataset (or it is open); columns with fewer than ${opts.k} respondents are shown, not hidden.`
       : `Cells and columns with fewer than ${opts.k} respondents are hidden ("< ${opts.k}"); cells that would reveal them are hidden too ("—", hidden to protect a small cell).`,

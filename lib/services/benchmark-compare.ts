@@ -4,6 +4,8 @@ import { benchmarkCompareRequestSchema, type BenchmarkCompareResult } from "@/li
 import type { Dataset } from "@/lib/schema/dataset";
 import { AppError } from "@/lib/schema/errors";
 import { compareToBenchmark } from "@/lib/stats/benchmark-compare";
+import { checkComparison } from "@/lib/analysis/benchmark-check";
+import type { MatchDataset } from "@/lib/analysis/benchmark-match";
 import type { SurveyStore } from "@/lib/store";
 import { loadBenchmarks } from "./load-benchmarks";
 import { runProtectedCrosstab } from "./protected-crosstab";
@@ -17,9 +19,12 @@ export const HIDDEN_MESSAGE = "hidden by small-cell protection: this column has 
 export async function compareDatasetToBenchmark(store: SurveyStore, dataset: Dataset, body: unknown, viewer: Viewer): Promise<BenchmarkCompareResult> {
   const parsed = benchmarkCompareRequestSchema.safeParse(body);
   if (!parsed.success) throw new AppError("validation_failed", "invalid benchmark comparison request", { issues: parsed.error.issues });
-  const { benchmarkId, spec, column } = parsed.data;
+  const { benchmarkId, spec, column, acknowledgeMismatch } = parsed.data;
   const figure = loadBenchmarks().figures.find((f) => f.id === benchmarkId);
   if (!figure) throw new AppError("not_found", `benchmark not found: ${benchmarkId}`);
+  // definitions first, from the question model only: a refusal says what differs and reads no respondent
+  const check = checkComparison(figure, matchDataset(dataset), { ...spec, category: spec.outcome_category, column }, acknowledgeMismatch);
+  if (check.refusal) throw new AppError("invalid_spec", check.refusal, { mismatch: check.figure_kind !== check.own_kind || check.figure_kind === null ? "kind" : "wording", score: check.score });
   if (figure.unit !== "share") throw new AppError("invalid_spec", `only published shares can be compared; ${benchmarkId} is a ${figure.unit}`);
 
   const result = await runProtectedCrosstab(store, dataset, { ...spec, statistic: "proportion" }, viewer);
@@ -48,7 +53,13 @@ export async function compareDatasetToBenchmark(store: SurveyStore, dataset: Dat
     weighted,
     comparison,
     caveats,
+    match: { score: check.score, strength: check.strength, figure_kind: check.figure_kind, own_kind: check.own_kind, bases: check.bases, warnings: check.warnings },
   };
+}
+
+/** The question model as the definition matcher reads it (wording and answer labels). */
+export function matchDataset(d: Pick<Dataset, "id" | "name" | "questions">): MatchDataset {
+  return { id: d.id, name: d.name, questions: d.questions.map((q) => ({ id: q.id, label: q.label, type: q.type, options: q.options.map((o) => ({ code: o.code, label: o.label })) })) };
 }
 
 /** A dataset the viewer may compare with: the questions a share can be read from. */
@@ -58,8 +69,8 @@ export interface CompareDataset {
   synthetic: boolean;
   /** the first weight column, used by default */
   weight: string | null;
-  outcomes: { id: string; label: string; options: { code: string; label: string }[] }[];
-  segments: { id: string; label: string; options: { code: string; label: string }[] }[];
+  outcomes: { id: string; label: string; type: string; options: { code: string; label: string }[] }[];
+  segments: { id: string; label: string; type: string; options: { code: string; label: string }[] }[];
 }
 
 /** Benchmarks page: the datasets this viewer may see, with their categorical questions (none without `crosstab:run`). */
@@ -78,8 +89,8 @@ export async function loadCompareDatasets(viewer: Viewer, store: SurveyStore, ca
         name: d.name,
         synthetic: d.synthetic,
         weight: d.questions.find((q) => q.type === "weight")?.id ?? null,
-        outcomes: [...categorical, ...d.questions.filter((q) => q.type === "multi" && q.options.length > 0)].map((q) => ({ id: q.id, label: q.label, options: opts(q) })),
-        segments: categorical.filter((q) => q.options.length <= 30).map((q) => ({ id: q.id, label: q.label, options: opts(q) })),
+        outcomes: [...categorical, ...d.questions.filter((q) => q.type === "multi" && q.options.length > 0)].map((q) => ({ id: q.id, label: q.label, type: q.type, options: opts(q) })),
+        segments: categorical.filter((q) => q.options.length <= 30).map((q) => ({ id: q.id, label: q.label, type: q.type, options: opts(q) })),
       };
     });
 }

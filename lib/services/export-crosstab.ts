@@ -10,6 +10,7 @@ import type { ProtectedCrosstab } from "@/lib/disclosure";
 import { PERTURBED_LABEL } from "@/lib/disclosure/cell-key/label";
 import type { CrosstabSpec } from "@/lib/schema/crosstab-spec";
 import { assignLetters } from "@/lib/stats/letters";
+import { lettersRule } from "@/lib/stats/letters-rule";
 import type { Correction } from "@/lib/stats/multiple-comparisons";
 
 export type ExportFormat = "csv" | "xlsx" | "svg" | "png" | "pptx";
@@ -25,7 +26,8 @@ export async function exportCrosstab(dataset: Dataset, result: ProtectedCrosstab
   const weighted = Boolean(result.spec.weight);
   const minBase = getEnv().MIN_EFFECTIVE_BASE;
   // hidden cells carry no pairwise tests (lib/disclosure removed them), so no letter can point at them
-  const letters = assignLetters(result as unknown as Pick<CrosstabResult, "pairwise" | "segments">, { test: weighted ? "weighted_z" : "unweighted", correction });
+  const rule = { test: weighted ? ("weighted_z" as const) : ("unweighted" as const), correction };
+  const letters = assignLetters(result as unknown as Pick<CrosstabResult, "pairwise" | "segments">, rule);
   const spec = result.spec;
   // groups by their answer labels (value labels of coded answers), as on screen
   const segment = dataset.questions.find((q) => q.id === spec.segment) ?? dataset.questions.find((q) => q.label === spec.segment);
@@ -33,7 +35,7 @@ export async function exportCrosstab(dataset: Dataset, result: ProtectedCrosstab
   const rows = getBreakdownRows(result, { weighted, minBase, labels }, letters);
   const perturbed = result.disclosure.perturbed === true ? ` · counts ${PERTURBED_LABEL}` : "";
   const title = `${spec.statistic === "mean" ? "Mean" : `"${[spec.outcome_category].flat().join(" or ")}"`} · ${spec.outcome} by ${spec.segment}${perturbed}`;
-  const baseNote = `n = ${result.rows?.analytic ?? "hidden"} of ${result.rows?.csv ?? "hidden"} respondents${Object.keys(spec.filters).length ? ", filtered" : ""}${perturbed}`;
+  const baseNote = `n = ${result.rows?.analytic ?? "hidden"} of ${result.rows?.csv ?? "hidden"} ${result.rows?.csv === 1 ? "respondent" : "respondents"}${Object.keys(spec.filters).length ? ", filtered" : ""}${perturbed}`;
   const source = `${dataset.name}${dataset.synthetic ? " (synthetic data)" : ""}, version ${dataset.version}`;
   const headers: Record<string, string> = {
     "content-type": EXPORT_CONTENT_TYPES[fmt],
@@ -47,10 +49,11 @@ export async function exportCrosstab(dataset: Dataset, result: ProtectedCrosstab
   }
   if (fmt === "png") return new Response(new Uint8Array(await svgToPng(svg())), { headers });
   if (fmt === "pptx") {
-    const deck = await deckToPptx({ title, slides: [{ title, svg: svg(), baseNote, source }] }, { rasterize: svgToPng });
+    // the chart carries no letters, but the deck states the rule the table's letters follow, as the screen does
+    const deck = await deckToPptx({ title, slides: [{ title, svg: svg(), baseNote: `${baseNote}. ${lettersRule(rule)}`, source }] }, { rasterize: svgToPng });
     return new Response(new Uint8Array(deck), { headers });
   }
-  const table = toExportTable({ title, statistic: spec.statistic, confLevel: spec.conf_level, weighted, rows, baseNote, source, minBase });
+  const table = toExportTable({ title, statistic: spec.statistic, confLevel: spec.conf_level, weighted, rows, baseNote, source, minBase, letters: rule });
   if (format === "csv") return new Response(tableToCsv(table), { headers });
   return new Response(new Uint8Array(await tableToXlsx(table)), { headers });
 }

@@ -45,12 +45,12 @@ export const compareToBenchmarkTool = defineAnalysisTool({
   name: "compare_to_benchmark",
   title: "Compare to a benchmark",
   description:
-    "Test one published share (list_benchmarks, unit share) against the same share in a dataset, read from the Total or one segment level of a breakdown: both margins of error, the difference with its interval, z and p. A column hidden by small-cell protection is refused.",
+    "Test one published share (list_benchmarks, unit share) against the same share in a dataset, read from the Total or one segment level of a breakdown: both margins of error, the difference with its interval, z and p. The question must measure what the figure defines: a mean against a share is refused, a question whose wording hardly matches is refused unless acknowledgeMismatch is true (the closest questions are named), and a different base (everyone vs a group) is a warning in match.warnings. A column hidden by small-cell protection is refused.",
   input: compareInput,
   answer: benchmarkCompareResultSchema,
   async run(ctx, args) {
-    const { dataset: _d, benchmarkId, column, ...spec } = args;
-    const answer = await compareDatasetToBenchmark(ctx.store, ctx.dataset!, { benchmarkId, column, spec }, ctx.viewer);
+    const { dataset: _d, benchmarkId, column, acknowledgeMismatch, ...spec } = args;
+    const answer = await compareDatasetToBenchmark(ctx.store, ctx.dataset!, { benchmarkId, column, spec, acknowledgeMismatch }, ctx.viewer);
     const c = answer.comparison;
     return {
       answer,
@@ -58,7 +58,12 @@ export const compareToBenchmarkTool = defineAnalysisTool({
         base: `our n = ${c.own.n ?? "n/a"} (${answer.column}); published n = ${c.published.n ?? "not published"}`,
         interval: `${Math.round(c.conf_level * 100)}% intervals: margins of error of both shares and the interval of their difference`,
         weighting: answer.weighted ? `our share weighted by ${answer.spec.weight} (design-based SE)` : "our share unweighted",
-        caveats: answer.caveats,
+        // what differs from the figure's definition comes first, so it is quoted with the numbers
+        caveats: [
+          ...answer.match.warnings.map((w) => `NOT LIKE-FOR-LIKE: ${w}`),
+          `Definition check: wording match ${answer.match.score === null ? "n/a" : `${Math.round(answer.match.score * 100)}%`} (${answer.match.strength}); published base: ${answer.match.bases.published}; ours: ${answer.match.bases.own}.`,
+          ...answer.caveats,
+        ],
       },
     };
   },

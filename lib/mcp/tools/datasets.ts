@@ -26,7 +26,7 @@ export const listDatasetsTool = defineTool({
   },
   render(out) {
     if (out.datasets.length === 0) return "No datasets are in this agent's scope.";
-    return `${out.datasets.length} dataset(s) in scope.\n${dataBlock(out.datasets.map((d) => `${d.id} (version ${d.version}, ${d.respondents} respondents, ${d.questionCount} questions${d.weighted ? ", weighted" : ""}${d.synthetic ? ", synthetic" : ""}): name ${quoteUntrusted(d.name)}`))}`;
+    return `${out.datasets.length} dataset(s) in scope.\n${dataBlock(out.datasets.map((d) => `${d.id} (version ${d.version}, ${d.respondents} respondent${d.respondents === 1 ? "" : "s"}, ${d.questionCount} question${d.questionCount === 1 ? "" : "s"}${d.weighted ? ", weighted" : ""}${d.synthetic ? ", synthetic" : ""}): name ${quoteUntrusted(d.name)}`))}`;
   },
 });
 
@@ -97,6 +97,6 @@ export const describeDatasetTool = defineTool({
       const opts = q.options.map((o) => `${quoteUntrusted(o.label)}=${o.count ?? "hidden"}`).join(", ");
       lines.push(`${q.id} [${q.type}${q.answered === null ? "" : `, answered ${q.answered}`}]: ${quoteUntrusted(q.label)}${opts ? ` options: ${opts}` : ""}`);
     }
-    return `${d.id} version ${d.version}: ${d.respondents} respondents, ${d.questions.length} questions.\n${dataBlock(lines)}\nCaveats: ${out.caveats.join(" ")}`;
+    return `${d.id} version ${d.version}: ${d.respondents} respondent${d.respondents === 1 ? "" : "s"}, ${d.questions.length} questions.\n${dataBlock(lines)}\nCaveats: ${out.caveats.join(" ")}`;
   },
 });
