@@ -37,6 +37,7 @@ async function weigh(request: APIRequestContext, url: string) {
 }
 
 let datasetId = "";
+const POSTGRES = process.env.E2E_BACKEND === "postgres";
 
 test.describe.configure({ mode: "serial" });
 
@@ -48,8 +49,18 @@ test.describe("a 9,000-column survey", () => {
       headers: { "content-type": "application/octet-stream", origin: baseURL! },
       timeout: 540_000,
     });
+    if (POSTGRES) {
+      // a PostgreSQL table holds at most 1,600 columns (lib/store/postgres/README.md): a clear 4xx, nothing stored
+      expect(res.status()).toBe(422);
+      expect(((await res.json()) as { error: { message: string } }).error.message).not.toMatch(/North|South|Very poor/);
+      return;
+    }
     expect(res.status()).toBe(201);
     datasetId = ((await res.json()) as { id: string }).id;
+  });
+
+  test.beforeEach(() => {
+    test.skip(POSTGRES, "the PostgreSQL backend holds at most 1,599 data columns per dataset; its 422 is checked above");
   });
 
   test("every page of the dataset stays under 1 MB", async ({ request, baseURL }) => {
