@@ -93,16 +93,19 @@ const region = (id: string, label: string, n: number, letter: string, extra: Par
   id, segment: "region", segmentLabel: "Region", level: label.toLowerCase(), label, letter, n, ...extra,
 });
 
+/** The Total and four regions (West a low base), as the Likert fixtures show them. */
+const REGION_COLUMNS = [
+  { id: "total", label: "Total", n: 400 },
+  region("g0c0", "North", 120, "A"),
+  region("g0c1", "South", 110, "B"),
+  region("g0c2", "East", 90, "C"),
+  region("g0c3", "West", 80, "D", { lowBase: true }),
+];
+
 /** 5-point Likert by a 4-level region; one West cell is hidden (West drops out of stacks). */
 export const likertByRegion = buildBanner({
   outcome: { id: "trust", label: "I trust automated rollbacks", type: "ordinal" },
-  columns: [
-    { id: "total", label: "Total", n: 400 },
-    region("g0c0", "North", 120, "A"),
-    region("g0c1", "South", 110, "B"),
-    region("g0c2", "East", 90, "C"),
-    region("g0c3", "West", 80, "D", { lowBase: true }),
-  ],
+  columns: REGION_COLUMNS,
   rows: [
     { label: "Strongly disagree", cells: { total: 0.1, g0c0: 0.05, g0c1: 0.15, g0c2: 0.1, g0c3: "hidden" } },
     { label: "Disagree", cells: { total: 0.2, g0c0: 0.15, g0c1: 0.25, g0c2: 0.2, g0c3: 0.2 } },
@@ -174,13 +177,7 @@ export const multiByRegion = buildBanner({
 export const likertWithNonSubstantive: BannerResult = (() => {
   const extra = buildBanner({
     outcome: likertByRegion.outcome,
-    columns: [
-      { id: "total", label: "Total", n: 400 },
-      region("g0c0", "North", 120, "A"),
-      region("g0c1", "South", 110, "B"),
-      region("g0c2", "East", 90, "C"),
-      region("g0c3", "West", 80, "D", { lowBase: true }),
-    ],
+    columns: REGION_COLUMNS,
     rows: [
       { label: "Don't know", kind: "nonsubstantive", cells: { total: 0.125, g0c0: 0.1, g0c1: 0.15, g0c2: 0.12, g0c3: "hidden" } },
       { label: "Prefer not to say", kind: "nonsubstantive", cells: { total: 0.05, g0c0: 0.04, g0c1: 0.06, g0c2: 0.05, g0c3: "hidden" } },

@@ -1,13 +1,14 @@
 import type { CrosstabPlan } from "@/lib/analysis/plan";
 import type { CellSums, CrosstabInput } from "@/lib/schema/cell-sums";
 import type { Dataset } from "@/lib/schema/dataset";
+import { withShareSums } from "../sql/to-crosstab-input";
 import type { SurveyStore } from "../types";
 
 /**
  * The per-cell sums of a proportion of one stored column are grouped by (segment, raw outcome
  * value), and y is only the indicator "value ∈ categories": so the sums for any set of categories
- * follow from one GROUP BY (for y ∈ {0,1}: Σy = n, Σwy = Σwy² = Σw, Σw²y = Σw²y² = Σw² on the
- * chosen cells, 0 elsewhere). A banner table asks for every answer of one outcome by the same
+ * follow from one GROUP BY (`withShareSums`: for y ∈ {0,1}, Σy = n, Σwy = Σwy² = Σw, Σw²y = Σw²y²
+ * = Σw² on the chosen cells, 0 elsewhere). A banner table asks for every answer of one outcome by the same
  * segment, filters and weight; this rebuilds each answer's sums instead of querying again.
  *
  * @example
@@ -15,13 +16,9 @@ import type { SurveyStore } from "../types";
  */
 export function rebuildForCategories(input: CrosstabInput, categories: string[]): CrosstabInput {
   const chosen = new Set(categories);
-  const cells: CellSums[] = input.cells.map((c) => {
-    const y = c.outcome !== null && chosen.has(c.outcome);
-    // the cell-key sums too: a chosen cell's y = 1 rows are all its rows (every answer's count is
-    // perturbed by the key of exactly the respondents it counts)
-    const keys = c.ck !== undefined ? { cky: y ? c.ck : 0 } : {};
-    return { ...c, sy: y ? c.n : 0, sy2: y ? c.n : 0, swy: y ? c.sw : 0, swy2: y ? c.sw : 0, sw2y: y ? c.sw2 : 0, sw2y2: y ? c.sw2 : 0, ...keys };
-  });
+  // the cell-key sums too: a chosen cell's y = 1 rows are all its rows (every answer's count is
+  // perturbed by the key of exactly the respondents it counts)
+  const cells: CellSums[] = input.cells.map((c) => withShareSums(c, c.outcome !== null && chosen.has(c.outcome) ? 1 : 0));
   return { ...input, outcomeCategories: [...categories], cells };
 }
 

@@ -71,8 +71,12 @@ export function toCrosstabInput(plan: CrosstabPlan, segmentLevels: string[], row
   };
 }
 
-/** a share cell's y sums from its n, Σw, Σw² and record keys (y is 0 or 1 for the whole cell) */
-function withShareSums(r: SumsRow, y: number): SumsRow {
+/**
+ * A share cell's y sums from its n, Σw, Σw² and record keys (y is 0 or 1 for the whole cell): the
+ * statement leaves them out, and a banner's shared sums re-derive them per answer.
+ * @example withShareSums(cell, 1).swy === cell.sw // true
+ */
+export function withShareSums<C extends CellSums>(r: C, y: number): C {
   return { ...r, sy: y * r.n, sy2: y * r.n, swy: y * r.sw, swy2: y * r.sw, sw2y: y * r.sw2, sw2y2: y * r.sw2, ...(r.ck !== undefined ? { cky: y * r.ck } : {}) };
 }
 
